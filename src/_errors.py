@@ -1,0 +1,192 @@
+"""The one exception hierarchy of the client.
+
+    OpenAIError
+     └── APIError                         message, request, body, code, param, type
+          ├── APIStatusError              + response, status_code, request_id
+          │    ├── BadRequestError             400
+          │    ├── AuthenticationError         401
+          │    ├── PermissionDeniedError       403
+          │    ├── NotFoundError               404
+          │    ├── ConflictError               409
+          │    ├── UnprocessableEntityError    422
+          │    ├── RateLimitError              429
+          │    └── InternalServerError         >= 500
+          ├── APIConnectionError          the request never got a response
+          │    └── APITimeoutError
+          └── APIResponseValidationError  a response that does not have the shape it must have
+
+Errors from httpx and pydantic are translated into this tree at one boundary, the client's
+request loop, so callers only ever catch these classes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import httpx
+from typing_extensions import Literal
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "OpenAIError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "make_status_error",
+]
+
+
+class OpenAIError(Exception):
+    """The base of every error this package raises."""
+
+
+class APIError(OpenAIError):
+    """A request to the API failed; ``body`` holds the decoded error payload when there is one."""
+
+    message: str
+    request: httpx.Request
+    body: object | None
+    code: Optional[str]
+    param: Optional[str]
+    type: Optional[str]
+
+    def __init__(self, message: str, request: httpx.Request, *, body: object | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.body = body
+        details = body if isinstance(body, dict) else {}
+        self.code = _text_or_none(details.get("code"))
+        self.param = _text_or_none(details.get("param"))
+        self.type = _text_or_none(details.get("type"))
+
+
+class APIResponseValidationError(APIError):
+    """The server answered, but not with what the call must return."""
+
+    response: httpx.Response
+    status_code: int
+
+    def __init__(self, response: httpx.Response, body: object | None, *, message: str | None = None) -> None:
+        super().__init__(message or "Data returned by API invalid for expected schema.", response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+
+
+class APIStatusError(APIError):
+    """The server answered with a 4xx or 5xx status."""
+
+    response: httpx.Response
+    status_code: int
+    request_id: Optional[str]
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None) -> None:
+        super().__init__(message, response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+        self.request_id = response.headers.get("x-request-id")
+
+
+class APIConnectionError(APIError):
+    """No response was received: the connection failed, was refused, or broke."""
+
+    def __init__(self, *, message: str = "Connection error.", request: httpx.Request) -> None:
+        super().__init__(message, request, body=None)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request took longer than its timeout."""
+
+    def __init__(self, request: httpx.Request) -> None:
+        super().__init__(message="Request timed out.", request=request)
+
+
+class BadRequestError(APIStatusError):
+    """HTTP 400."""
+
+    status_code: Literal[400] = 400
+
+
+class AuthenticationError(APIStatusError):
+    """HTTP 401: the API key is missing, wrong or revoked."""
+
+    status_code: Literal[401] = 401
+
+
+class PermissionDeniedError(APIStatusError):
+    """HTTP 403."""
+
+    status_code: Literal[403] = 403
+
+
+class NotFoundError(APIStatusError):
+    """HTTP 404."""
+
+    status_code: Literal[404] = 404
+
+
+class ConflictError(APIStatusError):
+    """HTTP 409."""
+
+    status_code: Literal[409] = 409
+
+
+class UnprocessableEntityError(APIStatusError):
+    """HTTP 422."""
+
+    status_code: Literal[422] = 422
+
+
+class RateLimitError(APIStatusError):
+    """HTTP 429: too many requests, or the quota is used up (``code == "insufficient_quota"``)."""
+
+    status_code: Literal[429] = 429
+
+
+class InternalServerError(APIStatusError):
+    """HTTP 500 or above."""
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def make_status_error(response: httpx.Response, body: object | None) -> APIStatusError:
+    """Pick the error class for a 4xx/5xx response and word its message from the body.
+
+    ``body`` is the decoded JSON (the inner ``error`` object when the server wraps it) or the raw text.
+    """
+    status = response.status_code
+    error_class = _STATUS_ERRORS.get(status)
+    if error_class is None:
+        error_class = InternalServerError if status >= 500 else APIStatusError
+    return error_class(_status_message(status, body), response=response, body=body)
+
+
+def _status_message(status: int, body: object | None) -> str:
+    detail: Any = body
+    if isinstance(body, dict) and isinstance(body.get("message"), str):
+        detail = body["message"]
+    if detail is None or detail == "":
+        return f"Error code: {status}"
+    return f"Error code: {status} - {detail}"
+
+
+def _text_or_none(value: object) -> Optional[str]:
+    return value if isinstance(value, str) else None

@@ -1,0 +1,161 @@
+"""The base class of every response model, and how server JSON becomes a model.
+
+Models keep every field the server sent, known or not, so a newer server never loses data in
+an older client. Building a model first asks pydantic-core to validate (fast, compiled); when
+the payload does not match the declared types (an enum value this client does not know, a field
+an OpenAI-compatible server leaves out) it falls back to a lenient build that follows the type
+hints without rejecting anything, because refusing a 200 response the caller paid for helps nobody.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, TypeVar, Union, get_args, get_origin
+
+import pydantic
+from pydantic import ConfigDict, PrivateAttr
+from typing_extensions import Annotated, Literal
+
+__all__ = ["BaseModel", "construct_type"]
+
+_ModelT = TypeVar("_ModelT", bound="BaseModel")
+
+
+class BaseModel(pydantic.BaseModel):
+    """A response object: attribute access to its fields, plus ``to_dict()`` and ``to_json()``.
+
+    Fields the server sends that this version does not declare are kept and readable as attributes.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+        protected_namespaces=(),
+        arbitrary_types_allowed=True,
+        defer_build=True,
+    )
+
+    _request_id: Optional[str] = PrivateAttr(default=None)
+
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> Dict[str, Any]:
+        """Return the model as a dictionary of its fields, as the server named them.
+
+        ``mode="json"`` gives only JSON-compatible values; ``exclude_unset`` leaves out fields
+        the server did not send.
+        """
+        return self.model_dump(
+            mode=mode,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=False,
+        )
+
+    def to_json(
+        self,
+        *,
+        indent: Optional[int] = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> str:
+        """Return the model as a JSON string (indented by 2 unless ``indent`` says otherwise)."""
+        return self.model_dump_json(
+            indent=indent,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=False,
+        )
+
+
+
+def construct_type(type_: Any, value: object) -> Any:
+    """Turn decoded JSON into ``type_`` without ever rejecting what the server sent."""
+    if isinstance(type_, type) and issubclass(type_, BaseModel):
+        if isinstance(value, dict):
+            try:
+                return type_.model_validate(value)
+            except pydantic.ValidationError:
+                return _construct_model(type_, value)
+        return value
+    return _construct_lenient(type_, value)
+
+
+def _construct_model(model: type[_ModelT], data: Dict[str, Any]) -> _ModelT:
+    values: Dict[str, Any] = {}
+    known: set[str] = set()
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        known.add(key)
+        if key in data:
+            values[name] = _construct_lenient(field.annotation, data[key])
+        elif name in data:
+            values[name] = _construct_lenient(field.annotation, data[name])
+    for key, raw in data.items():
+        if key not in known and key not in values:
+            values[key] = raw
+    return model.model_construct(**values)
+
+
+def _construct_lenient(type_: Any, value: object) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(type_)
+    if origin is Annotated:
+        return _construct_lenient(get_args(type_)[0], value)
+    if isinstance(type_, type) and issubclass(type_, BaseModel):
+        return _construct_model(type_, value) if isinstance(value, dict) else value
+    if origin is Union:
+        return _construct_union(get_args(type_), value)
+    if origin in (list, List) and isinstance(value, list):
+        (item_type,) = get_args(type_) or (Any,)
+        return [_construct_lenient(item_type, item) for item in value]
+    if origin in (dict, Dict) and isinstance(value, dict):
+        args = get_args(type_)
+        item_type = args[1] if len(args) == 2 else Any
+        return {key: _construct_lenient(item_type, item) for key, item in value.items()}
+    return value
+
+
+def _construct_union(members: tuple[Any, ...], value: object) -> Any:
+    if not isinstance(value, dict):
+        return value
+    models = [_unwrap(member) for member in members]
+    candidates = [m for m in models if isinstance(m, type) and issubclass(m, BaseModel)]
+    for model in candidates:
+        if _literals_match(model, value):
+            return _construct_model(model, value)
+    if candidates:
+        return _construct_model(candidates[0], value)
+    return value
+
+
+def _unwrap(type_: Any) -> Any:
+    return get_args(type_)[0] if get_origin(type_) is Annotated else type_
+
+
+def _literals_match(model: type[BaseModel], data: Dict[str, Any]) -> bool:
+    """True when every Literal-typed field present in ``data`` holds one of its allowed values.
+
+    That is how a union member is recognised by its tag (``type``, ``object``) without validation.
+    """
+    for name, field in model.model_fields.items():
+        annotation = _unwrap(field.annotation)
+        if get_origin(annotation) is not Literal:
+            continue
+        key = field.alias or name
+        if key in data and data[key] not in get_args(annotation):
+            return False
+    return True
+

@@ -1,0 +1,204 @@
+"""Sans-IO request building: from a call's options and the client's settings to an ``httpx.Request``.
+
+Everything a request needs that does not depend on the call (base URL, default headers, the
+platform headers, default query) is fixed once per client in :class:`ClientSettings`; per call
+only the pieces the caller gave are merged in. Arguments the caller omitted are never sent, and
+``None`` is sent as JSON ``null``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+
+import httpx
+import pydantic
+
+from ._constants import RAW_RESPONSE_HEADER
+from ._types import Headers, NotGiven, Omit, Query, Timeout
+
+__all__ = ["CallOptions", "ClientSettings", "build_request", "require_path_param"]
+
+
+@dataclass
+class ClientSettings:
+    """What every request of one client shares; built at construction and by ``with_options``."""
+
+    base_url: str
+    default_headers: Dict[str, str]
+    default_query: Dict[str, object]
+    timeout: Timeout
+    max_retries: int
+
+
+@dataclass
+class CallOptions:
+    """One API call as a resource method describes it, before any I/O."""
+
+    method: str
+    path: str
+    query: Optional[Mapping[str, object]] = None
+    body: Optional[Mapping[str, object]] = None
+    multipart: bool = False
+    extra_headers: Optional[Headers] = None
+    extra_query: Optional[Query] = None
+    extra_body: Optional[Mapping[str, object]] = None
+    timeout: Union[Timeout, NotGiven] = field(default_factory=NotGiven)
+    raw_mode: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.extra_headers and RAW_RESPONSE_HEADER in self.extra_headers:
+            headers = dict(self.extra_headers)
+            mode = headers.pop(RAW_RESPONSE_HEADER)
+            self.raw_mode = mode if isinstance(mode, str) else None
+            self.extra_headers = headers
+
+
+def require_path_param(name: str, value: str) -> str:
+    """Refuse an empty path parameter before any request is made."""
+    if not value:
+        raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
+    return value
+
+
+def build_request(
+    settings: ClientSettings, options: CallOptions, *, auth_headers: Mapping[str, str], retries_taken: int
+) -> httpx.Request:
+    """Assemble the HTTP request for one attempt of a call."""
+    headers = dict(settings.default_headers)
+    headers.update(auth_headers)
+    headers["X-Stainless-Retry-Count"] = str(retries_taken)
+    if options.extra_headers:
+        _merge_headers(headers, options.extra_headers)
+
+    timeout = settings.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+    extensions = {"timeout": _timeout_dict(timeout)}
+    url = settings.base_url + options.path.lstrip("/")
+    params = httpx.QueryParams(_query_pairs(settings.default_query, options.query, options.extra_query))
+
+    body = _given(options.body)
+    if options.extra_body:
+        body = {**(body or {}), **options.extra_body}
+
+    if options.multipart:
+        data, files = _multipart_parts(body or {})
+        headers.pop("Content-Type", None)
+        return httpx.Request(
+            options.method, url, params=params, headers=headers, data=data, files=files, extensions=extensions
+        )
+    content: Optional[bytes] = None
+    if body is not None:
+        headers.setdefault("Content-Type", "application/json")
+        content = json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
+    return httpx.Request(options.method, url, params=params, headers=headers, content=content, extensions=extensions)
+
+
+def _merge_headers(headers: Dict[str, str], extra: Headers) -> None:
+    for name, value in extra.items():
+        lowered = name.lower()
+        for existing in [key for key in headers if key.lower() == lowered]:
+            del headers[existing]
+        if not isinstance(value, Omit):
+            headers[name] = value
+
+
+def _timeout_dict(timeout: Timeout) -> Dict[str, Optional[float]]:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout.as_dict()
+    return httpx.Timeout(timeout).as_dict()
+
+
+def _given(body: Optional[Mapping[str, object]]) -> Optional[Dict[str, object]]:
+    if body is None:
+        return None
+    return {key: value for key, value in body.items() if not isinstance(value, (NotGiven, Omit))}
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        raise TypeError("bytes cannot be sent in a JSON body; pass text, or upload the bytes as a file")
+    if isinstance(value, Iterable):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} cannot be sent as JSON")
+
+
+_Pairs = List[Tuple[str, Union[str, int, float, bool, None]]]
+
+
+def _query_pairs(*sources: Optional[Mapping[str, object]]) -> _Pairs:
+    merged: Dict[str, object] = {}
+    for source in sources:
+        if source:
+            merged.update(source)
+    pairs: _Pairs = []
+    for key, value in merged.items():
+        _flatten(key, value, pairs)
+    return pairs
+
+
+def _flatten(key: str, value: object, out: _Pairs) -> None:
+    """Query and form fields: lists as ``key[]``, objects as ``key[field]``; omitted values dropped."""
+    if value is None or isinstance(value, (NotGiven, Omit)):
+        return
+    if isinstance(value, Mapping):
+        for sub_key, sub_value in value.items():
+            _flatten(f"{key}[{sub_key}]", sub_value, out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _flatten(f"{key}[]", item, out)
+    elif isinstance(value, bool):
+        out.append((key, "true" if value else "false"))
+    else:
+        out.append((key, str(value)))
+
+
+def _is_file(value: object) -> bool:
+    if isinstance(value, (bytes, bytearray, io.IOBase, os.PathLike)):
+        return True
+    return isinstance(value, tuple) and len(value) >= 2 and _is_file(value[1])
+
+
+def _multipart_parts(body: Mapping[str, object]) -> Tuple[Dict[str, Any], List[Tuple[str, Any]]]:
+    fields: _Pairs = []
+    files: List[Tuple[str, Any]] = []
+    for key, value in body.items():
+        if _is_file(value):
+            files.append((key, _file_part(value)))
+        elif isinstance(value, list) and value and all(_is_file(item) for item in value):
+            files.extend((f"{key}[]", _file_part(item)) for item in value)
+        else:
+            _flatten(key, value, fields)
+    data: Dict[str, Any] = {}
+    for name, text in fields:
+        # httpx sends a list value as repeated form fields, which is what `key[]` arrays need.
+        if name in data:
+            previous = data[name]
+            data[name] = [*previous, text] if isinstance(previous, list) else [previous, text]
+        else:
+            data[name] = text
+    return data, files
+
+
+def _file_part(value: Any) -> Any:
+    """Turn each accepted file form into what httpx uploads, reading paths into memory."""
+    if isinstance(value, os.PathLike):
+        path = os.fspath(value)
+        with open(path, "rb") as handle:
+            return (os.path.basename(path), handle.read())
+    if isinstance(value, tuple):
+        name, content, *rest = value
+        if isinstance(content, os.PathLike):
+            with open(os.fspath(content), "rb") as handle:
+                content = handle.read()
+        return (name, content, *rest)
+    if isinstance(value, (bytes, bytearray)):
+        return ("upload", bytes(value))
+    return value

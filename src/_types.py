@@ -1,0 +1,100 @@
+"""Shared type aliases and the sentinels that tell an omitted argument apart from ``None``.
+
+An argument the caller did not give is never sent; an argument given as ``None`` is sent as ``null``.
+``NOT_GIVEN`` and ``omit`` are the two spellings users of the official SDK already write.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Any, Mapping, Optional, Tuple, Union
+
+import httpx
+from typing_extensions import Literal, TypeAlias, override
+
+__all__ = [
+    "NOT_GIVEN",
+    "Body",
+    "FileContent",
+    "FileTypes",
+    "Headers",
+    "NoneType",
+    "NotGiven",
+    "Omit",
+    "Query",
+    "RequestFiles",
+    "Timeout",
+    "omit",
+]
+
+class NotGiven:
+    """The type of ``NOT_GIVEN``: marks an argument the caller left out, so it is not sent.
+
+    It is falsy, so ``if timeout:`` style checks treat it like an absent value.
+    """
+
+    _instance: NotGiven | None = None
+
+    def __new__(cls) -> NotGiven:
+        # One instance keeps `is NOT_GIVEN` checks valid across copies and pickling.
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __reduce__(self) -> str:
+        return "NOT_GIVEN"
+
+    @override
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+
+
+class Omit:
+    """The type of ``omit``: removes a default header or argument instead of sending it.
+
+    ``extra_headers={"OpenAI-Organization": omit}`` drops a header the client would otherwise add.
+    """
+
+    _instance: Omit | None = None
+
+    def __new__(cls) -> Omit:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __reduce__(self) -> str:
+        return "omit"
+
+    @override
+    def __repr__(self) -> str:
+        return "omit"
+
+
+omit = Omit()
+
+NoneType: type[None] = type(None)
+
+# A file to upload: raw bytes, an open binary file, a path, or a tuple of
+# (filename, content[, content_type[, headers]]) as httpx accepts them.
+FileContent: TypeAlias = Union[IO[bytes], bytes, "os.PathLike[str]"]
+FileTypes: TypeAlias = Union[
+    FileContent,
+    Tuple[Optional[str], FileContent],
+    Tuple[Optional[str], FileContent, Optional[str]],
+    Tuple[Optional[str], FileContent, Optional[str], Mapping[str, str]],
+]
+RequestFiles: TypeAlias = "list[tuple[str, Any]]"
+
+Headers: TypeAlias = Mapping[str, Union[str, Omit]]
+Query: TypeAlias = Mapping[str, object]
+Body: TypeAlias = object
+Timeout: TypeAlias = Union[float, httpx.Timeout, None]
