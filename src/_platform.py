@@ -24,10 +24,10 @@ def _static_platform_headers() -> Dict[str, str]:
     }
 
 
-def platform_headers(*, is_async: bool) -> Dict[str, str]:
+def platform_headers(*, concurrency_tag: str) -> Dict[str, str]:
     """Headers describing this client and the machine it runs on."""
     headers = dict(_static_platform_headers())
-    headers["X-Stainless-Async"] = "async:asyncio" if is_async else "false"
+    headers["X-Stainless-Async"] = concurrency_tag
     return headers
 
 

@@ -96,5 +96,5 @@ RequestFiles: TypeAlias = "list[tuple[str, Any]]"
 
 Headers: TypeAlias = Mapping[str, Union[str, Omit]]
 Query: TypeAlias = Mapping[str, object]
-Body: TypeAlias = object
+Body: TypeAlias = Mapping[str, object]
 Timeout: TypeAlias = Union[float, httpx.Timeout, None]

@@ -1,0 +1,37 @@
+# Every target works from a fresh clone with only python3 on the machine: `make` creates .venv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install codegen check test lint demo bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml setup.py
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[aiohttp,dev]'
+	touch $(STAMP)
+
+codegen: install
+	$(PY) -m codegen.types_gen
+	$(PY) -m codegen.unasync
+
+check: install
+	$(PY) -m codegen.types_gen --check
+	$(PY) -m codegen.unasync --check
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check src codegen tests examples
+	$(VENV)/bin/mypy
+
+test: check lint
+	$(PY) -m pytest -q -p no:cacheprovider
+
+demo: install
+	$(PY) -m examples.run_all
+
+clean:
+	rm -rf $(VENV) build *.egg-info

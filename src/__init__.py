@@ -1,0 +1,152 @@
+"""openai-twin: a drop-in client for the OpenAI API and every OpenAI-compatible server.
+
+``OpenAI`` serves blocking code and ``AsyncOpenAI`` serves event loops; both have the same
+resources, arguments, errors, streaming and pagination, because the sync client is generated
+from the async one. Names are imported on first use, so ``import openai`` stays cheap.
+
+A module-level client is available too, configured by assigning module attributes::
+
+    import openai
+    openai.api_key = "sk-..."
+    openai.chat.completions.create(model="gpt-4o-mini", messages=[...])
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Union
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    import httpx
+
+    from . import types as types
+    from ._aiohttp_client import DefaultAioHttpClient as DefaultAioHttpClient
+    from ._async._client import AsyncOpenAI as AsyncOpenAI
+    from ._async._pagination import AsyncConversationCursorPage as AsyncConversationCursorPage
+    from ._async._pagination import AsyncCursorPage as AsyncCursorPage
+    from ._async._pagination import AsyncNextCursorPage as AsyncNextCursorPage
+    from ._async._pagination import AsyncPage as AsyncPage
+    from ._async._response import AsyncAPIResponse as AsyncAPIResponse
+    from ._async._streaming import AsyncStream as AsyncStream
+    from ._concurrency import AsyncPaginator as AsyncPaginator
+    from ._constants import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
+    from ._constants import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
+    from ._constants import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from ._errors import APIConnectionError as APIConnectionError
+    from ._errors import APIError as APIError
+    from ._errors import APIResponseValidationError as APIResponseValidationError
+    from ._errors import APIStatusError as APIStatusError
+    from ._errors import APITimeoutError as APITimeoutError
+    from ._errors import AuthenticationError as AuthenticationError
+    from ._errors import BadRequestError as BadRequestError
+    from ._errors import ConflictError as ConflictError
+    from ._errors import InternalServerError as InternalServerError
+    from ._errors import NotFoundError as NotFoundError
+    from ._errors import OpenAIError as OpenAIError
+    from ._errors import PermissionDeniedError as PermissionDeniedError
+    from ._errors import RateLimitError as RateLimitError
+    from ._errors import UnprocessableEntityError as UnprocessableEntityError
+    from ._http_clients import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
+    from ._http_clients import DefaultHttpxClient as DefaultHttpxClient
+    from ._models import BaseModel as BaseModel
+    from ._response import HttpxBinaryResponseContent as HttpxBinaryResponseContent
+    from ._response import LegacyAPIResponse as LegacyAPIResponse
+    from ._sync._client import OpenAI as OpenAI
+    from ._sync._pagination import SyncConversationCursorPage as SyncConversationCursorPage
+    from ._sync._pagination import SyncCursorPage as SyncCursorPage
+    from ._sync._pagination import SyncNextCursorPage as SyncNextCursorPage
+    from ._sync._pagination import SyncPage as SyncPage
+    from ._sync._response import APIResponse as APIResponse
+    from ._sync._streaming import Stream as Stream
+    from ._sync.resources.batches import Batches
+    from ._sync.resources.chat import Chat
+    from ._sync.resources.completions import Completions
+    from ._sync.resources.embeddings import Embeddings
+    from ._sync.resources.files import Files
+    from ._sync.resources.fine_tuning import FineTuning
+    from ._sync.resources.models import Models
+    from ._sync.resources.moderations import Moderations
+    from ._types import NOT_GIVEN as NOT_GIVEN
+    from ._types import NotGiven as NotGiven
+    from ._types import Omit as Omit
+    from ._types import omit as omit
+
+    chat: Chat
+    completions: Completions
+    embeddings: Embeddings
+    models: Models
+    files: Files
+    fine_tuning: FineTuning
+    moderations: Moderations
+    batches: Batches
+
+_ERRORS = (
+    "APIConnectionError APIError APIResponseValidationError APIStatusError APITimeoutError AuthenticationError "
+    "BadRequestError ConflictError InternalServerError NotFoundError OpenAIError PermissionDeniedError "
+    "RateLimitError UnprocessableEntityError"
+)
+_PAGES = "SyncPage SyncCursorPage SyncConversationCursorPage SyncNextCursorPage"
+
+# Public name -> the private module that defines it; imported on first access.
+_LAZY: Dict[str, str] = {
+    "OpenAI": "._sync._client",
+    "AsyncOpenAI": "._async._client",
+    "Stream": "._sync._streaming",
+    "AsyncStream": "._async._streaming",
+    "APIResponse": "._sync._response",
+    "AsyncAPIResponse": "._async._response",
+    "AsyncPaginator": "._concurrency",
+    "HttpxBinaryResponseContent": "._response",
+    "LegacyAPIResponse": "._response",
+    "BaseModel": "._models",
+    "NOT_GIVEN": "._types",
+    "NotGiven": "._types",
+    "Omit": "._types",
+    "omit": "._types",
+    "DEFAULT_TIMEOUT": "._constants",
+    "DEFAULT_MAX_RETRIES": "._constants",
+    "DEFAULT_CONNECTION_LIMITS": "._constants",
+    "DefaultHttpxClient": "._http_clients",
+    "DefaultAsyncHttpxClient": "._http_clients",
+    "DefaultAioHttpClient": "._aiohttp_client",
+    **{name: "._errors" for name in _ERRORS.split()},
+    **{name: "._sync._pagination" for name in _PAGES.split()},
+    **{"Async" + name[4:]: "._async._pagination" for name in _PAGES.split()},
+}
+_MODULE_CLIENT_RESOURCES = frozenset(
+    {"chat", "completions", "embeddings", "models", "files", "fine_tuning", "moderations", "batches"}
+)
+
+__all__ = [*sorted(_LAZY), "__version__", "types"]
+
+# Settings of the module-level client; assign them before the first call.
+api_key: Optional[str] = None
+organization: Optional[str] = None
+project: Optional[str] = None
+webhook_secret: Optional[str] = None
+base_url: Union[str, httpx.URL, None] = None
+max_retries: Optional[int] = None
+default_headers: Optional[Mapping[str, str]] = None
+default_query: Optional[Mapping[str, object]] = None
+http_client: Optional[httpx.Client] = None
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
+    if name in _MODULE_CLIENT_RESOURCES:
+        from ._module_client import module_client
+
+        return getattr(module_client(), name)
+    if name == "types":
+        return importlib.import_module(".types", __name__)
+    raise AttributeError(f"module 'openai' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY, *_MODULE_CLIENT_RESOURCES})

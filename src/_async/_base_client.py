@@ -1,0 +1,187 @@
+"""The request loop: send, retry, translate errors, and build what the call returns.
+
+This is the one boundary where httpx exceptions become :mod:`openai` exceptions. Cancellation
+passes straight through it: a cancelled call is never retried and never turned into another error.
+"""
+
+from __future__ import annotations
+
+import functools
+from types import TracebackType
+from typing import Any, Callable, Dict, Mapping, Optional, TypeVar, cast
+
+import httpx
+
+from .._client_config import ApiKey
+from .._concurrency import AsyncPaginator, async_close_shielded, async_resolve_key, async_sleep
+from .._errors import APIConnectionError, APITimeoutError, make_status_error
+from .._http_clients import DefaultAsyncHttpxClient
+from .._logs import log_request, logger
+from .._pages import PageShape
+from .._request import CallOptions, ClientSettings, build_request
+from .._response import LegacyAPIResponse, decode_json_body, parse_content
+from .._retry import retry_delay, should_retry_status
+from ._response import AsyncAPIResponse
+from ._streaming import AsyncStream
+
+__all__ = ["AsyncAPIClient"]
+
+_PageT = TypeVar("_PageT")
+_ClientT = TypeVar("_ClientT", bound="AsyncAPIClient")
+
+
+class AsyncAPIClient:
+    """Holds the connection pool and the per-client settings, and runs every request."""
+
+    _http_client: httpx.AsyncClient
+    _settings: ClientSettings
+
+    def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[httpx.AsyncClient]) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(
+                f"http_client must be an httpx.AsyncClient (for example DefaultAsyncHttpxClient() or "
+                f"DefaultAioHttpClient()), not {type(http_client).__name__}"
+            )
+        self._settings = settings
+        self._api_key = api_key
+        self._static_auth = {"Authorization": f"Bearer {api_key}"} if isinstance(api_key, str) else None
+        self._http_client = http_client if http_client is not None else DefaultAsyncHttpxClient()
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The URL every request path is joined to."""
+        return httpx.URL(self._settings.base_url)
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request is retried."""
+        return self._settings.max_retries
+
+    @property
+    def timeout(self) -> Any:
+        """The default timeout of every request."""
+        return self._settings.timeout
+
+    async def auth_headers(self) -> Mapping[str, str]:
+        """The credential headers of one attempt; a key function is called every time."""
+        if self._static_auth is not None:
+            return self._static_auth
+        key = await async_resolve_key(cast(Callable[[], Any], self._api_key))
+        return {"Authorization": f"Bearer {key}"}
+
+    async def request(self, options: CallOptions, *, cast_to: Any, stream_item: Any = None) -> Any:
+        """Send a call, retrying as the retry policy says, and return its parsed result."""
+        streaming = stream_item is not None or options.raw_mode == "stream"
+        retries_taken = 0
+        while True:
+            request = build_request(
+                self._settings, options, auth_headers=await self.auth_headers(), retries_taken=retries_taken
+            )
+            log_request(request, retries_taken)
+            try:
+                response = await self._http_client.send(request, stream=streaming)
+            except Exception as exc:
+                if retries_taken < self._settings.max_retries:
+                    await self._wait_before_retry(request, retry_delay(retries_taken) or 0.0)
+                    retries_taken += 1
+                    continue
+                if isinstance(exc, httpx.TimeoutException):
+                    raise APITimeoutError(request) from exc
+                raise APIConnectionError(message=f"Connection error: {type(exc).__name__}", request=request) from exc
+
+            if response.status_code >= 400:
+                body = await self._read_error_body(response)
+                error_code = body.get("code") if isinstance(body, dict) else None
+                if retries_taken < self._settings.max_retries and should_retry_status(
+                    response.status_code, response.headers, error_code if isinstance(error_code, str) else None
+                ):
+                    delay = retry_delay(retries_taken, response.headers)
+                    if delay is not None:
+                        await self._wait_before_retry(request, delay)
+                        retries_taken += 1
+                        continue
+                raise make_status_error(response, body)
+            return await self._build_result(response, options, cast_to, stream_item, retries_taken)
+
+    async def fetch_page(self, page_cls: type[_PageT], options: CallOptions, query: Dict[str, Any]) -> _PageT:
+        """Fetch one page of a list call, with ``query`` added to the call's own query."""
+        next_options = CallOptions(
+            method=options.method,
+            path=options.path,
+            query={**(options.query or {}), **query},
+            extra_headers=options.extra_headers,
+            extra_query=options.extra_query,
+            timeout=options.timeout,
+        )
+        page: _PageT = await self.request(next_options, cast_to=page_cls)
+        return page
+
+    def get_api_list(self, options: CallOptions, *, page: type[_PageT]) -> AsyncPaginator[Any, _PageT]:
+        """The value of a ``list()`` call: the first page, fetched when awaited or iterated."""
+        fetch_first: Any = functools.partial(self.request, options, cast_to=page)
+        return AsyncPaginator(fetch_first)
+
+    async def _wait_before_retry(self, request: httpx.Request, delay: float) -> None:
+        logger.info("Retrying %s %s in %.2fs", request.method, request.url, delay)
+        await async_sleep(delay)
+
+    async def _read_error_body(self, response: httpx.Response) -> object:
+        try:
+            content = await response.aread()
+        except httpx.HTTPError:
+            content = b""
+        finally:
+            await async_close_shielded(response)
+        try:
+            body = decode_json_body(response, content)
+        except Exception:
+            return content.decode("utf-8", errors="replace") or None
+        if isinstance(body, dict) and "error" in body:
+            return body["error"]
+        return body
+
+    async def _build_result(
+        self, response: httpx.Response, options: CallOptions, cast_to: Any, stream_item: Any, retries_taken: int
+    ) -> Any:
+        def parse(to: Any, content: bytes) -> Any:
+            if to is None and stream_item is not None:
+                return AsyncStream(item_type=stream_item, response=response)
+            result = parse_content(to or cast_to, response, content)
+            if isinstance(result, PageShape):
+                result.attach(self, options)  # type: ignore[attr-defined]
+            return result
+
+        if options.raw_mode == "stream":
+            return AsyncAPIResponse(
+                response, parser=parse, is_stream=stream_item is not None, retries_taken=retries_taken
+            )
+        if stream_item is not None:
+            return parse(None, b"")
+        if options.raw_mode == "raw":
+            return LegacyAPIResponse(
+                response,
+                parser=lambda to: parse(to, response.content),
+                cast_to=cast_to,
+                retries_taken=retries_taken,
+            )
+        return parse(None, response.content)
+
+    def is_closed(self) -> bool:
+        """Whether the connection pool has been closed."""
+        return self._http_client.is_closed
+
+    async def close(self) -> None:
+        """Close the connection pool. Closing twice is harmless."""
+        await self._http_client.aclose()
+
+    async def __aenter__(self: _ClientT) -> _ClientT:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        exc_tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()
+

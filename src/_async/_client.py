@@ -1,0 +1,199 @@
+"""AsyncOpenAI: the client for event loops. ``OpenAI`` is generated from this file."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, Union
+
+import httpx
+
+from .._client_config import resolve_settings
+from .._concurrency import async_platform_tag
+from .._constants import DEFAULT_MAX_RETRIES
+from .._logs import setup_logging
+from .._types import NOT_GIVEN, NotGiven, Timeout
+from ._base_client import AsyncAPIClient
+
+if TYPE_CHECKING:
+    from .resources.batches import AsyncBatches
+    from .resources.chat import AsyncChat
+    from .resources.completions import AsyncCompletions
+    from .resources.embeddings import AsyncEmbeddings
+    from .resources.files import AsyncFiles
+    from .resources.fine_tuning import AsyncFineTuning
+    from .resources.models import AsyncModels
+    from .resources.moderations import AsyncModerations
+
+__all__ = ["AsyncOpenAI"]
+
+
+class AsyncOpenAI(AsyncAPIClient):
+    """A client for the OpenAI API and every OpenAI-compatible server, for use in an event loop.
+
+    Arguments left out are read from the environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
+    ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID`` and ``OPENAI_WEBHOOK_SECRET``. ``api_key`` may also be
+    a function returning the key, called before every request (a coroutine function here).
+    """
+
+    api_key: Union[str, Callable[[], Awaitable[str]]]
+    organization: Optional[str]
+    project: Optional[str]
+    webhook_secret: Optional[str]
+    websocket_base_url: Union[str, httpx.URL, None]
+
+    def __init__(
+        self,
+        *,
+        api_key: Union[str, Callable[[], Awaitable[str]], None] = None,
+        organization: Optional[str] = None,
+        project: Optional[str] = None,
+        webhook_secret: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        websocket_base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[httpx.AsyncClient] = None,
+    ) -> None:
+        setup_logging()
+        resolved = resolve_settings(
+            api_key=api_key,
+            organization=organization,
+            project=project,
+            webhook_secret=webhook_secret,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            concurrency_tag=async_platform_tag,
+        )
+        self.api_key = resolved.api_key
+        self.organization = resolved.organization
+        self.project = resolved.project
+        self.webhook_secret = resolved.webhook_secret
+        self.websocket_base_url = websocket_base_url
+        self._custom_headers = dict(default_headers or {})
+        self._custom_query = dict(default_query or {})
+        super().__init__(settings=resolved.settings, api_key=resolved.api_key, http_client=http_client)
+
+    @functools.cached_property
+    def chat(self) -> AsyncChat:
+        """Chat completions."""
+        from .resources.chat import AsyncChat
+
+        return AsyncChat(self)
+
+    @functools.cached_property
+    def completions(self) -> AsyncCompletions:
+        """Legacy text completions."""
+        from .resources.completions import AsyncCompletions
+
+        return AsyncCompletions(self)
+
+    @functools.cached_property
+    def embeddings(self) -> AsyncEmbeddings:
+        """Embedding vectors."""
+        from .resources.embeddings import AsyncEmbeddings
+
+        return AsyncEmbeddings(self)
+
+    @functools.cached_property
+    def models(self) -> AsyncModels:
+        """The models the key can use."""
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self)
+
+    @functools.cached_property
+    def files(self) -> AsyncFiles:
+        """Uploaded files."""
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @functools.cached_property
+    def fine_tuning(self) -> AsyncFineTuning:
+        """Fine-tuning jobs and their checkpoints."""
+        from .resources.fine_tuning import AsyncFineTuning
+
+        return AsyncFineTuning(self)
+
+    @functools.cached_property
+    def moderations(self) -> AsyncModerations:
+        """Content moderation."""
+        from .resources.moderations import AsyncModerations
+
+        return AsyncModerations(self)
+
+    @functools.cached_property
+    def batches(self) -> AsyncBatches:
+        """Batch jobs."""
+        from .resources.batches import AsyncBatches
+
+        return AsyncBatches(self)
+
+    @functools.cached_property
+    def with_raw_response(self) -> Any:
+        """Every resource of this client, its calls returning the raw HTTP response."""
+        from .resources._base import AsyncRawResponseView
+
+        return AsyncRawResponseView(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> Any:
+        """Every resource of this client, its calls as context managers over unread responses."""
+        from .resources._base import AsyncStreamingResponseView
+
+        return AsyncStreamingResponseView(self)
+
+    def copy(
+        self,
+        *,
+        api_key: Union[str, Callable[[], Awaitable[str]], None] = None,
+        organization: Optional[str] = None,
+        project: Optional[str] = None,
+        webhook_secret: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        websocket_base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        http_client: Optional[httpx.AsyncClient] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+    ) -> AsyncOpenAI:
+        """A new client with some settings changed, sharing this one's connection pool.
+
+        ``default_headers`` / ``default_query`` are added to this client's; the ``set_`` forms replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("Pass default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("Pass default_query or set_default_query, not both")
+        headers = dict(set_default_headers) if set_default_headers is not None else self._custom_headers
+        if default_headers is not None:
+            headers = {**headers, **default_headers}
+        query = dict(set_default_query) if set_default_query is not None else self._custom_query
+        if default_query is not None:
+            query = {**query, **default_query}
+        return type(self)(
+            api_key=api_key or self.api_key,
+            organization=organization or self.organization,
+            project=project or self.project,
+            webhook_secret=webhook_secret or self.webhook_secret,
+            base_url=base_url or self._settings.base_url,
+            websocket_base_url=websocket_base_url or self.websocket_base_url,
+            timeout=self._settings.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self._settings.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            default_headers=headers,
+            default_query=query,
+            http_client=http_client or self._http_client,
+        )
+
+    with_options = copy
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self._settings.base_url!r}>"

@@ -1,0 +1,116 @@
+"""AsyncAPIResponse: what ``with_streaming_response`` yields, with the body still unread."""
+
+from __future__ import annotations
+
+import os
+from types import TracebackType
+from typing import Any, AsyncIterator, Awaitable, Callable, Generic, Optional, TypeVar, Union, cast
+
+import httpx
+
+from .._concurrency import async_close_shielded
+from .._response import decode_json_body
+
+__all__ = ["AsyncAPIResponse", "AsyncResponseContextManager"]
+
+_T = TypeVar("_T")
+
+
+class AsyncAPIResponse(Generic[_T]):
+    """An HTTP response whose body is read on demand: parse it, or iterate its bytes, text or lines."""
+
+    def __init__(
+        self, response: httpx.Response, *, parser: Callable[[Any, bytes], Any], is_stream: bool, retries_taken: int
+    ) -> None:
+        self.http_response = response
+        self.retries_taken = retries_taken
+        self._parser = parser
+        self._is_stream = is_stream
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers."""
+        return self.http_response.headers
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status code."""
+        return self.http_response.status_code
+
+    @property
+    def request_id(self) -> Optional[str]:
+        """The server's ``x-request-id`` for this call."""
+        return cast(Optional[str], self.http_response.headers.get("x-request-id"))
+
+    @property
+    def http_request(self) -> httpx.Request:
+        """The request that was sent."""
+        return self.http_response.request
+
+    async def read(self) -> bytes:
+        """Read and return the whole body."""
+        return await self.http_response.aread()
+
+    async def text(self) -> str:
+        """Read the body and decode it as text."""
+        await self.http_response.aread()
+        return self.http_response.text
+
+    async def json(self) -> Any:
+        """Read the body and decode it as JSON."""
+        return decode_json_body(self.http_response, await self.http_response.aread())
+
+    async def parse(self, *, to: Optional[type[Any]] = None) -> _T:
+        """Read the body and build what the call returns without ``with_streaming_response``.
+
+        For a streaming call this gives the stream itself, which reads the body as it is iterated.
+        """
+        content = b"" if self._is_stream else await self.http_response.aread()
+        return cast(_T, self._parser(to, content))
+
+    async def iter_bytes(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
+        """Iterate the body as it arrives."""
+        async for chunk in self.http_response.aiter_bytes(chunk_size):
+            yield chunk
+
+    async def iter_text(self, chunk_size: Optional[int] = None) -> AsyncIterator[str]:
+        """Iterate the body decoded as text."""
+        async for chunk in self.http_response.aiter_text(chunk_size):
+            yield chunk
+
+    async def iter_lines(self) -> AsyncIterator[str]:
+        """Iterate the body line by line."""
+        async for line in self.http_response.aiter_lines():
+            yield line
+
+    async def stream_to_file(self, file: Union[str, os.PathLike[str]], *, chunk_size: Optional[int] = None) -> None:
+        """Write the body to ``file`` chunk by chunk, never holding all of it in memory."""
+        with open(file, mode="wb") as handle:
+            async for chunk in self.http_response.aiter_bytes(chunk_size):
+                handle.write(chunk)
+
+    async def close(self) -> None:
+        """Release the connection. Closing twice is harmless."""
+        await async_close_shielded(self.http_response)
+
+
+class AsyncResponseContextManager(Generic[_T]):
+    """Makes the call on entry and closes the response on exit: ``async with ... as response``."""
+
+    def __init__(self, make_call: Callable[[], Awaitable[_T]]) -> None:
+        self._make_call = make_call
+        self._response: Optional[_T] = None
+
+    async def __aenter__(self) -> _T:
+        self._response = await self._make_call()
+        return self._response
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        exc_tb: Optional[TracebackType],
+    ) -> None:
+        closer = getattr(self._response, "close", None)
+        if closer is not None:
+            await closer()

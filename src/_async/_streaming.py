@@ -1,0 +1,95 @@
+"""AsyncStream: the items of a server-sent event stream, parsed as they arrive."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, AsyncIterator, Generic, Optional, TypeVar
+
+import httpx
+
+from .._concurrency import async_close_shielded
+from .._errors import APIConnectionError, APIError
+from .._models import construct_type
+from .._sse import SSEDecoder, ServerSentEvent
+
+__all__ = ["AsyncStream"]
+
+_T = TypeVar("_T")
+
+
+class AsyncStream(Generic[_T]):
+    """An iterable of parsed stream items; also a context manager that closes the connection.
+
+    The stream ends at ``data: [DONE]``; an ``error`` event raises :class:`APIError`. Leaving the
+    loop early, or closing the stream, returns the connection to the pool.
+    """
+
+    response: httpx.Response
+
+    def __init__(self, *, item_type: Any, response: httpx.Response) -> None:
+        self.response = response
+        self._item_type = item_type
+        self._iterator = self._iter_items()
+
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return self._iterator
+
+    async def __anext__(self) -> _T:
+        return await self._iterator.__anext__()
+
+    async def __aenter__(self) -> AsyncStream[_T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        exc_tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Stop reading and release the connection. Closing twice is harmless."""
+        await async_close_shielded(self.response)
+
+    async def _iter_events(self) -> AsyncIterator[ServerSentEvent]:
+        decoder = SSEDecoder()
+        try:
+            async for chunk in self.response.aiter_bytes():
+                for event in decoder.feed(chunk):
+                    yield event
+        except httpx.HTTPError as exc:
+            raise APIConnectionError(
+                message=f"The stream broke before it ended: {type(exc).__name__}", request=self.response.request
+            ) from exc
+        for event in decoder.flush():
+            yield event
+
+    async def _iter_items(self) -> AsyncIterator[_T]:
+        try:
+            async for event in self._iter_events():
+                if event.data.startswith("[DONE]"):
+                    break
+                yield self._parse_event(event)
+        finally:
+            await self.close()
+
+    def _parse_event(self, event: ServerSentEvent) -> Any:
+        try:
+            data = event.json()
+        except ValueError:
+            raise APIError(
+                f"The server sent a stream event that is not JSON: {event.data[:200]!r}",
+                self.response.request,
+                body=event.data,
+            ) from None
+        if event.event == "error" or (isinstance(data, dict) and event.event is None and data.get("error")):
+            error = data.get("error", data) if isinstance(data, dict) else data
+            message = error.get("message") if isinstance(error, dict) else None
+            raise APIError(
+                f"The server reported an error in the stream: {message or error}", self.response.request, body=error
+            )
+        if event.event is not None and isinstance(data, dict) and "type" not in data:
+            # Assistants-style streams put the item's kind in the event name only.
+            return construct_type(self._item_type, {"event": event.event, "data": data})
+        return construct_type(self._item_type, data)

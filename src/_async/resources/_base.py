@@ -1,0 +1,148 @@
+"""The base of every resource, and the two views that change what a call returns.
+
+``resource.with_raw_response.method(...)`` returns the HTTP response with a ``parse()`` method;
+``resource.with_streaming_response.method(...)`` is a context manager yielding the response
+before its body is read. Both work for every method of every resource through one generic view,
+so resources declare nothing for them.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TypeVar
+
+from ..._concurrency import AsyncPaginator
+from ..._constants import RAW_RESPONSE_HEADER
+from ..._request import CallOptions
+from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from .._response import AsyncResponseContextManager
+
+if TYPE_CHECKING:
+    from .._base_client import AsyncAPIClient
+
+__all__ = ["AsyncAPIResource", "AsyncRawResponseView", "AsyncStreamingResponseView"]
+
+_T = TypeVar("_T")
+_PageT = TypeVar("_PageT")
+
+
+class AsyncAPIResource:
+    """A group of API calls (``client.files``, ``client.chat.completions``, ...)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @functools.cached_property
+    def with_raw_response(self) -> Any:
+        """The same calls, returning the raw HTTP response; ``.parse()`` gives the usual result."""
+        return AsyncRawResponseView(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> Any:
+        """The same calls as context managers yielding the response before its body is read."""
+        return AsyncStreamingResponseView(self)
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: Optional[Mapping[str, object]] = None,
+        query: Optional[Mapping[str, object]] = None,
+        multipart: bool = False,
+        stream_item: Any = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        options = CallOptions(
+            method=method,
+            path=path,
+            query=query,
+            body=body,
+            multipart=multipart,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        result: _T = await self._client.request(options, cast_to=cast_to, stream_item=stream_item)
+        return result
+
+    def _list(
+        self,
+        path: str,
+        *,
+        page: type[_PageT],
+        query: Optional[Mapping[str, object]] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> AsyncPaginator[Any, _PageT]:
+        options = CallOptions(
+            method="get",
+            path=path,
+            query=query,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        return self._client.get_api_list(options, page=page)
+
+
+class _ResponseView:
+    """Wraps every method of a resource (and of its sub-resources) to mark its calls."""
+
+    _mode = ""
+
+    def __init__(self, target: object) -> None:
+        self._target = target
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._target, name)
+        if isinstance(attr, AsyncAPIResource):
+            return type(self)(attr)
+        if not callable(attr) or name.startswith("_"):
+            return attr
+        return self._wrap(attr)
+
+    def _marked(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        kwargs["extra_headers"] = {**(kwargs.get("extra_headers") or {}), RAW_RESPONSE_HEADER: self._mode}
+        return kwargs
+
+    def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._target!r}>"
+
+
+class AsyncRawResponseView(_ResponseView):
+    """``with_raw_response``: each call returns a :class:`LegacyAPIResponse`."""
+
+    _mode = "raw"
+
+    def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return method(*args, **self._marked(kwargs))
+
+        return call
+
+
+class AsyncStreamingResponseView(_ResponseView):
+    """``with_streaming_response``: each call is a context manager yielding an unread response."""
+
+    _mode = "stream"
+
+    def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            marked = self._marked(kwargs)
+            return AsyncResponseContextManager(lambda: method(*args, **marked))
+
+        return call

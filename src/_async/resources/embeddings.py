@@ -1,0 +1,38 @@
+"""``client.embeddings``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ...types import CreateEmbeddingResponse, EmbeddingCreateParams
+from ._base import AsyncAPIResource
+
+__all__ = ["AsyncEmbeddings"]
+
+
+class AsyncEmbeddings(AsyncAPIResource):
+    """Embedding vectors for text or tokens."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[EmbeddingCreateParams],
+    ) -> CreateEmbeddingResponse:
+        """Embed the input as vectors."""
+        return await self._call(
+            "post",
+            "/embeddings",
+            body=params,
+            cast_to=CreateEmbeddingResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

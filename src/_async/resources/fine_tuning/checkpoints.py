@@ -1,0 +1,41 @@
+"""``client.fine_tuning.jobs.checkpoints``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ...._concurrency import AsyncPaginator
+from ...._request import require_path_param
+from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....types.fine_tuning.jobs import CheckpointListParams, FineTuningJobCheckpoint
+from ..._pagination import AsyncCursorPage
+from .._base import AsyncAPIResource
+
+__all__ = ["AsyncCheckpoints"]
+
+
+class AsyncCheckpoints(AsyncAPIResource):
+    """The checkpoints a fine-tuning job saved."""
+
+    def list(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CheckpointListParams],
+    ) -> AsyncPaginator[FineTuningJobCheckpoint, AsyncCursorPage[FineTuningJobCheckpoint]]:
+        """List a job's checkpoints, page by page."""
+        return self._list(
+            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}/checkpoints",
+            page=AsyncCursorPage[FineTuningJobCheckpoint],
+            query=params,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,76 @@
+"""``client.models``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from ..._concurrency import AsyncPaginator
+from ..._request import require_path_param
+from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ...types import Model, ModelDeleted
+from .._pagination import AsyncPage
+from ._base import AsyncAPIResource
+
+__all__ = ["AsyncModels"]
+
+
+class AsyncModels(AsyncAPIResource):
+    """The models available to the API key."""
+
+    async def retrieve(
+        self,
+        model: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Model:
+        """Get one model."""
+        return await self._call(
+            "get",
+            f"/models/{require_path_param('model', model)}",
+            cast_to=Model,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> AsyncPaginator[Model, AsyncPage[Model]]:
+        """List the available models."""
+        return self._list(
+            "/models",
+            page=AsyncPage[Model],
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def delete(
+        self,
+        model: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> ModelDeleted:
+        """Delete a fine-tuned model you own."""
+        return await self._call(
+            "delete",
+            f"/models/{require_path_param('model', model)}",
+            cast_to=ModelDeleted,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

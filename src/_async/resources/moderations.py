@@ -1,0 +1,38 @@
+"""``client.moderations``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ...types import ModerationCreateParams, ModerationCreateResponse
+from ._base import AsyncAPIResource
+
+__all__ = ["AsyncModerations"]
+
+
+class AsyncModerations(AsyncAPIResource):
+    """Classify text and images as potentially harmful."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ModerationCreateParams],
+    ) -> ModerationCreateResponse:
+        """Classify the input."""
+        return await self._call(
+            "post",
+            "/moderations",
+            body=params,
+            cast_to=ModerationCreateResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,114 @@
+"""The pair module: the few primitives where the async client and its sync twin truly differ.
+
+Code in ``_async/`` uses the ``async_*`` / ``Async*`` names below; the unasync step renames them
+to their ``sync_*`` / ``Sync*`` twins here. Nothing else in ``_async/`` may touch anyio or
+asyncio, so every sync/async difference is visible in this one file.
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+from typing import Any, AsyncIterator, Awaitable, Callable, Generator, Generic, Protocol, TypeVar, Union
+
+import anyio
+
+__all__ = [
+    "AsyncPaginator",
+    "SyncPaginator",
+    "async_close_shielded",
+    "async_resolve_key",
+    "async_platform_tag",
+    "async_sleep",
+    "sync_close_shielded",
+    "sync_platform_tag",
+    "sync_resolve_key",
+    "sync_sleep",
+]
+
+# What the X-Stainless-Async header says about each twin.
+async_platform_tag = "async:asyncio"
+sync_platform_tag = "false"
+
+_ItemT = TypeVar("_ItemT")
+_PageT = TypeVar("_PageT")
+
+
+async def async_sleep(seconds: float) -> None:
+    """Wait without blocking the event loop (asyncio or trio)."""
+    await anyio.sleep(seconds)
+
+
+def sync_sleep(seconds: float) -> None:
+    """Block the calling thread."""
+    time.sleep(seconds)
+
+
+class _AsyncClosable(Protocol):
+    async def aclose(self) -> None: ...
+
+
+class _SyncClosable(Protocol):
+    def close(self) -> None: ...
+
+
+async def async_close_shielded(resource: _AsyncClosable) -> None:
+    """Close ``resource`` even while the surrounding task is being cancelled.
+
+    Without the shield a cancelled task would skip the close and leak the pooled connection.
+    """
+    with anyio.CancelScope(shield=True):
+        await resource.aclose()
+
+
+def sync_close_shielded(resource: _SyncClosable) -> None:
+    """Close ``resource``; a blocking call has nothing to shield it from."""
+    resource.close()
+
+
+async def async_resolve_key(provider: Callable[[], Union[str, Awaitable[str]]]) -> str:
+    """Call an ``api_key`` provider, awaiting it when it is a coroutine function."""
+    key = provider()
+    if inspect.isawaitable(key):
+        key = await key
+    return _checked_key(key)
+
+
+def sync_resolve_key(provider: Callable[[], Union[str, Awaitable[str]]]) -> str:
+    """Call an ``api_key`` provider."""
+    key = provider()
+    if inspect.isawaitable(key):
+        raise TypeError("OpenAI() needs an api_key function that returns a str; use AsyncOpenAI for a coroutine")
+    return _checked_key(key)
+
+
+def _checked_key(key: object) -> str:
+    if not isinstance(key, str) or not key:
+        raise TypeError(f"The api_key function must return a non-empty str, not {type(key).__name__}")
+    return key
+
+
+class AsyncPaginator(Generic[_ItemT, _PageT]):
+    """What an async ``list()`` returns: await it for the first page, or ``async for`` over every item.
+
+    ``async for job in client.fine_tuning.jobs.list(limit=20)`` walks all pages, fetching each as
+    the previous one runs out.
+    """
+
+    def __init__(self, fetch_first_page: Callable[[], Awaitable[_PageT]]) -> None:
+        self._fetch_first_page = fetch_first_page
+
+    def __await__(self) -> Generator[Any, None, _PageT]:
+        return self._fetch_first_page().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[_ItemT]:
+        page: Any = await self._fetch_first_page()
+        async for item in page:
+            yield item
+
+
+# The sync `list()` returns the first page itself. The generator turns the async return type
+# `AsyncPaginator[Item, Page]` into plain `Page`, so only this constructor call needs a sync twin.
+def SyncPaginator(fetch_first_page: Callable[[], _PageT]) -> _PageT:
+    """Fetch and return the first page; iterating it walks every page."""
+    return fetch_first_page()

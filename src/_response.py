@@ -1,0 +1,177 @@
+"""Turning a finished HTTP response into what the call returns, plus the wrappers for raw access.
+
+Sans-IO: everything here works on a response whose body has been read. The streaming
+variants that still read from the network live in ``_async/_response.py`` (and its sync twin).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Callable, Dict, Generic, Iterator, Optional, TypeVar, Union, cast
+
+import httpx
+
+from ._errors import APIError, APIResponseValidationError
+from ._models import BaseModel, construct_type
+
+__all__ = ["HttpxBinaryResponseContent", "LegacyAPIResponse", "decode_json_body", "parse_content"]
+
+_T = TypeVar("_T")
+
+
+class HttpxBinaryResponseContent:
+    """A binary response (file content, audio) whose bytes are already in memory."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+
+    @property
+    def content(self) -> bytes:
+        """The raw bytes."""
+        return self.response.content
+
+    @property
+    def text(self) -> str:
+        """The bytes decoded as text, using the response's charset."""
+        return self.response.text
+
+    @property
+    def encoding(self) -> Optional[str]:
+        """The text encoding httpx chose for ``text``."""
+        return self.response.encoding
+
+    def json(self, **kwargs: Any) -> Any:
+        """Decode the bytes as JSON."""
+        return json.loads(self.response.content, **kwargs)
+
+    def read(self) -> bytes:
+        """The raw bytes (already read)."""
+        return self.response.content
+
+    def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
+        """Iterate the bytes in chunks."""
+        return self.response.iter_bytes(chunk_size)
+
+    def write_to_file(self, file: Union[str, os.PathLike[str]]) -> None:
+        """Write the bytes to ``file``, replacing what it held."""
+        with open(file, mode="wb") as handle:
+            handle.write(self.response.content)
+
+
+def decode_json_body(response: httpx.Response, content: bytes) -> Any:
+    """Decode a JSON body, or raise an error that says what was wrong and keeps the raw text."""
+    try:
+        return json.loads(content)
+    except ValueError as exc:
+        text = content.decode("utf-8", errors="replace")
+        raise APIResponseValidationError(
+            response,
+            text,
+            message=f"Expected a JSON body from {response.request.method} {response.request.url.path} "
+            f"(content-type {response.headers.get('content-type', 'missing')!r}) but could not decode it: {exc}",
+        ) from None
+
+
+def parse_content(cast_to: Any, response: httpx.Response, content: bytes) -> Any:
+    """Build the value a call returns from its response body."""
+    if cast_to is httpx.Response:
+        return response
+    if cast_to is HttpxBinaryResponseContent:
+        return HttpxBinaryResponseContent(response)
+    if cast_to is bytes:
+        return content
+    if cast_to is str:
+        return content.decode("utf-8", errors="replace")
+    if cast_to is None or cast_to is type(None):
+        return None
+    data = decode_json_body(response, content)
+    if isinstance(data, dict) and "error" in data and _is_model(cast_to) and "error" not in cast_to.model_fields:
+        # Some OpenAI-compatible servers report failures inside a 200 response.
+        error = data["error"]
+        message = error.get("message") if isinstance(error, dict) else None
+        raise APIError(str(message or error), response.request, body=error)
+    if _is_model(cast_to) and not isinstance(data, dict):
+        raise APIResponseValidationError(
+            response, data, message=f"Expected a JSON object for {cast_to.__name__}, got {type(data).__name__}"
+        )
+    result = construct_type(cast_to, data)
+    if isinstance(result, BaseModel):
+        result._request_id = response.headers.get("x-request-id")
+    return result
+
+
+def _is_model(cast_to: Any) -> bool:
+    return isinstance(cast_to, type) and issubclass(cast_to, BaseModel)
+
+
+class LegacyAPIResponse(Generic[_T]):
+    """What ``with_raw_response`` calls return: the HTTP response, and ``parse()`` for the usual result."""
+
+    def __init__(
+        self, response: httpx.Response, *, parser: Callable[[Any], Any], cast_to: Any, retries_taken: int
+    ) -> None:
+        self.http_response = response
+        self.retries_taken = retries_taken
+        self._parser = parser
+        self._cast_to = cast_to
+        self._parsed: Dict[Any, Any] = {}
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers."""
+        return self.http_response.headers
+
+    @property
+    def http_request(self) -> httpx.Request:
+        """The request that was sent."""
+        return self.http_response.request
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status code."""
+        return self.http_response.status_code
+
+    @property
+    def url(self) -> httpx.URL:
+        """The URL that was requested."""
+        return self.http_response.request.url
+
+    @property
+    def method(self) -> str:
+        """The HTTP method that was used."""
+        return self.http_response.request.method
+
+    @property
+    def request_id(self) -> Optional[str]:
+        """The server's ``x-request-id`` for this call."""
+        return cast(Optional[str], self.http_response.headers.get("x-request-id"))
+
+    @property
+    def content(self) -> bytes:
+        """The raw body."""
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        """The body as text."""
+        return self.http_response.text
+
+    @property
+    def elapsed(self) -> Any:
+        """How long the response took, as httpx measured it."""
+        return self.http_response.elapsed
+
+    def json(self) -> Any:
+        """The body decoded as JSON."""
+        return decode_json_body(self.http_response, self.http_response.content)
+
+    def parse(self, *, to: Optional[type[Any]] = None) -> _T:
+        """What the call would have returned without ``with_raw_response`` (or the body as ``to``)."""
+        key = to or self._cast_to
+        if key not in self._parsed:
+            self._parsed[key] = self._parser(to)
+        return cast(_T, self._parsed[key])
+
+    def __repr__(self) -> str:
+        return f"<LegacyAPIResponse [{self.status_code}] {self.method} {self.url}>"
