@@ -12,8 +12,15 @@ import time
 from typing import Any, AsyncIterator, Awaitable, Callable, Generator, Generic, Protocol, TypeVar, Union
 
 import anyio
+from typing_extensions import TypeAlias
+
+_T = TypeVar("_T")
+_ItemT = TypeVar("_ItemT")
+_PageT = TypeVar("_PageT")
 
 __all__ = [
+    "AsyncCall",
+    "SyncCall",
     "AsyncPaginator",
     "SyncPaginator",
     "async_close_shielded",
@@ -26,12 +33,13 @@ __all__ = [
     "sync_sleep",
 ]
 
+# A call not yet made: awaited by the async twin, called by the sync one.
+AsyncCall: TypeAlias = Callable[[], Awaitable[_T]]
+SyncCall: TypeAlias = Callable[[], _T]
+
 # What the X-Stainless-Async header says about each twin.
 async_platform_tag = "async:asyncio"
 sync_platform_tag = "false"
-
-_ItemT = TypeVar("_ItemT")
-_PageT = TypeVar("_PageT")
 
 
 async def async_sleep(seconds: float) -> None:

@@ -41,6 +41,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "is_timeout",
     "make_status_error",
 ]
 
@@ -186,6 +187,18 @@ def _status_message(status: int, body: object | None) -> str:
     if detail is None or detail == "":
         return f"Error code: {status}"
     return f"Error code: {status} - {detail}"
+
+
+def is_timeout(exc: BaseException) -> bool:
+    """Whether a transport exception means the request ran out of time.
+
+    The aiohttp transport reports a refused connection as ``httpx.ConnectTimeout``; its cause
+    tells the truth, so a timeout whose cause is some other connection failure is not a timeout.
+    """
+    if not isinstance(exc, httpx.TimeoutException):
+        return False
+    cause = exc.__cause__
+    return cause is None or isinstance(cause, TimeoutError) or "Timeout" in type(cause).__name__
 
 
 def _text_or_none(value: object) -> Optional[str]:

@@ -79,7 +79,6 @@ class BaseModel(pydantic.BaseModel):
         )
 
 
-
 def construct_type(type_: Any, value: object) -> Any:
     """Turn decoded JSON into ``type_`` without ever rejecting what the server sent."""
     if isinstance(type_, type) and issubclass(type_, BaseModel):
@@ -158,4 +157,3 @@ def _literals_match(model: type[BaseModel], data: Dict[str, Any]) -> bool:
         if key in data and data[key] not in get_args(annotation):
             return False
     return True
-

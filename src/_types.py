@@ -27,6 +27,7 @@ __all__ = [
     "omit",
 ]
 
+
 class NotGiven:
     """The type of ``NOT_GIVEN``: marks an argument the caller left out, so it is not sent.
 

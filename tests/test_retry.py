@@ -5,14 +5,25 @@ from __future__ import annotations
 import email.utils
 
 import pytest
-
 from openai._retry import retry_delay, should_retry_status
 
 
 @pytest.mark.parametrize(
     ("status", "expected"),
-    [(400, False), (401, False), (404, False), (408, True), (409, True), (422, False), (429, True)]
-    + [(500, True), (502, True), (503, True), (504, True), (599, True)],
+    [
+        (400, False),
+        (401, False),
+        (404, False),
+        (408, True),
+        (409, True),
+        (422, False),
+        (429, True),
+        (500, True),
+        (502, True),
+        (503, True),
+        (504, True),
+        (599, True),
+    ],
 )
 def test_retried_statuses(status: int, expected: bool) -> None:
     assert should_retry_status(status, {}) is expected

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from openai._sse import SSEDecoder, ServerSentEvent
+from openai._sse import ServerSentEvent, SSEDecoder
 
 
 def decode(*chunks: bytes) -> list[ServerSentEvent]:
@@ -19,7 +18,7 @@ def summary(events: list[ServerSentEvent]) -> list[tuple[str | None, str, str | 
 
 STREAM = (
     b": keep-alive comment\n"
-    b"event: delta\nid: 7\ndata: {\"a\":\n"
+    b'event: delta\nid: 7\ndata: {"a":\n'
     b"data: 1}\n\n"
     b"data: second\r\n\r\n"
     b"data:no-space\r\rretry: 1500\ndata: \xc3\xa9t\xc3\xa9\n\n"

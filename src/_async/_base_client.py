@@ -13,8 +13,8 @@ from typing import Any, Callable, Dict, Mapping, Optional, TypeVar, cast
 import httpx
 
 from .._client_config import ApiKey
-from .._concurrency import AsyncPaginator, async_close_shielded, async_resolve_key, async_sleep
-from .._errors import APIConnectionError, APITimeoutError, make_status_error
+from .._concurrency import AsyncCall, AsyncPaginator, async_close_shielded, async_resolve_key, async_sleep
+from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
 from .._http_clients import DefaultAsyncHttpxClient
 from .._logs import log_request, logger
 from .._pages import PageShape
@@ -38,10 +38,7 @@ class AsyncAPIClient:
 
     def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[httpx.AsyncClient]) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise TypeError(
-                f"http_client must be an httpx.AsyncClient (for example DefaultAsyncHttpxClient() or "
-                f"DefaultAioHttpClient()), not {type(http_client).__name__}"
-            )
+            raise TypeError(f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}")
         self._settings = settings
         self._api_key = api_key
         self._static_auth = {"Authorization": f"Bearer {api_key}"} if isinstance(api_key, str) else None
@@ -85,7 +82,7 @@ class AsyncAPIClient:
                     await self._wait_before_retry(request, retry_delay(retries_taken) or 0.0)
                     retries_taken += 1
                     continue
-                if isinstance(exc, httpx.TimeoutException):
+                if is_timeout(exc):
                     raise APITimeoutError(request) from exc
                 raise APIConnectionError(message=f"Connection error: {type(exc).__name__}", request=request) from exc
 
@@ -118,7 +115,7 @@ class AsyncAPIClient:
 
     def get_api_list(self, options: CallOptions, *, page: type[_PageT]) -> AsyncPaginator[Any, _PageT]:
         """The value of a ``list()`` call: the first page, fetched when awaited or iterated."""
-        fetch_first: Any = functools.partial(self.request, options, cast_to=page)
+        fetch_first: AsyncCall[_PageT] = functools.partial(self.request, options, cast_to=page)
         return AsyncPaginator(fetch_first)
 
     async def _wait_before_retry(self, request: httpx.Request, delay: float) -> None:
@@ -184,4 +181,3 @@ class AsyncAPIClient:
         exc_tb: Optional[TracebackType],
     ) -> None:
         await self.close()
-

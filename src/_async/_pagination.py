@@ -56,17 +56,17 @@ class _FetchingPage(Generic[_ItemT]):
                 yield item
 
 
-class AsyncPage(_FetchingPage[_ItemT], PageShape[_ItemT], Generic[_ItemT]):
+class AsyncPage(_FetchingPage[_ItemT], PageShape[_ItemT], Generic[_ItemT]):  # type: ignore[misc,unused-ignore]
     """A list that arrives whole (``models.list``)."""
 
 
-class AsyncCursorPage(_FetchingPage[_ItemT], CursorPageShape[_ItemT], Generic[_ItemT]):
+class AsyncCursorPage(_FetchingPage[_ItemT], CursorPageShape[_ItemT], Generic[_ItemT]):  # type: ignore[misc,unused-ignore]
     """A cursor-paginated list: the next page starts after the last item's id."""
 
 
-class AsyncConversationCursorPage(_FetchingPage[_ItemT], ConversationCursorPageShape[_ItemT], Generic[_ItemT]):
+class AsyncConversationCursorPage(_FetchingPage[_ItemT], ConversationCursorPageShape[_ItemT], Generic[_ItemT]):  # type: ignore[misc,unused-ignore]
     """A list paginated by the page's ``last_id``."""
 
 
-class AsyncNextCursorPage(_FetchingPage[_ItemT], NextCursorPageShape[_ItemT], Generic[_ItemT]):
+class AsyncNextCursorPage(_FetchingPage[_ItemT], NextCursorPageShape[_ItemT], Generic[_ItemT]):  # type: ignore[misc,unused-ignore]
     """A list paginated by the page's ``next`` cursor."""

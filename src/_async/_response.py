@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import Any, AsyncIterator, Awaitable, Callable, Generic, Optional, TypeVar, Union, cast
+from typing import Any, AsyncIterator, Callable, Generic, Optional, TypeVar, Union, cast
 
 import httpx
 
-from .._concurrency import async_close_shielded
+from .._concurrency import AsyncCall, async_close_shielded
 from .._response import decode_json_body
 
 __all__ = ["AsyncAPIResponse", "AsyncResponseContextManager"]
@@ -97,7 +97,7 @@ class AsyncAPIResponse(Generic[_T]):
 class AsyncResponseContextManager(Generic[_T]):
     """Makes the call on entry and closes the response on exit: ``async with ... as response``."""
 
-    def __init__(self, make_call: Callable[[], Awaitable[_T]]) -> None:
+    def __init__(self, make_call: AsyncCall[_T]) -> None:
         self._make_call = make_call
         self._response: Optional[_T] = None
 

@@ -10,7 +10,7 @@ import httpx
 from .._concurrency import async_close_shielded
 from .._errors import APIConnectionError, APIError
 from .._models import construct_type
-from .._sse import SSEDecoder, ServerSentEvent
+from .._sse import ServerSentEvent, SSEDecoder
 
 __all__ = ["AsyncStream"]
 

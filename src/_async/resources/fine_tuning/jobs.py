@@ -109,7 +109,9 @@ class AsyncJobs(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> FineTuningJob:
         """Pause a running job."""
-        return await self._job_call("post", fine_tuning_job_id, "/pause", extra_headers, extra_query, extra_body, timeout)
+        return await self._job_call(
+            "post", fine_tuning_job_id, "/pause", extra_headers, extra_query, extra_body, timeout
+        )
 
     async def resume(
         self,

@@ -1,0 +1,99 @@
+"""Sans-IO request building: URL, headers, body, query, multipart, per-call options."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from openai._request import CallOptions, ClientSettings, build_request, require_path_param
+from openai._types import NOT_GIVEN, omit
+
+SETTINGS = ClientSettings(
+    base_url="http://127.0.0.1:9/v1/",
+    default_headers={"Accept": "application/json", "OpenAI-Organization": "org-1"},
+    default_query={"api-version": "x"},
+    timeout=httpx.Timeout(600, connect=5),
+    max_retries=2,
+)
+AUTH = {"Authorization": "Bearer sk-test"}
+
+
+def build(**kwargs: object) -> httpx.Request:
+    options = CallOptions(method=str(kwargs.pop("method", "post")), path=str(kwargs.pop("path", "/x")), **kwargs)  # type: ignore[arg-type]
+    return build_request(SETTINGS, options, auth_headers=AUTH, retries_taken=1)
+
+
+def test_url_join_and_default_query() -> None:
+    request = build(path="/chat/completions", query={"limit": 3})
+    assert str(request.url) == "http://127.0.0.1:9/v1/chat/completions?api-version=x&limit=3"
+
+
+def test_omitted_arguments_are_not_sent_and_none_is_null() -> None:
+    request = build(body={"model": "m", "temperature": NOT_GIVEN, "user": None, "stop": omit})
+    assert json.loads(request.content) == {"model": "m", "user": None}
+    assert request.headers["content-type"] == "application/json"
+
+
+def test_extra_body_query_headers_and_omit_header() -> None:
+    request = build(
+        body={"a": 1},
+        extra_body={"b": 2},
+        extra_query={"q": True},
+        extra_headers={"X-Custom": "1", "openai-organization": omit},
+    )
+    assert json.loads(request.content) == {"a": 1, "b": 2}
+    assert request.url.params["q"] == "true"
+    assert request.headers["x-custom"] == "1"
+    assert "openai-organization" not in request.headers
+    assert request.headers["authorization"] == "Bearer sk-test"
+    assert request.headers["x-stainless-retry-count"] == "1"
+
+
+def test_query_arrays_and_objects() -> None:
+    request = build(method="get", query={"include": ["a", "b"], "metadata": {"k": "v"}, "after": None})
+    assert request.url.params.multi_items() == [
+        ("api-version", "x"),
+        ("include[]", "a"),
+        ("include[]", "b"),
+        ("metadata[k]", "v"),
+    ]
+
+
+def test_per_call_timeout() -> None:
+    assert build(timeout=3.0).extensions["timeout"] == {"connect": 3.0, "read": 3.0, "write": 3.0, "pool": 3.0}
+    assert build().extensions["timeout"]["connect"] == 5.0
+    assert build(timeout=None).extensions["timeout"]["read"] is None
+
+
+def test_bytes_in_json_body_is_a_clear_error() -> None:
+    with pytest.raises(TypeError, match="upload the bytes as a file"):
+        build(body={"input": b"raw"})
+
+
+@pytest.mark.parametrize("form", ["bytes", "file", "path", "tuple", "tuple-path"])
+def test_multipart_file_forms(form: str, tmp_path: Path) -> None:
+    path = tmp_path / "train.jsonl"
+    path.write_bytes(b'{"x": 1}\n')
+    value: object = {
+        "bytes": b'{"x": 1}\n',
+        "file": io.BytesIO(b'{"x": 1}\n'),
+        "path": path,
+        "tuple": ("train.jsonl", b'{"x": 1}\n', "application/jsonl"),
+        "tuple-path": ("train.jsonl", path),
+    }[form]
+    request = build(path="/files", body={"file": value, "purpose": "fine-tune", "tags": ["a", "b"]}, multipart=True)
+    body = request.read()
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert b'name="purpose"\r\n\r\nfine-tune' in body
+    assert b'name="tags[]"\r\n\r\na' in body and b'name="tags[]"\r\n\r\nb' in body
+    assert b'{"x": 1}\n' in body
+    if form in ("path", "tuple", "tuple-path"):
+        assert b'filename="train.jsonl"' in body
+
+
+def test_empty_path_param() -> None:
+    with pytest.raises(ValueError, match="Expected a non-empty value for `file_id` but received ''"):
+        require_path_param("file_id", "")
