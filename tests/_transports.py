@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+
 from openai import AsyncOpenAI, DefaultAioHttpClient, OpenAI
 
 async_transports = ["httpx", "aiohttp"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from openai._request import CallOptions, ClientSettings, build_request, require_path_param
 from openai._types import NOT_GIVEN, omit
 

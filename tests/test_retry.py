@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 
 import pytest
+
 from openai._retry import retry_delay, should_retry_status
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import AsyncIterator
 
 import pytest
+
 from openai import AsyncOpenAI
 from openai.testing import LoopbackServer
-
 from tests._transports import async_transports, make_async_client
 
 

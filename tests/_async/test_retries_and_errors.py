@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-import openai
 import pytest
+
+import openai
 from openai import AsyncOpenAI
 from openai.testing import LoopbackServer
 

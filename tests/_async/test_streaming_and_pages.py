@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import openai
 import pytest
+
+import openai
 from openai import AsyncOpenAI
 from openai.testing import LoopbackServer
 

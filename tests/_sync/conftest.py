@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Iterator
 
 import pytest
+
 from openai import OpenAI
 from openai.testing import LoopbackServer
-
 from tests._transports import make_sync_client, sync_transports
 
 

@@ -8,11 +8,11 @@ import json
 import platform
 from pathlib import Path
 
-import openai
 import pytest
+
+import openai
 from openai import NOT_GIVEN, OpenAI
 from openai.testing import LoopbackServer
-
 from tests._transports import make_sync_client
 
 MESSAGES = [{"role": "user", "content": "hello there"}]

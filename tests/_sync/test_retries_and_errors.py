@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import itertools
 
-import openai
 import pytest
+
+import openai
 from openai import OpenAI
 from openai.testing import LoopbackServer
 

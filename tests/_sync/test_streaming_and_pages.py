@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-import openai
 import pytest
+
+import openai
 from openai import OpenAI
 from openai.testing import LoopbackServer
 
