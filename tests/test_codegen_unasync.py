@@ -513,3 +513,24 @@ def test_module_runs_from_the_command_line(tree: Path) -> None:
     assert generated.stdout.splitlines()[-1] == "5 generated file(s): 5 written, 0 stray deleted."
     checked = subprocess.run([*command, "--check"], cwd=REPO, capture_output=True, text=True, check=False)
     assert (checked.returncode, checked.stdout) == (0, "generated files are current\n")
+
+
+def test_paginator_type_becomes_the_first_page() -> None:
+    text = "def list(self) -> SyncPaginator[Job, SyncCursorPage[Job]]:\n    return SyncPaginator(fetch)\n"
+    assert gen._first_page_types(text) == ("def list(self) -> SyncCursorPage[Job]:\n    return SyncPaginator(fetch)\n")
+    nested = "x: Dict[str, SyncPaginator[Dict[str, int], SyncPage[Dict[str, int]]]]"
+    assert gen._first_page_types(nested) == "x: Dict[str, SyncPage[Dict[str, int]]]"
+
+
+def test_check_catches_a_hand_edit_of_the_real_sync_tree(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    for part in ("src/_async", "src/_sync", "tests/_async", "tests/_sync"):
+        shutil.copytree(repo / part, tmp_path / part)
+    shutil.copy(repo / "pyproject.toml", tmp_path / "pyproject.toml")
+    assert gen.check(tmp_path) == []
+    edited = tmp_path / "src/_sync/_base_client.py"
+    edited.write_text(edited.read_text().replace("retries_taken += 1", "retries_taken += 2", 1))
+    problems = gen.check(tmp_path)
+    assert len(problems) == 1 and "src/_sync/_base_client.py" in problems[0]
+    gen.generate(tmp_path)
+    assert gen.check(tmp_path) == []
