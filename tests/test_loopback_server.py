@@ -827,6 +827,13 @@ def test_stop_leaves_no_resource_warning() -> None:
             call(connection, "POST", "/v1/chat/completions", chat_body("x", stream=True))
             connection.close()
             RawConnection(server.port).close()
+        # A connection accepted just as the server stops is the easy one to leak.
+        late_clients = []
+        for _ in range(20):
+            with loopback_server() as server:
+                late_clients.append(socket.create_connection(("127.0.0.1", server.port), timeout=5))
+        for client in late_clients:
+            client.close()
         gc.collect()
     assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
 

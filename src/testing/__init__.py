@@ -1,0 +1,19 @@
+"""A loopback OpenAI-compatible server for tests, examples and benchmarks.
+
+    from openai.testing import loopback_server
+
+    with loopback_server() as server:
+        client = OpenAI(base_url=server.base_url, api_key="test")
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+        assert server.requests[-1].path == "/v1/chat/completions"
+
+Or from a shell: ``python -m openai.testing --port 8123`` prints the base URL and serves until
+interrupted. Faults are chosen per request with the ``x-loopback-scenario`` header; see
+``openai.testing._scenarios`` for the grammar. Standard library only.
+"""
+
+from ._http import ReceivedRequest
+from ._scenarios import KEY_HEADER, SCENARIO_HEADER
+from ._server import LoopbackServer, loopback_server
+
+__all__ = ["KEY_HEADER", "SCENARIO_HEADER", "LoopbackServer", "ReceivedRequest", "loopback_server"]
