@@ -86,7 +86,7 @@ NoneType: type[None] = type(None)
 
 # A file to upload: raw bytes, an open binary file, a path, or a tuple of
 # (filename, content[, content_type[, headers]]) as httpx accepts them.
-FileContent: TypeAlias = Union[IO[bytes], bytes, "os.PathLike[str]"]
+FileContent: TypeAlias = Union[IO[bytes], bytes, os.PathLike[str]]
 FileTypes: TypeAlias = Union[
     FileContent,
     Tuple[Optional[str], FileContent],
