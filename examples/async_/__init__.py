@@ -1,0 +1,1 @@
+"""The async guide: every example uses ``AsyncOpenAI``; run one with ``python -m examples.async_.<name>``."""
