@@ -84,7 +84,7 @@ class AsyncAPIClient:
                     continue
                 if is_timeout(exc):
                     raise APITimeoutError(request) from exc
-                raise APIConnectionError(message=f"Connection error: {type(exc).__name__}", request=request) from exc
+                raise APIConnectionError(request=request) from exc
 
             if response.status_code >= 400:
                 body = await self._read_error_body(response)

@@ -85,7 +85,7 @@ class SyncAPIClient:
                     continue
                 if is_timeout(exc):
                     raise APITimeoutError(request) from exc
-                raise APIConnectionError(message=f"Connection error: {type(exc).__name__}", request=request) from exc
+                raise APIConnectionError(request=request) from exc
 
             if response.status_code >= 400:
                 body = self._read_error_body(response)
