@@ -64,6 +64,15 @@ def test_retry_after_headers_are_honoured(
     assert len(server.requests) == 2
 
 
+def test_retry_after_http_date_is_honoured(client: OpenAI, server: LoopbackServer, sleeps: list[float]) -> None:
+    client.chat.completions.create(
+        model="m", messages=MESSAGES, extra_headers=scenario("status=503;retry-after-date=4;times=1")
+    )
+    # An HTTP date has whole-second precision, so the wait is within a second of what was asked.
+    assert len(sleeps) == 1 and 2.5 <= sleeps[0] <= 4.5
+    assert len(server.requests) == 2
+
+
 def test_retry_after_over_120s_is_not_retried(client: OpenAI, server: LoopbackServer, sleeps: list[float]) -> None:
     with pytest.raises(openai.RateLimitError):
         client.chat.completions.create(
