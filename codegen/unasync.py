@@ -102,6 +102,7 @@ REPLACEMENTS: dict[str, str] = {
     "async_resolve_key": "sync_resolve_key",
     "async_platform_tag": "sync_platform_tag",
     "AsyncCall": "SyncCall",
+    "AsyncLoopGuard": "SyncLoopGuard",
     # Test helpers and fixtures.
     "async_transports": "sync_transports",
     "async_client": "sync_client",

@@ -7,9 +7,11 @@ asyncio, so every sync/async difference is visible in this one file.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import time
-from typing import Any, AsyncIterator, Awaitable, Callable, Generator, Generic, Protocol, TypeVar, Union
+import weakref
+from typing import Any, AsyncIterator, Awaitable, Callable, Generator, Generic, Optional, Protocol, TypeVar, Union
 
 import anyio
 from typing_extensions import TypeAlias
@@ -20,6 +22,8 @@ _PageT = TypeVar("_PageT")
 
 __all__ = [
     "AsyncCall",
+    "AsyncLoopGuard",
+    "SyncLoopGuard",
     "SyncCall",
     "AsyncPaginator",
     "SyncPaginator",
@@ -94,6 +98,43 @@ def _checked_key(key: object) -> str:
     if not isinstance(key, str) or not key:
         raise TypeError(f"The api_key function must return a non-empty str, not {type(key).__name__}")
     return key
+
+
+class AsyncLoopGuard:
+    """Refuses use of an async client from an event loop other than the one it first ran in.
+
+    Its pooled connections belong to that first loop; from another loop they would hang or fail
+    deep inside the transport, so the mistake is named at the call instead.
+    """
+
+    def __init__(self, client_name: str) -> None:
+        self._client_name = client_name
+        self._loop: Optional[weakref.ReferenceType[asyncio.AbstractEventLoop]] = None
+
+    def check(self) -> None:
+        """Raise RuntimeError when called from a different asyncio loop than the first call."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (trio): connections are bound differently there
+            return
+        if self._loop is None:
+            self._loop = weakref.ref(loop)
+        elif self._loop() is not loop:
+            raise RuntimeError(
+                f"This {self._client_name} was first used in another event loop, which owns its connections. "
+                f"Create one {self._client_name} per event loop (for example inside the function that "
+                "asyncio.run() runs), or give each loop its own client."
+            )
+
+
+class SyncLoopGuard:
+    """The sync twin of :class:`AsyncLoopGuard`: a blocking client works from any thread."""
+
+    def __init__(self, client_name: str) -> None:
+        self._client_name = client_name
+
+    def check(self) -> None:
+        """Nothing to check."""
 
 
 class AsyncPaginator(Generic[_ItemT, _PageT]):

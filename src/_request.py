@@ -21,7 +21,7 @@ import pydantic
 from ._constants import RAW_RESPONSE_HEADER
 from ._types import Headers, NotGiven, Omit, Query, Timeout
 
-__all__ = ["CallOptions", "ClientSettings", "build_request", "require_path_param"]
+__all__ = ["CallOptions", "ClientSettings", "build_request", "require_path_param", "total_seconds"]
 
 
 @dataclass
@@ -95,6 +95,14 @@ def build_request(
         headers.setdefault("Content-Type", "application/json")
         content = json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
     return httpx.Request(options.method, url, params=params, headers=headers, content=content, extensions=extensions)
+
+
+def total_seconds(timeout: Timeout) -> Optional[float]:
+    """The longest a single attempt may take, from a timeout as the user gave it (None: unbounded)."""
+    if isinstance(timeout, httpx.Timeout):
+        limits = [value for value in timeout.as_dict().values() if value is not None]
+        return max(limits) if limits else None
+    return None if timeout is None else float(timeout)
 
 
 def _merge_headers(headers: Dict[str, str], extra: Headers) -> None:

@@ -7,20 +7,29 @@ passes straight through it: a cancelled call is never retried and never turned i
 from __future__ import annotations
 
 import functools
+import time
 from types import TracebackType
 from typing import Any, Callable, Dict, Mapping, Optional, TypeVar, cast
 
 import httpx
 
 from .._client_config import ApiKey
-from .._concurrency import AsyncCall, AsyncPaginator, async_close_shielded, async_resolve_key, async_sleep
+from .._concurrency import (
+    AsyncCall,
+    AsyncLoopGuard,
+    AsyncPaginator,
+    async_close_shielded,
+    async_resolve_key,
+    async_sleep,
+)
 from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
 from .._http_clients import DefaultAsyncHttpxClient
 from .._logs import log_request, logger
 from .._pages import PageShape
-from .._request import CallOptions, ClientSettings, build_request
+from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
+from .._types import NotGiven
 from ._response import AsyncAPIResponse
 from ._streaming import AsyncStream
 
@@ -43,6 +52,7 @@ class AsyncAPIClient:
         self._api_key = api_key
         self._static_auth = {"Authorization": f"Bearer {api_key}"} if isinstance(api_key, str) else None
         self._http_client = http_client if http_client is not None else DefaultAsyncHttpxClient()
+        self._loop_guard = AsyncLoopGuard(type(self).__name__)
 
     @property
     def base_url(self) -> httpx.URL:
@@ -68,15 +78,22 @@ class AsyncAPIClient:
 
     async def request(self, options: CallOptions, *, cast_to: Any, stream_item: Any = None) -> Any:
         """Send a call, retrying as the retry policy says, and return its parsed result."""
+        self._loop_guard.check()
         streaming = stream_item is not None or options.raw_mode == "stream"
+        time_allowed = total_seconds(
+            self._settings.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        )
         retries_taken = 0
         while True:
             request = build_request(
                 self._settings, options, auth_headers=await self.auth_headers(), retries_taken=retries_taken
             )
             log_request(request, retries_taken)
+            deadline = None if time_allowed is None else time.monotonic() + time_allowed
             try:
-                response = await self._http_client.send(request, stream=streaming)
+                response = await self._http_client.send(request, stream=True)
+                if response.status_code < 400 and not streaming:
+                    await self._read_body(response, deadline)
             except Exception as exc:
                 if retries_taken < self._settings.max_retries:
                     await self._wait_before_retry(request, retry_delay(retries_taken) or 0.0)
@@ -121,6 +138,23 @@ class AsyncAPIClient:
     async def _wait_before_retry(self, request: httpx.Request, delay: float) -> None:
         logger.info("Retrying %s %s in %.2fs", request.method, request.url, delay)
         await async_sleep(delay)
+
+    async def _read_body(self, response: httpx.Response, deadline: Optional[float]) -> None:
+        """Read the whole body, giving up once the call's time is over.
+
+        httpx bounds each read, not their sum, so a server trickling bytes just inside the read
+        timeout could otherwise hold a call forever. The connection is released in every case.
+        """
+        try:
+            chunks = []
+            async for chunk in response.aiter_bytes():
+                chunks.append(chunk)
+                if deadline is not None and time.monotonic() > deadline:
+                    raise httpx.ReadTimeout("The response body took longer than the timeout", request=response.request)
+            # What `read()` would store; reading chunk by chunk is what lets the deadline be checked.
+            response._content = b"".join(chunks)
+        finally:
+            await async_close_shielded(response)
 
     async def _read_error_body(self, response: httpx.Response) -> object:
         try:

@@ -21,15 +21,18 @@ _T = TypeVar("_T")
 class Stream(Generic[_T]):
     """An iterable of parsed stream items; also a context manager that closes the connection.
 
-    The stream ends at ``data: [DONE]``; an ``error`` event raises :class:`APIError`. Leaving the
-    loop early, or closing the stream, returns the connection to the pool.
+    The stream ends at ``data: [DONE]``; an ``error`` event raises :class:`APIError`, and so does a
+    stream that stops before its end (cut mid-event, or without ``[DONE]`` where the API always
+    sends it), so a broken stream is never mistaken for a short answer. Leaving the ``with`` block
+    early, or closing the stream, returns the connection to the pool.
     """
 
     response: httpx.Response
 
-    def __init__(self, *, item_type: Any, response: httpx.Response) -> None:
+    def __init__(self, *, item_type: Any, response: httpx.Response, requires_done: bool = True) -> None:
         self.response = response
         self._item_type = item_type
+        self._requires_done = requires_done
         self._iterator = self._iter_items()
 
     def __iter__(self) -> Iterator[_T]:
@@ -65,13 +68,21 @@ class Stream(Generic[_T]):
             ) from exc
         for event in decoder.flush():
             yield event
+        if decoder.in_event:
+            raise APIError("The stream was cut off in the middle of an event", self.response.request, body=None)
 
     def _iter_items(self) -> Iterator[_T]:
         try:
             for event in self._iter_events():
                 if event.data.startswith("[DONE]"):
-                    break
+                    return
                 yield self._parse_event(event)
+            if self._requires_done:
+                raise APIError(
+                    "The stream ended without [DONE]: the server or the connection stopped before the end",
+                    self.response.request,
+                    body=None,
+                )
         finally:
             self.close()
 

@@ -1,0 +1,38 @@
+"""Counting what a client holds: connections checked out of its pool, and open file descriptors."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import httpx
+
+
+def busy_connections(client: Any) -> int:
+    """Connections currently lent out by the client's pool (0 when everything was released)."""
+    http_client: httpx.AsyncClient | httpx.Client = client._http_client
+    transport: Any = http_client._transport
+    pool = getattr(transport, "_pool", None)
+    if pool is not None:  # httpx's own transport
+        return sum(1 for connection in pool.connections if not connection.is_idle() and not connection.is_closed())
+    session = getattr(transport, "client", None) or getattr(transport, "_client", None)
+    connector = getattr(session, "connector", None)
+    if connector is not None:  # the aiohttp transport
+        return len(connector._acquired)
+    raise AssertionError(f"cannot inspect the pool of {type(transport).__name__}")
+
+
+def pooled_connections(client: Any) -> int:
+    """Every connection the pool keeps, idle or busy."""
+    transport: Any = client._http_client._transport
+    pool = getattr(transport, "_pool", None)
+    if pool is not None:
+        return len(pool.connections)
+    session = getattr(transport, "client", None) or getattr(transport, "_client", None)
+    connector = session.connector
+    return len(connector._acquired) + sum(len(conns) for conns in connector._conns.values())
+
+
+def open_descriptors() -> int:
+    """File descriptors this process has open."""
+    return len(os.listdir("/proc/self/fd"))

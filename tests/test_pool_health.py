@@ -1,0 +1,127 @@
+"""Pool health under load: after cancelled and failed requests nothing leaks, and a request still succeeds.
+
+Async-only parts (cancellation) are not generated; the sync client is checked for faults and threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+import openai
+from openai import OpenAI
+from openai.testing import LoopbackServer
+from tests._pool import busy_connections, open_descriptors
+from tests._transports import async_transports, make_async_client
+
+MESSAGES = [{"role": "user", "content": "pool health check"}]
+FAULTS = ["status=500", "status=503;retry-after-ms=1", "reset", "truncate", "status=429;code=insufficient_quota"]
+REQUESTS = 1000
+
+
+@pytest.fixture(autouse=True)
+def instant_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def yield_only(seconds: float) -> None:
+        await asyncio.sleep(0)
+
+    monkeypatch.setattr("openai._async._base_client.async_sleep", yield_only)
+    monkeypatch.setattr("openai._sync._base_client.sync_sleep", lambda seconds: None)
+
+
+@pytest.mark.parametrize("transport", async_transports)
+async def test_async_pool_after_cancellations_and_faults(server: LoopbackServer, transport: str) -> None:
+    rng = random.Random(7)
+    descriptors_before = open_descriptors()
+    client = make_async_client(transport, server.base_url, max_retries=1)
+    outcomes: dict[str, int] = {}
+
+    async def one(index: int) -> None:
+        kind = index % 3
+        headers: dict[str, str] = {}
+        if kind == 1:
+            headers["x-loopback-scenario"] = rng.choice(FAULTS)
+        elif kind == 2:
+            headers["x-loopback-scenario"] = f"stall={rng.uniform(0.0, 0.02):.3f}"
+        stream = rng.random() < 0.3
+        call: Any = client.chat.completions.create(model="m", messages=MESSAGES, stream=stream, extra_headers=headers)
+
+        async def run() -> None:
+            result = await call
+            if stream:
+                async with result:
+                    async for _chunk in result:
+                        pass
+
+        try:
+            if kind == 2:
+                await asyncio.wait_for(run(), timeout=rng.uniform(0.0, 0.02))
+            else:
+                await run()
+            outcome = "ok"
+        except asyncio.TimeoutError:
+            outcome = "cancelled"
+        except openai.APIError as exc:
+            outcome = type(exc).__name__
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+
+    for start in range(0, REQUESTS, 50):
+        await asyncio.gather(*(one(index) for index in range(start, start + 50)))
+
+    assert sum(outcomes.values()) == REQUESTS
+    assert outcomes.get("cancelled", 0) > 100, outcomes
+    assert sum(count for name, count in outcomes.items() if name not in ("ok", "cancelled")) > 100, outcomes
+    for _ in range(100):
+        if busy_connections(client) == 0:
+            break
+        await asyncio.sleep(0.01)
+    assert busy_connections(client) == 0, "connections leaked"
+    started = time.monotonic()
+    assert (await client.chat.completions.create(model="m", messages=MESSAGES)).choices
+    assert time.monotonic() - started < 1.0
+    await client.close()
+    # Both ends live in this process (the server runs in a thread): give each a moment to finish closing.
+    for _ in range(200):
+        if open_descriptors() == descriptors_before:
+            break
+        await asyncio.sleep(0.01)
+    assert open_descriptors() == descriptors_before
+
+
+def test_sync_pool_after_faults_and_sixteen_threads(server: LoopbackServer) -> None:
+    descriptors_before = open_descriptors()
+    client = OpenAI(api_key="sk-test", base_url=server.base_url, max_retries=1)
+    rng = random.Random(11)
+    scenarios = [rng.choice(FAULTS) if index % 3 == 1 else "" for index in range(REQUESTS // 2)]
+
+    def one(scenario: str) -> str:
+        headers = {"x-loopback-scenario": scenario} if scenario else {}
+        try:
+            if len(scenario) % 2:
+                with client.chat.completions.create(
+                    model="m", messages=MESSAGES, stream=True, extra_headers=headers
+                ) as stream:
+                    for _chunk in stream:
+                        pass
+            else:
+                client.chat.completions.create(model="m", messages=MESSAGES, extra_headers=headers)
+            return "ok"
+        except openai.APIError as exc:
+            return type(exc).__name__
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        outcomes = list(pool.map(one, scenarios))
+    assert outcomes.count("ok") >= len(scenarios) // 2
+    assert len(set(outcomes)) > 1
+    assert busy_connections(client) == 0
+    assert client.models.list().data
+    client.close()
+    for _ in range(200):
+        if open_descriptors() == descriptors_before:
+            break
+        time.sleep(0.01)
+    assert open_descriptors() == descriptors_before
