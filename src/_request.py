@@ -13,7 +13,7 @@ import io
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 import httpx
 import pydantic
@@ -48,6 +48,7 @@ class CallOptions:
     extra_query: Optional[Query] = None
     extra_body: Optional[Mapping[str, object]] = None
     timeout: Union[Timeout, NotGiven] = field(default_factory=NotGiven)
+    json_hook: Optional[Callable[[Any], Any]] = None
     raw_mode: Optional[str] = None
 
     def __post_init__(self) -> None:

@@ -177,7 +177,7 @@ class AsyncAPIClient:
         def parse(to: Any, content: bytes) -> Any:
             if to is None and stream_item is not None:
                 return AsyncStream(item_type=stream_item, response=response)
-            result = parse_content(to or cast_to, response, content)
+            result = parse_content(to or cast_to, response, content, None if to else options.json_hook)
             if isinstance(result, PageShape):
                 result.attach(self, options)  # type: ignore[attr-defined]
             return result

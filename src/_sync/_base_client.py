@@ -178,7 +178,7 @@ class SyncAPIClient:
         def parse(to: Any, content: bytes) -> Any:
             if to is None and stream_item is not None:
                 return Stream(item_type=stream_item, response=response)
-            result = parse_content(to or cast_to, response, content)
+            result = parse_content(to or cast_to, response, content, None if to else options.json_hook)
             if isinstance(result, PageShape):
                 result.attach(self, options)  # type: ignore[attr-defined]
             return result

@@ -197,3 +197,14 @@ async def test_copy_and_close_twice(client: AsyncOpenAI, server: LoopbackServer)
 def test_repr_hides_the_key() -> None:
     api = AsyncOpenAI(api_key="sk-secret-value", base_url="http://127.0.0.1:1/v1")
     assert "sk-secret-value" not in repr(api)
+
+
+async def test_embeddings_travel_as_base64_by_default(client: AsyncOpenAI, server: LoopbackServer) -> None:
+    default = await client.embeddings.create(model="e", input="hello world")
+    assert json.loads(server.requests[-1].body)["encoding_format"] == "base64"
+    floats = await client.embeddings.create(model="e", input="hello world", encoding_format="float")
+    assert json.loads(server.requests[-1].body)["encoding_format"] == "float"
+    assert isinstance(default.data[0].embedding[0], float)
+    assert default.data[0].embedding == pytest.approx(floats.data[0].embedding, rel=1e-6)
+    raw = await client.embeddings.with_raw_response.create(model="e", input="hello world")
+    assert raw.parse().data[0].embedding == default.data[0].embedding

@@ -52,6 +52,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         multipart: bool = False,
         stream_item: Any = None,
+        json_hook: Optional[Callable[[Any], Any]] = None,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Mapping[str, object]] = None,
@@ -67,6 +68,7 @@ class AsyncAPIResource:
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            json_hook=json_hook,
         )
         result: _T = await self._client.request(options, cast_to=cast_to, stream_item=stream_item)
         return result

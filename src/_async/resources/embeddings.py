@@ -6,6 +6,7 @@ from typing import Optional, Union
 
 from typing_extensions import Unpack
 
+from ..._embeddings import decode_base64_embeddings
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import CreateEmbeddingResponse, EmbeddingCreateParams
 from ._base import AsyncAPIResource
@@ -25,11 +26,17 @@ class AsyncEmbeddings(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[EmbeddingCreateParams],
     ) -> CreateEmbeddingResponse:
-        """Embed the input as vectors."""
+        """Embed the input as vectors.
+
+        Without ``encoding_format`` the vectors travel as base64 (a quarter of the bytes) and are
+        decoded to ``list[float]``, exactly as if floats had been asked for.
+        """
+        wire_base64 = "encoding_format" not in params
         return await self._call(
             "post",
             "/embeddings",
-            body=params,
+            body={**params, "encoding_format": "base64"} if wire_base64 else params,
+            json_hook=decode_base64_embeddings if wire_base64 else None,
             cast_to=CreateEmbeddingResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
