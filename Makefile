@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install codegen check test lint demo bench clean
+.PHONY: install codegen check test lint demo bench soak clean
 
 install: $(STAMP)
 
@@ -32,6 +32,10 @@ test: check lint
 
 demo: install
 	$(PY) -m examples.run_all
+
+# 20,000 requests at concurrency 256 with 1% injected faults, on both async transports.
+soak: install
+	$(PY) -m tests.soak
 
 clean:
 	rm -rf $(VENV) build *.egg-info
