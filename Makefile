@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install codegen check test lint demo bench soak clean
+.PHONY: install codegen check test lint demo bench soak reliability clean
 
 install: $(STAMP)
 
@@ -36,6 +36,10 @@ demo: install
 # 20,000 requests at concurrency 256 with 1% injected faults, on both async transports.
 soak: install
 	$(PY) -m tests.soak
+
+# Runs the fault tests on every client/transport and writes the matrix to docs/reliability.md.
+reliability: install
+	$(PY) -m tests.fault_matrix --output docs/reliability.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -15,7 +15,7 @@ import httpx
 from ._errors import APIError, APIResponseValidationError
 from ._models import BaseModel, construct_type
 
-__all__ = ["HttpxBinaryResponseContent", "LegacyAPIResponse", "decode_json_body", "parse_content"]
+__all__ = ["HttpxBinaryResponseContent", "LegacyAPIResponse", "decode_json_body", "parse_content", "raise_plain_error"]
 
 _T = TypeVar("_T")
 
@@ -183,3 +183,15 @@ class LegacyAPIResponse(Generic[_T]):
 
     def __repr__(self) -> str:
         return f"<LegacyAPIResponse [{self.status_code}] {self.method} {self.url}>"
+
+
+def raise_plain_error(body: bytes, request: httpx.Request) -> None:
+    """A stream that carried no event at all: raise the server's JSON error if that is what it sent."""
+    try:
+        data = json.loads(body) if body.strip() else None
+    except ValueError:
+        return
+    if isinstance(data, dict) and data.get("error"):
+        error = data["error"]
+        message = error.get("message") if isinstance(error, dict) else None
+        raise APIError(f"The server answered the stream with an error: {message or error}", request, body=error)

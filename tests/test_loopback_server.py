@@ -8,6 +8,7 @@ import http.client
 import json
 import math
 import os
+import re
 import selectors
 import signal
 import socket
@@ -21,7 +22,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
-from openai.testing import LoopbackServer, loopback_server
+from openai.testing import LoopbackServer, loopback_server, refusing_base_url
 from openai.testing._http import ProtocolError, RequestParser
 from openai.testing._scenarios import MAX_STALL_SECONDS, ScenarioCounter, plan
 
@@ -752,6 +753,208 @@ def test_no_done_and_drip_scenarios(conn: http.client.HTTPConnection) -> None:
     assert sse_events(data)[-1] == b"data: [DONE]"
 
 
+def read_until_closed(sock: socket.socket) -> Tuple[bytes, Optional[BaseException]]:
+    """Everything the peer sent before the connection ended, and the error it ended with (None: a clean close)."""
+    received = bytearray()
+    for _ in range(100_000):
+        try:
+            data = sock.recv(65536)
+        except OSError as error:
+            return bytes(received), error
+        if not data:
+            return bytes(received), None
+        received += data
+    raise AssertionError("the connection never ended")
+
+
+def split_response(wire: bytes) -> Tuple[int, Dict[str, str], bytes]:
+    """Status, headers and the raw (still chunk-framed) body of one response."""
+    head, _, body = wire.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return int(lines[0].split()[1]), headers, body
+
+
+def dechunk(body: bytes) -> List[bytes]:
+    """The chunks of a complete chunked body, without their framing."""
+    pieces: List[bytes] = []
+    while True:
+        size_line, _, body = body.partition(b"\r\n")
+        size = int(size_line, 16)
+        if size == 0:
+            assert body == b"\r\n"
+            return pieces
+        pieces.append(body[:size])
+        assert body[size : size + 2] == b"\r\n"
+        body = body[size + 2 :]
+
+
+def without_volatile_fields(stream: bytes) -> bytes:
+    """A chat stream with its per-request id and timestamp blanked, to compare two runs."""
+    return re.sub(rb'"(id|created)":("[^"]*"|\d+)', b'"\\1":0', stream)
+
+
+def test_status_scenario_body_kinds(conn: http.client.HTTPConnection) -> None:
+    status, headers, data = call(conn, "GET", "/v1/models", headers=scenario("status=500;body=html"))
+    assert status == 500 and headers["content-type"] == "text/html"
+    assert data.startswith(b"<html>") and b"500 Internal Server Error" in data
+    assert headers["x-request-id"].startswith("req_")
+    status, headers, data = call(conn, "GET", "/v1/models", headers=scenario("status=502;body=text;message=upstream"))
+    assert (status, headers["content-type"], data) == (502, "text/plain", b"upstream")
+    status, headers, data = call(conn, "GET", "/v1/models", headers=scenario("status=503;body=empty"))
+    assert (status, headers["content-length"], data) == (503, "0", b"")
+
+
+def test_error_200_scenario(conn: http.client.HTTPConnection) -> None:
+    headers = scenario("error-200;code=model_overloaded;message=busy")
+    status, response_headers, data = call(conn, "POST", "/v1/chat/completions", chat_body("x"), headers)
+    assert status == 200 and response_headers["content-type"] == "application/json"
+    assert json.loads(data)["error"] == {
+        "message": "busy",
+        "type": "server_error",
+        "param": None,
+        "code": "model_overloaded",
+    }
+    # A streamed request gets the same JSON body, not an event stream.
+    status, response_headers, data = call(conn, "POST", "/v1/chat/completions", chat_body("x", stream=True), headers)
+    assert status == 200 and response_headers["content-type"] == "application/json"
+    assert json.loads(data)["error"]["code"] == "model_overloaded"
+
+
+def test_reset_mid_scenario_resets_after_part_of_a_plain_body(server: LoopbackServer) -> None:
+    raw = RawConnection(server.port)
+    try:
+        raw.send(raw_request("GET", "/v1/models", extra="x-loopback-scenario: reset-mid\r\n"))
+        received, error = read_until_closed(raw.sock)
+    finally:
+        raw.close()
+    assert isinstance(error, ConnectionResetError)
+    status, headers, body = split_response(received)
+    assert status == 200
+    announced = int(headers["content-length"])
+    assert 0 < len(body) == announced // 2
+
+
+def test_reset_mid_scenario_resets_mid_stream(server: LoopbackServer) -> None:
+    raw = RawConnection(server.port)
+    try:
+        body = json.dumps(chat_body("one two three four", stream=True)).encode()
+        raw.send(raw_request("POST", "/v1/chat/completions", body, extra="x-loopback-scenario: reset-mid;after=2\r\n"))
+        received, error = read_until_closed(raw.sock)
+    finally:
+        raw.close()
+    assert isinstance(error, ConnectionResetError)
+    status, headers, stream = split_response(received)
+    assert status == 200 and headers["transfer-encoding"] == "chunked"
+    assert stream.count(b"data: {") == 2 and b"[DONE]" not in stream
+    assert not stream.endswith(b"0\r\n\r\n")
+
+
+def test_split_scenario_writes_one_chunk_per_piece(server: LoopbackServer) -> None:
+    body = json.dumps(chat_body("split me please", stream=True)).encode()
+    streams = []
+    for header in ("", "x-loopback-scenario: split=1\r\n", "x-loopback-scenario: split=7\r\n"):
+        raw = RawConnection(server.port)
+        try:
+            raw.send(raw_request("POST", "/v1/chat/completions", body, extra=header + "Connection: close\r\n"))
+            received, error = read_until_closed(raw.sock)
+        finally:
+            raw.close()
+        assert error is None
+        streams.append(dechunk(split_response(received)[2]))
+    whole, ones, sevens = streams
+    assert len(whole) > 3 and any(len(piece) > 7 for piece in whole)
+    assert {len(piece) for piece in ones} == {1}
+    assert {len(piece) for piece in sevens[:-1]} == {7} and 1 <= len(sevens[-1]) <= 7
+    joined = [without_volatile_fields(b"".join(pieces)) for pieces in streams]
+    assert joined[0] == joined[1] == joined[2]
+    assert joined[0].endswith(b"data: [DONE]\n\n")
+
+
+def test_split_scenario_on_a_plain_body(conn: http.client.HTTPConnection) -> None:
+    status, _, data = call(conn, "GET", "/v1/models", headers=scenario("split=3"))
+    assert status == 200 and json.loads(data)["object"] == "list"
+    # The connection stays usable after a sized body written in pieces.
+    assert call(conn, "GET", "/v1/models")[0] == 200
+
+
+def test_trickle_scenario_paces_the_body(server: LoopbackServer) -> None:
+    raw = RawConnection(server.port)
+    try:
+        raw.send(raw_request("GET", "/v1/models/gpt-4o", extra="x-loopback-scenario: trickle=0.02;size=16\r\n"))
+        started = time.monotonic()
+        status, headers, pieces = raw.read_response()
+        elapsed = time.monotonic() - started
+    finally:
+        raw.close()
+    assert status == 200 and json.loads(pieces[0])["id"] == "gpt-4o"
+    writes = math.ceil(int(headers["content-length"]) / 16)
+    assert writes >= 4
+    assert elapsed >= 0.02 * (writes - 1) * 0.9
+
+
+def test_trickle_stops_when_the_client_leaves(server: LoopbackServer) -> None:
+    raw = RawConnection(server.port)
+    raw.send(raw_request("GET", "/v1/models", extra="x-loopback-scenario: trickle=1\r\n"))
+    assert raw.sock.recv(5) == b"HTTP/"
+    raw.close()
+    # The abandoned trickle does not hold the server: a fresh request is answered at once.
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=2)
+    try:
+        assert call(connection, "GET", "/v1/models")[0] == 200
+    finally:
+        connection.close()
+
+
+def test_invalid_json_scenario(conn: http.client.HTTPConnection) -> None:
+    status, headers, data = call(conn, "POST", "/v1/chat/completions", chat_body("x"), scenario("invalid-json"))
+    assert status == 200 and headers["content-type"] == "application/json"
+    assert data.startswith(b"{")
+    with pytest.raises(ValueError):
+        json.loads(data)
+    body = chat_body("one two three", stream=True)
+    status, _, data = call(conn, "POST", "/v1/chat/completions", body, scenario("invalid-json;after=1"))
+    events = sse_events(data)
+    json.loads(events[0][len(b"data: ") :])
+    with pytest.raises(ValueError):
+        json.loads(events[1][len(b"data: ") :])
+    assert events[-1] == b"data: [DONE]"
+
+
+def test_large_scenario_pads_a_json_object(conn: http.client.HTTPConnection) -> None:
+    size = 20 * 1024 * 1024
+    status, headers, data = call(conn, "POST", "/v1/chat/completions", chat_body("big"), scenario(f"large={size}"))
+    assert status == 200 and int(headers["content-length"]) == len(data)
+    assert size <= len(data) <= size + 8
+    reply = json.loads(data)
+    assert reply["choices"][0]["message"]["content"] == "Echo: big"
+    assert set(reply["loopback_padding"]) == {"x"}
+    # Streams and non-object bodies are left alone.
+    _, _, data = call(conn, "POST", "/v1/chat/completions", chat_body("a", stream=True), scenario("large=100000"))
+    assert len(data) < 10_000
+
+
+def test_content_type_scenario(conn: http.client.HTTPConnection) -> None:
+    status, headers, data = call(conn, "GET", "/v1/models", headers=scenario("content-type=text/plain"))
+    assert status == 200 and headers["content-type"] == "text/plain"
+    assert json.loads(data)["object"] == "list"
+    body = chat_body("a", stream=True)
+    _, headers, data = call(conn, "POST", "/v1/chat/completions", body, scenario("content-type=application/json"))
+    assert headers["content-type"] == "application/json"
+    assert sse_events(data)[-1] == b"data: [DONE]"
+
+
+def test_refusing_base_url_refuses() -> None:
+    with refusing_base_url() as base_url:
+        assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/v1")
+        port = int(base_url.rsplit(":", 1)[1].split("/")[0])
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
 @pytest.mark.parametrize(
     "header",
     [
@@ -763,6 +966,19 @@ def test_no_done_and_drip_scenarios(conn: http.client.HTTPConnection) -> None:
         "reset=1",
         "status=500;retry-afer=1",
         "status=500;times=x",
+        "status=500;body=xml",
+        "error-200=1",
+        "error-200;retry-after=1",
+        "reset-mid=1",
+        "split",
+        "split=0",
+        "trickle",
+        "trickle=0.1;size=0",
+        "invalid-json=1",
+        "large=0",
+        "large=999999999999",
+        "content-type",
+        "content-type=text",
     ],
 )
 def test_bad_scenarios_are_400(conn: http.client.HTTPConnection, header: str) -> None:

@@ -8,13 +8,15 @@ from typing import Any, AsyncIterator, Generic, Optional, TypeVar
 import httpx
 
 from .._concurrency import async_close_shielded
-from .._errors import APIConnectionError, APIError
+from .._errors import APIConnectionError, APIError, APITimeoutError, is_timeout
 from .._models import construct_type
+from .._response import raise_plain_error
 from .._sse import ServerSentEvent, SSEDecoder
 
 __all__ = ["AsyncStream"]
 
 _T = TypeVar("_T")
+_MAX_ERROR_BODY = 1 << 20
 
 
 class AsyncStream(Generic[_T]):
@@ -57,16 +59,28 @@ class AsyncStream(Generic[_T]):
 
     async def _iter_events(self) -> AsyncIterator[ServerSentEvent]:
         decoder = SSEDecoder()
+        # Until the first event, keep what arrived: a server that refuses a stream may answer
+        # with a plain JSON error instead of events, and its message must not be lost.
+        head = b""
+        seen_event = False
         try:
             async for chunk in self.response.aiter_bytes():
+                if not seen_event and len(head) < _MAX_ERROR_BODY:
+                    head += chunk
                 for event in decoder.feed(chunk):
+                    seen_event = True
                     yield event
         except httpx.HTTPError as exc:
+            if is_timeout(exc):
+                raise APITimeoutError(self.response.request) from exc
             raise APIConnectionError(
                 message=f"The stream broke before it ended: {type(exc).__name__}", request=self.response.request
             ) from exc
         for event in decoder.flush():
+            seen_event = True
             yield event
+        if not seen_event:
+            raise_plain_error(head, self.response.request)
         if decoder.in_event:
             raise APIError("The stream was cut off in the middle of an event", self.response.request, body=None)
 

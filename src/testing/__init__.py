@@ -9,11 +9,20 @@
 
 Or from a shell: ``python -m openai.testing --port 8123`` prints the base URL and serves until
 interrupted. Faults are chosen per request with the ``x-loopback-scenario`` header; see
-``openai.testing._scenarios`` for the grammar. Standard library only.
+``openai.testing._scenarios`` for the grammar. A refused connection needs no server:
+``refusing_base_url()`` gives an API root whose port refuses every connection. Standard library only.
 """
 
 from ._http import ReceivedRequest
+from ._refuse import refusing_base_url
 from ._scenarios import KEY_HEADER, SCENARIO_HEADER
 from ._server import LoopbackServer, loopback_server
 
-__all__ = ["KEY_HEADER", "SCENARIO_HEADER", "LoopbackServer", "ReceivedRequest", "loopback_server"]
+__all__ = [
+    "KEY_HEADER",
+    "SCENARIO_HEADER",
+    "LoopbackServer",
+    "ReceivedRequest",
+    "loopback_server",
+    "refusing_base_url",
+]

@@ -16,13 +16,15 @@ from typing import Deque, List, Optional, Set
 from ._app import App
 from ._http import LAST_CHUNK, ProtocolError, ReceivedRequest, RequestParser, chunk, render_head
 from ._reply import ApiError, Reply
-from ._scenarios import Fault
+from ._scenarios import MAX_TRICKLE_SECONDS, Fault
 
 __all__ = ["Connection", "ConnectionSet"]
 
 _CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 # Below this size one write of head+body beats two writes; above it the copy costs more.
 _COALESCE_LIMIT = 64 * 1024
+# How long a reset waits after the last write, so the peer has read what came before it.
+_RESET_GRACE = 0.05
 
 
 class ConnectionSet:
@@ -149,15 +151,12 @@ class Connection(asyncio.Protocol):
             if fault.reset:
                 self._reset()
                 return
-            reply = fault.reply if fault.reply is not None else self._app.respond(request)
+            reply = fault.shape(fault.reply if fault.reply is not None else self._app.respond(request))
             if reply.frames is None:
-                if fault.abort:
-                    self._send_half(reply)
-                else:
-                    self._send(request, reply)
+                await self._send_faulty(request, reply, fault)
                 return
             frames = fault.rewrite(reply.frames) if fault.rewrite is not None else reply.frames
-            await self._stream(request, reply, frames, fault.frame_delay, complete=not fault.abort)
+            await self._stream(request, reply, frames, fault)
         finally:
             self._task = None
             if not self._closing:
@@ -204,32 +203,77 @@ class Connection(asyncio.Protocol):
         if not keep_alive:
             self.close()
 
-    def _send_half(self, reply: Reply) -> None:
-        """Announce the full body, send half of it, and close: a truncated plain response."""
+    async def _send_faulty(self, request: ReceivedRequest, reply: Reply, fault: Fault) -> None:
+        """A plain reply, possibly cut short (``abort``) or written piece by piece."""
+        if not fault.abort and not fault.piece_size:
+            self._send(request, reply)
+            return
         body = reply.body
-        self._write(self._head(reply, False, len(body), False) + body[: len(body) // 2])
-        self.close()
+        # A cut-short body still announces its full length: the peer must notice what is missing.
+        keep_alive = request.keep_alive and not fault.abort
+        head = self._head(reply, keep_alive, len(body), False)
+        if fault.abort:
+            body = body[: len(body) // 2]
+        self._write(head)
+        if fault.piece_size:
+            await self._write_pieces(body, fault, chunked=False)
+        else:
+            self._write(body)
+        if fault.abort:
+            await self._break_off(fault)
+        elif not keep_alive:
+            self.close()
 
-    async def _stream(
-        self, request: ReceivedRequest, reply: Reply, frames: List[bytes], frame_delay: float, *, complete: bool
-    ) -> None:
+    async def _stream(self, request: ReceivedRequest, reply: Reply, frames: List[bytes], fault: Fault) -> None:
         chunked = request.version == "HTTP/1.1"
+        complete = not fault.abort
         keep_alive = request.keep_alive and chunked and complete
         self._write(self._head(reply, keep_alive, None, chunked))
-        for frame in frames:
-            if self._closing:
-                return
-            self._write(chunk(frame) if chunked else frame)
-            if frame_delay:
-                await asyncio.sleep(frame_delay)
-            await self._drain()
+        if fault.piece_size:
+            await self._write_pieces(b"".join(frames), fault, chunked=chunked)
+        else:
+            for frame in frames:
+                if self._closing:
+                    return
+                self._write(chunk(frame) if chunked else frame)
+                if fault.frame_delay:
+                    await asyncio.sleep(fault.frame_delay)
+                await self._drain()
+        if self._closing:
+            return
         if not complete:
-            self.close()
+            await self._break_off(fault)
             return
         if chunked:
             self._write(LAST_CHUNK)
         if not keep_alive:
             self.close()
+
+    async def _write_pieces(self, data: bytes, fault: Fault, *, chunked: bool) -> None:
+        """Write ``data`` ``fault.piece_size`` bytes at a time, each its own write (and chunk)."""
+        size = fault.piece_size
+        waited = 0.0
+        for start in range(0, len(data), size):
+            if self._closing:
+                return
+            if start:
+                # Waits are bounded in total; past the budget the rest still goes one piece per turn.
+                gap = min(fault.piece_delay, MAX_TRICKLE_SECONDS - waited)
+                waited += gap
+                await asyncio.sleep(gap if gap > 0 else 0)
+            piece = data[start : start + size]
+            self._write(chunk(piece) if chunked else piece)
+            await self._drain()
+
+    async def _break_off(self, fault: Fault) -> None:
+        """End a response that is cut short: a plain close, or a TCP reset after the sent bytes have landed."""
+        if not fault.abort_reset:
+            self.close()
+            return
+        await self._drain()
+        # A reset discards whatever the kernel still holds unsent; give the bytes time to reach the peer.
+        await asyncio.sleep(_RESET_GRACE)
+        self._reset()
 
     async def _drain(self) -> None:
         if self._write_paused and not self._closing:

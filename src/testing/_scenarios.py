@@ -6,11 +6,18 @@ Grammar: one or more comma-separated scenarios, each ``name[=value]`` followed b
 ``status=<400-599>``
     Answer with that status and an API error body instead of routing. Params: ``retry-after``,
     ``retry-after-ms``, ``retry-after-date=<seconds from now>`` (an HTTP date),
-    ``should-retry=true|false`` (``x-should-retry``), ``message``, ``code``, ``type``.
+    ``should-retry=true|false`` (``x-should-retry``), ``message``, ``code``, ``type``,
+    ``body=json|html|text|empty`` (``html``: the kind of page a proxy in front of the API sends).
+``error-200``
+    Answer 200 with an ``{"error": {...}}`` JSON body, as some OpenAI-compatible servers do, even
+    when a stream was asked for. Params: ``message``, ``code``, ``type``.
 ``stall=<seconds>``
     Wait before writing anything (at most 30 s in total).
 ``reset``
     Drop the connection with a TCP reset instead of answering.
+``reset-mid``
+    Send the head and part of the body, then drop the connection with a TCP reset: half of a
+    plain body, or ``after=<n>`` events of a stream (default half).
 ``stream-error``
     Streamed replies: send ``after=<n>`` events (default half), then ``event: error`` with an
     error body, then end the stream cleanly without ``[DONE]``. Params: ``message``, ``code``,
@@ -21,9 +28,24 @@ Grammar: one or more comma-separated scenarios, each ``name[=value]`` followed b
 ``no-done``
     Streamed replies: end cleanly but without ``[DONE]``.
 ``drip=<seconds>``
-    Streamed replies: wait this long after each event (at most 5 s per event).
+    Streamed replies: wait this long after each event (at most 5 s per event). Ignored when
+    ``split`` or ``trickle`` cuts the body into pieces.
+``trickle=<seconds>``
+    Write the body (plain or streamed) ``size=<n>`` bytes at a time (default 1), waiting this
+    long between writes (at most 5 s per wait, 30 s in all; the rest then goes at once).
+``split=<n>``
+    Write the body in ``n``-byte pieces, each its own write (and its own chunk when chunked),
+    with a turn of the event loop in between: an SSE stream cut at every byte boundary.
+``invalid-json``
+    Plain replies: keep the status and content-type but cut the JSON body in half. Streamed
+    replies: replace event ``after=<n>`` (default: the middle one) with one whose data is cut JSON.
+``large=<bytes>``
+    Plain JSON object replies: add a ``loopback_padding`` string so the body is at least that
+    many bytes (at most 256 MiB).
+``content-type=<type>``
+    Answer with this content-type instead of the right one (no ``;`` parameters).
 
-The stream scenarios leave plain (non-streamed) replies alone, except ``truncate``.
+The stream scenarios leave plain (non-streamed) replies alone, except ``truncate`` and ``reset-mid``.
 
 Every scenario accepts ``times=<n>``: only the first ``n`` requests carrying the same
 scenario text and the same ``x-loopback-scenario-key`` header value get the fault; later
@@ -39,12 +61,14 @@ from __future__ import annotations
 
 import email.utils
 import functools
+import http
 import math
+import re
 import threading
 import time
 from typing import Callable, Dict, List, Optional, Tuple
 
-from ._reply import ApiError, Reply
+from ._reply import ApiError, Reply, dumps, error_payload
 from ._sse import DONE, data_frame, event_frame
 
 __all__ = ["KEY_HEADER", "SCENARIOS", "SCENARIO_HEADER", "Fault", "ScenarioCounter", "plan"]
@@ -54,8 +78,22 @@ KEY_HEADER = "x-loopback-scenario-key"
 
 MAX_STALL_SECONDS = 30.0
 MAX_DRIP_SECONDS = 5.0
+MAX_TRICKLE_GAP = 5.0
+MAX_TRICKLE_SECONDS = 30.0
+MAX_LARGE_BYTES = 256 * 1024 * 1024
+PADDING_FIELD = "loopback_padding"
+
+_KNOWN_STATUSES = frozenset(status.value for status in http.HTTPStatus)
+_MEDIA_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*")
 
 Frames = List[bytes]
+Edit = Callable[[Reply], Reply]
+
+_HTML_PAGE = (
+    "<html>\r\n<head><title>{status} {reason}</title></head>\r\n<body>\r\n"
+    "<center><h1>{status} {reason}</h1></center>\r\n<hr><center>loopback-proxy</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
 
 
 class Fault:
@@ -63,20 +101,44 @@ class Fault:
 
     ``delay``: seconds to wait before anything is written. ``reset``: drop the connection
     with a TCP reset instead of answering. ``reply``: answer with this instead of routing.
+    ``edits``: changes to the reply (its body, content-type, frames), applied in order.
     ``rewrite``: edit a streamed reply's frames. ``abort``: close the connection after the
-    (rewritten) frames or half of a plain body, leaving the message incomplete.
-    ``frame_delay``: seconds to wait after each streamed frame.
+    (rewritten) frames or half of a plain body, leaving the message incomplete; with
+    ``abort_reset`` that close is a TCP reset. ``frame_delay``: seconds to wait after each
+    streamed frame. ``piece_size`` (0: whole writes) and ``piece_delay``: write the body in
+    pieces of that many bytes, waiting that long between them.
     """
 
-    __slots__ = ("abort", "delay", "frame_delay", "reply", "reset", "rewrite")
+    __slots__ = (
+        "abort",
+        "abort_reset",
+        "delay",
+        "edits",
+        "frame_delay",
+        "piece_delay",
+        "piece_size",
+        "reply",
+        "reset",
+        "rewrite",
+    )
 
     def __init__(self) -> None:
         self.delay = 0.0
         self.reset = False
         self.reply: Optional[Reply] = None
+        self.edits: List[Edit] = []
         self.rewrite: Optional[Callable[[Frames], Frames]] = None
         self.abort = False
+        self.abort_reset = False
         self.frame_delay = 0.0
+        self.piece_size = 0
+        self.piece_delay = 0.0
+
+    def shape(self, reply: Reply) -> Reply:
+        """``reply`` with every edit applied."""
+        for edit in self.edits:
+            reply = edit(reply)
+        return reply
 
 
 Scenario = Callable[[str, Dict[str, str], Fault], None]
@@ -117,7 +179,9 @@ def _no_value(value: str, name: str) -> None:
 
 
 def _status(value: str, params: Dict[str, str], fault: Fault) -> None:
-    _only(params, "retry-after", "retry-after-ms", "retry-after-date", "should-retry", "message", "code", "type")
+    _only(
+        params, "retry-after", "retry-after-ms", "retry-after-date", "should-retry", "message", "code", "type", "body"
+    )
     if not value.isdigit() or not 400 <= int(value) <= 599:
         raise ScenarioError(f"status needs an error status from 400 to 599, got {value!r}")
     status = int(value)
@@ -136,7 +200,30 @@ def _status(value: str, params: Dict[str, str], fault: Fault) -> None:
         headers.append(("x-should-retry", params["should-retry"]))
     message = params.get("message") or f"The loopback scenario asked for status {status}."
     error = ApiError(status, message, type=params.get("type"), code=params.get("code"), headers=headers)
-    fault.reply = error.reply()
+    fault.reply = _error_body(error.reply(), params.get("body", "json"), message)
+
+
+def _error_body(reply: Reply, kind: str, message: str) -> Reply:
+    """The error reply with the body kind asked for: the API's JSON, or what a proxy or a bare server sends."""
+    if kind == "json":
+        return reply
+    if kind == "html":
+        reason = http.HTTPStatus(reply.status).phrase if reply.status in _KNOWN_STATUSES else "Error"
+        page = _HTML_PAGE.format(status=reply.status, reason=reason).encode("ascii")
+        return Reply(reply.status, page, content_type="text/html", headers=reply.headers)
+    if kind == "text":
+        return Reply(reply.status, message.encode("utf-8"), content_type="text/plain", headers=reply.headers)
+    if kind == "empty":
+        return Reply(reply.status, b"", headers=reply.headers)
+    raise ScenarioError(f"body must be json, html, text or empty, got {kind!r}")
+
+
+def _error_200(value: str, params: Dict[str, str], fault: Fault) -> None:
+    _only(params, "message", "code", "type")
+    _no_value(value, "error-200")
+    message = params.get("message") or "The loopback scenario reported an error inside a 200 response."
+    payload = error_payload(500, message, type=params.get("type"), code=params.get("code"))
+    fault.reply = Reply(200, dumps(payload))
 
 
 def _stall(value: str, params: Dict[str, str], fault: Fault) -> None:
@@ -148,6 +235,14 @@ def _reset(value: str, params: Dict[str, str], fault: Fault) -> None:
     _only(params)
     _no_value(value, "reset")
     fault.reset = True
+
+
+def _reset_mid(value: str, params: Dict[str, str], fault: Fault) -> None:
+    _only(params, "after")
+    _no_value(value, "reset-mid")
+    fault.rewrite = functools.partial(_content_frames, after=_count(params, "after"))
+    fault.abort = True
+    fault.abort_reset = True
 
 
 def _content_frames(frames: Frames, after: Optional[int]) -> Frames:
@@ -193,14 +288,100 @@ def _drip(value: str, params: Dict[str, str], fault: Fault) -> None:
     fault.frame_delay = _seconds(value, "drip", MAX_DRIP_SECONDS)
 
 
+def _positive(value: str, what: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise ScenarioError(f"{what} needs a whole number of bytes of at least 1, got {value!r}")
+    return int(value)
+
+
+def _trickle(value: str, params: Dict[str, str], fault: Fault) -> None:
+    _only(params, "size")
+    fault.piece_delay = _seconds(value, "trickle", MAX_TRICKLE_GAP)
+    fault.piece_size = _positive(params.get("size", "1"), "size")
+
+
+def _split(value: str, params: Dict[str, str], fault: Fault) -> None:
+    _only(params)
+    fault.piece_size = _positive(value, "split")
+
+
+def _cut_json(body: bytes) -> bytes:
+    # Half of a JSON document never parses: an object or array loses its closing bracket.
+    return body[: max(1, len(body) // 2)]
+
+
+def _invalid_json_frames(frames: Frames, after: Optional[int]) -> Frames:
+    positions = [index for index, frame in enumerate(frames) if frame != DONE]
+    edited = list(frames)
+    if not positions:
+        return [b'data: {"id": "cut\n\n', *edited]
+    chosen = positions[len(positions) // 2 if after is None else min(after, len(positions) - 1)]
+    frame = frames[chosen]
+    # The data line follows any id/event lines; JSON data never holds a raw newline.
+    start = 0 if frame.startswith(b"data: ") else frame.index(b"\ndata: ") + 1
+    data_start = start + len(b"data: ")
+    edited[chosen] = frame[:data_start] + _cut_json(frame[data_start:-2]) + b"\n\n"
+    return edited
+
+
+def _invalid_json_edit(reply: Reply, after: Optional[int]) -> Reply:
+    if reply.frames is not None:
+        frames = _invalid_json_frames(reply.frames, after)
+        return Reply(reply.status, content_type=reply.content_type, headers=reply.headers, frames=frames)
+    return Reply(reply.status, _cut_json(reply.body), content_type=reply.content_type, headers=reply.headers)
+
+
+def _invalid_json(value: str, params: Dict[str, str], fault: Fault) -> None:
+    _only(params, "after")
+    _no_value(value, "invalid-json")
+    fault.edits.append(functools.partial(_invalid_json_edit, after=_count(params, "after")))
+
+
+def _pad_edit(reply: Reply, size: int) -> Reply:
+    body = reply.body
+    if reply.frames is not None or not (body.startswith(b"{") and body.endswith(b"}")):
+        return reply
+    opening = b'"' + PADDING_FIELD.encode("ascii") + b'":"'
+    separator = b"," if len(body) > 2 else b""
+    missing = max(0, size - len(body) - len(opening) - len(separator) - 1)
+    padded = body[:-1] + separator + opening + b"x" * missing + b'"}'
+    return Reply(reply.status, padded, content_type=reply.content_type, headers=reply.headers)
+
+
+def _large(value: str, params: Dict[str, str], fault: Fault) -> None:
+    _only(params)
+    size = _positive(value, "large")
+    if size > MAX_LARGE_BYTES:
+        raise ScenarioError(f"large is at most {MAX_LARGE_BYTES} bytes")
+    fault.edits.append(functools.partial(_pad_edit, size=size))
+
+
+def _retype_edit(reply: Reply, content_type: str) -> Reply:
+    return Reply(reply.status, reply.body, content_type=content_type, headers=reply.headers, frames=reply.frames)
+
+
+def _content_type(value: str, params: Dict[str, str], fault: Fault) -> None:
+    _only(params)
+    if not _MEDIA_TYPE.fullmatch(value):
+        raise ScenarioError(f"content-type needs a media type like text/plain, got {value!r}")
+    fault.edits.append(functools.partial(_retype_edit, content_type=value))
+
+
 SCENARIOS: Dict[str, Scenario] = {
     "status": _status,
+    "error-200": _error_200,
     "stall": _stall,
     "reset": _reset,
+    "reset-mid": _reset_mid,
     "stream-error": _stream_error,
     "truncate": _truncate,
     "no-done": _no_done,
     "drip": _drip,
+    "trickle": _trickle,
+    "split": _split,
+    "invalid-json": _invalid_json,
+    "large": _large,
+    "content-type": _content_type,
 }
 
 

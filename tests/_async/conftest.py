@@ -32,3 +32,15 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
     monkeypatch.setattr("openai._async._base_client.async_sleep", fake_sleep)
     return recorded
+
+
+# The fault matrix (tests/fault_matrix.py renders docs/reliability.md from what these record).
+
+from tests.fault_matrix import FaultRecorder  # noqa: E402
+
+
+@pytest.fixture
+def fault_matrix(request: pytest.FixtureRequest, transport: str) -> FaultRecorder:
+    """This test's cell of the fault matrix: the row is the test's docstring, the column the client and transport."""
+    doc = (request.function.__doc__ or request.node.name).strip().splitlines()[0]
+    return FaultRecorder(request.node.nodeid, doc.rstrip("."), "AsyncOpenAI + " + transport)
