@@ -7,14 +7,30 @@ asyncio, so every sync/async difference is visible in this one file.
 
 from __future__ import annotations
 
-import asyncio
 import inspect
+import sys
 import time
 import weakref
-from typing import Any, AsyncIterator, Awaitable, Callable, Generator, Generic, Optional, Protocol, TypeVar, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Generic,
+    Optional,
+    Protocol,
+    TypeVar,
+    Union,
+)
 
-import anyio
 from typing_extensions import TypeAlias
+
+if TYPE_CHECKING:
+    import asyncio
+
+# anyio and asyncio are imported where first needed, so the blocking client never loads them.
 
 _T = TypeVar("_T")
 _ItemT = TypeVar("_ItemT")
@@ -48,6 +64,8 @@ sync_platform_tag = "false"
 
 async def async_sleep(seconds: float) -> None:
     """Wait without blocking the event loop (asyncio or trio)."""
+    import anyio
+
     await anyio.sleep(seconds)
 
 
@@ -69,6 +87,8 @@ async def async_close_shielded(resource: _AsyncClosable) -> None:
 
     Without the shield a cancelled task would skip the close and leak the pooled connection.
     """
+    import anyio
+
     with anyio.CancelScope(shield=True):
         await resource.aclose()
 
@@ -113,9 +133,12 @@ class AsyncLoopGuard:
 
     def check(self) -> None:
         """Raise RuntimeError when called from a different asyncio loop than the first call."""
+        asyncio = sys.modules.get("asyncio")
         try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # not asyncio (trio): connections are bound differently there
+            loop = asyncio.get_running_loop() if asyncio is not None else None
+        except RuntimeError:
+            loop = None
+        if loop is None:  # not asyncio (trio): connections are bound differently there
             return
         if self._loop is None:
             self._loop = weakref.ref(loop)

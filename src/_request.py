@@ -12,11 +12,11 @@ import datetime
 import io
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 import httpx
-import pydantic
 
 from ._constants import RAW_RESPONSE_HEADER
 from ._types import Headers, NotGiven, Omit, Query, Timeout
@@ -128,7 +128,9 @@ def _given(body: Optional[Mapping[str, object]]) -> Optional[Dict[str, object]]:
 
 
 def _json_default(value: object) -> object:
-    if isinstance(value, pydantic.BaseModel):
+    # pydantic is only loaded if the caller passed a model, so look it up instead of importing it.
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is not None and isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()

@@ -13,7 +13,6 @@ from typing import Any, Callable, Dict, Generic, Iterator, Optional, TypeVar, Un
 import httpx
 
 from ._errors import APIError, APIResponseValidationError
-from ._models import BaseModel, construct_type
 
 __all__ = ["HttpxBinaryResponseContent", "LegacyAPIResponse", "decode_json_body", "parse_content", "raise_plain_error"]
 
@@ -101,6 +100,8 @@ def parse_content(
         raise APIResponseValidationError(
             response, data, message=f"Expected a JSON object for {cast_to.__name__}, got {type(data).__name__}"
         )
+    from ._models import BaseModel, construct_type  # deferred: pydantic is not needed to build a client
+
     if json_hook is not None:
         data = json_hook(data)
     result = construct_type(cast_to, data)
@@ -110,7 +111,7 @@ def parse_content(
 
 
 def _is_model(cast_to: Any) -> bool:
-    return isinstance(cast_to, type) and issubclass(cast_to, BaseModel)
+    return isinstance(cast_to, type) and hasattr(cast_to, "model_fields")
 
 
 class LegacyAPIResponse(Generic[_T]):

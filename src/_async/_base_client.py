@@ -25,13 +25,11 @@ from .._concurrency import (
 from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
 from .._http_clients import DefaultAsyncHttpxClient
 from .._logs import log_request, logger
-from .._pages import PageShape
 from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
 from .._types import NotGiven
 from ._response import AsyncAPIResponse
-from ._streaming import AsyncStream
 
 __all__ = ["AsyncAPIClient"]
 
@@ -174,6 +172,10 @@ class AsyncAPIClient:
     async def _build_result(
         self, response: httpx.Response, options: CallOptions, cast_to: Any, stream_item: Any, retries_taken: int
     ) -> Any:
+        # Deferred so that constructing a client does not load pydantic and the models.
+        from .._pages import PageShape
+        from ._streaming import AsyncStream
+
         def parse(to: Any, content: bytes) -> Any:
             if to is None and stream_item is not None:
                 return AsyncStream(item_type=stream_item, response=response)
