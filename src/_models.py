@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, TypeVar, Union, get_args, get_origin
 
 import pydantic
-from pydantic import ConfigDict, PrivateAttr
+from pydantic import ConfigDict
 from typing_extensions import Annotated, Literal
 
-__all__ = ["BaseModel", "construct_type"]
+__all__ = ["BaseModel", "construct_type", "validate_json"]
 
 _ModelT = TypeVar("_ModelT", bound="BaseModel")
 
@@ -34,7 +34,17 @@ class BaseModel(pydantic.BaseModel):
         defer_build=True,
     )
 
-    _request_id: Optional[str] = PrivateAttr(default=None)
+    @property
+    def _request_id(self) -> Optional[str]:
+        """The server's ``x-request-id`` for the response this object came from (top-level objects only)."""
+        private = self.__pydantic_private__
+        return private.get("_request_id") if private else None
+
+    @_request_id.setter
+    def _request_id(self, value: Optional[str]) -> None:
+        # Kept in pydantic's private slot, not as a declared private attribute: a declared one
+        # would cost an initialisation on every nested object of every response and stream chunk.
+        object.__setattr__(self, "__pydantic_private__", {**(self.__pydantic_private__ or {}), "_request_id": value})
 
     def to_dict(
         self,
@@ -77,6 +87,20 @@ class BaseModel(pydantic.BaseModel):
             exclude_none=exclude_none,
             warnings=False,
         )
+
+
+def validate_json(type_: Any, raw: Union[str, bytes]) -> Any:
+    """Build a model straight from JSON text in one compiled pass, or return None when that fails.
+
+    The caller then takes the slower path (decode, check for an error object, lenient build),
+    which also produces the helpful errors; the fast path is only ever an optimisation.
+    """
+    if isinstance(type_, type) and issubclass(type_, BaseModel):
+        try:
+            return type_.model_validate_json(raw)
+        except pydantic.ValidationError:
+            return None
+    return None
 
 
 def construct_type(type_: Any, value: object) -> Any:

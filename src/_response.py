@@ -90,6 +90,14 @@ def parse_content(
         return content.decode("utf-8", errors="replace")
     if cast_to is None or cast_to is type(None):
         return None
+    from ._models import BaseModel, construct_type, validate_json  # deferred: pydantic is not needed to build a client
+
+    # A body mentioning "error" might be an error object inside a 200; only the slow path checks that.
+    if json_hook is None and b'"error"' not in content:
+        fast = validate_json(cast_to, content)
+        if fast is not None:
+            fast._request_id = response.headers.get("x-request-id")
+            return fast
     data = decode_json_body(response, content)
     if isinstance(data, dict) and "error" in data and _is_model(cast_to) and "error" not in cast_to.model_fields:
         # Some OpenAI-compatible servers report failures inside a 200 response.
@@ -100,8 +108,6 @@ def parse_content(
         raise APIResponseValidationError(
             response, data, message=f"Expected a JSON object for {cast_to.__name__}, got {type(data).__name__}"
         )
-    from ._models import BaseModel, construct_type  # deferred: pydantic is not needed to build a client
-
     if json_hook is not None:
         data = json_hook(data)
     result = construct_type(cast_to, data)

@@ -10,9 +10,9 @@ import httpx
 
 from .._concurrency import sync_close_shielded
 from .._errors import APIConnectionError, APIError, APITimeoutError, is_timeout
-from .._models import construct_type
 from .._response import raise_plain_error
 from .._sse import ServerSentEvent, SSEDecoder
+from .._stream_events import parse_event
 
 __all__ = ["Stream"]
 
@@ -90,7 +90,7 @@ class Stream(Generic[_T]):
             for event in self._iter_events():
                 if event.data.startswith("[DONE]"):
                     return
-                yield self._parse_event(event)
+                yield parse_event(self._item_type, event, self.response.request)
             if self._requires_done:
                 raise APIError(
                     "The stream ended without [DONE]: the server or the connection stopped before the end",
@@ -99,23 +99,3 @@ class Stream(Generic[_T]):
                 )
         finally:
             self.close()
-
-    def _parse_event(self, event: ServerSentEvent) -> Any:
-        try:
-            data = event.json()
-        except ValueError:
-            raise APIError(
-                f"The server sent a stream event that is not JSON: {event.data[:200]!r}",
-                self.response.request,
-                body=event.data,
-            ) from None
-        if event.event == "error" or (isinstance(data, dict) and event.event is None and data.get("error")):
-            error = data.get("error", data) if isinstance(data, dict) else data
-            message = error.get("message") if isinstance(error, dict) else None
-            raise APIError(
-                f"The server reported an error in the stream: {message or error}", self.response.request, body=error
-            )
-        if event.event is not None and isinstance(data, dict) and "type" not in data:
-            # Assistants-style streams put the item's kind in the event name only.
-            return construct_type(self._item_type, {"event": event.event, "data": data})
-        return construct_type(self._item_type, data)
