@@ -33,6 +33,10 @@ test: check lint
 demo: install
 	$(PY) -m examples.run_all
 
+# Side by side with the official SDK (installed into bench/.venv-official); writes docs/performance.md.
+bench: install
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 # 20,000 requests at concurrency 256 with 1% injected faults, on both async transports.
 soak: install
 	$(PY) -m tests.soak
