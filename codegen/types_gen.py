@@ -1,25 +1,36 @@
 """Generate ``src/types/`` from the OpenAPI spec: pydantic response models and request ``TypedDict`` params.
 
-Run ``python -m codegen.types_gen`` to (re)write ``src/types/``, or ``python -m codegen.types_gen --check`` to
-compare it with what would be generated, without writing anything (exit status 1 and every differing,
-missing or stray file named).
+Run ``python -m codegen.types_gen`` to (re)write ``src/types/`` and ``codegen/resource_types.json``, or
+``python -m codegen.types_gen --check`` to compare them with what would be generated, without writing anything
+(exit status 1 and every differing, missing or stray file named). ``--report`` prints what the spec and the name
+lists leave over.
 
 Inputs (read-only):
 
 - ``openapi.json``: the schemas. Everything the generated code says about a type comes from here.
 - ``sdk-type-names.tsv``: the public names users import, by module (``openai.types.chat`` -> ``ChatCompletion``).
-- ``sdk-surface.tsv``: the resource calls; the calls in scope decide which schemas are generated, and each
-  call's documented return type is checked against the schema its operation returns.
+- ``sdk-surface.tsv``: the resource calls, their arguments and return types.
 - ``codegen/type_names.json``:
 
-  - ``scope``: call prefixes (``"fine_tuning.jobs"``) whose schemas are generated; ``"*"`` means every call.
+  - ``scope``: call prefixes (``"fine_tuning.jobs"``) whose schemas are generated; ``"*"``: the whole spec.
+  - ``params_in_resource_package``: resources whose own methods keep their params inside the resource's package
+    (``responses``: ``openai.types.responses.ResponseCreateParams``).
+  - ``singular``: irregular plurals for resource and property names (``{"statuses": "status"}``).
   - ``names``: ``"module:Name"`` -> schema pointer, for public names that are not spelled like their spec
     schema. A pointer is a schema name, optionally followed by a path inside it
-    (``"CreateCompletionResponse/properties/choices/items"``). A public name spelled exactly like a spec schema
-    maps to that schema unless ``names`` says otherwise.
+    (``"CreateCompletionResponse/properties/choices/items"``), or a JSON pointer into the spec
+    (``"#/paths/~1threads/post/..."``).
   - ``aliases``: ``"module:Name"`` -> ``"module:Name"``: a second public name for the same type.
-  - ``not_in_spec``: public names that have no schema (hand-written elsewhere); listed so reports stay quiet.
-  - ``singular``: irregular plurals for resource and property names (``{"statuses": "status"}``).
+  - ``not_in_spec``: public names with no schema, each an alias of a builtin type (``FileContent`` is ``str``).
+  - ``unions``: public unions the spec has no schema for, as a list of member schemas and their tag.
+  - ``extra_names``: public names beyond sdk-type-names.tsv, for schemas users meet (the speech event stream).
+  - ``extra_calls``: calls for the spec operations sdk-surface.tsv lacks, written like its rows.
+  - ``stream_events``: what a streaming call sends where the spec does not say (the Assistants runs).
+
+How a public name finds its schema, strongest first: ``names``; the schema a call returns, for the return type
+the surface table names (a page's item for list calls; looked up in the call's resource package and its
+parents, created in the package of the resource's parent when no package lists it); a schema spelled the
+same; a schema spelled the same up to case and punctuation (``AdminAPIKey``, ``AdminApiKey``).
 
 How a schema becomes code:
 
@@ -27,12 +38,21 @@ How a schema becomes code:
   ``Param`` is request-side (a ``TypedDict``); any other is response-side (a pydantic model). When a schema with
   only a response-side name is used in a request, its request twin is ``<Name>Param`` in ``<name>_param.py``
   beside it, and the other way round. A schema with no object inside (an enum, a map, a string union) is one
-  type alias used by both sides.
+  type alias used by both sides. Several names for one schema: other schemas refer to the one spelled like the
+  schema (else the one in the shallowest package); the others are classes of their own with the same fields.
 - A schema without a public name is generated inside the module that uses it, named after the property path
   that reaches it (``ChatCompletion.choices[].logprobs`` -> ``ChoiceLogprobs``); a module defines it once.
+  A component schema that nothing reaches gets a name in ``openai.types._spec``, so every schema has a type.
+- A union of models is tagged (``Annotated[Union[...], pydantic.Field(discriminator=...)]``) by the spec's
+  discriminator, or else by ``type``/``event``/``object`` when every member has its own value of it; nested
+  unions are spelled out. Enums are ``Literal``; a value a newer server sends fails validation, and the model
+  builder of ``src/_models.py`` then builds the model leniently, keeping the value.
 - Request params of a call ``client.<a>.<b>.<method>`` are ``<Singular b><Method>Params`` in
-  ``<a>/<singular b>_<method>_params.py``, built from the operation's query parameters and request body; an
-  operation whose body has ``stream`` also gets ``...ParamsNonStreaming`` and ``...ParamsStreaming``.
+  ``<a>/<singular b>_<method>_params.py``, built from the operation's query parameters (``include[]`` is the key
+  ``include``) and request body, never its path parameters; an operation whose body has ``stream`` also gets
+  ``...ParamsNonStreaming`` and ``...ParamsStreaming``.
+- ``codegen/resource_types.json`` says for every call its params class, query keys, body encoding (JSON or
+  multipart), return type, page class and cursor, whether it streams and what, and whether it returns bytes.
 - Package ``__init__.py`` files re-export public names lazily (module ``__getattr__``), so importing a
   package loads no type module until a name is used.
 
@@ -63,6 +83,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC_DIR = ROOT.parent / "shared" / "openapi"
 NAMES_FILE = Path(__file__).resolve().parent / "type_names.json"
 OUTPUT = Path("src") / "types"
+# What each call takes and returns, for the engineers writing resource methods; generated, checked by --check.
+RESOURCE_TYPES = "codegen/resource_types.json"
 HEADER = "# Generated by codegen/types_gen.py from the OpenAPI spec. Do not edit by hand; run `make codegen`."
 
 # Attributes every response model already has (pydantic's, plus to_dict/to_json from src/_models.py); a field
@@ -85,6 +107,42 @@ IMPORTED_NAMES = frozenset({
 # Return types of calls whose response is not a model (raw bytes, text, nothing).
 NOT_MODELS = frozenset({"None", "str", "HttpxBinaryResponseContent"})
 BODY_CONTENT_TYPES = ("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
+# Tags a union of models is discriminated by when the spec names none (checked: every member has one value).
+INFERRED_TAGS = ("type", "event", "object")
+# Package of the types for schemas that no call and no public name reaches.
+SPEC_ONLY_PACKAGE = "openai.types._spec"
+# Schema names of request bodies and their parts: their spec-only type is a TypedDict.
+REQUEST_SCHEMA = re.compile(r"(Request|Body|Param|Params|RequestWithoutStream)$")
+# How each page class finds the cursor of the next page.
+PAGE_CURSORS = {
+    "SyncPage": None,
+    "SyncCursorPage": "data[-1].id",
+    "SyncConversationCursorPage": "last_id",
+    "SyncNextCursorPage": "next",
+}
+# The key of codegen/resource_types.json, written into it for its readers.
+RESOURCE_TYPES_FIELDS = {
+    "call": "the call as users write it",
+    "official": "false for the calls of spec operations sdk-surface.tsv lacks (named in type_names.json)",
+    "http_method, path": "the operation; path parameters in braces, in the order of the path",
+    "args": "the call's arguments as sdk-surface.tsv writes them",
+    "path_params": "the path's parameters; they are never keys of the params TypedDict",
+    "params": "the params TypedDict: package it is exported from, module defining it, name, required keys, "
+    "query (key -> wire name; every other key goes in the body), the Streaming/NonStreaming variants",
+    "body": "how the body is sent: application/json, multipart/form-data, or null for no body",
+    "multipart": "body is multipart/form-data (file fields are FileTypes)",
+    "returns_as_written": "the return type as sdk-surface.tsv writes it",
+    "returns": "the returned type (package, module, name, kind: model or alias of a union); null for pages, "
+    "None, text and bytes",
+    "result": "model, page, none (no content), text (str) or binary (raw bytes)",
+    "page": "for list calls: page class, how the next cursor is found, the item type; kind_by_fields is the page "
+    "class the response's fields call for where sdk-surface.tsv says otherwise",
+    "binary": "the call returns raw bytes (HttpxBinaryResponseContent)",
+    "streams": "the params have `stream` (body or query): stream=True returns a stream of stream_event",
+    "stream_event": "the type of each server-sent event, when the call can answer with an event stream",
+}
+# Pointer prefix of the schemas made up for configured unions (they have no schema in the spec).
+SYNTHETIC_PREFIX = "x-union:"
 
 
 class GenError(Exception):
@@ -197,16 +255,35 @@ class Shape:
     base: str = ""  # allOf whose first member is a $ref: that schema, which a class may extend
 
 
+CONSTRAINT_KEYS = frozenset({"required", "not", "description", "title", "minProperties", "maxProperties"})
+
 PRIMS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
 SHAPE_KEYS = frozenset(
-    {"$ref", "type", "properties", "anyOf", "oneOf", "allOf", "enum", "const", "items", "additionalProperties"}
+    {
+        "$ref",
+        "$recursiveRef",
+        "type",
+        "properties",
+        "anyOf",
+        "oneOf",
+        "allOf",
+        "enum",
+        "const",
+        "items",
+        "additionalProperties",
+    }
 )
 
 
 def _is_modifier(schema: Mapping[str, Any]) -> bool:
     return not SHAPE_KEYS & set(schema)
+
+
+def _is_constraint(schema: Mapping[str, Any]) -> bool:
+    """An anyOf member that only constrains the object around it (``{"required": ["file_id"]}``): no type."""
+    return bool(schema) and set(schema) <= CONSTRAINT_KEYS and bool({"required", "not"} & set(schema))
 
 
 def _is_null(schema: Mapping[str, Any]) -> bool:
@@ -227,6 +304,42 @@ def pascal(text: str) -> str:
     return out
 
 
+def _result_kind(returns: str) -> str:
+    if _page_item(returns):
+        return "page"
+    return {"None": "none", "str": "text", "HttpxBinaryResponseContent": "binary"}.get(returns, "model")
+
+
+def _decl_kind(decl: Decl) -> str:
+    """``model`` for a pydantic class, ``alias`` for a union or other type alias."""
+    return "model" if decl.kind == "model" else "alias"
+
+
+def _doc(pointer: str) -> str:
+    if pointer.startswith(SYNTHETIC_PREFIX):
+        return "One of the schemas listed for it in codegen/type_names.json (the spec has no union of them)."
+    return f"`{pointer}` in the OpenAPI spec."
+
+
+def _loose(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _escape(segment: str) -> str:
+    """One JSON-pointer segment (RFC 6901): ``/`` in a path becomes ``~1``."""
+    return segment.replace("~", "~0").replace("/", "~1")
+
+
+def _unescape(segment: str) -> str:
+    return segment.replace("~1", "/").replace("~0", "~")
+
+
+def _page_item(returns: str) -> str | None:
+    """``SyncCursorPage[FileObject]`` -> ``FileObject``; None when the return type is not a page."""
+    match = re.fullmatch(r"Sync\w*Page\[(\w+)\]", returns)
+    return match.group(1) if match else None
+
+
 @dataclass
 class Generated:
     """The generator's output: relative path -> file text, plus counts for the report."""
@@ -237,6 +350,8 @@ class Generated:
     warnings: list[str]
     report: list[str] = field(default_factory=list)
     exports: dict[str, list[str]] = field(default_factory=dict)  # "openai.types.chat" -> its public names
+    unreached_schemas: list[str] = field(default_factory=list)  # component schemas with no generated type
+    unmapped_names: list[str] = field(default_factory=list)  # sdk-type-names.tsv names with no schema
 
 
 class TypesGenerator:
@@ -260,22 +375,63 @@ class TypesGenerator:
         self.visited: set[str] = set()
         self._has_class: dict[str, bool] = {}
         self._building: set[tuple[int, str, str]] = set()
+        self.untagged: list[str] = []  # unions the spec tags that cannot be tagged in pydantic, for --report
+        self.inline_twins: set[str] = set()  # one side of a public schema generated inline, for --report
         self.exports: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+        self._add_synthetic_unions()
+        self.calls = self._calls()
         self._index_names(type_names)
+        self._index_returns()
 
     # -- names ---------------------------------------------------------------------------------------------------
+
+    def _add_synthetic_unions(self) -> None:
+        """Public unions the spec has no schema for (every webhook payload, every beta realtime event)."""
+        self.synthetic: dict[str, str] = {}  # "module:Name" -> the pointer of its made-up schema
+        for key, union in sorted(self.config.get("unions", {}).items()):
+            missing = [m for m in union["members"] if m not in self.schemas]
+            if missing or not union["members"]:
+                raise GenError([f"codegen/type_names.json: union {key} lists unknown schemas {missing}"])
+            pointer = SYNTHETIC_PREFIX + key.split(":")[1]
+            schema: dict[str, Any] = {"anyOf": [{"$ref": f"#/components/schemas/{m}"} for m in union["members"]]}
+            if union.get("discriminator"):
+                schema["discriminator"] = {"propertyName": union["discriminator"]}
+            self.schemas = {**self.schemas, pointer: schema}
+            self.synthetic[key] = pointer
+
+    def _calls(self) -> list[dict[str, str]]:
+        """The surface table's calls, plus the configured calls for spec operations the table lacks."""
+        calls = [dict(c, official="yes") for c in self.surface]
+        taken = {c["call"] for c in calls}
+        for extra in self.config.get("extra_calls", []):
+            if extra["call"] in taken:
+                raise GenError([f"codegen/type_names.json: extra call {extra['call']} is already in the surface table"])
+            calls.append(dict(extra, official="no"))
+        for call in calls:
+            if call["http_method"].lower() not in self.spec["paths"].get(call["path"], {}):
+                raise GenError([f"{call['call']}: no operation {call['http_method']} {call['path']} in the spec"])
+        return sorted(calls, key=lambda c: c["call"])
 
     def _index_names(self, type_names: list[tuple[str, str]]) -> None:
         explicit: dict[str, str] = self.config.get("names", {})
         aliases: dict[str, str] = self.config.get("aliases", {})
-        skipped = set(self.config.get("not_in_spec", []))
+        # Public names the spec has no schema for, each an alias of a builtin type (FileContent is `str`).
+        self.builtin_aliases: dict[str, str] = self.config.get("not_in_spec", {})
+        skipped = set(self.builtin_aliases)
         known = {f"{m}:{n}" for m, n in type_names}
-        for key in [*explicit, *aliases, *skipped]:
+        for key in [*explicit, *aliases, *skipped, *self.synthetic]:
             if key not in known:
                 raise GenError([f"codegen/type_names.json: {key} is not in sdk-type-names.tsv"])
+        # A public name spelled like a schema up to case and punctuation (AdminAPIKey, AdminApiKey) maps to it when
+        # exactly one schema is spelled that way.
+        loose: dict[str, list[str]] = {}
+        for schema_name in self.schemas:
+            loose.setdefault(_loose(schema_name), []).append(schema_name)
+        self.type_names = list(type_names)
         self.canonical: dict[str, list[tuple[str, str]]] = {}  # pointer -> [(module, name)]
         self.unmapped: list[str] = []
         self.aliases: list[tuple[str, str, str, str]] = []
+        self.name_source: dict[tuple[str, str], str] = {}  # (module, name) -> how its schema was found
         for module, name in type_names:
             key = f"{module}:{name}"
             if key in skipped:
@@ -284,16 +440,115 @@ class TypesGenerator:
                 target_module, target_name = aliases[key].split(":")
                 self.aliases.append((module, name, target_module, target_name))
                 continue
-            pointer = explicit.get(key) or (name if name in self.schemas else None)
-            if pointer is None:
+            if key in explicit or key in self.synthetic:
+                pointer, source = explicit.get(key) or self.synthetic[key], "configured"
+            elif name in self.schemas and not name.startswith(SYNTHETIC_PREFIX):
+                pointer, source = name, "same name"
+            elif len(loose.get(_loose(name), [])) == 1:
+                pointer, source = loose[_loose(name)][0], "same name up to case"
+            else:
                 self.unmapped.append(key)
                 continue
             self.schema_at(pointer)  # fails loudly on a mistyped pointer
             self.canonical.setdefault(pointer, []).append((module, name))
+            self.name_source[(module, name)] = source
+        # Names the official SDK does not have, for schemas users still meet (the speech event stream).
+        for key, pointer in self.config.get("extra_names", {}).items():
+            if key in known:
+                raise GenError([f"codegen/type_names.json: extra name {key} is in sdk-type-names.tsv; map it in names"])
+            module, name = key.split(":")
+            self.schema_at(pointer)
+            self.canonical.setdefault(pointer, []).append((module, name))
+            self.name_source[(module, name)] = "configured (not in sdk-type-names.tsv)"
+
+    def _index_returns(self) -> None:
+        """Give every return type of a call its schema, adding the names the type list lacks.
+
+        A call ``client.a.b.c.method`` returning ``Name`` finds ``Name`` in ``openai.types.a.b.c``, else in the
+        closest enclosing package that lists it; a name no package lists is created in ``openai.types.a.b``, where
+        that resource's params live. Its schema is what the operation returns (a page's item for list calls).
+        """
+        listed: dict[str, list[str]] = {}
+        for module, name in self.type_names:
+            listed.setdefault(name, []).append(module)
+        self.returns: dict[str, tuple[str, str] | None] = {}  # call -> (module, name) of its return type
+        self.call_pointers: dict[str, str] = {}
+        problems = []
+        for call in self.calls:
+            name = _page_item(call["returns"]) or call["returns"]
+            if name in NOT_MODELS:
+                self.returns[call["call"]] = None
+                continue
+            resource = call["call"].split(".")[1:-1]
+            packages = [".".join(("openai", "types", *resource[:depth])) for depth in range(len(resource), -1, -1)]
+            found = [p for p in packages if p in listed.get(name, [])]
+            module = found[0] if found else packages[min(1, len(packages) - 1)]
+            if not found:
+                self.name_source[(module, name)] = f"return type of {call['call']} (not in sdk-type-names.tsv)"
+            pointer = self.response_pointer(call)
+            self.returns[call["call"]] = (module, name)
+            self.call_pointers[call["call"]] = pointer
+            mapped = [p for p, entries in self.canonical.items() if (module, name) in entries]
+            if mapped and mapped != [pointer] and self.name_source.get((module, name)) != "configured":
+                # What a call returns beats a schema that merely shares the name (`Group` vs `GroupResponse`).
+                self.canonical[mapped[0]].remove((module, name))
+                if not self.canonical[mapped[0]]:
+                    del self.canonical[mapped[0]]
+                mapped = []
+            if not mapped:
+                self.canonical.setdefault(pointer, []).append((module, name))
+                if self.name_source.get((module, name), "same name").startswith("same name"):
+                    self.name_source[(module, name)] = f"return type of {call['call']}"
+                if f"{module}:{name}" in self.unmapped:
+                    self.unmapped.remove(f"{module}:{name}")
+            elif mapped != [pointer]:
+                problems.append(
+                    f"{call['call']} returns {module}:{name}, mapped to {mapped[0]!r}, but its operation returns "
+                    f"{pointer!r}"
+                )
+        if problems:
+            raise GenError(problems)
+
+    def operation(self, call: Mapping[str, str]) -> dict[str, Any]:
+        operation: dict[str, Any] = self.spec["paths"][call["path"]][call["http_method"].lower()]
+        return operation
+
+    def response_pointer(self, call: Mapping[str, str]) -> str:
+        """Pointer to the JSON schema a call returns; for a page, to the schema of one item."""
+        operation = self.operation(call)
+        where = f"#/paths/{_escape(call['path'])}/{call['http_method'].lower()}/responses"
+        for status, response in sorted(operation.get("responses", {}).items()):
+            schema = response.get("content", {}).get("application/json", {}).get("schema")
+            if status.startswith("2") and schema is not None:
+                pointer = f"{where}/{status}/content/application~1json/schema"
+                break
+        else:
+            raise GenError([f"{call['call']} returns {call['returns']} but its operation has no JSON response"])
+        pointer = self.deref(pointer)
+        if _page_item(call["returns"]) is None:
+            return pointer
+        data = [p for n, _, p in self.object_shape(self.schema_at(pointer), pointer).props if n == "data"]
+        if not data:
+            raise GenError([f"{call['call']} returns a page but {pointer!r} has no `data`"])
+        return self.deref(data[0] + "/items")
+
+    def deref(self, pointer: str) -> str:
+        """Follow a pointer whose schema is only a $ref to the schema it names."""
+        for _ in range(32):
+            schema = self.schema_at(pointer)
+            if set(schema) - {"description", "title"} != {"$ref"}:
+                break
+            pointer = schema["$ref"].rsplit("/", 1)[1]
+        return pointer
 
     def schema_at(self, pointer: str) -> dict[str, Any]:
-        parts = pointer.split("/")
-        node: Any = self.schemas.get(parts[0])
+        """The schema at ``pointer``: a schema name and a path inside it, or a JSON pointer (``#/paths/...``)."""
+        if pointer.startswith("#/"):
+            node: Any = self.spec
+            parts = ["", *(_unescape(p) for p in pointer[2:].split("/"))]
+        else:
+            parts = pointer.split("/")
+            node = self.schemas.get(parts[0])
         for part in parts[1:]:
             if isinstance(node, list) and part.isdigit() and int(part) < len(node):
                 node = node[int(part)]
@@ -336,6 +591,7 @@ class TypesGenerator:
         return builder
 
     def public_decl(self, pointer: str, side: str) -> Decl | None:
+        """The public declaration that stands for ``pointer`` wherever another schema uses it, if it has one."""
         entries = self.canonical.get(pointer)
         if not entries:
             return None
@@ -344,7 +600,7 @@ class TypesGenerator:
         if key in self.public:
             return self.public[key]
         if neutral:
-            module, name = sorted(entries, key=lambda e: (self.is_param_name(e[1]), e))[0]
+            module, name = self._primary(pointer, entries, prefer_param=False)
         else:
             picked = self._pick_sided(pointer, entries, side)
             if picked is None:
@@ -352,20 +608,32 @@ class TypesGenerator:
             module, name = picked
         return self._declare_public(module, name, pointer, key[1])
 
+    def _primary(self, pointer: str, entries: list[tuple[str, str]], prefer_param: bool) -> tuple[str, str]:
+        """Of several public names for one schema, the one other types refer to; the rest are copies of it.
+
+        The name spelled like the schema wins, then the one in the shallowest package.
+        """
+        schema_name = pointer.split("/")[0]
+        return min(
+            entries,
+            key=lambda e: (
+                self.is_param_name(e[1]) != prefer_param,
+                _loose(e[1]) != _loose(schema_name),
+                e[0].count("."),
+                e,
+            ),
+        )
+
     def _pick_sided(self, pointer: str, entries: list[tuple[str, str]], side: str) -> tuple[str, str] | None:
         want_param = side == "param"
         same = [e for e in entries if self.is_param_name(e[1]) == want_param]
-        if len(same) > 1:
-            listed = ", ".join(f"{m}:{n}" for m, n in same)
-            raise GenError([f"{pointer}: several public names ({listed}); make all but one an alias"])
         if same:
-            return same[0]
-        module, name = sorted(entries)[0]
+            return self._primary(pointer, same, want_param)
+        module, name = self._primary(pointer, entries, not want_param)
         twin = name + "Param" if want_param else name[: -len("Param")]
         if (module, twin) in self.by_name or any(twin == n and module == m for m, n in self._all_names()):
-            warning = f"{pointer}: twin name {module}:{twin} is taken; {side} side generated inline"
-            if warning not in self.warnings:
-                self.warnings.append(warning)
+            # The other side keeps its own name for something else: generate this side inline where it is used.
+            self.inline_twins.add(f"{pointer} ({side} side; {module}:{twin} names another schema)")
             return None
         return module, twin
 
@@ -375,18 +643,23 @@ class TypesGenerator:
         for module, name, _, _ in self.aliases:
             yield module, name
 
-    def _declare_public(self, module: str, name: str, pointer: str, side: str) -> Decl:
+    def _declare_public(self, module: str, name: str, pointer: str, side: str, primary: bool = True) -> Decl:
         builder = self.module_for(module, name)
         kind = "alias" if side == "neutral" else ("typeddict" if side == "param" else "model")
-        decl = Decl(name, builder, kind, f"`{pointer}` in the OpenAPI spec.", pointer)
-        self.public[(pointer, side)] = decl
+        decl = Decl(name, builder, kind, _doc(pointer), pointer)
+        if primary:
+            self.public[(pointer, side)] = decl
         self.by_name[(module, name)] = decl
         self.queue.append(decl)
         self._export(builder, name)
         return decl
 
     def _export(self, builder: ModuleBuilder, name: str) -> None:
-        self.exports.setdefault(builder.package, {})[name] = builder.parts
+        exported = self.exports.setdefault(builder.package, {})
+        if exported.get(name, builder.parts) != builder.parts:
+            where = ".".join(("openai", "types", *builder.package))
+            raise GenError([f"{where}.{name} is exported by both {exported[name][-1]}.py and {builder.parts[-1]}.py"])
+        exported[name] = builder.parts
 
     # -- schema shapes -------------------------------------------------------------------------------------------
 
@@ -399,13 +672,16 @@ class TypesGenerator:
             return Shape("ref", nullable, ref=target)
         if "allOf" in schema:
             return self._merge_all_of(schema, pointer, nullable)
+        if "$recursiveRef" in schema:
+            # `{"$recursiveRef": "#"}`: the schema this one sits in (a compound filter's nested filters).
+            return Shape("ref", nullable, ref=pointer.split("/")[0])
         for key in ("anyOf", "oneOf"):
-            if key in schema:
+            if key in schema and not all(_is_constraint(m) for m in schema[key]):
                 members = []
                 for i, member in enumerate(schema[key]):
                     if _is_null(member):
                         nullable = True
-                    else:
+                    elif not _is_constraint(member):
                         members.append((member, f"{pointer}/{key}/{i}"))
                 if len(members) == 1:
                     shape = self.normalize(*members[0])
@@ -561,8 +837,8 @@ class TypesGenerator:
         if "$ref" in schema:
             return None
         for key in ("anyOf", "oneOf"):
-            if key in schema:
-                members = [(i, m) for i, m in enumerate(schema[key]) if not _is_null(m)]
+            if key in schema and not all(_is_constraint(m) for m in schema[key]):
+                members = [(i, m) for i, m in enumerate(schema[key]) if not _is_null(m) and not _is_constraint(m)]
                 if len(members) == 1:
                     index, member = members[0]
                     return member, f"{pointer}/{key}/{index}", nullable or len(members) < len(schema[key])
@@ -617,7 +893,7 @@ class TypesGenerator:
         else:
             kind = "typeddict" if side == "param" else "model"
             name = mod.claim("".join(path) or "Item")
-            decl = Decl(name, mod, kind, f"`{pointer}` in the OpenAPI spec.", pointer)
+            decl = Decl(name, mod, kind, _doc(pointer), pointer)
         mod.memo[key] = decl
         base = self.public_decl(shape.base, side) if shape.base else None
         if base is not None and base.kind != "alias" and base is not decl:
@@ -648,14 +924,43 @@ class TypesGenerator:
             piece = self._variant_piece(member, member_pointer, index, shape.discriminator)
             members.append(self.build(member, member_pointer, side, mod, (*path, piece) if piece else path))
         discriminator = None
-        if side == "model" and shape.discriminator:
-            # pydantic needs every member to carry the tag as a required Literal, each value on one member only.
-            tags = [self.tag_values(s, p, shape.discriminator) or [] for s, p in shape.members]
-            flat = [value for values in tags for value in values]
-            tagged = all(tags) and len(flat) == len(set(flat))
-            if tagged and all(isinstance(m, Ref) and m.decl.kind == "model" for m in members):
-                discriminator = shape.discriminator
+        if side == "model":
+            # The spec's discriminator, or else the tag every member carries (`type`, `event`): pydantic then picks
+            # the member by its tag instead of trying each in turn.
+            candidates = [shape.discriminator] if shape.discriminator else list(INFERRED_TAGS)
+            discriminator = next((c for c in candidates if self.tags_discriminate(shape.members, c)), None)
+            if discriminator is None and shape.discriminator:
+                self.untagged.append(f"{shape.members[0][1].rsplit('/', 2)[0]} ({shape.discriminator})")
         return _union(members, discriminator)
+
+    def tags_discriminate(self, members: Sequence[tuple[Mapping[str, Any], str]], prop: str) -> bool:
+        """Whether every object reachable through the members (nested unions included) has ``prop`` as a
+        required string Literal, each value on one object only: what pydantic needs for a tagged union."""
+        tags: list[Any] = []
+        for schema, pointer in members:
+            leaves = self.leaf_tags(schema, pointer, prop, 0)
+            if leaves is None:
+                return False
+            tags.extend(leaves)
+        return len(members) > 1 and len(tags) == len(set(tags))
+
+    def leaf_tags(self, schema: Mapping[str, Any], pointer: str, prop: str, depth: int) -> list[Any] | None:
+        if depth > 16:
+            return None
+        shape = self.normalize(schema, pointer)
+        if shape.kind == "ref":
+            return self.leaf_tags(self.schemas[shape.ref], shape.ref, prop, depth + 1)
+        if shape.kind == "union":
+            tags: list[Any] = []
+            for member, member_pointer in shape.members:
+                leaves = self.leaf_tags(member, member_pointer, prop, depth + 1)
+                if leaves is None:
+                    return None
+                tags.extend(leaves)
+            return tags
+        if shape.kind == "object":
+            return self.tag_values(schema, pointer, prop)
+        return None
 
     def _variant_piece(self, member: Mapping[str, Any], pointer: str, index: int, discriminator: str | None) -> str:
         shape = self.normalize(member, pointer)
@@ -695,35 +1000,96 @@ class TypesGenerator:
 
     # -- params --------------------------------------------------------------------------------------------------
 
-    def build_params(self, call: dict[str, str]) -> list[str]:
+    def params_location(self, call: Mapping[str, str]) -> tuple[tuple[str, ...], str]:
+        """Module parts under ``src/types`` and class name of a call's params: ``client.beta.threads.runs.create``
+        -> ``beta/threads/run_create_params.py``, ``RunCreateParams``.
+
+        The module lives in the package of the resource's parent, except for the resources listed in
+        ``params_in_resource_package`` (``client.responses.create`` -> ``responses/response_create_params.py``).
+        """
         segments = call["call"].split(".")[1:]
         resource, method = segments[:-1], segments[-1]
         singular = self.singular(resource[-1])
-        name = f"{pascal(singular)}{pascal(method)}Params"
-        parts = (*resource[:-1], f"{singular}_{method}_params")
+        own = ".".join(resource) in self.config.get("params_in_resource_package", [])
+        package = tuple(resource) if own else tuple(resource[:-1])
+        return (*package, f"{singular}_{method}_params"), f"{pascal(singular)}{pascal(method)}Params"
+
+    def body_content_type(self, operation: Mapping[str, Any]) -> str | None:
+        """How the request body is sent: multipart when the spec offers it and a field is a file, else the first
+        structured content type the operation accepts (JSON before multipart)."""
+        content = (operation.get("requestBody") or {}).get("content", {})
+        offered = [t for t in BODY_CONTENT_TYPES if t in content]
+        if not offered:
+            return None
+        multipart = "multipart/form-data"
+        if multipart in offered and (len(offered) == 1 or self.has_file(content[multipart]["schema"])):
+            return multipart
+        return offered[0]
+
+    def has_file(self, schema: Any, depth: int = 0) -> bool:
+        if depth > 8:
+            return False
+        if isinstance(schema, list):
+            return any(self.has_file(s, depth) for s in schema)
+        if not isinstance(schema, dict):
+            return False
+        if schema.get("format") == "binary":
+            return True
+        if "$ref" in schema:
+            return self.has_file(self.schemas[schema["$ref"].rsplit("/", 1)[1]], depth + 1)
+        return any(self.has_file(v, depth + 1) for k, v in schema.items() if isinstance(v, (dict, list)))
+
+    def query_params(self, call: Mapping[str, str]) -> list[dict[str, Any]]:
+        """The operation's query parameters: key in the params TypedDict, wire name, schema, required, style."""
+        out = []
+        where = f"{call['http_method']} {call['path']}"
+        for param in self.operation(call).get("parameters", []):
+            if "$ref" in param:
+                param = self.spec["components"]["parameters"][param["$ref"].rsplit("/", 1)[1]]
+            if param.get("in") != "query":
+                continue
+            wire = param["name"]
+            entry = {
+                # `include[]` is the wire spelling of an array; the Python keyword is `include`.
+                "key": wire[:-2] if wire.endswith("[]") else wire,
+                "wire": wire,
+                "schema": param.get("schema", {}),
+                "pointer": f"{where} query {wire}",
+                "required": param.get("required") is True,
+            }
+            for fact in ("style", "explode"):
+                if fact in param:
+                    entry[fact] = param[fact]
+            out.append(entry)
+        return out
+
+    def build_params(self, call: dict[str, str]) -> dict[str, Any]:
+        """Generate the params TypedDict(s) of a call taking ``**params``; returns what resource_types.json says."""
+        parts, name = self.params_location(call)
         if parts in self.modules:
             raise GenError([f"{call['call']}: module {'/'.join(parts)}.py already generated"])
         mod = ModuleBuilder(parts)
         mod.names.add(name)
         self.modules[parts] = mod
-        operation = self.spec["paths"][call["path"]][call["http_method"].lower()]
+        operation = self.operation(call)
         where = f"{call['http_method']} {call['path']}"
         props: list[tuple[str, dict[str, Any], str]] = []
         required: set[str] = set()
-        for param in operation.get("parameters", []):
-            if "$ref" in param:
-                param = self.spec["components"]["parameters"][param["$ref"].rsplit("/", 1)[1]]
-            if param.get("in") == "query":
-                props.append((param["name"], param.get("schema", {}), f"{where} query {param['name']}"))
-                if param.get("required"):
-                    required.add(param["name"])
-        content = (operation.get("requestBody") or {}).get("content", {})
-        for content_type in BODY_CONTENT_TYPES:
-            if content_type in content:
-                body = self.object_shape(content[content_type]["schema"], f"{where} body")
-                props.extend(body.props)
-                required |= body.required
-                break
+        query = self.query_params(call)
+        for param in query:
+            props.append((param["key"], param["schema"], param["pointer"]))
+            if param["required"]:
+                required.add(param["key"])
+        content_type = self.body_content_type(operation)
+        if content_type is not None:
+            body = self.object_shape(operation["requestBody"]["content"][content_type]["schema"], f"{where} body")
+            clash = {n for n, _, _ in body.props} & {q["key"] for q in query}
+            if clash:
+                raise GenError([f"{call['call']}: {sorted(clash)} is both a query parameter and a body field"])
+            props.extend(body.props)
+            # An optional body (the spec does not require one) still has the fields its schema requires.
+            required |= body.required
+        segments = call["call"].split(".")[1:]
         doc = f"Parameters of `client.{'.'.join(segments)}` ({where})."
         shape = Shape("object", props=[p for p in props if p[0] != "stream"], required=required)
         streams = len(shape.props) != len(props)
@@ -732,9 +1098,19 @@ class TypesGenerator:
         mod.memo[(where, "param")] = root
         root.fields = self._fields(shape, "param", mod, ())
         mod.decls.append(root)
+        info: dict[str, Any] = {
+            "package": ".".join(("openai", "types", *parts[:-1])),
+            "module": ".".join(("openai", "types", *parts)),
+            "name": name,
+            "required": sorted(required),
+            "query": {q["key"]: q["wire"] for q in query},
+        }
+        styles = {q["key"]: {k: q[k] for k in ("style", "explode") if k in q} for q in query if "style" in q}
+        if styles:
+            info["query_styles"] = styles
         if not streams:
             self._export(mod, name)
-            return [name]
+            return info
         # One TypedDict per way of calling: `stream` is the only key that differs, and a TypedDict may not
         # redefine an inherited key, so all three extend the shared base.
         stream = next(p for p in props if p[0] == "stream")
@@ -749,7 +1125,9 @@ class TypesGenerator:
             mod.names.add(variant_name)
             mod.decls.append(decl)
             self._export(mod, variant_name)
-        return [v[0] for v in variants]
+        info["streaming"] = f"{name}Streaming"
+        info["non_streaming"] = f"{name}NonStreaming"
+        return info
 
     # -- driving -------------------------------------------------------------------------------------------------
 
@@ -759,37 +1137,193 @@ class TypesGenerator:
         return "*" in scope or any(dotted.startswith(prefix + ".") for prefix in scope)
 
     def run(self) -> None:
-        calls = [c for c in self.surface if self.in_scope(c["call"])]
-        for call in sorted(calls, key=lambda c: c["call"]):
-            self._check_return(call)
-            operation = self.spec["paths"][call["path"]][call["http_method"].lower()]
-            for status, response in sorted(operation.get("responses", {}).items()):
-                if not status.startswith("2") or call["returns"] in NOT_MODELS:
-                    continue
-                for content_type, content in sorted(response.get("content", {}).items()):
-                    if "schema" in content and content_type in ("application/json", "text/event-stream"):
-                        self._root(content["schema"], f"{call['call']} {status} {content_type}")
+        self.call_info: dict[str, dict[str, Any]] = {}
+        for call in self.calls:
+            if not self.in_scope(call["call"]):
+                continue
+            info = self.call_info[call["call"]] = self._describe(call)
+            pointer = self.call_pointers.get(call["call"])
+            if pointer is not None:
+                self.visited.add(pointer)
             if "**params" in call["args"]:
-                self.build_params(call)
+                info["params"] = self.build_params(call)
         self._drain()
-        # Every public name whose schema turned up is importable, even where the spec reached it from the
-        # other side only (ChatCompletionFunctionTool is reached by requests but users import the model too).
-        while True:
-            before = len(self.by_name)
-            for pointer in sorted(self.visited & set(self.canonical)):
-                for module, name in self.canonical[pointer]:
-                    if (module, name) in self.by_name:
-                        continue
-                    decl = self.public_decl(pointer, "param" if self.is_param_name(name) else "model")
-                    if decl is not None and (module, name) not in self.by_name:
-                        self._alias(module, name, decl)  # a second name for an alias used by both sides
-            self._drain()
-            if len(self.by_name) == before:
-                break
+        self._declare_all()
+        if "*" in self.config.get("scope", []):
+            # Schemas no call and no public name reaches (list envelopes, the JSON twins of multipart bodies,
+            # websocket events) still become types, in a package of their own outside the SDK's public names.
+            for _ in range(8):
+                reached = {p.split("/")[0] for p in self.visited}
+                unreached = [n for n in sorted(self.schemas) if n not in reached and not n.startswith(SYNTHETIC_PREFIX)]
+                if not unreached:
+                    break
+                for schema_name in unreached:
+                    name = pascal(schema_name)
+                    if REQUEST_SCHEMA.search(schema_name) and not self.is_param_name(name):
+                        name += "Param"
+                    self.canonical.setdefault(schema_name, []).append((SPEC_ONLY_PACKAGE, name))
+                    self.name_source[(SPEC_ONLY_PACKAGE, name)] = "schema no call or public name reaches"
+                    self.visited.add(schema_name)
+                self._declare_all()
         for module, name, target_module, target_name in self.aliases:
             target = self.by_name.get((target_module, target_name))
             if target is not None:
                 self._alias(module, name, target)
+        for key, builtin in sorted(self.builtin_aliases.items()):
+            if builtin not in ("str", "bytes", "int", "float", "bool", "object"):
+                raise GenError([f"codegen/type_names.json: {key} must alias a builtin type, not {builtin!r}"])
+            module, name = key.split(":")
+            builder = self.module_for(module, name)
+            decl = Decl(name, builder, "alias", "Not in the OpenAPI spec: what the call returns as text.")
+            decl.target = Prim(builtin)
+            builder.decls.append(decl)
+            self.by_name[(module, name)] = decl
+            self._export(builder, name)
+        for call_name, info in self.call_info.items():
+            self._finish_description(call_name, info)
+
+    def _declare_all(self) -> None:
+        """Declare every public name not declared yet, then build them all: every public name is importable,
+        whether or not a call reaches it (stream events, webhooks, realtime events)."""
+        for _ in range(64):
+            before = len(self.by_name)
+            pending = []
+            for pointer in sorted(self.canonical, key=str):
+                if not self.in_scope_pointer(pointer):
+                    continue
+                for module, name in self.canonical[pointer]:
+                    if (module, name) not in self.by_name:
+                        side = "param" if self.is_param_name(name) else "model"
+                        self.public_decl(pointer, side)
+                        if (module, name) not in self.by_name:
+                            pending.append((module, name, pointer, side))
+            self._drain()
+            for module, name, pointer, side in pending:
+                if (module, name) in self.by_name:
+                    continue
+                primary = self.public_decl(pointer, side)
+                if primary is not None and primary.kind == "alias":
+                    self._alias(module, name, primary)  # a second name for a union or alias
+                else:
+                    # Another call's or package's name for the same schema: its own class, as users expect
+                    # (`RoleDeleteResponse` of each roles resource), not a second name for the first one.
+                    self._declare_public(module, name, pointer, side, primary=False)
+            self._drain()
+            if len(self.by_name) == before:
+                break
+
+    def in_scope_pointer(self, pointer: str) -> bool:
+        """Outside the whole-spec scope (a narrowed ``--scope`` run) only what the calls reached is generated."""
+        return "*" in self.config.get("scope", []) or pointer in self.visited
+
+    def _describe(self, call: Mapping[str, str]) -> dict[str, Any]:
+        """What the engineers writing resource methods need to know about one call (resource_types.json)."""
+        operation = self.operation(call)
+        info: dict[str, Any] = {
+            "call": call["call"],
+            "official": call["official"] == "yes",
+            "http_method": call["http_method"],
+            "path": call["path"],
+            "args": call["args"],
+            "path_params": re.findall(r"\{(\w+)\}", call["path"]),
+            "params": None,
+            "body": self.body_content_type(operation) if "**params" in call["args"] else None,
+            "multipart": False,
+            "returns_as_written": call["returns"],
+            "returns": None,
+            "result": _result_kind(call["returns"]),
+            "page": None,
+            "binary": call["returns"] == "HttpxBinaryResponseContent",
+            "streams": False,
+            "stream_event": None,
+        }
+        info["multipart"] = info["body"] == "multipart/form-data"
+        content = (operation.get("requestBody") or {}).get("content", {})
+        if info["body"] is not None:
+            body = self.object_shape(content[info["body"]]["schema"], "body")
+            info["streams"] = any(name == "stream" for name, _, _ in body.props)
+        if "**params" in call["args"]:
+            # `stream` may be a query parameter too (GET /responses/{id}?stream=true resumes a stream).
+            info["streams"] = info["streams"] or any(q["key"] == "stream" for q in self.query_params(call))
+        item = _page_item(call["returns"])
+        if item is not None:
+            kind = call["returns"].split("[")[0]
+            by_fields = self.page_kind(call)
+            info["page"] = {"kind": kind, "cursor": PAGE_CURSORS[kind]}
+            if by_fields != kind:
+                info["page"]["kind_by_fields"] = by_fields
+                if call["official"] != "yes":
+                    raise GenError([f"{call['call']}: written as {kind}, but its fields make it {by_fields}"])
+        for status, response in sorted(operation.get("responses", {}).items()):
+            schema = response.get("content", {}).get("text/event-stream", {}).get("schema")
+            if status.startswith("2") and schema is not None:
+                pointer = self.deref(
+                    f"#/paths/{_escape(call['path'])}/{call['http_method'].lower()}/responses/{status}"
+                    "/content/text~1event-stream/schema"
+                )
+                self.visited.add(pointer)
+                info["stream_event_pointer"] = pointer
+        return info
+
+    def page_kind(self, call: Mapping[str, str]) -> str:
+        """The page class a list response's fields call for: ``last_id`` cursor, ``next`` cursor, the last item's
+        ``id`` as cursor, or one page only."""
+        envelope = self.deref(self.response_pointer({**call, "returns": "Sync"}))
+        fields = {name for name, _, _ in self.object_shape(self.schema_at(envelope), envelope).props}
+        item = self.call_pointers[call["call"]]
+        item_fields: set[str] = set()
+        try:
+            item_fields = {name for name, _, _ in self.object_shape(self.schema_at(item), item).props}
+        except GenError:
+            pass  # a union of items: no single `id` to page by
+        if {"has_more", "last_id"} <= fields:
+            return "SyncConversationCursorPage"
+        if "next" in fields:
+            return "SyncNextCursorPage"
+        if "has_more" in fields and "id" in item_fields:
+            return "SyncCursorPage"
+        return "SyncPage"
+
+    def _finish_description(self, call_name: str, info: dict[str, Any]) -> None:
+        returned = self.returns.get(call_name)
+        if returned is not None:
+            where = "item" if info["page"] is not None else "returns"
+            target = info["page"] if info["page"] is not None else info
+            target[where] = self._public_ref(self.by_name[returned])
+        pointer = info.pop("stream_event_pointer", None)
+        configured = self.config.get("stream_events", {}).get(call_name)
+        if configured is not None:
+            if pointer is not None:
+                raise GenError([f"codegen/type_names.json: {call_name} has a stream event schema in the spec"])
+            module, name = configured.split(":")
+            if (module, name) not in self.by_name:
+                raise GenError([f"codegen/type_names.json: stream event {configured} of {call_name} is not generated"])
+            info["stream_event"] = self._public_ref(self.by_name[(module, name)])
+        elif pointer is not None:
+            decl = self.public.get((pointer, "model")) or self.public.get((pointer, "neutral"))
+            if decl is None:
+                raise GenError([f"{call_name}: its event stream schema {pointer!r} has no public name"])
+            info["stream_event"] = self._public_ref(decl)
+        elif info["streams"]:
+            raise GenError([f"{call_name} streams, but neither the spec nor type_names.json says what it sends"])
+
+    @staticmethod
+    def _public_ref(decl: Decl) -> dict[str, str]:
+        """Where a public type is exported and defined, and whether it is a class or an alias (a union)."""
+        return {
+            "package": ".".join(("openai", "types", *decl.module.package)),
+            "module": ".".join(("openai", "types", *decl.module.parts)),
+            "name": decl.name,
+            "kind": _decl_kind(decl),
+        }
+
+    def resource_types(self) -> dict[str, Any]:
+        """The content of codegen/resource_types.json."""
+        return {
+            "generated_by": "codegen/types_gen.py from the OpenAPI spec and sdk-surface.tsv; do not edit",
+            "fields": RESOURCE_TYPES_FIELDS,
+            "calls": [self.call_info[c["call"]] for c in self.calls if c["call"] in self.call_info],
+        }
 
     def _alias(self, module: str, name: str, target: Decl) -> None:
         builder = self.module_for(module, name)
@@ -798,65 +1332,30 @@ class TypesGenerator:
         self.by_name[(module, name)] = alias
         self._export(builder, name)
 
-    def _root(self, schema: Mapping[str, Any], pointer: str) -> None:
-        while True:
-            if self.public_decl(pointer, "model") is not None:
-                self.visited.add(pointer)
-                return
-            shape = self.normalize(schema, pointer)
-            if shape.kind != "ref":
-                break
-            schema, pointer = self.schemas[shape.ref], shape.ref
-        # A list envelope ({object: list, data: [...]}) is a page, not a type: its items are the root.
-        if shape.kind == "object":
-            props = {name: (prop, pointer) for name, prop, pointer in shape.props}
-            if "data" in props:
-                data = self.normalize(*props["data"])
-                if data.kind == "array" and data.item is not None:
-                    self._root(*data.item)
-                    return
-        raise GenError([f"{pointer}: response schema has no public name; add one to codegen/type_names.json"])
-
-    def _check_return(self, call: dict[str, str]) -> None:
-        """The return type the surface documents must be the public name of the schema the operation returns."""
-        returns = call["returns"]
-        match = re.fullmatch(r"\w+Page\[(\w+)\]", returns)
-        name = match.group(1) if match else returns
-        if name in NOT_MODELS or not re.fullmatch(r"\w+", name):
-            return
-        operation = self.spec["paths"][call["path"]][call["http_method"].lower()]
-        schema = operation["responses"].get("200", {}).get("content", {}).get("application/json", {}).get("schema")
-        if schema is None:
-            return
-        pointer = schema["$ref"].rsplit("/", 1)[1] if "$ref" in schema else ""
-        if match and pointer:
-            data = self.object_shape(self.schemas[pointer], pointer)
-            items = [p for n, p, pp in data.props if n == "data"]
-            item = items[0].get("items", {}) if items else {}
-            pointer = item["$ref"].rsplit("/", 1)[1] if "$ref" in item else f"{pointer}/properties/data/items"
-        mapped = {pointer_ for pointer_, entries in self.canonical.items() for _, n in entries if n == name}
-        if pointer not in mapped:
-            raise GenError(
-                [
-                    f"{call['call']} returns {name} but its operation returns {pointer!r}, which maps to "
-                    f"{sorted(n for _, n in self.canonical.get(pointer, [])) or 'no public name'}"
-                ]
-            )
+    def unreached(self) -> list[str]:
+        """Component schemas no generated type stands for."""
+        component = {name for name in self.schemas if not name.startswith(SYNTHETIC_PREFIX)}
+        return sorted(component - {p.split("/")[0] for p in self.visited})
 
     def report(self) -> list[str]:
-        """What the current scope leaves out of the whole spec, for ``--report``."""
-        reached = {p.split("/")[0] for p in self.visited if p.split("/")[0] in self.schemas}
-        public_pointers = set(self.canonical)
+        """What the generator covers of the spec and the name lists, for ``--report``."""
+        component = {name for name in self.schemas if not name.startswith(SYNTHETIC_PREFIX)}
+        reached = component - set(self.unreached())
         lines = [
-            f"schemas reached: {len(reached)} of {len(self.schemas)}",
+            f"component schemas reached: {len(reached)} of {len(component)}",
             f"public names with a schema: {sum(len(v) for v in self.canonical.values())}, "
             f"generated: {len(self.by_name)}",
-            f"calls in scope: {sum(self.in_scope(c['call']) for c in self.surface)} of {len(self.surface)}",
-            f"public names with no schema mapping yet ({len(self.unmapped)}):",
+            f"calls described: {len(self.call_info)} ({sum(1 for c in self.calls if c['official'] == 'no')} "
+            f"not in the surface table), with params: {sum(1 for i in self.call_info.values() if i['params'])}",
+            f"public names with no schema mapping ({len(self.unmapped)}):",
         ]
         lines.extend(f"  {name}" for name in self.unmapped)
-        unreached = sorted(p for p in public_pointers if p not in self.visited)
-        lines.append(f"mapped public names not reached by the scope: {len(unreached)}")
+        lines.append(f"public schemas whose other side is generated inline ({len(self.inline_twins)}):")
+        lines.extend(f"  {twin}" for twin in sorted(self.inline_twins))
+        lines.append(f"unions the spec tags but pydantic cannot ({len(self.untagged)}):")
+        lines.extend(f"  {name}" for name in sorted(set(self.untagged)))
+        lines.append(f"component schemas not reached ({len(component - reached)}):")
+        lines.extend(f"  {name}" for name in sorted(component - reached))
         return lines
 
     def _drain(self) -> None:
@@ -896,6 +1395,19 @@ def _union(members: Sequence[Ty], discriminator: str | None = None) -> Ty:
             unique = [*rest[:first], Lit(tuple(dict.fromkeys(literals))), *rest[first:]]
     ty: Ty = unique[0] if len(unique) == 1 else Uni(tuple(unique), discriminator)
     return Opt(ty) if nullable else ty
+
+
+def _leaves(members: Sequence[Ty]) -> list[Ty]:
+    """A tagged union's members with every nested union alias spelled out: pydantic tags either form the same way,
+    but the lenient builder of src/_models.py only recognises classes listed in the union itself."""
+    out: list[Ty] = []
+    for member in members:
+        target = member.decl.target if isinstance(member, Ref) and member.decl.kind == "alias" else None
+        if isinstance(target, Uni):
+            out.extend(m for m in _leaves(target.members) if not any(_same(m, seen) for seen in out))
+        elif not any(_same(member, seen) for seen in out):
+            out.append(member)
+    return out
 
 
 def _same(a: Ty, b: Ty) -> bool:
@@ -976,12 +1488,17 @@ class Renderer:
         if isinstance(ty, Map):
             self.typing.add("Dict")
             return f"{self.name('Dict')}[{self.ty(Prim('str'))}, {self.ty(ty.value)}]"
+        if isinstance(ty, Opt) and isinstance(ty.inner, Uni) and ty.inner.discriminator:
+            # None inside the tagged union, not Optional around it: pydantic accepts both, and the lenient builder
+            # of src/_models.py unwraps one Annotated, not an Annotated inside a Union.
+            return self.ty(Uni((*ty.inner.members, Prim("None")), ty.inner.discriminator))
         if isinstance(ty, Opt):
             self.typing.add("Optional")
             return f"{self.name('Optional')}[{self.ty(ty.inner)}]"
         if isinstance(ty, Uni):
             self.typing.add("Union")
-            inner = f"{self.name('Union')}[{', '.join(self.ty(m) for m in ty.members)}]"
+            members = _leaves(ty.members) if ty.discriminator else list(ty.members)
+            inner = f"{self.name('Union')}[{', '.join(self.ty(m) for m in members)}]"
             if ty.discriminator is None:
                 return inner
             self.typing_ext.add("Annotated")
@@ -1106,47 +1623,71 @@ def _literal(value: Union[str, int, bool]) -> str:
     return json.dumps(value) if isinstance(value, str) else repr(value)
 
 
+# A package's __init__.py is the same few lines whatever the package holds: importing it costs the same for three
+# names or three hundred. Its names live in _exports.py, read on the first attribute lookup; type checkers read
+# __init__.pyi, which imports every name explicitly.
 PACKAGE_TEMPLATE = """{header}
-\"\"\"Public types of ``{dotted}``, each imported on first use.\"\"\"
+\"\"\"Public types of ``{dotted}``, each imported on first use (see ``__init__.pyi`` for the list).\"\"\"
 
 from importlib import import_module
-from typing import TYPE_CHECKING
-{type_checking}
+
+
+def __getattr__(name: str) -> object:
+    exports = import_module(f"{{__name__}}._exports")
+    if name == "__all__":
+        return list(exports.ALL)
+    if name in exports.SUBPACKAGES:
+        return import_module(f"{{__name__}}.{{name}}")
+    submodule = exports.SUBMODULES.get(name)
+    if submodule is None:
+        raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
+    value = getattr(import_module(f"{{__name__}}.{{submodule}}"), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    exports = import_module(f"{{__name__}}._exports")
+    return sorted({{*globals(), *exports.ALL, *exports.SUBPACKAGES}})
+"""
+
+EXPORTS_TEMPLATE = """{header}
+\"\"\"The public names of ``{dotted}`` and the submodules defining them, read on first use.\"\"\"
+
+ALL: tuple[str, ...] = ({all})
+SUBMODULES: dict[str, str] = {{{submodules}}}
+SUBPACKAGES: frozenset[str] = frozenset({subpackages})
+"""
+
+STUB_TEMPLATE = """{header}
+\"\"\"Public types of ``{dotted}``, for type checkers: the runtime package imports each on first use.\"\"\"
+
+{imports}
 __all__ = [{all}]
-
-# Public name -> the submodule that defines it.
-_SUBMODULES: dict[str, str] = {{{submodules}}}
-_SUBPACKAGES: frozenset[str] = frozenset({subpackages})
-
-if not TYPE_CHECKING:  # mypy reads the imports above and must not see a catch-all __getattr__
-
-    def __getattr__(name: str) -> object:
-        if name in _SUBPACKAGES:
-            return import_module(f"{{__name__}}.{{name}}")
-        submodule = _SUBMODULES.get(name)
-        if submodule is None:
-            raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
-        value = getattr(import_module(f"{{__name__}}.{{submodule}}"), name)
-        globals()[name] = value  # later lookups skip __getattr__
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({{*globals(), *__all__, *_SUBPACKAGES}})
 """
 
 
-def render_package(package: tuple[str, ...], exports: Mapping[str, tuple[str, ...]], subpackages: Sequence[str]) -> str:
+def render_package(
+    package: tuple[str, ...], exports: Mapping[str, tuple[str, ...]], subpackages: Sequence[str]
+) -> dict[str, str]:
+    """The three files of a package: its constant ``__init__.py``, its ``_exports.py`` and its ``__init__.pyi``."""
     names = sorted(exports)
-    imports = [f"    from . import {sub} as {sub}" for sub in subpackages]
-    imports += [f"    from .{exports[name][-1]} import {name} as {name}" for name in names]
-    return PACKAGE_TEMPLATE.format(
-        header=HEADER,
-        dotted=".".join(("openai", "types", *package)),
-        type_checking="\nif TYPE_CHECKING:\n" + "\n".join(imports) + "\n" if imports else "",
-        all=", ".join(json.dumps(n) for n in names),
-        submodules=", ".join(f"{n!r}: {exports[n][-1]!r}" for n in names),
-        subpackages="{" + ", ".join(repr(sub) for sub in subpackages) + "}" if subpackages else "",
-    )
+    imports = [f"from . import {sub} as {sub}" for sub in subpackages]
+    imports += [f"from .{exports[name][-1]} import {name} as {name}" for name in names]
+    fields = {
+        "header": HEADER,
+        "dotted": ".".join(("openai", "types", *package)),
+        "all": "".join(f"{json.dumps(n)}, " for n in names),
+        "submodules": ", ".join(f"{n!r}: {exports[n][-1]!r}" for n in names),
+        "subpackages": "{" + ", ".join(repr(sub) for sub in subpackages) + "}" if subpackages else "",
+        "imports": "\n".join(imports) + "\n" if imports else "",
+    }
+    base = OUTPUT.joinpath(*package)
+    return {
+        str(base / "__init__.py"): PACKAGE_TEMPLATE.format(**fields),
+        str(base / "_exports.py"): EXPORTS_TEMPLATE.format(**fields),
+        str(base / "__init__.pyi"): STUB_TEMPLATE.format(**fields),
+    }
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -1202,10 +1743,13 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
         config["scope"] = list(scope)
     gen = TypesGenerator(spec, type_names, surface, config)
     gen.run()
-    files = render_files(gen)
+    files = _format(render_files(gen), root)
+    files[RESOURCE_TYPES] = json.dumps(gen.resource_types(), indent=2) + "\n"
     public = sum(len(names) for names in gen.exports.values())
     exports = {".".join(("openai", "types", *package)): sorted(names) for package, names in sorted(gen.exports.items())}
-    return Generated(_format(files, root), public, len(gen.modules), gen.warnings, gen.report(), exports)
+    return Generated(
+        files, public, len(gen.modules), gen.warnings, gen.report(), exports, gen.unreached(), list(gen.unmapped)
+    )
 
 
 def render_files(gen: TypesGenerator) -> dict[str, str]:
@@ -1222,8 +1766,7 @@ def render_files(gen: TypesGenerator) -> dict[str, str]:
         packages.update(parts[:depth] for depth in range(len(parts)))
     for package in sorted(packages):
         subpackages = sorted(p[-1] for p in packages if p[:-1] == package and p)
-        text = render_package(package, gen.exports.get(package, {}), subpackages)
-        files[str(OUTPUT.joinpath(*package, "__init__.py"))] = text
+        files.update(render_package(package, gen.exports.get(package, {}), subpackages))
     return files
 
 
@@ -1247,7 +1790,8 @@ def _existing(root: Path) -> set[str]:
     base = root / OUTPUT
     if not base.exists():
         return set()
-    return {str(p.relative_to(root)) for p in base.rglob("*.py") if "__pycache__" not in p.parts}
+    found = [*base.rglob("*.py"), *base.rglob("*.pyi")]
+    return {str(p.relative_to(root)) for p in found if "__pycache__" not in p.parts}
 
 
 def check(generated: Generated, root: Path = ROOT) -> list[str]:

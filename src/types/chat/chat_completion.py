@@ -8,7 +8,6 @@ from typing_extensions import Annotated, Literal
 from ..._models import BaseModel
 from ..completion_usage import CompletionUsage
 from ..metadata import Metadata
-from ..responses.service_tier import ServiceTier
 from .chat_completion_message import ChatCompletionMessage
 from .chat_completion_token_logprob import ChatCompletionTokenLogprob
 
@@ -85,7 +84,7 @@ class ChatCompletion(BaseModel):
     created: int
     model: str
     metadata: Optional[Metadata] = None
-    service_tier: Optional[ServiceTier] = None
+    service_tier: Optional[Literal["auto", "default", "flex", "scale", "priority", "fast"]] = None
     system_fingerprint: Optional[str] = None
     object: Literal["chat.completion"]
     usage: Optional[CompletionUsage] = None

@@ -7,7 +7,6 @@ from typing_extensions import Annotated, Literal
 
 from ..._models import BaseModel
 from ..completion_usage import CompletionUsage
-from ..responses.service_tier import ServiceTier
 from .chat_completion_token_logprob import ChatCompletionTokenLogprob
 
 __all__ = [
@@ -119,7 +118,7 @@ class ChatCompletionChunk(BaseModel):
     choices: List[Choice]
     created: int
     model: str
-    service_tier: Optional[ServiceTier] = None
+    service_tier: Optional[Literal["auto", "default", "flex", "scale", "priority", "fast"]] = None
     system_fingerprint: Optional[str] = None
     object: Literal["chat.completion.chunk"]
     usage: Optional[CompletionUsage] = None

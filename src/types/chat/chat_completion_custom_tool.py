@@ -41,9 +41,7 @@ class Custom(BaseModel):
 
     name: str
     description: Optional[str] = None
-    format: Optional[Annotated[Union[CustomFormatText, CustomFormatGrammar], pydantic.Field(discriminator="type")]] = (
-        None
-    )
+    format: Annotated[Union[CustomFormatText, CustomFormatGrammar, None], pydantic.Field(discriminator="type")] = None
 
 
 class ChatCompletionCustomTool(BaseModel):

@@ -2,6 +2,9 @@
 
 from typing import List, Optional, Union
 
+import pydantic
+from typing_extensions import Annotated
+
 from .chat_completion_content_part_image import ChatCompletionContentPartImage
 from .chat_completion_content_part_text import ChatCompletionContentPartText
 from .chat_completion_message import ChatCompletionMessage
@@ -13,4 +16,11 @@ class ChatCompletionStoreMessage(ChatCompletionMessage):
     """`ChatCompletionMessageList/properties/data/items` in the OpenAPI spec."""
 
     id: str
-    content_parts: Optional[List[Union[ChatCompletionContentPartText, ChatCompletionContentPartImage]]] = None
+    content_parts: Optional[
+        List[
+            Annotated[
+                Union[ChatCompletionContentPartText, ChatCompletionContentPartImage],
+                pydantic.Field(discriminator="type"),
+            ]
+        ]
+    ] = None

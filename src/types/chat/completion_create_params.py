@@ -11,7 +11,6 @@ from ..reasoning_effort import ReasoningEffort
 from ..response_format_json_object_param import ResponseFormatJSONObjectParam
 from ..response_format_json_schema_param import ResponseFormatJSONSchemaParam
 from ..response_format_text_param import ResponseFormatTextParam
-from ..responses.service_tier import ServiceTier
 from .chat_completion_audio_param import ChatCompletionAudioParam
 from .chat_completion_function_call_option_param import ChatCompletionFunctionCallOptionParam
 from .chat_completion_message_param import ChatCompletionMessageParam
@@ -109,7 +108,7 @@ class CompletionCreateParamsBase(TypedDict, total=False):
     prompt_cache_options: PromptCacheOptions
     messages: Required[Iterable[ChatCompletionMessageParam]]
     model: Required[Union[str, ChatModel]]
-    service_tier: Optional[ServiceTier]
+    service_tier: Optional[Literal["auto", "default", "flex", "scale", "priority", "fast"]]
     modalities: Optional[Sequence[ChatCompletionModality]]
     verbosity: Optional[Literal["low", "medium", "high"]]
     reasoning_effort: Optional[ReasoningEffort]

@@ -2,6 +2,9 @@
 
 from typing import Optional, Union
 
+import pydantic
+from typing_extensions import Annotated
+
 from ..._models import BaseModel
 from ..graders.multi_grader import MultiGrader
 from ..graders.python_grader import PythonGrader
@@ -16,5 +19,8 @@ __all__ = ["ReinforcementMethod"]
 class ReinforcementMethod(BaseModel):
     """`FineTuneReinforcementMethod` in the OpenAPI spec."""
 
-    grader: Union[StringCheckGrader, TextSimilarityGrader, PythonGrader, ScoreModelGrader, MultiGrader]
+    grader: Annotated[
+        Union[StringCheckGrader, TextSimilarityGrader, PythonGrader, ScoreModelGrader, MultiGrader],
+        pydantic.Field(discriminator="type"),
+    ]
     hyperparameters: Optional[ReinforcementHyperparameters] = None

@@ -2,7 +2,8 @@
 
 from typing import Union
 
-from typing_extensions import Literal
+import pydantic
+from typing_extensions import Annotated, Literal
 
 from ..._models import BaseModel
 from .label_model_grader import LabelModelGrader
@@ -19,5 +20,8 @@ class MultiGrader(BaseModel):
 
     type: Literal["multi"]
     name: str
-    graders: Union[StringCheckGrader, TextSimilarityGrader, PythonGrader, ScoreModelGrader, LabelModelGrader]
+    graders: Annotated[
+        Union[StringCheckGrader, TextSimilarityGrader, PythonGrader, ScoreModelGrader, LabelModelGrader],
+        pydantic.Field(discriminator="type"),
+    ]
     calculate_output: str

@@ -5,5 +5,5 @@ from typing_extensions import Literal, TypeAlias
 __all__ = ["ServiceTier"]
 
 
-# `ServiceTier` in the OpenAPI spec.
-ServiceTier: TypeAlias = Literal["auto", "default", "flex", "scale", "priority", "fast"]
+# `ServiceTierResponses` in the OpenAPI spec.
+ServiceTier: TypeAlias = Literal["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]
