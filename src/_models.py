@@ -9,6 +9,7 @@ hints without rejecting anything, because refusing a 200 response the caller pai
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Dict, List, Optional, TypeVar, Union, get_args, get_origin
 
 import pydantic
@@ -112,7 +113,17 @@ def construct_type(type_: Any, value: object) -> Any:
             except pydantic.ValidationError:
                 return _construct_model(type_, value)
         return value
+    if get_origin(type_) in (Union, Annotated, list, List, dict, Dict):
+        try:
+            return _adapter(type_).validate_python(value)
+        except pydantic.ValidationError:
+            pass
     return _construct_lenient(type_, value)
+
+
+@functools.lru_cache(maxsize=512)
+def _adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
+    return pydantic.TypeAdapter(type_)
 
 
 def _construct_model(model: type[_ModelT], data: Dict[str, Any]) -> _ModelT:
@@ -151,28 +162,57 @@ def _construct_lenient(type_: Any, value: object) -> Any:
     return value
 
 
+_TAG_FIELDS = ("type", "event", "object", "role")
+
+
 def _construct_union(members: tuple[Any, ...], value: object) -> Any:
+    """Pick the union member ``value`` belongs to, by its tag first, then by its other literals."""
+    options = [_unwrap(member) for member in members if member is not type(None)]
     if not isinstance(value, dict):
-        return value
-    models = [_unwrap(member) for member in members]
-    candidates = [m for m in models if isinstance(m, type) and issubclass(m, BaseModel)]
+        # A list or scalar: follow the one member of that shape (Optional[List[X]] and the like).
+        shaped = [m for m in options if get_origin(m) in (list, List)] if isinstance(value, list) else []
+        return _construct_lenient(shaped[0], value) if shaped else value
+    candidates = [m for m in _flatten_union(options) if isinstance(m, type) and issubclass(m, BaseModel)]
+    for tag in _TAG_FIELDS:
+        if tag in value:
+            tagged = [m for m in candidates if _literal_holds(m, tag, value[tag])]
+            if tagged:
+                candidates = tagged
+                break
     for model in candidates:
         if _literals_match(model, value):
             return _construct_model(model, value)
     if candidates:
         return _construct_model(candidates[0], value)
-    return value
+    dicts = [m for m in options if get_origin(m) in (dict, Dict)]
+    return _construct_lenient(dicts[0], value) if dicts else value
+
+
+def _flatten_union(options: list[Any]) -> list[Any]:
+    flat: list[Any] = []
+    for option in options:
+        if get_origin(option) is Union:
+            flat.extend(_flatten_union([_unwrap(member) for member in get_args(option)]))
+        else:
+            flat.append(option)
+    return flat
 
 
 def _unwrap(type_: Any) -> Any:
     return get_args(type_)[0] if get_origin(type_) is Annotated else type_
 
 
-def _literals_match(model: type[BaseModel], data: Dict[str, Any]) -> bool:
-    """True when every Literal-typed field present in ``data`` holds one of its allowed values.
+def _literal_holds(model: type[BaseModel], key: str, value: object) -> bool:
+    """Whether ``model`` declares ``key`` as a Literal that allows ``value`` (its tag)."""
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            annotation = _unwrap(field.annotation)
+            return get_origin(annotation) is Literal and value in get_args(annotation)
+    return False
 
-    That is how a union member is recognised by its tag (``type``, ``object``) without validation.
-    """
+
+def _literals_match(model: type[BaseModel], data: Dict[str, Any]) -> bool:
+    """True when every Literal-typed field present in ``data`` holds one of its allowed values."""
     for name, field in model.model_fields.items():
         annotation = _unwrap(field.annotation)
         if get_origin(annotation) is not Literal:
