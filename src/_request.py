@@ -49,6 +49,7 @@ class CallOptions:
     extra_body: Optional[Mapping[str, object]] = None
     timeout: Union[Timeout, NotGiven] = field(default_factory=NotGiven)
     json_hook: Optional[Callable[[Any], Any]] = None
+    stream_ends_with_done: bool = True
     raw_mode: Optional[str] = None
 
     def __post_init__(self) -> None:

@@ -178,7 +178,9 @@ class AsyncAPIClient:
 
         def parse(to: Any, content: bytes) -> Any:
             if to is None and stream_item is not None:
-                return AsyncStream(item_type=stream_item, response=response)
+                return AsyncStream(
+                    item_type=stream_item, response=response, requires_done=options.stream_ends_with_done
+                )
             result = parse_content(to or cast_to, response, content, None if to else options.json_hook)
             if isinstance(result, PageShape):
                 result.attach(self, options)  # type: ignore[attr-defined]

@@ -179,7 +179,7 @@ class SyncAPIClient:
 
         def parse(to: Any, content: bytes) -> Any:
             if to is None and stream_item is not None:
-                return Stream(item_type=stream_item, response=response)
+                return Stream(item_type=stream_item, response=response, requires_done=options.stream_ends_with_done)
             result = parse_content(to or cast_to, response, content, None if to else options.json_hook)
             if isinstance(result, PageShape):
                 result.attach(self, options)  # type: ignore[attr-defined]

@@ -52,12 +52,20 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         multipart: bool = False,
         stream_item: Any = None,
+        stream_ends_with_done: bool = True,
+        query_keys: tuple[str, ...] = (),
         json_hook: Optional[Callable[[Any], Any]] = None,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Mapping[str, object]] = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> _T:
+        """Make one API call. ``query_keys`` names params that travel in the query string of a call
+        whose other params form the body; ``stream_ends_with_done=False`` is for event streams that
+        end with a final event instead of ``[DONE]``."""
+        if query_keys and body:
+            body = dict(body)
+            query = {**(query or {}), **{key: body.pop(key) for key in query_keys if key in body}}
         options = CallOptions(
             method=method,
             path=path,
@@ -69,6 +77,7 @@ class AsyncAPIResource:
             extra_body=extra_body,
             timeout=timeout,
             json_hook=json_hook,
+            stream_ends_with_done=stream_ends_with_done,
         )
         result: _T = await self._client.request(options, cast_to=cast_to, stream_item=stream_item)
         return result
