@@ -15,7 +15,9 @@ __all__ = ["parse_event"]
 
 def parse_event(item_type: Any, event: ServerSentEvent, request: httpx.Request) -> Any:
     """The item an event carries; an ``error`` event (or an error object) raises :class:`APIError`."""
-    if event.event is None and '"error"' not in event.data:
+    # "message" is the default event type of the SSE standard: naming it changes nothing.
+    name = None if event.event == "message" else event.event
+    if name is None and '"error"' not in event.data:
         # The common case, a plain data event: one compiled pass from JSON text to model.
         fast = validate_json(item_type, event.data)
         if fast is not None:
@@ -26,11 +28,11 @@ def parse_event(item_type: Any, event: ServerSentEvent, request: httpx.Request) 
         raise APIError(
             f"The server sent a stream event that is not JSON: {event.data[:200]!r}", request, body=event.data
         ) from None
-    if event.event == "error" or (isinstance(data, dict) and event.event is None and data.get("error")):
+    if name == "error" or (isinstance(data, dict) and name is None and data.get("error")):
         error = data.get("error", data) if isinstance(data, dict) else data
         message = error.get("message") if isinstance(error, dict) else None
         raise APIError(f"The server reported an error in the stream: {message or error}", request, body=error)
-    if event.event is not None and isinstance(data, dict) and "type" not in data:
+    if name is not None and isinstance(data, dict) and "type" not in data:
         # Assistants-style streams put the item's kind in the event name only.
-        return construct_type(item_type, {"event": event.event, "data": data})
+        return construct_type(item_type, {"event": name, "data": data})
     return construct_type(item_type, data)

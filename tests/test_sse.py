@@ -79,3 +79,16 @@ def test_unterminated_last_event_is_dropped_but_reported() -> None:
 def test_json() -> None:
     (event,) = decode(b'data: {"k": [1, 2]}\n\n')
     assert event.json() == {"k": [1, 2]}
+
+
+def test_a_named_default_event_is_a_plain_data_event() -> None:
+    import httpx
+
+    from openai._stream_events import parse_event
+    from openai.types.chat import ChatCompletionChunk
+
+    chunk = '{"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": []}'
+    request = httpx.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    for name in (None, "message"):
+        parsed = parse_event(ChatCompletionChunk, ServerSentEvent(data=chunk, event=name), request)
+        assert isinstance(parsed, ChatCompletionChunk) and parsed.id == "c"
