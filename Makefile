@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install codegen check test lint demo bench soak reliability clean
+.PHONY: install codegen check test lint demo bench soak reliability conformance mock-server clean
 
 install: $(STAMP)
 
@@ -27,8 +27,15 @@ lint: install
 	$(VENV)/bin/ruff format --check src codegen tests examples
 	$(VENV)/bin/mypy
 
-test: check lint
+# The spec's own mock server (steady, from npm) for the conformance suite in tests/conformance.
+mock-server:
+	bash tools/mock-server/install.sh
+
+test: check lint mock-server
 	$(PY) -m pytest -q -p no:cacheprovider
+
+conformance: install mock-server
+	$(PY) -m pytest -q -p no:cacheprovider tests/conformance
 
 demo: install
 	$(PY) -m examples.run_all
@@ -46,4 +53,4 @@ reliability: install
 	$(PY) -m tests.fault_matrix --output docs/reliability.md
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info .tools

@@ -1,0 +1,1 @@
+"""Conformance of both clients to the OpenAPI spec, judged by the spec's own mock server."""
