@@ -381,7 +381,12 @@ def _leftover_event_loop_names(text: str, output_path: str, source_path: str) ->
 def _finish(rewritten: str, source_path: str, root: Path) -> str:
     """Fix imports, format, add the header; raise if an event-loop name survived."""
     output_path = _output_path(source_path)
-    fixed = _run_ruff(["check", "--fix", "--exit-zero", "--quiet", "--select", "I,F401"], rewritten, output_path, root)
+    # ruff never removes an unused import from an `__init__.py` (it could be a re-export), but renaming can
+    # leave one there (an `AsyncPaginator` import the sync `list()` no longer needs), so fix it under another name.
+    fix_path = (
+        output_path[: -len("__init__.py")] + "_package_init.py" if output_path.endswith("__init__.py") else output_path
+    )
+    fixed = _run_ruff(["check", "--fix", "--exit-zero", "--quiet", "--select", "I,F401"], rewritten, fix_path, root)
     # The header goes in after the import fix (isort would treat a comment above the first import as that
     # import's own) and before formatting, so the file on disk is exactly what `ruff format` wants.
     body = fixed.lstrip("\n")

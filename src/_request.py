@@ -89,6 +89,18 @@ def build_request(
     if options.multipart:
         data, files = _multipart_parts(body or {})
         headers.pop("Content-Type", None)
+        if not files:
+            # httpx would send fields alone as urlencoded; these endpoints accept only multipart.
+            boundary = os.urandom(16).hex()
+            headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
+            return httpx.Request(
+                options.method,
+                url,
+                params=params,
+                headers=headers,
+                content=_fields_only_multipart(data, boundary),
+                extensions=extensions,
+            )
         return httpx.Request(
             options.method, url, params=params, headers=headers, data=data, files=files, extensions=extensions
         )
@@ -197,6 +209,16 @@ def _multipart_parts(body: Mapping[str, object]) -> Tuple[Dict[str, Any], List[T
         else:
             data[name] = text
     return data, files
+
+
+def _fields_only_multipart(data: Dict[str, Any], boundary: str) -> bytes:
+    parts = []
+    for name, value in data.items():
+        quoted = name.replace('"', "%22")
+        for item in value if isinstance(value, list) else [value]:
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{quoted}"\r\n\r\n{item}\r\n')
+    parts.append(f"--{boundary}--\r\n")
+    return "".join(parts).encode()
 
 
 def _file_part(value: Any) -> Any:

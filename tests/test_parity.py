@@ -88,9 +88,8 @@ def test_same_parameters_on_both_twins(twins: tuple[dict[str, Any], dict[str, An
 def test_async_methods_are_coroutines_or_paginators(twins: tuple[dict[str, Any], dict[str, Any]]) -> None:
     async_methods, sync_methods = twins
     for name, method in async_methods.items():
-        if name.endswith((".list", ".list_events")):
+        if "AsyncPaginator" in str(inspect.signature(method).return_annotation):
             assert not inspect.iscoroutinefunction(method), name
-            assert "AsyncPaginator" in str(inspect.signature(method).return_annotation), name
         else:
             assert inspect.iscoroutinefunction(method), name
         assert not inspect.iscoroutinefunction(sync_methods[name]), name
@@ -123,7 +122,13 @@ def test_the_surface_table_is_covered(twins: tuple[dict[str, Any], dict[str, Any
             assert call in methods, f"missing {call}"
             parameters = inspect.signature(methods[call]).parameters
             positional = [p.name for p in parameters.values() if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD]
-            expected = [arg.strip() for arg in row["args"].split(",") if arg.strip() and arg.strip() != "**params"]
+            args = [arg.strip() for arg in row["args"].split(",") if arg.strip()]
+            # "a, *, b" in the table: a is positional, b keyword-only.
+            cut = args.index("*") if "*" in args else len(args)
+            expected = [arg for arg in args[:cut] if arg != "**params"]
+            keyword_only = [arg for arg in args[cut + 1 :] if arg != "**params"]
             assert positional == expected, call
+            for name in keyword_only:
+                assert parameters[name].kind is inspect.Parameter.KEYWORD_ONLY, f"{call}: {name}"
             if "**params" in row["args"]:
                 assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()), call

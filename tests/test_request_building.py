@@ -98,3 +98,14 @@ def test_multipart_file_forms(form: str, tmp_path: Path) -> None:
 def test_empty_path_param() -> None:
     with pytest.raises(ValueError, match="Expected a non-empty value for `file_id` but received ''"):
         require_path_param("file_id", "")
+
+
+def test_multipart_without_files_is_still_multipart() -> None:
+    request = build(path="/videos", body={"prompt": "a cat", "tags": ["x", "y"]}, multipart=True)
+    content_type = request.headers["content-type"]
+    assert content_type.startswith("multipart/form-data; boundary=")
+    boundary = content_type.split("boundary=")[1]
+    body = request.read()
+    assert body.startswith(f"--{boundary}\r\n".encode()) and body.endswith(f"--{boundary}--\r\n".encode())
+    assert b'name="prompt"\r\n\r\na cat\r\n' in body
+    assert body.count(b'name="tags[]"') == 2

@@ -15,14 +15,19 @@ from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base_client import AsyncAPIClient
 
 if TYPE_CHECKING:
+    from .resources.admin import AsyncAdmin
+    from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
     from .resources.chat import AsyncChat
     from .resources.completions import AsyncCompletions
+    from .resources.content_provenance_checks import AsyncContentProvenanceChecks
     from .resources.embeddings import AsyncEmbeddings
     from .resources.files import AsyncFiles
     from .resources.fine_tuning import AsyncFineTuning
+    from .resources.images import AsyncImages
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
+    from .resources.videos import AsyncVideos
 
 __all__ = ["AsyncOpenAI"]
 
@@ -133,6 +138,41 @@ class AsyncOpenAI(AsyncAPIClient):
         from .resources.batches import AsyncBatches
 
         return AsyncBatches(self)
+
+    @functools.cached_property
+    def admin(self) -> AsyncAdmin:
+        """Organization administration (needs an admin API key)."""
+        from .resources.admin import AsyncAdmin
+
+        return AsyncAdmin(self)
+
+    @functools.cached_property
+    def audio(self) -> AsyncAudio:
+        """Speech, transcriptions, translations and voices."""
+        from .resources.audio import AsyncAudio
+
+        return AsyncAudio(self)
+
+    @functools.cached_property
+    def images(self) -> AsyncImages:
+        """Image generation and editing."""
+        from .resources.images import AsyncImages
+
+        return AsyncImages(self)
+
+    @functools.cached_property
+    def videos(self) -> AsyncVideos:
+        """Video generation."""
+        from .resources.videos import AsyncVideos
+
+        return AsyncVideos(self)
+
+    @functools.cached_property
+    def content_provenance_checks(self) -> AsyncContentProvenanceChecks:
+        """Content provenance checks."""
+        from .resources.content_provenance_checks import AsyncContentProvenanceChecks
+
+        return AsyncContentProvenanceChecks(self)
 
     @functools.cached_property
     def with_raw_response(self) -> Any:

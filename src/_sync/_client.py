@@ -16,14 +16,19 @@ from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base_client import SyncAPIClient
 
 if TYPE_CHECKING:
+    from .resources.admin import Admin
+    from .resources.audio import Audio
     from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
+    from .resources.content_provenance_checks import ContentProvenanceChecks
     from .resources.embeddings import Embeddings
     from .resources.files import Files
     from .resources.fine_tuning import FineTuning
+    from .resources.images import Images
     from .resources.models import Models
     from .resources.moderations import Moderations
+    from .resources.videos import Videos
 
 __all__ = ["OpenAI"]
 
@@ -134,6 +139,41 @@ class OpenAI(SyncAPIClient):
         from .resources.batches import Batches
 
         return Batches(self)
+
+    @functools.cached_property
+    def admin(self) -> Admin:
+        """Organization administration (needs an admin API key)."""
+        from .resources.admin import Admin
+
+        return Admin(self)
+
+    @functools.cached_property
+    def audio(self) -> Audio:
+        """Speech, transcriptions, translations and voices."""
+        from .resources.audio import Audio
+
+        return Audio(self)
+
+    @functools.cached_property
+    def images(self) -> Images:
+        """Image generation and editing."""
+        from .resources.images import Images
+
+        return Images(self)
+
+    @functools.cached_property
+    def videos(self) -> Videos:
+        """Video generation."""
+        from .resources.videos import Videos
+
+        return Videos(self)
+
+    @functools.cached_property
+    def content_provenance_checks(self) -> ContentProvenanceChecks:
+        """Content provenance checks."""
+        from .resources.content_provenance_checks import ContentProvenanceChecks
+
+        return ContentProvenanceChecks(self)
 
     @functools.cached_property
     def with_raw_response(self) -> Any:

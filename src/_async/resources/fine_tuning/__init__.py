@@ -1,19 +1,31 @@
-"""``client.fine_tuning``: fine-tuning jobs."""
+"""``client.fine_tuning``: fine-tuning jobs, model checkpoint permissions and preview graders."""
 
 from __future__ import annotations
 
 import functools
 
 from .._base import AsyncAPIResource
+from .alpha import AsyncAlpha
 from .jobs import AsyncJobs
+from .model_checkpoints import AsyncCheckpoints
 
-__all__ = ["AsyncFineTuning", "AsyncJobs"]
+__all__ = ["AsyncAlpha", "AsyncCheckpoints", "AsyncFineTuning", "AsyncJobs"]
 
 
 class AsyncFineTuning(AsyncAPIResource):
-    """Fine-tuning: ``client.fine_tuning.jobs``."""
+    """Fine-tuning: ``client.fine_tuning.jobs``, ``.checkpoints`` and ``.alpha``."""
 
     @functools.cached_property
     def jobs(self) -> AsyncJobs:
         """Create, follow and control fine-tuning jobs."""
         return AsyncJobs(self._client)
+
+    @functools.cached_property
+    def checkpoints(self) -> AsyncCheckpoints:
+        """The checkpoints of fine-tuned models, and which projects may use them."""
+        return AsyncCheckpoints(self._client)
+
+    @functools.cached_property
+    def alpha(self) -> AsyncAlpha:
+        """Fine-tuning features still in preview."""
+        return AsyncAlpha(self._client)

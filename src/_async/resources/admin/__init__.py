@@ -1,0 +1,19 @@
+"""``client.admin``: organization administration, called with an admin API key."""
+
+from __future__ import annotations
+
+import functools
+
+from .._base import AsyncAPIResource
+from .organization import AsyncOrganization
+
+__all__ = ["AsyncAdmin", "AsyncOrganization"]
+
+
+class AsyncAdmin(AsyncAPIResource):
+    """Administration calls: ``client.admin.organization``."""
+
+    @functools.cached_property
+    def organization(self) -> AsyncOrganization:
+        """The organization's keys, members, groups, roles, projects, limits, usage and audit log."""
+        return AsyncOrganization(self._client)

@@ -1,0 +1,39 @@
+"""``client.admin.organization.audit_logs``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._concurrency import AsyncPaginator
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.admin.organization import AuditLogListParams, AuditLogListResponse
+from ...._pagination import AsyncConversationCursorPage
+from ..._base import AsyncAPIResource
+
+__all__ = ["AsyncAuditLogs"]
+
+
+class AsyncAuditLogs(AsyncAPIResource):
+    """The organization's audit log."""
+
+    def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[AuditLogListParams],
+    ) -> AsyncPaginator[AuditLogListResponse, AsyncConversationCursorPage[AuditLogListResponse]]:
+        """List audit log events, newest first, page by page."""
+        return self._list(
+            "/organization/audit_logs",
+            page=AsyncConversationCursorPage[AuditLogListResponse],
+            query=params,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

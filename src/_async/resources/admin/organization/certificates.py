@@ -1,0 +1,179 @@
+"""``client.admin.organization.certificates``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._concurrency import AsyncPaginator
+from ....._request import require_path_param
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.admin.organization import (
+    Certificate,
+    CertificateActivateParams,
+    CertificateActivateResponse,
+    CertificateCreateParams,
+    CertificateDeactivateParams,
+    CertificateDeactivateResponse,
+    CertificateDeleteResponse,
+    CertificateListParams,
+    CertificateListResponse,
+    CertificateRetrieveParams,
+    CertificateUpdateParams,
+)
+from ...._pagination import AsyncConversationCursorPage, AsyncPage
+from ..._base import AsyncAPIResource
+
+__all__ = ["AsyncCertificates"]
+
+
+class AsyncCertificates(AsyncAPIResource):
+    """Certificates uploaded to the organization, and which of them are active."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CertificateCreateParams],
+    ) -> Certificate:
+        """Upload a certificate to the organization."""
+        return await self._call(
+            "post",
+            "/organization/certificates",
+            body=params,
+            cast_to=Certificate,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def retrieve(
+        self,
+        certificate_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CertificateRetrieveParams],
+    ) -> Certificate:
+        """Get a certificate; ``include=["content"]`` adds its PEM text."""
+        return await self._call(
+            "get",
+            f"/organization/certificates/{require_path_param('certificate_id', certificate_id)}",
+            query=params,
+            cast_to=Certificate,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def update(
+        self,
+        certificate_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CertificateUpdateParams],
+    ) -> Certificate:
+        """Rename a certificate."""
+        return await self._call(
+            "post",
+            f"/organization/certificates/{require_path_param('certificate_id', certificate_id)}",
+            body=params,
+            cast_to=Certificate,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CertificateListParams],
+    ) -> AsyncPaginator[CertificateListResponse, AsyncConversationCursorPage[CertificateListResponse]]:
+        """List the organization's certificates, page by page."""
+        return self._list(
+            "/organization/certificates",
+            page=AsyncConversationCursorPage[CertificateListResponse],
+            query=params,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def delete(
+        self,
+        certificate_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> CertificateDeleteResponse:
+        """Delete a certificate."""
+        return await self._call(
+            "delete",
+            f"/organization/certificates/{require_path_param('certificate_id', certificate_id)}",
+            cast_to=CertificateDeleteResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def activate(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CertificateActivateParams],
+    ) -> AsyncPage[CertificateActivateResponse]:
+        """Activate certificates for the organization; returns the certificates changed."""
+        return await self._call(
+            "post",
+            "/organization/certificates/activate",
+            body=params,
+            cast_to=AsyncPage[CertificateActivateResponse],
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def deactivate(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CertificateDeactivateParams],
+    ) -> AsyncPage[CertificateDeactivateResponse]:
+        """Deactivate certificates for the organization; returns the certificates changed."""
+        return await self._call(
+            "post",
+            "/organization/certificates/deactivate",
+            body=params,
+            cast_to=AsyncPage[CertificateDeactivateResponse],
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

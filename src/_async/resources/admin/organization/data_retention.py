@@ -1,0 +1,57 @@
+"""``client.admin.organization.data_retention``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.admin.organization import DataRetentionUpdateParams, OrganizationDataRetention
+from ..._base import AsyncAPIResource
+
+__all__ = ["AsyncDataRetention"]
+
+
+class AsyncDataRetention(AsyncAPIResource):
+    """The organization's data retention setting."""
+
+    async def retrieve(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> OrganizationDataRetention:
+        """Get the organization's data retention setting."""
+        return await self._call(
+            "get",
+            "/organization/data_retention",
+            cast_to=OrganizationDataRetention,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def update(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[DataRetentionUpdateParams],
+    ) -> OrganizationDataRetention:
+        """Change the organization's data retention setting."""
+        return await self._call(
+            "post",
+            "/organization/data_retention",
+            body=params,
+            cast_to=OrganizationDataRetention,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

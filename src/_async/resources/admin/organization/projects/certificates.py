@@ -1,0 +1,92 @@
+"""``client.admin.organization.projects.certificates``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ......_concurrency import AsyncPaginator
+from ......_request import require_path_param
+from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ......types.admin.organization.projects import (
+    CertificateActivateParams,
+    CertificateActivateResponse,
+    CertificateDeactivateParams,
+    CertificateDeactivateResponse,
+    CertificateListParams,
+    CertificateListResponse,
+)
+from ....._pagination import AsyncConversationCursorPage, AsyncPage
+from ...._base import AsyncAPIResource
+
+__all__ = ["AsyncCertificates"]
+
+
+class AsyncCertificates(AsyncAPIResource):
+    """Which organization certificates a project uses."""
+
+    def list(
+        self,
+        project_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CertificateListParams],
+    ) -> AsyncPaginator[CertificateListResponse, AsyncConversationCursorPage[CertificateListResponse]]:
+        """List the certificates available to a project, page by page."""
+        return self._list(
+            f"/organization/projects/{require_path_param('project_id', project_id)}/certificates",
+            page=AsyncConversationCursorPage[CertificateListResponse],
+            query=params,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def activate(
+        self,
+        project_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CertificateActivateParams],
+    ) -> AsyncPage[CertificateActivateResponse]:
+        """Turn on certificates for a project."""
+        return await self._call(
+            "post",
+            f"/organization/projects/{require_path_param('project_id', project_id)}/certificates/activate",
+            body=params,
+            cast_to=AsyncPage[CertificateActivateResponse],
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def deactivate(
+        self,
+        project_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CertificateDeactivateParams],
+    ) -> AsyncPage[CertificateDeactivateResponse]:
+        """Turn off certificates for a project."""
+        return await self._call(
+            "post",
+            f"/organization/projects/{require_path_param('project_id', project_id)}/certificates/deactivate",
+            body=params,
+            cast_to=AsyncPage[CertificateDeactivateResponse],
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

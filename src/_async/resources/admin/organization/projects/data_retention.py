@@ -1,0 +1,60 @@
+"""``client.admin.organization.projects.data_retention``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ......_request import require_path_param
+from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ......types.admin.organization.projects import DataRetentionUpdateParams, ProjectDataRetention
+from ...._base import AsyncAPIResource
+
+__all__ = ["AsyncDataRetention"]
+
+
+class AsyncDataRetention(AsyncAPIResource):
+    """How long a project's data is kept."""
+
+    async def retrieve(
+        self,
+        project_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> ProjectDataRetention:
+        """Get a project's data retention setting."""
+        return await self._call(
+            "get",
+            f"/organization/projects/{require_path_param('project_id', project_id)}/data_retention",
+            cast_to=ProjectDataRetention,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def update(
+        self,
+        project_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[DataRetentionUpdateParams],
+    ) -> ProjectDataRetention:
+        """Change a project's data retention setting."""
+        return await self._call(
+            "post",
+            f"/organization/projects/{require_path_param('project_id', project_id)}/data_retention",
+            body=params,
+            cast_to=ProjectDataRetention,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

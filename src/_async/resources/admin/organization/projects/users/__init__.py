@@ -1,0 +1,141 @@
+"""``client.admin.organization.projects.users``."""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ......._concurrency import AsyncPaginator
+from ......._request import require_path_param
+from ......._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .......types.admin.organization.projects import (
+    ProjectUser,
+    UserCreateParams,
+    UserDeleteResponse,
+    UserListParams,
+    UserUpdateParams,
+)
+from ......_pagination import AsyncConversationCursorPage
+from ....._base import AsyncAPIResource
+from .roles import AsyncRoles
+
+__all__ = ["AsyncUsers"]
+
+
+class AsyncUsers(AsyncAPIResource):
+    """Members of a project."""
+
+    @functools.cached_property
+    def roles(self) -> AsyncRoles:
+        """The project roles assigned to a member."""
+        return AsyncRoles(self._client)
+
+    async def create(
+        self,
+        project_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[UserCreateParams],
+    ) -> ProjectUser:
+        """Add an organization member to a project."""
+        return await self._call(
+            "post",
+            f"/organization/projects/{require_path_param('project_id', project_id)}/users",
+            body=params,
+            cast_to=ProjectUser,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def retrieve(
+        self,
+        user_id: str,
+        *,
+        project_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> ProjectUser:
+        """Get a project member."""
+        return await self._call(
+            "get",
+            f"/organization/projects/{require_path_param('project_id', project_id)}/users/{require_path_param('user_id', user_id)}",
+            cast_to=ProjectUser,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def update(
+        self,
+        user_id: str,
+        *,
+        project_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[UserUpdateParams],
+    ) -> ProjectUser:
+        """Change a project member's role."""
+        return await self._call(
+            "post",
+            f"/organization/projects/{require_path_param('project_id', project_id)}/users/{require_path_param('user_id', user_id)}",
+            body=params,
+            cast_to=ProjectUser,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list(
+        self,
+        project_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[UserListParams],
+    ) -> AsyncPaginator[ProjectUser, AsyncConversationCursorPage[ProjectUser]]:
+        """List a project's members, page by page."""
+        return self._list(
+            f"/organization/projects/{require_path_param('project_id', project_id)}/users",
+            page=AsyncConversationCursorPage[ProjectUser],
+            query=params,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def delete(
+        self,
+        user_id: str,
+        *,
+        project_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> UserDeleteResponse:
+        """Remove a member from a project."""
+        return await self._call(
+            "delete",
+            f"/organization/projects/{require_path_param('project_id', project_id)}/users/{require_path_param('user_id', user_id)}",
+            cast_to=UserDeleteResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

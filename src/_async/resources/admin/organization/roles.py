@@ -1,0 +1,123 @@
+"""``client.admin.organization.roles``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._concurrency import AsyncPaginator
+from ....._request import require_path_param
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.admin.organization import Role, RoleCreateParams, RoleDeleteResponse, RoleListParams, RoleUpdateParams
+from ...._pagination import AsyncNextCursorPage
+from ..._base import AsyncAPIResource
+
+__all__ = ["AsyncRoles"]
+
+
+class AsyncRoles(AsyncAPIResource):
+    """The organization's roles."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RoleCreateParams],
+    ) -> Role:
+        """Create a custom role."""
+        return await self._call(
+            "post",
+            "/organization/roles",
+            body=params,
+            cast_to=Role,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def retrieve(
+        self,
+        role_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Role:
+        """Get a role."""
+        return await self._call(
+            "get",
+            f"/organization/roles/{require_path_param('role_id', role_id)}",
+            cast_to=Role,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def update(
+        self,
+        role_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RoleUpdateParams],
+    ) -> Role:
+        """Change a role's name, description or permissions."""
+        return await self._call(
+            "post",
+            f"/organization/roles/{require_path_param('role_id', role_id)}",
+            body=params,
+            cast_to=Role,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RoleListParams],
+    ) -> AsyncPaginator[Role, AsyncNextCursorPage[Role]]:
+        """List the organization's roles, page by page."""
+        return self._list(
+            "/organization/roles",
+            page=AsyncNextCursorPage[Role],
+            query=params,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def delete(
+        self,
+        role_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> RoleDeleteResponse:
+        """Delete a custom role."""
+        return await self._call(
+            "delete",
+            f"/organization/roles/{require_path_param('role_id', role_id)}",
+            cast_to=RoleDeleteResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,76 @@
+"""``client.admin.organization.spend_limit``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.admin.organization import OrganizationSpendLimit, OrganizationSpendLimitDeleted, SpendLimitUpdateParams
+from ..._base import AsyncAPIResource
+
+__all__ = ["AsyncSpendLimit"]
+
+
+class AsyncSpendLimit(AsyncAPIResource):
+    """The organization's spend limit."""
+
+    async def retrieve(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> OrganizationSpendLimit:
+        """Get the organization's spend limit."""
+        return await self._call(
+            "get",
+            "/organization/spend_limit",
+            cast_to=OrganizationSpendLimit,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def update(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[SpendLimitUpdateParams],
+    ) -> OrganizationSpendLimit:
+        """Set the organization's spend limit."""
+        return await self._call(
+            "post",
+            "/organization/spend_limit",
+            body=params,
+            cast_to=OrganizationSpendLimit,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def delete(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> OrganizationSpendLimitDeleted:
+        """Remove the organization's spend limit."""
+        return await self._call(
+            "delete",
+            "/organization/spend_limit",
+            cast_to=OrganizationSpendLimitDeleted,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

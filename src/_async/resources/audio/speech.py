@@ -1,0 +1,39 @@
+"""``client.audio.speech``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ...._response import HttpxBinaryResponseContent
+from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....types.audio import SpeechCreateParams
+from .._base import AsyncAPIResource
+
+__all__ = ["AsyncSpeech"]
+
+
+class AsyncSpeech(AsyncAPIResource):
+    """Text to spoken audio."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[SpeechCreateParams],
+    ) -> HttpxBinaryResponseContent:
+        """Speak the input text; the audio bytes come back whole (``write_to_file(path)`` saves them)."""
+        return await self._call(
+            "post",
+            "/audio/speech",
+            body=params,
+            cast_to=HttpxBinaryResponseContent,
+            extra_headers={"Accept": "application/octet-stream", **(extra_headers or {})},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

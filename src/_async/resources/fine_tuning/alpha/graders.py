@@ -1,0 +1,64 @@
+"""``client.fine_tuning.alpha.graders``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.fine_tuning.alpha import (
+    GraderRunParams,
+    GraderRunResponse,
+    GraderValidateParams,
+    GraderValidateResponse,
+)
+from ..._base import AsyncAPIResource
+
+__all__ = ["AsyncGraders"]
+
+
+class AsyncGraders(AsyncAPIResource):
+    """Graders for reinforcement fine-tuning: run one on a sample, or check its definition."""
+
+    async def run(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[GraderRunParams],
+    ) -> GraderRunResponse:
+        """Score one model sample with a grader."""
+        return await self._call(
+            "post",
+            "/fine_tuning/alpha/graders/run",
+            body=params,
+            cast_to=GraderRunResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def validate(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[GraderValidateParams],
+    ) -> GraderValidateResponse:
+        """Check that a grader definition is well formed."""
+        return await self._call(
+            "post",
+            "/fine_tuning/alpha/graders/validate",
+            body=params,
+            cast_to=GraderValidateResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,23 @@
+"""``client.fine_tuning.checkpoints``: the checkpoints of fine-tuned models, and who may use them.
+
+The package is not called ``checkpoints`` because ``fine_tuning/checkpoints.py`` already holds
+``client.fine_tuning.jobs.checkpoints``, the checkpoints a job saved.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..._base import AsyncAPIResource
+from .permissions import AsyncPermissions
+
+__all__ = ["AsyncCheckpoints", "AsyncPermissions"]
+
+
+class AsyncCheckpoints(AsyncAPIResource):
+    """Fine-tuned model checkpoints: ``client.fine_tuning.checkpoints.permissions``."""
+
+    @functools.cached_property
+    def permissions(self) -> AsyncPermissions:
+        """Share a checkpoint with other projects."""
+        return AsyncPermissions(self._client)

@@ -1,0 +1,245 @@
+"""``client.videos``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ..._concurrency import AsyncPaginator
+from ..._request import require_path_param
+from ..._response import HttpxBinaryResponseContent
+from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ...types import (
+    Video,
+    VideoCreateCharacterParams,
+    VideoCreateCharacterResponse,
+    VideoCreateParams,
+    VideoDeleteResponse,
+    VideoDownloadContentParams,
+    VideoEditParams,
+    VideoExtendParams,
+    VideoGetCharacterResponse,
+    VideoListParams,
+    VideoRemixParams,
+)
+from .._pagination import AsyncConversationCursorPage
+from ._base import AsyncAPIResource
+
+__all__ = ["AsyncVideos"]
+
+
+class AsyncVideos(AsyncAPIResource):
+    """Video generation jobs: create, remix, edit and extend videos, and download what they made."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[VideoCreateParams],
+    ) -> Video:
+        """Start generating a video from a prompt, optionally guided by a reference image."""
+        return await self._call(
+            "post",
+            "/videos",
+            body=params,
+            multipart=True,
+            cast_to=Video,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def retrieve(
+        self,
+        video_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Video:
+        """Get a video job and its status."""
+        return await self._call(
+            "get",
+            f"/videos/{require_path_param('video_id', video_id)}",
+            cast_to=Video,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[VideoListParams],
+    ) -> AsyncPaginator[Video, AsyncConversationCursorPage[Video]]:
+        """List video jobs, page by page."""
+        return self._list(
+            "/videos",
+            page=AsyncConversationCursorPage[Video],
+            query=params,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def delete(
+        self,
+        video_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> VideoDeleteResponse:
+        """Delete a video job and what it made."""
+        return await self._call(
+            "delete",
+            f"/videos/{require_path_param('video_id', video_id)}",
+            cast_to=VideoDeleteResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def download_content(
+        self,
+        video_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[VideoDownloadContentParams],
+    ) -> HttpxBinaryResponseContent:
+        """Download a finished video, or its thumbnail or spritesheet (``variant``)."""
+        return await self._call(
+            "get",
+            f"/videos/{require_path_param('video_id', video_id)}/content",
+            query=params,
+            cast_to=HttpxBinaryResponseContent,
+            extra_headers={"Accept": "application/binary", **(extra_headers or {})},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def remix(
+        self,
+        video_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[VideoRemixParams],
+    ) -> Video:
+        """Start a new video that reworks a finished one by a prompt."""
+        return await self._call(
+            "post",
+            f"/videos/{require_path_param('video_id', video_id)}/remix",
+            body=params,
+            cast_to=Video,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def edit(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[VideoEditParams],
+    ) -> Video:
+        """Start a new video that edits an uploaded or earlier video by a prompt."""
+        return await self._call(
+            "post",
+            "/videos/edits",
+            body=params,
+            multipart=True,
+            cast_to=Video,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def extend(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[VideoExtendParams],
+    ) -> Video:
+        """Start a new video that continues an uploaded or earlier video for ``seconds`` more."""
+        return await self._call(
+            "post",
+            "/videos/extensions",
+            body=params,
+            multipart=True,
+            cast_to=Video,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def create_character(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[VideoCreateCharacterParams],
+    ) -> VideoCreateCharacterResponse:
+        """Register a named character from an uploaded video, for use in later prompts."""
+        return await self._call(
+            "post",
+            "/videos/characters",
+            body=params,
+            multipart=True,
+            cast_to=VideoCreateCharacterResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def get_character(
+        self,
+        character_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> VideoGetCharacterResponse:
+        """Get a registered character."""
+        return await self._call(
+            "get",
+            f"/videos/characters/{require_path_param('character_id', character_id)}",
+            cast_to=VideoGetCharacterResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
