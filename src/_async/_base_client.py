@@ -121,6 +121,7 @@ class AsyncAPIClient:
             method=options.method,
             path=options.path,
             query={**(options.query or {}), **query},
+            body=options.body,
             extra_headers=options.extra_headers,
             extra_query=options.extra_query,
             timeout=options.timeout,

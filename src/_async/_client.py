@@ -20,13 +20,18 @@ if TYPE_CHECKING:
     from .resources.batches import AsyncBatches
     from .resources.chat import AsyncChat
     from .resources.completions import AsyncCompletions
+    from .resources.containers import AsyncContainers
     from .resources.content_provenance_checks import AsyncContentProvenanceChecks
     from .resources.embeddings import AsyncEmbeddings
+    from .resources.evals import AsyncEvals
     from .resources.files import AsyncFiles
     from .resources.fine_tuning import AsyncFineTuning
     from .resources.images import AsyncImages
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
+    from .resources.skills import AsyncSkills
+    from .resources.uploads import AsyncUploads
+    from .resources.vector_stores import AsyncVectorStores
     from .resources.videos import AsyncVideos
 
 __all__ = ["AsyncOpenAI"]
@@ -173,6 +178,41 @@ class AsyncOpenAI(AsyncAPIClient):
         from .resources.content_provenance_checks import AsyncContentProvenanceChecks
 
         return AsyncContentProvenanceChecks(self)
+
+    @functools.cached_property
+    def vector_stores(self) -> AsyncVectorStores:
+        """Vector stores for file search."""
+        from .resources.vector_stores import AsyncVectorStores
+
+        return AsyncVectorStores(self)
+
+    @functools.cached_property
+    def evals(self) -> AsyncEvals:
+        """Evaluations and their runs."""
+        from .resources.evals import AsyncEvals
+
+        return AsyncEvals(self)
+
+    @functools.cached_property
+    def skills(self) -> AsyncSkills:
+        """Skills and their versions."""
+        from .resources.skills import AsyncSkills
+
+        return AsyncSkills(self)
+
+    @functools.cached_property
+    def containers(self) -> AsyncContainers:
+        """Code interpreter containers and their files."""
+        from .resources.containers import AsyncContainers
+
+        return AsyncContainers(self)
+
+    @functools.cached_property
+    def uploads(self) -> AsyncUploads:
+        """Large files uploaded in parts."""
+        from .resources.uploads import AsyncUploads
+
+        return AsyncUploads(self)
 
     @functools.cached_property
     def with_raw_response(self) -> Any:

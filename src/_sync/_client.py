@@ -21,13 +21,18 @@ if TYPE_CHECKING:
     from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
+    from .resources.containers import Containers
     from .resources.content_provenance_checks import ContentProvenanceChecks
     from .resources.embeddings import Embeddings
+    from .resources.evals import Evals
     from .resources.files import Files
     from .resources.fine_tuning import FineTuning
     from .resources.images import Images
     from .resources.models import Models
     from .resources.moderations import Moderations
+    from .resources.skills import Skills
+    from .resources.uploads import Uploads
+    from .resources.vector_stores import VectorStores
     from .resources.videos import Videos
 
 __all__ = ["OpenAI"]
@@ -174,6 +179,41 @@ class OpenAI(SyncAPIClient):
         from .resources.content_provenance_checks import ContentProvenanceChecks
 
         return ContentProvenanceChecks(self)
+
+    @functools.cached_property
+    def vector_stores(self) -> VectorStores:
+        """Vector stores for file search."""
+        from .resources.vector_stores import VectorStores
+
+        return VectorStores(self)
+
+    @functools.cached_property
+    def evals(self) -> Evals:
+        """Evaluations and their runs."""
+        from .resources.evals import Evals
+
+        return Evals(self)
+
+    @functools.cached_property
+    def skills(self) -> Skills:
+        """Skills and their versions."""
+        from .resources.skills import Skills
+
+        return Skills(self)
+
+    @functools.cached_property
+    def containers(self) -> Containers:
+        """Code interpreter containers and their files."""
+        from .resources.containers import Containers
+
+        return Containers(self)
+
+    @functools.cached_property
+    def uploads(self) -> Uploads:
+        """Large files uploaded in parts."""
+        from .resources.uploads import Uploads
+
+        return Uploads(self)
 
     @functools.cached_property
     def with_raw_response(self) -> Any:

@@ -88,15 +88,20 @@ class SyncAPIResource:
         *,
         page: type[_PageT],
         query: Optional[Mapping[str, object]] = None,
+        method: str = "get",
+        body: Optional[Mapping[str, object]] = None,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Mapping[str, object]] = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> _PageT:
+        """A paginated call: awaited for its first page, iterated for every item. A few list
+        calls are POSTs with a body (a search, a batch activation); ``method`` and ``body`` say so."""
         options = CallOptions(
-            method="get",
+            method=method,
             path=path,
             query=query,
+            body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

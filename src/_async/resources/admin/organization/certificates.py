@@ -136,7 +136,7 @@ class AsyncCertificates(AsyncAPIResource):
             timeout=timeout,
         )
 
-    async def activate(
+    def activate(
         self,
         *,
         extra_headers: Optional[Headers] = None,
@@ -144,20 +144,20 @@ class AsyncCertificates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[CertificateActivateParams],
-    ) -> AsyncPage[CertificateActivateResponse]:
+    ) -> AsyncPaginator[CertificateActivateResponse, AsyncPage[CertificateActivateResponse]]:
         """Activate certificates for the organization; returns the certificates changed."""
-        return await self._call(
-            "post",
+        return self._list(
             "/organization/certificates/activate",
             body=params,
-            cast_to=AsyncPage[CertificateActivateResponse],
+            method="post",
+            page=AsyncPage[CertificateActivateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
         )
 
-    async def deactivate(
+    def deactivate(
         self,
         *,
         extra_headers: Optional[Headers] = None,
@@ -165,13 +165,13 @@ class AsyncCertificates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[CertificateDeactivateParams],
-    ) -> AsyncPage[CertificateDeactivateResponse]:
+    ) -> AsyncPaginator[CertificateDeactivateResponse, AsyncPage[CertificateDeactivateResponse]]:
         """Deactivate certificates for the organization; returns the certificates changed."""
-        return await self._call(
-            "post",
+        return self._list(
             "/organization/certificates/deactivate",
             body=params,
-            cast_to=AsyncPage[CertificateDeactivateResponse],
+            method="post",
+            page=AsyncPage[CertificateDeactivateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -27,7 +27,7 @@ __all__ = ["AsyncPermissions"]
 class AsyncPermissions(AsyncAPIResource):
     """Which projects may use a fine-tuned model checkpoint."""
 
-    async def create(
+    def create(
         self,
         fine_tuned_model_checkpoint: str,
         *,
@@ -36,14 +36,14 @@ class AsyncPermissions(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[PermissionCreateParams],
-    ) -> AsyncPage[PermissionCreateResponse]:
+    ) -> AsyncPaginator[PermissionCreateResponse, AsyncPage[PermissionCreateResponse]]:
         """Let the given projects use a checkpoint; returns the permissions made, as one page."""
-        return await self._call(
-            "post",
+        return self._list(
             f"/fine_tuning/checkpoints/{require_path_param('fine_tuned_model_checkpoint', fine_tuned_model_checkpoint)}"
             "/permissions",
             body=params,
-            cast_to=AsyncPage[PermissionCreateResponse],
+            method="post",
+            page=AsyncPage[PermissionCreateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

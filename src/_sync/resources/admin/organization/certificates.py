@@ -146,11 +146,11 @@ class Certificates(SyncAPIResource):
         **params: Unpack[CertificateActivateParams],
     ) -> SyncPage[CertificateActivateResponse]:
         """Activate certificates for the organization; returns the certificates changed."""
-        return self._call(
-            "post",
+        return self._list(
             "/organization/certificates/activate",
             body=params,
-            cast_to=SyncPage[CertificateActivateResponse],
+            method="post",
+            page=SyncPage[CertificateActivateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -167,11 +167,11 @@ class Certificates(SyncAPIResource):
         **params: Unpack[CertificateDeactivateParams],
     ) -> SyncPage[CertificateDeactivateResponse]:
         """Deactivate certificates for the organization; returns the certificates changed."""
-        return self._call(
-            "post",
+        return self._list(
             "/organization/certificates/deactivate",
             body=params,
-            cast_to=SyncPage[CertificateDeactivateResponse],
+            method="post",
+            page=SyncPage[CertificateDeactivateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

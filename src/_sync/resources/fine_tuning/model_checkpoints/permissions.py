@@ -38,12 +38,12 @@ class Permissions(SyncAPIResource):
         **params: Unpack[PermissionCreateParams],
     ) -> SyncPage[PermissionCreateResponse]:
         """Let the given projects use a checkpoint; returns the permissions made, as one page."""
-        return self._call(
-            "post",
+        return self._list(
             f"/fine_tuning/checkpoints/{require_path_param('fine_tuned_model_checkpoint', fine_tuned_model_checkpoint)}"
             "/permissions",
             body=params,
-            cast_to=SyncPage[PermissionCreateResponse],
+            method="post",
+            page=SyncPage[PermissionCreateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -47,7 +47,7 @@ class AsyncCertificates(AsyncAPIResource):
             timeout=timeout,
         )
 
-    async def activate(
+    def activate(
         self,
         project_id: str,
         *,
@@ -56,20 +56,20 @@ class AsyncCertificates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[CertificateActivateParams],
-    ) -> AsyncPage[CertificateActivateResponse]:
+    ) -> AsyncPaginator[CertificateActivateResponse, AsyncPage[CertificateActivateResponse]]:
         """Turn on certificates for a project."""
-        return await self._call(
-            "post",
+        return self._list(
             f"/organization/projects/{require_path_param('project_id', project_id)}/certificates/activate",
             body=params,
-            cast_to=AsyncPage[CertificateActivateResponse],
+            method="post",
+            page=AsyncPage[CertificateActivateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
         )
 
-    async def deactivate(
+    def deactivate(
         self,
         project_id: str,
         *,
@@ -78,13 +78,13 @@ class AsyncCertificates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[CertificateDeactivateParams],
-    ) -> AsyncPage[CertificateDeactivateResponse]:
+    ) -> AsyncPaginator[CertificateDeactivateResponse, AsyncPage[CertificateDeactivateResponse]]:
         """Turn off certificates for a project."""
-        return await self._call(
-            "post",
+        return self._list(
             f"/organization/projects/{require_path_param('project_id', project_id)}/certificates/deactivate",
             body=params,
-            cast_to=AsyncPage[CertificateDeactivateResponse],
+            method="post",
+            page=AsyncPage[CertificateDeactivateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -58,11 +58,11 @@ class Certificates(SyncAPIResource):
         **params: Unpack[CertificateActivateParams],
     ) -> SyncPage[CertificateActivateResponse]:
         """Turn on certificates for a project."""
-        return self._call(
-            "post",
+        return self._list(
             f"/organization/projects/{require_path_param('project_id', project_id)}/certificates/activate",
             body=params,
-            cast_to=SyncPage[CertificateActivateResponse],
+            method="post",
+            page=SyncPage[CertificateActivateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -80,11 +80,11 @@ class Certificates(SyncAPIResource):
         **params: Unpack[CertificateDeactivateParams],
     ) -> SyncPage[CertificateDeactivateResponse]:
         """Turn off certificates for a project."""
-        return self._call(
-            "post",
+        return self._list(
             f"/organization/projects/{require_path_param('project_id', project_id)}/certificates/deactivate",
             body=params,
-            cast_to=SyncPage[CertificateDeactivateResponse],
+            method="post",
+            page=SyncPage[CertificateDeactivateResponse],
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

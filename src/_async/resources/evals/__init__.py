@@ -1,0 +1,140 @@
+"""``client.evals``: evaluations, their runs and the runs' output items."""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ...._concurrency import AsyncPaginator
+from ...._request import require_path_param
+from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....types import (
+    EvalCreateParams,
+    EvalCreateResponse,
+    EvalDeleteResponse,
+    EvalListParams,
+    EvalListResponse,
+    EvalRetrieveResponse,
+    EvalUpdateParams,
+    EvalUpdateResponse,
+)
+from ..._pagination import AsyncCursorPage
+from .._base import AsyncAPIResource
+from .output_items import AsyncOutputItems
+from .runs import AsyncRuns
+
+__all__ = ["AsyncEvals", "AsyncOutputItems", "AsyncRuns"]
+
+
+class AsyncEvals(AsyncAPIResource):
+    """Evaluations: a data source shape and the criteria its model outputs are graded by."""
+
+    @functools.cached_property
+    def runs(self) -> AsyncRuns:
+        """The runs of an evaluation."""
+        return AsyncRuns(self._client)
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[EvalCreateParams],
+    ) -> EvalCreateResponse:
+        """Define an evaluation from a data source config and testing criteria."""
+        return await self._call(
+            "post",
+            "/evals",
+            body=params,
+            cast_to=EvalCreateResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def retrieve(
+        self,
+        eval_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> EvalRetrieveResponse:
+        """Get an evaluation."""
+        return await self._call(
+            "get",
+            f"/evals/{require_path_param('eval_id', eval_id)}",
+            cast_to=EvalRetrieveResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def update(
+        self,
+        eval_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[EvalUpdateParams],
+    ) -> EvalUpdateResponse:
+        """Rename an evaluation or change its metadata."""
+        return await self._call(
+            "post",
+            f"/evals/{require_path_param('eval_id', eval_id)}",
+            body=params,
+            cast_to=EvalUpdateResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[EvalListParams],
+    ) -> AsyncPaginator[EvalListResponse, AsyncCursorPage[EvalListResponse]]:
+        """List evaluations, page by page."""
+        return self._list(
+            "/evals",
+            page=AsyncCursorPage[EvalListResponse],
+            query=params,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def delete(
+        self,
+        eval_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> EvalDeleteResponse:
+        """Delete an evaluation."""
+        return await self._call(
+            "delete",
+            f"/evals/{require_path_param('eval_id', eval_id)}",
+            cast_to=EvalDeleteResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,36 @@
+"""``client.skills.content``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from ...._request import require_path_param
+from ...._response import HttpxBinaryResponseContent
+from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._base import AsyncAPIResource
+
+__all__ = ["AsyncContent"]
+
+
+class AsyncContent(AsyncAPIResource):
+    """The zip bundle of a skill's default version."""
+
+    async def retrieve(
+        self,
+        skill_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> HttpxBinaryResponseContent:
+        """Download a skill's zip bundle; ``write_to_file(path)`` saves it."""
+        return await self._call(
+            "get",
+            f"/skills/{require_path_param('skill_id', skill_id)}/content",
+            cast_to=HttpxBinaryResponseContent,
+            extra_headers={"Accept": "application/binary", **(extra_headers or {})},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
