@@ -7,6 +7,7 @@ are compared after applying the generator's own renaming rules to the async anno
 from __future__ import annotations
 
 import csv
+import functools
 import inspect
 import re
 from pathlib import Path
@@ -61,8 +62,13 @@ def describe(method: Any, rename: Any = None) -> list[tuple[str, str, str, str]]
     return rows
 
 
+@functools.cache
+def generator_renames() -> dict[str, str]:
+    return unasync.build_replacements(ROOT)
+
+
 def async_to_sync_annotation(text: str) -> str:
-    replacements = unasync.build_replacements(ROOT)
+    replacements = generator_renames()
     renamed = re.sub(r"[A-Za-z_]\w*", lambda match: replacements.get(match.group(0), match.group(0)), text)
     return unasync._first_page_types(renamed)
 

@@ -18,10 +18,12 @@ if TYPE_CHECKING:
     from .resources.admin import AsyncAdmin
     from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
+    from .resources.beta import AsyncBeta
     from .resources.chat import AsyncChat
     from .resources.completions import AsyncCompletions
     from .resources.containers import AsyncContainers
     from .resources.content_provenance_checks import AsyncContentProvenanceChecks
+    from .resources.conversations import AsyncConversations
     from .resources.embeddings import AsyncEmbeddings
     from .resources.evals import AsyncEvals
     from .resources.files import AsyncFiles
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from .resources.images import AsyncImages
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
+    from .resources.realtime import AsyncRealtime
+    from .resources.responses import AsyncResponses
     from .resources.skills import AsyncSkills
     from .resources.uploads import AsyncUploads
     from .resources.vector_stores import AsyncVectorStores
@@ -213,6 +217,34 @@ class AsyncOpenAI(AsyncAPIClient):
         from .resources.uploads import AsyncUploads
 
         return AsyncUploads(self)
+
+    @functools.cached_property
+    def beta(self) -> AsyncBeta:
+        """Beta APIs: assistants, threads, ChatKit, beta realtime and responses."""
+        from .resources.beta import AsyncBeta
+
+        return AsyncBeta(self)
+
+    @functools.cached_property
+    def responses(self) -> AsyncResponses:
+        """The Responses API."""
+        from .resources.responses import AsyncResponses
+
+        return AsyncResponses(self)
+
+    @functools.cached_property
+    def conversations(self) -> AsyncConversations:
+        """Conversations and their items."""
+        from .resources.conversations import AsyncConversations
+
+        return AsyncConversations(self)
+
+    @functools.cached_property
+    def realtime(self) -> AsyncRealtime:
+        """Realtime calls and client secrets."""
+        from .resources.realtime import AsyncRealtime
+
+        return AsyncRealtime(self)
 
     @functools.cached_property
     def with_raw_response(self) -> Any:

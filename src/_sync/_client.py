@@ -19,10 +19,12 @@ if TYPE_CHECKING:
     from .resources.admin import Admin
     from .resources.audio import Audio
     from .resources.batches import Batches
+    from .resources.beta import Beta
     from .resources.chat import Chat
     from .resources.completions import Completions
     from .resources.containers import Containers
     from .resources.content_provenance_checks import ContentProvenanceChecks
+    from .resources.conversations import Conversations
     from .resources.embeddings import Embeddings
     from .resources.evals import Evals
     from .resources.files import Files
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
     from .resources.images import Images
     from .resources.models import Models
     from .resources.moderations import Moderations
+    from .resources.realtime import Realtime
+    from .resources.responses import Responses
     from .resources.skills import Skills
     from .resources.uploads import Uploads
     from .resources.vector_stores import VectorStores
@@ -214,6 +218,34 @@ class OpenAI(SyncAPIClient):
         from .resources.uploads import Uploads
 
         return Uploads(self)
+
+    @functools.cached_property
+    def beta(self) -> Beta:
+        """Beta APIs: assistants, threads, ChatKit, beta realtime and responses."""
+        from .resources.beta import Beta
+
+        return Beta(self)
+
+    @functools.cached_property
+    def responses(self) -> Responses:
+        """The Responses API."""
+        from .resources.responses import Responses
+
+        return Responses(self)
+
+    @functools.cached_property
+    def conversations(self) -> Conversations:
+        """Conversations and their items."""
+        from .resources.conversations import Conversations
+
+        return Conversations(self)
+
+    @functools.cached_property
+    def realtime(self) -> Realtime:
+        """Realtime calls and client secrets."""
+        from .resources.realtime import Realtime
+
+        return Realtime(self)
 
     @functools.cached_property
     def with_raw_response(self) -> Any:

@@ -1,0 +1,38 @@
+"""``client.beta.realtime.sessions``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.beta.realtime import SessionCreateParams, SessionCreateResponse
+from ..._base import AsyncAPIResource
+
+__all__ = ["AsyncSessions"]
+
+
+class AsyncSessions(AsyncAPIResource):
+    """Realtime conversation sessions, created from the server for a browser or device to join."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[SessionCreateParams],
+    ) -> SessionCreateResponse:
+        """Create a Realtime session and the short-lived client secret that joins it."""
+        return await self._call(
+            "post",
+            "/realtime/sessions",
+            body=params,
+            cast_to=SessionCreateResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

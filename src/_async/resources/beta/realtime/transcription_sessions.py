@@ -1,0 +1,38 @@
+"""``client.beta.realtime.transcription_sessions``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.beta.realtime import TranscriptionSession, TranscriptionSessionCreateParams
+from ..._base import AsyncAPIResource
+
+__all__ = ["AsyncTranscriptionSessions"]
+
+
+class AsyncTranscriptionSessions(AsyncAPIResource):
+    """Realtime transcription sessions, created from the server for a client to stream audio into."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[TranscriptionSessionCreateParams],
+    ) -> TranscriptionSession:
+        """Create a Realtime transcription session and the short-lived client secret that joins it."""
+        return await self._call(
+            "post",
+            "/realtime/transcription_sessions",
+            body=params,
+            cast_to=TranscriptionSession,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,43 @@
+"""``client.beta.responses.input_items``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._concurrency import AsyncPaginator
+from ....._request import require_path_param
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.beta import BetaResponseItem
+from .....types.beta.responses import InputItemListParams
+from ...._pagination import AsyncCursorPage
+from ..._base import AsyncAPIResource
+from .._opt_in import RESPONSES_BETA_QUERY
+
+__all__ = ["AsyncInputItems"]
+
+
+class AsyncInputItems(AsyncAPIResource):
+    """The input items of a stored beta response."""
+
+    def list(
+        self,
+        response_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[InputItemListParams],
+    ) -> AsyncPaginator[BetaResponseItem, AsyncCursorPage[BetaResponseItem]]:
+        """List the items a beta response was given as input, page by page."""
+        return self._list(
+            f"/responses/{require_path_param('response_id', response_id)}/input_items",
+            page=AsyncCursorPage[BetaResponseItem],
+            query={**RESPONSES_BETA_QUERY, **params},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

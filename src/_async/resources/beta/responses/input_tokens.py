@@ -1,0 +1,40 @@
+"""``client.beta.responses.input_tokens``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.beta.responses import InputTokenCountParams, InputTokenCountResponse
+from ..._base import AsyncAPIResource
+from .._opt_in import RESPONSES_BETA_QUERY
+
+__all__ = ["AsyncInputTokens"]
+
+
+class AsyncInputTokens(AsyncAPIResource):
+    """Input token counts for beta Responses API requests."""
+
+    async def count(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[InputTokenCountParams],
+    ) -> InputTokenCountResponse:
+        """Count the input tokens a beta request would use, without creating a response."""
+        return await self._call(
+            "post",
+            "/responses/input_tokens",
+            body=params,
+            query=RESPONSES_BETA_QUERY,
+            cast_to=InputTokenCountResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,227 @@
+"""``client.beta.responses``."""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional, Union, overload
+
+from typing_extensions import Unpack
+
+from ....._request import require_path_param
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .....types.beta import BetaCompactedResponse, BetaResponse, BetaResponseStreamEvent
+from .....types.beta.responses import (
+    ResponseCompactParams,
+    ResponseCreateParams,
+    ResponseCreateParamsNonStreaming,
+    ResponseCreateParamsStreaming,
+    ResponseRetrieveParams,
+    ResponseRetrieveParamsNonStreaming,
+    ResponseRetrieveParamsStreaming,
+)
+from ...._streaming import AsyncStream
+from ..._base import AsyncAPIResource
+from .._opt_in import RESPONSES_BETA_QUERY
+from .input_items import AsyncInputItems
+from .input_tokens import AsyncInputTokens
+
+__all__ = ["AsyncResponses"]
+
+
+class AsyncResponses(AsyncAPIResource):
+    """Beta model responses: the Responses API with features not yet in the stable one."""
+
+    @functools.cached_property
+    def input_items(self) -> AsyncInputItems:
+        """The input items a beta response was made from."""
+        return AsyncInputItems(self._client)
+
+    @functools.cached_property
+    def input_tokens(self) -> AsyncInputTokens:
+        """Count the input tokens of a beta request without running it."""
+        return AsyncInputTokens(self._client)
+
+    @overload
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ResponseCreateParamsNonStreaming],
+    ) -> BetaResponse: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ResponseCreateParamsStreaming],
+    ) -> AsyncStream[BetaResponseStreamEvent]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ResponseCreateParams],
+    ) -> Union[BetaResponse, AsyncStream[BetaResponseStreamEvent]]: ...
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ResponseCreateParams],
+    ) -> Union[BetaResponse, AsyncStream[BetaResponseStreamEvent]]:
+        """Create a beta model response; ``stream=True`` returns its events as they happen."""
+        # Like the stable Responses stream, this one ends with its terminal event, not [DONE].
+        return await self._call(
+            "post",
+            "/responses",
+            body=params,
+            query=RESPONSES_BETA_QUERY,
+            cast_to=BetaResponse,
+            stream_item=BetaResponseStreamEvent if params.get("stream") else None,
+            stream_ends_with_done=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    @overload
+    async def retrieve(
+        self,
+        response_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ResponseRetrieveParamsNonStreaming],
+    ) -> BetaResponse: ...
+
+    @overload
+    async def retrieve(
+        self,
+        response_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ResponseRetrieveParamsStreaming],
+    ) -> AsyncStream[BetaResponseStreamEvent]: ...
+
+    @overload
+    async def retrieve(
+        self,
+        response_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ResponseRetrieveParams],
+    ) -> Union[BetaResponse, AsyncStream[BetaResponseStreamEvent]]: ...
+
+    # The generated non-streaming params allow `stream=None`, which the query-only `stream: bool` of
+    # the full params does not; the overloads are right for callers, so only this check is silenced.
+    async def retrieve(  # type: ignore[misc,unused-ignore]
+        self,
+        response_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ResponseRetrieveParams],
+    ) -> Union[BetaResponse, AsyncStream[BetaResponseStreamEvent]]:
+        """Get a stored beta response; ``stream=True`` replays its events (from ``starting_after`` on)."""
+        return await self._call(
+            "get",
+            f"/responses/{require_path_param('response_id', response_id)}",
+            query={**RESPONSES_BETA_QUERY, **params},
+            cast_to=BetaResponse,
+            stream_item=BetaResponseStreamEvent if params.get("stream") else None,
+            stream_ends_with_done=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def delete(
+        self,
+        response_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> None:
+        """Delete a stored beta response."""
+        # The API answers with an empty body, so any content type will do.
+        return await self._call(
+            "delete",
+            f"/responses/{require_path_param('response_id', response_id)}",
+            query=RESPONSES_BETA_QUERY,
+            cast_to=type(None),
+            extra_headers={"Accept": "*/*", **(extra_headers or {})},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def cancel(
+        self,
+        response_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> BetaResponse:
+        """Cancel a beta response that runs in the background."""
+        return await self._call(
+            "post",
+            f"/responses/{require_path_param('response_id', response_id)}/cancel",
+            query=RESPONSES_BETA_QUERY,
+            cast_to=BetaResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def compact(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ResponseCompactParams],
+    ) -> BetaCompactedResponse:
+        """Shrink a conversation's context into a compacted list of items, with the beta API."""
+        return await self._call(
+            "post",
+            "/responses/compact",
+            body=params,
+            query=RESPONSES_BETA_QUERY,
+            cast_to=BetaCompactedResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,254 @@
+"""``client.beta.threads.runs``."""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional, Union, overload
+
+from typing_extensions import Unpack
+
+from ......_concurrency import AsyncPaginator
+from ......_request import require_path_param
+from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ......types.beta import AssistantStreamEvent
+from ......types.beta.threads import (
+    Run,
+    RunCreateParams,
+    RunCreateParamsNonStreaming,
+    RunCreateParamsStreaming,
+    RunListParams,
+    RunSubmitToolOutputsParams,
+    RunSubmitToolOutputsParamsNonStreaming,
+    RunSubmitToolOutputsParamsStreaming,
+    RunUpdateParams,
+)
+from ....._pagination import AsyncCursorPage
+from ....._streaming import AsyncStream
+from ...._base import AsyncAPIResource
+from ..._opt_in import assistants_headers
+from .steps import AsyncSteps
+
+__all__ = ["AsyncRuns"]
+
+
+def _run_path(thread_id: str, run_id: str) -> str:
+    return f"/threads/{require_path_param('thread_id', thread_id)}/runs/{require_path_param('run_id', run_id)}"
+
+
+class AsyncRuns(AsyncAPIResource):
+    """Runs: an assistant working through a thread, whole or as a stream of events."""
+
+    @functools.cached_property
+    def steps(self) -> AsyncSteps:
+        """The steps a run took."""
+        return AsyncSteps(self._client)
+
+    @overload
+    async def create(
+        self,
+        thread_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunCreateParamsNonStreaming],
+    ) -> Run: ...
+
+    @overload
+    async def create(
+        self,
+        thread_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunCreateParamsStreaming],
+    ) -> AsyncStream[AssistantStreamEvent]: ...
+
+    @overload
+    async def create(
+        self,
+        thread_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunCreateParams],
+    ) -> Union[Run, AsyncStream[AssistantStreamEvent]]: ...
+
+    async def create(
+        self,
+        thread_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunCreateParams],
+    ) -> Union[Run, AsyncStream[AssistantStreamEvent]]:
+        """Start a run of an assistant on a thread; ``stream=True`` returns the run's events."""
+        # The assistants stream ends with `data: [DONE]`, so the default end check stays on.
+        return await self._call(
+            "post",
+            f"/threads/{require_path_param('thread_id', thread_id)}/runs",
+            body=params,
+            query_keys=("include",),
+            cast_to=Run,
+            stream_item=AssistantStreamEvent if params.get("stream") else None,
+            extra_headers=assistants_headers(extra_headers),
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def retrieve(
+        self,
+        run_id: str,
+        *,
+        thread_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Run:
+        """Get a run."""
+        return await self._call(
+            "get",
+            _run_path(thread_id, run_id),
+            cast_to=Run,
+            extra_headers=assistants_headers(extra_headers),
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def update(
+        self,
+        run_id: str,
+        *,
+        thread_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunUpdateParams],
+    ) -> Run:
+        """Change a run's metadata."""
+        return await self._call(
+            "post",
+            _run_path(thread_id, run_id),
+            body=params,
+            cast_to=Run,
+            extra_headers=assistants_headers(extra_headers),
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list(
+        self,
+        thread_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunListParams],
+    ) -> AsyncPaginator[Run, AsyncCursorPage[Run]]:
+        """List the runs of a thread, page by page."""
+        return self._list(
+            f"/threads/{require_path_param('thread_id', thread_id)}/runs",
+            page=AsyncCursorPage[Run],
+            query=params,
+            extra_headers=assistants_headers(extra_headers),
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def cancel(
+        self,
+        run_id: str,
+        *,
+        thread_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Run:
+        """Cancel a run that is in progress."""
+        return await self._call(
+            "post",
+            f"{_run_path(thread_id, run_id)}/cancel",
+            cast_to=Run,
+            extra_headers=assistants_headers(extra_headers),
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    @overload
+    async def submit_tool_outputs(
+        self,
+        run_id: str,
+        *,
+        thread_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunSubmitToolOutputsParamsNonStreaming],
+    ) -> Run: ...
+
+    @overload
+    async def submit_tool_outputs(
+        self,
+        run_id: str,
+        *,
+        thread_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunSubmitToolOutputsParamsStreaming],
+    ) -> AsyncStream[AssistantStreamEvent]: ...
+
+    @overload
+    async def submit_tool_outputs(
+        self,
+        run_id: str,
+        *,
+        thread_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunSubmitToolOutputsParams],
+    ) -> Union[Run, AsyncStream[AssistantStreamEvent]]: ...
+
+    async def submit_tool_outputs(
+        self,
+        run_id: str,
+        *,
+        thread_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[RunSubmitToolOutputsParams],
+    ) -> Union[Run, AsyncStream[AssistantStreamEvent]]:
+        """Send the results of the tool calls a run is waiting for; ``stream=True`` streams what follows."""
+        return await self._call(
+            "post",
+            f"{_run_path(thread_id, run_id)}/submit_tool_outputs",
+            body=params,
+            cast_to=Run,
+            stream_item=AssistantStreamEvent if params.get("stream") else None,
+            extra_headers=assistants_headers(extra_headers),
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

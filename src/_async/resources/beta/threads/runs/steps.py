@@ -1,0 +1,68 @@
+"""``client.beta.threads.runs.steps``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ......_concurrency import AsyncPaginator
+from ......_request import require_path_param
+from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ......types.beta.threads.runs import RunStep, StepListParams, StepRetrieveParams
+from ....._pagination import AsyncCursorPage
+from ...._base import AsyncAPIResource
+from ..._opt_in import assistants_headers
+
+__all__ = ["AsyncSteps"]
+
+
+class AsyncSteps(AsyncAPIResource):
+    """The steps of a run: messages written and tools called."""
+
+    async def retrieve(
+        self,
+        step_id: str,
+        *,
+        thread_id: str,
+        run_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[StepRetrieveParams],
+    ) -> RunStep:
+        """Get one step of a run."""
+        return await self._call(
+            "get",
+            f"/threads/{require_path_param('thread_id', thread_id)}/runs/{require_path_param('run_id', run_id)}"
+            f"/steps/{require_path_param('step_id', step_id)}",
+            query=params,
+            cast_to=RunStep,
+            extra_headers=assistants_headers(extra_headers),
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list(
+        self,
+        run_id: str,
+        *,
+        thread_id: str,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[StepListParams],
+    ) -> AsyncPaginator[RunStep, AsyncCursorPage[RunStep]]:
+        """List the steps of a run, page by page."""
+        return self._list(
+            f"/threads/{require_path_param('thread_id', thread_id)}/runs/{require_path_param('run_id', run_id)}/steps",
+            page=AsyncCursorPage[RunStep],
+            query=params,
+            extra_headers=assistants_headers(extra_headers),
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,31 @@
+"""``client.realtime``: Realtime API calls (WebRTC and SIP) and client secrets."""
+
+from __future__ import annotations
+
+import functools
+
+from .._base import AsyncAPIResource
+from .calls import AsyncCalls
+from .client_secrets import AsyncClientSecrets
+from .translations import AsyncTranslations
+
+__all__ = ["AsyncCalls", "AsyncClientSecrets", "AsyncRealtime", "AsyncTranslations"]
+
+
+class AsyncRealtime(AsyncAPIResource):
+    """Realtime: ``client.realtime.calls``, ``.client_secrets`` and ``.translations``."""
+
+    @functools.cached_property
+    def calls(self) -> AsyncCalls:
+        """Start, accept, refer, reject and hang up Realtime calls."""
+        return AsyncCalls(self._client)
+
+    @functools.cached_property
+    def client_secrets(self) -> AsyncClientSecrets:
+        """Short-lived secrets that let a browser or device open a Realtime session."""
+        return AsyncClientSecrets(self._client)
+
+    @functools.cached_property
+    def translations(self) -> AsyncTranslations:
+        """Realtime speech translation sessions."""
+        return AsyncTranslations(self._client)

@@ -1,0 +1,144 @@
+"""``client.realtime.calls``."""
+
+from __future__ import annotations
+
+import json
+from typing import Dict, Optional, Union
+
+from typing_extensions import Unpack
+
+from ...._request import require_path_param
+from ...._response import HttpxBinaryResponseContent
+from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout
+from ....types.realtime import CallAcceptParams, CallCreateParams, CallReferParams, CallRejectParams
+from .._base import AsyncAPIResource
+
+__all__ = ["AsyncCalls"]
+
+
+def _typed_part(value: object, content_type: str, encode: bool) -> object:
+    if value is None or isinstance(value, (NotGiven, Omit)):
+        return value
+    text = json.dumps(value, separators=(",", ":")) if encode else str(value)
+    # No file name: a named part with its own content type, as `curl -F 'name=...;type=...'` sends it.
+    return (None, text.encode(), content_type)
+
+
+class AsyncCalls(AsyncAPIResource):
+    """Realtime calls: WebRTC calls started from an SDP offer, and SIP calls answered by a webhook."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CallCreateParams],
+    ) -> HttpxBinaryResponseContent:
+        """Start a WebRTC call from an SDP offer; the result's ``text`` is the SDP answer."""
+        # The API takes `session` as one JSON part (and `sdp` as an application/sdp part), not as
+        # the `session[field]` form fields a nested mapping would otherwise become.
+        body: Dict[str, object] = dict(params)
+        if "sdp" in body:
+            body["sdp"] = _typed_part(body["sdp"], "application/sdp", encode=False)
+        if "session" in body:
+            body["session"] = _typed_part(body["session"], "application/json", encode=True)
+        return await self._call(
+            "post",
+            "/realtime/calls",
+            body=body,
+            multipart=True,
+            cast_to=HttpxBinaryResponseContent,
+            extra_headers={"Accept": "application/sdp", **(extra_headers or {})},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def accept(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CallAcceptParams],
+    ) -> None:
+        """Answer an incoming SIP call with the session configuration to run it with."""
+        # The API answers with an empty body, so any content type will do.
+        return await self._call(
+            "post",
+            f"/realtime/calls/{require_path_param('call_id', call_id)}/accept",
+            body=params,
+            cast_to=type(None),
+            extra_headers={"Accept": "*/*", **(extra_headers or {})},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def hangup(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> None:
+        """End a call."""
+        return await self._call(
+            "post",
+            f"/realtime/calls/{require_path_param('call_id', call_id)}/hangup",
+            cast_to=type(None),
+            extra_headers={"Accept": "*/*", **(extra_headers or {})},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def refer(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CallReferParams],
+    ) -> None:
+        """Transfer a SIP call to another destination."""
+        return await self._call(
+            "post",
+            f"/realtime/calls/{require_path_param('call_id', call_id)}/refer",
+            body=params,
+            cast_to=type(None),
+            extra_headers={"Accept": "*/*", **(extra_headers or {})},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def reject(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[CallRejectParams],
+    ) -> None:
+        """Decline an incoming SIP call, optionally with a SIP status code."""
+        return await self._call(
+            "post",
+            f"/realtime/calls/{require_path_param('call_id', call_id)}/reject",
+            body=params,
+            cast_to=type(None),
+            extra_headers={"Accept": "*/*", **(extra_headers or {})},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

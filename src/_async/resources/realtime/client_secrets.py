@@ -1,0 +1,38 @@
+"""``client.realtime.client_secrets``."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from typing_extensions import Unpack
+
+from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....types.realtime import ClientSecretCreateParams, ClientSecretCreateResponse
+from .._base import AsyncAPIResource
+
+__all__ = ["AsyncClientSecrets"]
+
+
+class AsyncClientSecrets(AsyncAPIResource):
+    """Client secrets for Realtime sessions."""
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[ClientSecretCreateParams],
+    ) -> ClientSecretCreateResponse:
+        """Create a short-lived client secret, with the session it opens configured up front."""
+        return await self._call(
+            "post",
+            "/realtime/client_secrets",
+            body=params,
+            cast_to=ClientSecretCreateResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

@@ -1,0 +1,19 @@
+"""``client.realtime.translations``: Realtime speech translation sessions."""
+
+from __future__ import annotations
+
+import functools
+
+from ..._base import AsyncAPIResource
+from .client_secrets import AsyncClientSecrets
+
+__all__ = ["AsyncClientSecrets", "AsyncTranslations"]
+
+
+class AsyncTranslations(AsyncAPIResource):
+    """Realtime translation: ``client.realtime.translations.client_secrets``."""
+
+    @functools.cached_property
+    def client_secrets(self) -> AsyncClientSecrets:
+        """Short-lived secrets that let a browser or device open a translation session."""
+        return AsyncClientSecrets(self._client)
