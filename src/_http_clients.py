@@ -3,17 +3,23 @@
 Pass one as ``http_client=`` to change proxies, transports or limits while keeping the defaults
 you do not change. ``DefaultAioHttpClient`` lives in ``_aiohttp_client.py`` so that importing
 this module never loads aiohttp.
+
+Unless told otherwise, both clients send through this package's own HTTP/1.1 transports
+(``_asyncio_transport.py``, ``_socket_transport.py``), which stay fast where httpx's pool slows
+down. Whenever httpx's own transport is needed instead (a proxy, HTTP/2, a transport or mounts of
+the caller's), :func:`fast_transport_allowed` says so and httpx is left to choose, as it would.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import urllib.request
+from typing import Any, Mapping
 
 import httpx
 
 from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
-__all__ = ["DefaultAsyncHttpxClient", "DefaultHttpxClient", "with_defaults"]
+__all__ = ["DefaultAsyncHttpxClient", "DefaultHttpxClient", "fast_transport_allowed", "with_defaults"]
 
 
 def with_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -24,15 +30,60 @@ def with_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
+def fast_transport_allowed(options: Mapping[str, Any]) -> bool:
+    """Whether a default client made with these ``httpx.Client`` options may use this package's transport.
+
+    Not when the caller passed a transport, a proxy, mounts or an ``app`` (httpx < 0.28), asked
+    for HTTP/2 or turned HTTP/1.1 off, or when httpx would route through a proxy named in the
+    environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``, read unless ``trust_env=False``).
+    Giving httpx a transport would silently switch its environment proxies off, so those cases
+    keep httpx's own.
+    """
+    if any(options.get(name) is not None for name in ("transport", "proxy", "app")) or options.get("mounts"):
+        return False
+    if options.get("http2") or options.get("http1") is False:
+        return False
+    return not (options.get("trust_env", True) and _environment_has_proxy())
+
+
+def _environment_has_proxy() -> bool:
+    # The same source httpx reads its environment proxies from, with its rule that NO_PROXY=*
+    # turns every proxy off.
+    proxies = urllib.request.getproxies()
+    if any(host.strip() == "*" for host in proxies.get("no", "").split(",")):
+        return False
+    return any(proxies.get(scheme) for scheme in ("http", "https", "all"))
+
+
 class DefaultHttpxClient(httpx.Client):
     """An ``httpx.Client`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**with_defaults(kwargs))
+        kwargs = with_defaults(kwargs)
+        if fast_transport_allowed(kwargs):
+            from ._socket_transport import SocketTransport
+
+            kwargs["transport"] = SocketTransport(
+                verify=kwargs.get("verify", True),
+                cert=kwargs.get("cert"),
+                trust_env=kwargs.get("trust_env", True),
+                limits=kwargs["limits"],
+            )
+        super().__init__(**kwargs)
 
 
 class DefaultAsyncHttpxClient(httpx.AsyncClient):
     """An ``httpx.AsyncClient`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**with_defaults(kwargs))
+        kwargs = with_defaults(kwargs)
+        if fast_transport_allowed(kwargs):
+            from ._asyncio_transport import AsyncioTransport
+
+            kwargs["transport"] = AsyncioTransport(
+                verify=kwargs.get("verify", True),
+                cert=kwargs.get("cert"),
+                trust_env=kwargs.get("trust_env", True),
+                limits=kwargs["limits"],
+            )
+        super().__init__(**kwargs)

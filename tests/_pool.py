@@ -12,6 +12,9 @@ def busy_connections(client: Any) -> int:
     """Connections currently lent out by the client's pool (0 when everything was released)."""
     http_client: httpx.AsyncClient | httpx.Client = client._http_client
     transport: Any = http_client._transport
+    counted = getattr(transport, "busy_connections", None)
+    if isinstance(counted, int):  # this package's own transports count for themselves
+        return counted
     pool = getattr(transport, "_pool", None)
     if pool is not None:  # httpx's own transport
         return sum(1 for connection in pool.connections if not connection.is_idle() and not connection.is_closed())
@@ -25,6 +28,9 @@ def busy_connections(client: Any) -> int:
 def pooled_connections(client: Any) -> int:
     """Every connection the pool keeps, idle or busy."""
     transport: Any = client._http_client._transport
+    busy, idle = getattr(transport, "busy_connections", None), getattr(transport, "idle_connections", None)
+    if isinstance(busy, int) and isinstance(idle, int):
+        return busy + idle
     pool = getattr(transport, "_pool", None)
     if pool is not None:
         return len(pool.connections)

@@ -10,21 +10,29 @@ from typing import Any
 
 import httpx
 
-from openai import AsyncOpenAI, DefaultAioHttpClient, OpenAI
+from openai import AsyncOpenAI, DefaultAioHttpClient, DefaultAsyncHttpxClient, DefaultHttpxClient, OpenAI
 
-async_transports = ["httpx", "aiohttp"]
-sync_transports = ["httpx"]
+# "default" is what users get without an http_client (this package's own HTTP/1.1 transport);
+# "httpx" is a plain httpx client with httpx's transport; "aiohttp" is DefaultAioHttpClient.
+async_transports = ["default", "httpx", "aiohttp"]
+sync_transports = ["default", "httpx"]
 
 
 def make_async_client(transport: str, base_url: str, **kwargs: Any) -> AsyncOpenAI:
     """An AsyncOpenAI on the named transport, pointed at ``base_url``."""
-    http_client = DefaultAioHttpClient() if transport == "aiohttp" else httpx.AsyncClient()
+    http_client: httpx.AsyncClient
+    if transport == "aiohttp":
+        http_client = DefaultAioHttpClient()
+    elif transport == "default":
+        http_client = DefaultAsyncHttpxClient()
+    else:
+        http_client = httpx.AsyncClient()
     kwargs.setdefault("api_key", "sk-test-key")
     return AsyncOpenAI(base_url=base_url, http_client=http_client, **kwargs)
 
 
 def make_sync_client(transport: str, base_url: str, **kwargs: Any) -> OpenAI:
-    """An OpenAI client pointed at ``base_url`` (httpx is its only transport)."""
-    assert transport == "httpx"
+    """An OpenAI client on the named transport, pointed at ``base_url``."""
     kwargs.setdefault("api_key", "sk-test-key")
-    return OpenAI(base_url=base_url, http_client=httpx.Client(), **kwargs)
+    http_client = DefaultHttpxClient() if transport == "default" else httpx.Client()
+    return OpenAI(base_url=base_url, http_client=http_client, **kwargs)

@@ -82,14 +82,14 @@ async def test_async_pool_after_cancellations_and_faults(server: LoopbackServer,
     assert busy_connections(client) == 0, "connections leaked"
     started = time.monotonic()
     assert (await client.chat.completions.create(model="m", messages=MESSAGES)).choices
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.0, "the pool did not hand out a connection promptly"
     await client.close()
     # Both ends live in this process (the server runs in a thread): give each a moment to finish closing.
     for _ in range(200):
         if open_descriptors() == descriptors_before:
             break
         await asyncio.sleep(0.01)
-    assert open_descriptors() == descriptors_before
+    assert open_descriptors() == descriptors_before, "file descriptors leaked"
 
 
 def test_sync_pool_after_faults_and_sixteen_threads(server: LoopbackServer) -> None:
@@ -124,4 +124,4 @@ def test_sync_pool_after_faults_and_sixteen_threads(server: LoopbackServer) -> N
         if open_descriptors() == descriptors_before:
             break
         time.sleep(0.01)
-    assert open_descriptors() == descriptors_before
+    assert open_descriptors() == descriptors_before, "file descriptors leaked"

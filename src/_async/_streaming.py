@@ -17,6 +17,7 @@ __all__ = ["AsyncStream"]
 
 _T = TypeVar("_T")
 _MAX_ERROR_BODY = 1 << 20
+_MAX_EVENTS_AFTER_DONE = 8
 
 
 class AsyncStream(Generic[_T]):
@@ -57,6 +58,16 @@ class AsyncStream(Generic[_T]):
         """Stop reading and release the connection. Closing twice is harmless."""
         await async_close_shielded(self.response)
 
+    async def _drain(self, events: AsyncIterator[ServerSentEvent]) -> None:
+        """Read the little that follows [DONE] (the end of the chunked body), so the connection
+        goes back to the pool instead of being closed half-read. Bounded, and errors after the
+        end of the stream do not matter."""
+        try:
+            for _ in range(_MAX_EVENTS_AFTER_DONE):
+                await events.__anext__()
+        except (StopAsyncIteration, APIError):
+            pass
+
     async def _iter_events(self) -> AsyncIterator[ServerSentEvent]:
         decoder = SSEDecoder()
         # Until the first event, keep what arrived: a server that refuses a stream may answer
@@ -85,9 +96,11 @@ class AsyncStream(Generic[_T]):
             raise APIError("The stream was cut off in the middle of an event", self.response.request, body=None)
 
     async def _iter_items(self) -> AsyncIterator[_T]:
+        events = self._iter_events()
         try:
-            async for event in self._iter_events():
+            async for event in events:
                 if event.data.startswith("[DONE]"):
+                    await self._drain(events)
                     return
                 yield parse_event(self._item_type, event, self.response.request)
             if self._requires_done:

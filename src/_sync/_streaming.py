@@ -18,6 +18,7 @@ __all__ = ["Stream"]
 
 _T = TypeVar("_T")
 _MAX_ERROR_BODY = 1 << 20
+_MAX_EVENTS_AFTER_DONE = 8
 
 
 class Stream(Generic[_T]):
@@ -58,6 +59,16 @@ class Stream(Generic[_T]):
         """Stop reading and release the connection. Closing twice is harmless."""
         sync_close_shielded(self.response)
 
+    def _drain(self, events: Iterator[ServerSentEvent]) -> None:
+        """Read the little that follows [DONE] (the end of the chunked body), so the connection
+        goes back to the pool instead of being closed half-read. Bounded, and errors after the
+        end of the stream do not matter."""
+        try:
+            for _ in range(_MAX_EVENTS_AFTER_DONE):
+                events.__next__()
+        except (StopIteration, APIError):
+            pass
+
     def _iter_events(self) -> Iterator[ServerSentEvent]:
         decoder = SSEDecoder()
         # Until the first event, keep what arrived: a server that refuses a stream may answer
@@ -86,9 +97,11 @@ class Stream(Generic[_T]):
             raise APIError("The stream was cut off in the middle of an event", self.response.request, body=None)
 
     def _iter_items(self) -> Iterator[_T]:
+        events = self._iter_events()
         try:
-            for event in self._iter_events():
+            for event in events:
                 if event.data.startswith("[DONE]"):
+                    self._drain(events)
                     return
                 yield parse_event(self._item_type, event, self.response.request)
             if self._requires_done:

@@ -10,15 +10,15 @@ where the operation can stream, with ``stream=True`` (``stream``). A call passes
   type, not just constructs), the page class with items of the item type, a stream of event
   models, bytes, text or None.
 
-Calls not on a client yet are skipped and counted (``CONFORMANCE_REQUIRE_ALL=1`` makes them
-fail, for when the surface is complete); the summary at the end of the run gives the operations
-exercised and passed per client.
+A call missing from a client fails. The summary at the end of the run gives the operations
+exercised and passed per client. ``MOCK_LIMITATIONS`` names the cases where the mock server,
+not the client, is wrong; they are expected to fail, and a strict mark makes them fail the run
+the day the mock starts accepting them.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 from typing import TYPE_CHECKING, Any, Callable, Dict, List
 
 import pytest
@@ -40,8 +40,22 @@ REPORT.total_operations = sum(
 )
 REPORT.not_exercised.update({c.call: list(c.not_exercised) for c in CALLS if c.not_exercised})
 
+MOCK_LIMITATIONS = {
+    # The spec gives this multipart body an `encoding`: `session` is one application/json part
+    # (as the API's own curl example sends it). The mock ignores part encodings and validates the
+    # part as a plain string, then rejects it as "not an object"; the client follows the spec.
+    ("client.realtime.calls.create", "all"): "the mock ignores multipart part encodings (session as JSON part)",
+}
+
 CASES = [
-    pytest.param(call, variant, id=f"{call.call.removeprefix('client.')}-{variant.name}")
+    pytest.param(
+        call,
+        variant,
+        id=f"{call.call.removeprefix('client.')}-{variant.name}",
+        marks=[pytest.mark.xfail(strict=True, reason=MOCK_LIMITATIONS[(call.call, variant.name)])]
+        if (call.call, variant.name) in MOCK_LIMITATIONS
+        else [],
+    )
     for call in CALLS
     for variant in call.variants
 ]
@@ -62,9 +76,7 @@ def _start(client_name: str, call: Call, variant: Variant, client: Any) -> tuple
     method = resolve_method(client, call)
     if method is None:
         outcome.missing()
-        if os.environ.get("CONFORMANCE_REQUIRE_ALL"):
-            pytest.fail(f"{call.call} is missing on {client_name}", pytrace=False)
-        pytest.skip(f"{call.call} is not on {client_name} yet")
+        pytest.fail(f"{call.call} is missing on {client_name}", pytrace=False)
     return outcome, method
 
 

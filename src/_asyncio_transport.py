@@ -1,0 +1,792 @@
+"""An HTTP/1.1 transport for ``httpx.AsyncClient`` on asyncio, with its own connection pool.
+
+httpx's default async pool slows down as concurrency grows (each request scans every queued
+request), so the default client sends through this transport instead. It speaks HTTP/1.1 with
+the sans-IO module ``_http11`` over asyncio protocols, keeps idle keep-alive connections in one
+deque per origin, and hands a released connection (or a freed slot) straight to the longest
+waiting request.
+
+What it guarantees, whatever happens to a request (a timeout, an error, a cancellation at any
+await): its connection is either back in the pool, complete and reusable, or closed, and its
+pool slot is free. A response closed before its body was read closes its connection.
+
+Outside asyncio (trio), and while a mocking library has patched httpx's or httpcore's own
+transport (respx, pytest-httpx), each request goes to an ``httpx.AsyncHTTPTransport`` with the
+same settings instead, so those keep working as they do with plain httpx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+import sys
+from collections import deque
+from typing import Any, Deque, Dict, Mapping, Optional, Set, Tuple
+
+import httpx
+
+from ._http11 import LAST_CHUNK, LocalProtocolError, ProtocolError, ResponseHead, ResponseParser, encode_chunk
+from ._socket_transport import (
+    DEFAULT_LIMITS,
+    JOIN_BODY_LIMIT,
+    STALE_RETRIES,
+    UNLIMITED,
+    CertTypes,
+    CompleteBody,
+    Origin,
+    VerifyTypes,
+    body_framing,
+    is_patched,
+    lost_or_protocol_error,
+    make_ssl_context,
+    origin_of,
+    readable,
+    request_head,
+    server_hostname,
+)
+
+__all__ = ["AsyncioTransport"]
+
+_CLOSED = "The transport was closed; make a new client to send more requests."
+# Unread response bytes beyond which the socket stops being read until the consumer catches up.
+_READ_HIGH_WATER = 256 * 1024
+_READ_LOW_WATER = 64 * 1024
+
+
+class _Expired(TimeoutError):
+    """Set on a waiting future when its timer fires; ``kind`` names the timeout.
+
+    A TimeoutError, so that the httpx timeout raised from it reads as a timeout all the way down.
+    """
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+class _Lost(Exception):
+    """The connection closed while a request was being written."""
+
+
+def _expire(future: asyncio.Future[Any], kind: str) -> None:
+    if not future.done():
+        future.set_exception(_Expired(kind))
+
+
+def _running_asyncio_loop() -> Optional[asyncio.AbstractEventLoop]:
+    """The running asyncio loop, or None under another event loop (trio, also as an asyncio guest)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+    trio = sys.modules.get("trio")
+    if trio is not None:
+        try:
+            trio.lowlevel.current_task()
+        except RuntimeError:
+            return loop
+        return None
+    return loop
+
+
+class _Connection(asyncio.Protocol):
+    """One TCP (or TLS) connection: receives bytes into the current response's parser."""
+
+    def __init__(self, pool: _Pool, origin: Origin) -> None:
+        self.pool = pool
+        self.origin = origin
+        self.transport: Optional[asyncio.Transport] = None
+        self.fd = -1
+        self.parser: Optional[ResponseParser] = None
+        self.waiter: Optional[asyncio.Future[None]] = None
+        self.drain_waiter: Optional[asyncio.Future[None]] = None
+        # No more bytes will arrive: the server closed its side, or the connection was lost.
+        self.lost = False
+        self.error: Optional[BaseException] = None
+        self.write_paused = False
+        self.read_paused = False
+        self.idle = False
+        self.idle_since = 0.0
+        self.discarded = False
+        # The loop reported the connection closed; its transport must not be touched again.
+        self.closed = False
+
+    # asyncio.Protocol
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            self.fd = sock.fileno()
+
+    def data_received(self, data: bytes) -> None:
+        parser = self.parser
+        if parser is None:
+            # Bytes nobody asked for, on an idle connection: it cannot carry another request.
+            self.lost = True
+            self.pool.discard(self)
+            return
+        parser.feed(data)
+        if parser.buffered > _READ_HIGH_WATER and not self.read_paused and self.transport is not None:
+            self.read_paused = True
+            self.transport.pause_reading()
+        waiter = self.waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    def eof_received(self) -> bool:
+        self._end(None)
+        return False
+
+    def connection_lost(self, exc: Optional[Exception]) -> None:
+        self.closed = True
+        self._end(exc)
+        drain_waiter = self.drain_waiter
+        if drain_waiter is not None and not drain_waiter.done():
+            drain_waiter.set_result(None)
+        if self.idle:
+            self.pool.discard(self)
+
+    def pause_writing(self) -> None:
+        self.write_paused = True
+
+    def resume_writing(self) -> None:
+        self.write_paused = False
+        drain_waiter = self.drain_waiter
+        if drain_waiter is not None and not drain_waiter.done():
+            drain_waiter.set_result(None)
+
+    def _end(self, exc: Optional[BaseException]) -> None:
+        if exc is not None and self.error is None:
+            self.error = exc
+        if not self.lost:
+            self.lost = True
+            if self.parser is not None:
+                self.parser.feed_eof()
+        waiter = self.waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    # Used by the request flow
+
+    async def _wait(self, timeout: Optional[float]) -> None:
+        loop = self.pool.loop
+        waiter: asyncio.Future[None] = loop.create_future()
+        self.waiter = waiter
+        timer = None if timeout is None else loop.call_later(timeout, _expire, waiter, "read")
+        try:
+            await waiter
+        finally:
+            self.waiter = None
+            if timer is not None:
+                timer.cancel()
+
+    async def drain(self, timeout: Optional[float]) -> None:
+        """Wait until the transport's write buffer is below its high-water mark."""
+        if self.lost:
+            raise _Lost()
+        if not self.write_paused:
+            return
+        loop = self.pool.loop
+        waiter: asyncio.Future[None] = loop.create_future()
+        self.drain_waiter = waiter
+        timer = None if timeout is None else loop.call_later(timeout, _expire, waiter, "write")
+        try:
+            await waiter
+        finally:
+            self.drain_waiter = None
+            if timer is not None:
+                timer.cancel()
+        if self.lost:
+            raise _Lost()
+
+    def write(self, data: bytes) -> None:
+        if self.lost or self.transport is None:
+            raise _Lost()
+        self.transport.write(data)
+
+    async def read_head(self, parser: ResponseParser, timeout: Optional[float]) -> ResponseHead:
+        while True:
+            head = parser.read_head()
+            if head is not None:
+                return head
+            await self._wait(timeout)
+
+    async def read_body(self, parser: ResponseParser, timeout: Optional[float]) -> bytes:
+        while True:
+            data = parser.read_body()
+            if data or parser.done:
+                if self.read_paused and parser.buffered < _READ_LOW_WATER and self.transport is not None:
+                    self.read_paused = False
+                    self.transport.resume_reading()
+                return data
+            if self.read_paused and self.transport is not None:
+                # Buffered bytes that do not yet decode to body bytes: more must be read to progress.
+                self.read_paused = False
+                self.transport.resume_reading()
+            await self._wait(timeout)
+
+    def close(self) -> None:
+        transport = self.transport
+        if transport is not None and not self.closed:
+            try:
+                transport.abort()
+            except RuntimeError:  # its event loop is already closed; nothing left to schedule on
+                pass
+
+
+class _Pool:
+    """The connections of one event loop: idle deques per origin, a slot count, FIFO waiters.
+
+    A slot is held by every connection from before it connects until it is discarded. Waiters
+    receive either a connection for their origin or None, meaning a slot to connect with.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, limits: httpx.Limits) -> None:
+        self.loop = loop
+        self.max_connections = UNLIMITED if limits.max_connections is None else limits.max_connections
+        self.max_idle = UNLIMITED if limits.max_keepalive_connections is None else limits.max_keepalive_connections
+        self.keepalive_expiry = limits.keepalive_expiry
+        self.idle: Dict[Origin, Deque[_Connection]] = {}
+        self.idle_total = 0
+        self.slots_used = 0
+        self.waiters: Deque[Tuple[Origin, asyncio.Future[Optional[_Connection]]]] = deque()
+        self.connections: Set[_Connection] = set()
+        self.closed = False
+
+    # Taking
+
+    def take_idle(self, origin: Origin) -> Optional[_Connection]:
+        idle = self.idle.get(origin)
+        if not idle:
+            return None
+        expiry = self.keepalive_expiry
+        now = self.loop.time()
+        while idle:
+            connection = idle.pop()
+            self.idle_total -= 1
+            connection.idle = False
+            if (
+                connection.lost
+                or (expiry is not None and now - connection.idle_since > expiry)
+                or (connection.fd >= 0 and readable(connection.fd))
+            ):
+                # Closed by the server, past its keep-alive, or holding an unexpected byte or EOF
+                # the loop has not delivered yet: never send on it.
+                self.discard(connection)
+                continue
+            return connection
+        return None
+
+    def can_open(self) -> bool:
+        return self.slots_used < self.max_connections and not self.waiters
+
+    def evict_other_idle(self) -> bool:
+        """Close the longest-idle connection of any origin, so its slot can be used."""
+        oldest: Optional[_Connection] = None
+        for idle in self.idle.values():
+            if idle and (oldest is None or idle[0].idle_since < oldest.idle_since):
+                oldest = idle[0]
+        if oldest is None:
+            return False
+        self.discard(oldest)
+        return True
+
+    async def wait(self, origin: Origin, timeout: Optional[float]) -> Optional[_Connection]:
+        waiter: asyncio.Future[Optional[_Connection]] = self.loop.create_future()
+        entry = (origin, waiter)
+        self.waiters.append(entry)
+        timer = None if timeout is None else self.loop.call_later(timeout, _expire, waiter, "pool")
+        try:
+            return await waiter
+        except BaseException:
+            if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
+                # Handed a connection or slot just as this request gave up: pass it on.
+                given = waiter.result()
+                if given is None:
+                    self.free_slot()
+                else:
+                    self.release(given)
+            else:
+                try:
+                    self.waiters.remove(entry)
+                except ValueError:
+                    pass
+            raise
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    # Giving back
+
+    def release(self, connection: _Connection) -> None:
+        """Return a connection whose response was read completely and may carry another request."""
+        if self.closed or connection.lost or connection.discarded:
+            self.discard(connection)
+            return
+        waiters = self.waiters
+        while waiters and waiters[0][1].done():
+            waiters.popleft()
+        if waiters:
+            for entry in waiters:
+                origin, waiter = entry
+                if origin == connection.origin and not waiter.done():
+                    waiters.remove(entry)
+                    waiter.set_result(connection)
+                    return
+            # Only other origins are waiting: close this one so its slot goes to the first of them.
+            self.discard(connection)
+            return
+        if self.idle_total >= self.max_idle:
+            self.discard(connection)
+            return
+        connection.idle = True
+        now = connection.idle_since = self.loop.time()
+        idle = self.idle.get(connection.origin)
+        if idle is None:
+            idle = self.idle[connection.origin] = deque()
+        expiry = self.keepalive_expiry
+        if expiry is not None:
+            while idle and now - idle[0].idle_since > expiry:
+                self.discard(idle[0])
+        idle.append(connection)
+        self.idle_total += 1
+
+    def discard(self, connection: _Connection) -> None:
+        """Close a connection (idle or not) and free its slot. Doing it twice is harmless."""
+        if connection.discarded:
+            return
+        connection.discarded = True
+        if connection.idle:
+            connection.idle = False
+            self.idle_total -= 1
+            idle = self.idle.get(connection.origin)
+            if idle is not None:
+                try:
+                    idle.remove(connection)
+                except ValueError:
+                    pass
+        self.connections.discard(connection)
+        connection.close()
+        self.free_slot()
+
+    def free_slot(self) -> None:
+        """Pass a freed slot to the first waiter, or return it to the pool."""
+        waiters = self.waiters
+        while waiters:
+            _, waiter = waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
+        self.slots_used -= 1
+
+    def close(self) -> None:
+        """Fail every waiter, then close every connection."""
+        self.closed = True
+        while self.waiters:
+            _, waiter = self.waiters.popleft()
+            if not waiter.done():
+                waiter.set_exception(RuntimeError(_CLOSED))
+        for connection in list(self.connections):
+            self.discard(connection)
+
+    def check_open(self) -> None:
+        if self.closed:
+            raise RuntimeError(_CLOSED)
+
+
+class _ResponseStream(httpx.AsyncByteStream):
+    """The body of a response still arriving on its connection."""
+
+    def __init__(
+        self,
+        pool: _Pool,
+        connection: _Connection,
+        parser: ResponseParser,
+        first: bytes,
+        timeout: Optional[float],
+        request: httpx.Request,
+    ) -> None:
+        self._pool: Optional[_Pool] = pool
+        self._connection = connection
+        self._parser = parser
+        self._first = first
+        self._timeout = timeout
+        self._request = request
+
+    def __aiter__(self) -> _ResponseStream:
+        return self
+
+    async def __anext__(self) -> bytes:
+        first = self._first
+        if first:
+            self._first = b""
+            return first
+        if self._pool is None:
+            raise StopAsyncIteration
+        parser = self._parser
+        try:
+            data = await self._connection.read_body(parser, self._timeout)
+        except BaseException as exc:
+            self._finish(reusable=False)
+            mapped = _to_httpx(exc, self._connection, self._request) if isinstance(exc, Exception) else exc
+            if mapped is exc:
+                raise
+            raise mapped from exc
+        if parser.done:
+            self._finish(reusable=parser.reusable)
+        if data:
+            return data
+        raise StopAsyncIteration
+
+    def _finish(self, *, reusable: bool) -> None:
+        pool = self._pool
+        if pool is None:
+            return
+        self._pool = None
+        self._connection.parser = None
+        if reusable:
+            pool.release(self._connection)
+        else:
+            pool.discard(self._connection)
+
+    async def aclose(self) -> None:
+        """Stop reading: a connection whose body was not read to the end is closed, never reused."""
+        self._finish(reusable=False)
+
+    def __del__(self) -> None:
+        # A response dropped without being read or closed must not keep its slot forever. The
+        # collector may run this in any thread, or in the middle of a pool operation, so the
+        # close is left to the loop rather than done here.
+        pool = self._pool
+        if pool is not None:
+            self._pool = None
+            try:
+                pool.loop.call_soon_threadsafe(_drop_abandoned, pool, self._connection)
+            except RuntimeError:  # the loop is closed, and its connections with it
+                pass
+
+
+def _drop_abandoned(pool: _Pool, connection: _Connection) -> None:
+    connection.parser = None
+    pool.discard(connection)
+
+
+class AsyncioTransport(httpx.AsyncBaseTransport):
+    """An HTTP/1.1 transport for ``httpx.AsyncClient`` that holds its speed at high concurrency.
+
+    ``verify``, ``cert`` and ``trust_env`` mean what they mean to httpx (the TLS context is made by
+    ``httpx.create_ssl_context`` on first use); ``limits`` bounds connections, idle keep-alive
+    connections and their idle time. Timeouts come from each request's ``timeout`` extension,
+    as httpx sets them. ``local_address`` binds outgoing connections; ``retries`` retries failed
+    connection attempts.
+
+        client = httpx.AsyncClient(transport=AsyncioTransport(limits=httpx.Limits(max_connections=100)))
+    """
+
+    def __init__(
+        self,
+        *,
+        verify: VerifyTypes = True,
+        cert: Optional[CertTypes] = None,
+        trust_env: bool = True,
+        limits: httpx.Limits = DEFAULT_LIMITS,
+        local_address: Optional[str] = None,
+        retries: int = 0,
+    ) -> None:
+        self._verify = verify
+        self._cert = cert
+        self._trust_env = trust_env
+        self._limits = limits
+        self._local_address = local_address
+        self._retries = retries
+        self._ssl_context: Optional[ssl.SSLContext] = None
+        # The pool of the loop that sent last (the usual single-loop case needs no lookup), and
+        # every loop's pool by the loop's id.
+        self._pool: Optional[_Pool] = None
+        self._pools: Dict[int, _Pool] = {}
+        self._fallback: Optional[httpx.AsyncHTTPTransport] = None
+        self._closed = False
+
+    # What tests and curious users can look at
+
+    @property
+    def busy_connections(self) -> int:
+        """Connections lent to requests (connecting, sending or being read) in the current pool."""
+        pool = self._pool
+        return 0 if pool is None else pool.slots_used - pool.idle_total
+
+    @property
+    def idle_connections(self) -> int:
+        """Keep-alive connections waiting in the pool for the next request."""
+        pool = self._pool
+        return 0 if pool is None else pool.idle_total
+
+    # httpx.AsyncBaseTransport
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` on a pooled connection and return the response, its body still streaming."""
+        if self._closed:
+            raise RuntimeError(_CLOSED)
+        loop = _running_asyncio_loop()
+        if loop is None or is_patched(
+            httpx.AsyncHTTPTransport, "handle_async_request", "AsyncConnectionPool", "httpcore._async.connection_pool"
+        ):
+            return await self._fallback_transport().handle_async_request(request)
+        pool = self._pool
+        if pool is None or pool.loop is not loop:
+            pool = self._pool_for(loop)
+
+        origin = origin_of(request)
+        method, head_bytes, wants_close = request_head(request)
+        timeouts: Mapping[str, Optional[float]] = request.extensions.get("timeout") or {}
+
+        for _ in range(STALE_RETRIES):
+            connection = await self._acquire(pool, origin, timeouts, request)
+            if not connection.lost:
+                break
+            pool.discard(connection)  # died between being picked and being used: nothing was sent
+        else:
+            raise httpx.ConnectError("Every pooled connection closed before the request was sent", request=request)
+
+        parser = ResponseParser(method, keep_alive=not wants_close)
+        connection.parser = parser
+        read_timeout = timeouts.get("read")
+        try:
+            await self._send(connection, parser, request, head_bytes, timeouts.get("write"))
+            head = await connection.read_head(parser, read_timeout)
+            first = parser.read_body()
+        except BaseException as exc:
+            connection.parser = None
+            pool.discard(connection)
+            mapped = _to_httpx(exc, connection, request) if isinstance(exc, Exception) else exc
+            if mapped is exc:
+                raise
+            raise mapped from exc
+
+        stream: httpx.AsyncByteStream
+        if parser.done:
+            connection.parser = None
+            if parser.reusable:
+                pool.release(connection)
+            else:
+                pool.discard(connection)
+            stream = CompleteBody(first)
+        else:
+            stream = _ResponseStream(pool, connection, parser, first, read_timeout, request)
+        return httpx.Response(
+            head.status_code,
+            headers=head.headers,
+            stream=stream,
+            extensions={"http_version": head.http_version, "reason_phrase": head.reason},
+        )
+
+    async def aclose(self) -> None:
+        """Close every connection, busy or idle. Closing twice is harmless."""
+        self._closed = True
+        self._pool = None
+        pools, self._pools = self._pools, {}
+        current = _running_asyncio_loop()
+        for pool in pools.values():
+            if pool.loop is current or pool.loop.is_closed():
+                pool.close()
+            else:
+                # Another thread's loop owns these connections; only it may touch them.
+                try:
+                    pool.loop.call_soon_threadsafe(pool.close)
+                except RuntimeError:  # that loop closed in the meantime
+                    pool.close()
+        if any(pool.loop is current for pool in pools.values()):
+            # Let the loop run the closed transports' callbacks, which close their sockets.
+            await asyncio.sleep(0)
+        fallback, self._fallback = self._fallback, None
+        if fallback is not None:
+            await fallback.aclose()
+
+    # Internals
+
+    def _pool_for(self, loop: asyncio.AbstractEventLoop) -> _Pool:
+        """The pool of ``loop``: connections belong to the loop that made them, so each loop has its own."""
+        pools = self._pools
+        pool = pools.get(id(loop))
+        if pool is None or pool.loop is not loop:
+            for key, other in list(pools.items()):
+                if other.loop.is_closed():
+                    # Its loop ended with connections still pooled; they can only be dropped now.
+                    other.close()
+                    del pools[key]
+            pool = pools[id(loop)] = _Pool(loop, self._limits)
+        self._pool = pool
+        return pool
+
+    def _fallback_transport(self) -> httpx.AsyncHTTPTransport:
+        if self._fallback is None:
+            self._fallback = httpx.AsyncHTTPTransport(
+                verify=self._verify,
+                cert=self._cert,
+                trust_env=self._trust_env,
+                limits=self._limits,
+                local_address=self._local_address,
+                retries=self._retries,
+            )
+        return self._fallback
+
+    def _get_ssl_context(self) -> ssl.SSLContext:
+        if self._ssl_context is None:
+            self._ssl_context = make_ssl_context(self._verify, self._cert, self._trust_env)
+        return self._ssl_context
+
+    async def _acquire(
+        self, pool: _Pool, origin: Origin, timeouts: Mapping[str, Optional[float]], request: httpx.Request
+    ) -> _Connection:
+        while True:
+            pool.check_open()
+            connection = pool.take_idle(origin)
+            if connection is not None:
+                return connection
+            if not pool.can_open() and not pool.waiters and pool.evict_other_idle():
+                continue
+            if pool.can_open():
+                pool.slots_used += 1
+            else:
+                try:
+                    given = await pool.wait(origin, timeouts.get("pool"))
+                except _Expired as exc:
+                    raise httpx.PoolTimeout(
+                        "Timed out waiting for a connection from the pool", request=request
+                    ) from exc
+                if given is not None:
+                    if given.lost:
+                        pool.discard(given)
+                        continue
+                    return given
+            # This request holds a slot now; it is freed if the connection cannot be made.
+            try:
+                connection = await self._connect(pool, origin, timeouts.get("connect"), request)
+            except BaseException:
+                pool.free_slot()
+                raise
+            pool.connections.add(connection)
+            if pool.closed:  # the transport was closed while this connection was being made
+                pool.discard(connection)
+                pool.check_open()
+            return connection
+
+    async def _connect(
+        self, pool: _Pool, origin: Origin, timeout: Optional[float], request: httpx.Request
+    ) -> _Connection:
+        scheme, raw_host, port = origin
+        host = raw_host.decode("ascii")
+        context = self._get_ssl_context() if scheme == b"https" else None
+        sni = None if context is None else server_hostname(request, host)
+        local_addr = None if self._local_address is None else (self._local_address, 0)
+        loop = pool.loop
+        delay = 0.5
+        attempt = 0
+        while True:
+            try:
+                connection: _Connection
+                _, connection = await _with_timeout(
+                    loop.create_connection(
+                        lambda: _Connection(pool, origin),
+                        host,
+                        port,
+                        ssl=context,
+                        server_hostname=sni,
+                        local_addr=local_addr,
+                    ),
+                    timeout,
+                )
+                return connection
+            except (OSError, ssl.SSLError, _Expired, asyncio.TimeoutError) as exc:
+                if attempt >= self._retries:
+                    if isinstance(exc, (_Expired, asyncio.TimeoutError)):
+                        raise httpx.ConnectTimeout(f"Timed out connecting to {host}:{port}", request=request) from exc
+                    raise httpx.ConnectError(str(exc) or type(exc).__name__, request=request) from exc
+            attempt += 1
+            await asyncio.sleep(delay)
+            delay *= 2
+
+    async def _send(
+        self,
+        connection: _Connection,
+        parser: ResponseParser,
+        request: httpx.Request,
+        head: bytes,
+        timeout: Optional[float],
+    ) -> None:
+        try:
+            try:
+                body: Optional[bytes] = request.content
+            except httpx.RequestNotRead:
+                body = None
+            if body is not None:
+                if len(body) <= JOIN_BODY_LIMIT:
+                    connection.write(head + body if body else head)
+                else:
+                    connection.write(head)
+                    connection.write(body)
+                await connection.drain(timeout)
+                return
+            await self._send_stream(connection, request, head, timeout)
+        except _Lost:
+            if parser.received_nothing:
+                raise
+            # The server answered (and closed) before taking the whole body, e.g. with a 413:
+            # that answer is the response, so it is read rather than reported as a write error.
+
+    async def _send_stream(
+        self, connection: _Connection, request: httpx.Request, head: bytes, timeout: Optional[float]
+    ) -> None:
+        chunked, declared = body_framing(request)
+        connection.write(head)
+        sent = 0
+        stream: Any = request.stream
+        async for part in stream:
+            if not part:
+                continue
+            sent += len(part)
+            if declared is not None and sent > declared:
+                raise LocalProtocolError("the request body is longer than its Content-Length")
+            connection.write(encode_chunk(part) if chunked else part)
+            await connection.drain(timeout)
+        if declared is not None and sent != declared:
+            raise LocalProtocolError("the request body is shorter than its Content-Length")
+        if chunked:
+            connection.write(LAST_CHUNK)
+        await connection.drain(timeout)
+
+
+if sys.version_info >= (3, 11):
+
+    async def _with_timeout(awaitable: Any, timeout: Optional[float]) -> Any:
+        # asyncio.timeout cancels within this task, so a connection made just as the timer
+        # fires is closed by create_connection itself rather than leaked.
+        async with asyncio.timeout(timeout):
+            return await awaitable
+
+else:  # pragma: no cover - Python 3.9 and 3.10
+
+    async def _with_timeout(awaitable: Any, timeout: Optional[float]) -> Any:
+        return await asyncio.wait_for(awaitable, timeout)
+
+
+def _to_httpx(exc: Exception, connection: _Connection, request: httpx.Request) -> Exception:
+    """The httpx exception for what went wrong on ``connection``."""
+    if isinstance(exc, httpx.HTTPError):
+        return exc
+    if isinstance(exc, _Expired):
+        if exc.kind == "write":
+            return httpx.WriteTimeout("Timed out sending the request", request=request)
+        return httpx.ReadTimeout("Timed out waiting for the response", request=request)
+    if isinstance(exc, LocalProtocolError):
+        return httpx.LocalProtocolError(str(exc), request=request)
+    lost_with = connection.error
+    if isinstance(exc, _Lost):
+        detail = str(lost_with) if lost_with is not None else "the connection was closed"
+        return httpx.WriteError(f"Could not send the request: {detail}", request=request)
+    if isinstance(exc, ProtocolError):
+        return lost_or_protocol_error(exc, lost_with, request)
+    if isinstance(exc, OSError):
+        return httpx.ReadError(str(exc) or type(exc).__name__, request=request)
+    return exc
