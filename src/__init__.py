@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from . import types as types
     from ._aiohttp_client import DefaultAioHttpClient as DefaultAioHttpClient
+    from ._async._azure import AsyncAzureOpenAI as AsyncAzureOpenAI
     from ._async._client import AsyncOpenAI as AsyncOpenAI
     from ._async._pagination import AsyncConversationCursorPage as AsyncConversationCursorPage
     from ._async._pagination import AsyncCursorPage as AsyncCursorPage
@@ -51,8 +52,12 @@ if TYPE_CHECKING:
     from ._http_clients import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
     from ._http_clients import DefaultHttpxClient as DefaultHttpxClient
     from ._models import BaseModel as BaseModel
+    from ._parsing import ContentFilterFinishReasonError as ContentFilterFinishReasonError
+    from ._parsing import LengthFinishReasonError as LengthFinishReasonError
+    from ._parsing import pydantic_function_tool as pydantic_function_tool
     from ._response import HttpxBinaryResponseContent as HttpxBinaryResponseContent
     from ._response import LegacyAPIResponse as LegacyAPIResponse
+    from ._sync._azure import AzureOpenAI as AzureOpenAI
     from ._sync._client import OpenAI as OpenAI
     from ._sync._pagination import SyncConversationCursorPage as SyncConversationCursorPage
     from ._sync._pagination import SyncCursorPage as SyncCursorPage
@@ -72,6 +77,7 @@ if TYPE_CHECKING:
     from ._types import NotGiven as NotGiven
     from ._types import Omit as Omit
     from ._types import omit as omit
+    from ._webhooks import InvalidWebhookSignatureError as InvalidWebhookSignatureError
 
     chat: Chat
     completions: Completions
@@ -111,12 +117,42 @@ _LAZY: Dict[str, str] = {
     "DefaultHttpxClient": "._http_clients",
     "DefaultAsyncHttpxClient": "._http_clients",
     "DefaultAioHttpClient": "._aiohttp_client",
+    "AzureOpenAI": "._sync._azure",
+    "AsyncAzureOpenAI": "._async._azure",
+    "pydantic_function_tool": "._parsing",
+    "LengthFinishReasonError": "._parsing",
+    "ContentFilterFinishReasonError": "._parsing",
+    "InvalidWebhookSignatureError": "._webhooks",
     **{name: "._errors" for name in _ERRORS.split()},
     **{name: "._sync._pagination" for name in _PAGES.split()},
     **{"Async" + name[4:]: "._async._pagination" for name in _PAGES.split()},
 }
 _MODULE_CLIENT_RESOURCES = frozenset(
-    {"chat", "completions", "embeddings", "models", "files", "fine_tuning", "moderations", "batches"}
+    {
+        "chat",
+        "completions",
+        "embeddings",
+        "models",
+        "files",
+        "fine_tuning",
+        "moderations",
+        "batches",
+        "admin",
+        "audio",
+        "images",
+        "videos",
+        "content_provenance_checks",
+        "vector_stores",
+        "evals",
+        "skills",
+        "containers",
+        "uploads",
+        "beta",
+        "responses",
+        "conversations",
+        "realtime",
+        "webhooks",
+    }
 )
 
 __all__ = [*sorted(_LAZY), "__version__", "types"]

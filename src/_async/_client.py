@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .resources.uploads import AsyncUploads
     from .resources.vector_stores import AsyncVectorStores
     from .resources.videos import AsyncVideos
+    from .resources.webhooks import AsyncWebhooks
 
 __all__ = ["AsyncOpenAI"]
 
@@ -245,6 +246,13 @@ class AsyncOpenAI(AsyncAPIClient):
         from .resources.realtime import AsyncRealtime
 
         return AsyncRealtime(self)
+
+    @functools.cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Verify and decode the webhooks the API sends (uses ``webhook_secret``)."""
+        from .resources.webhooks import AsyncWebhooks
+
+        return AsyncWebhooks(self)
 
     @functools.cached_property
     def with_raw_response(self) -> Any:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .resources.uploads import Uploads
     from .resources.vector_stores import VectorStores
     from .resources.videos import Videos
+    from .resources.webhooks import Webhooks
 
 __all__ = ["OpenAI"]
 
@@ -246,6 +247,13 @@ class OpenAI(SyncAPIClient):
         from .resources.realtime import Realtime
 
         return Realtime(self)
+
+    @functools.cached_property
+    def webhooks(self) -> Webhooks:
+        """Verify and decode the webhooks the API sends (uses ``webhook_secret``)."""
+        from .resources.webhooks import Webhooks
+
+        return Webhooks(self)
 
     @functools.cached_property
     def with_raw_response(self) -> Any:

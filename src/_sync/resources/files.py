@@ -11,6 +11,7 @@ from ..._request import require_path_param
 from ..._response import HttpxBinaryResponseContent
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import FileCreateParams, FileDeleted, FileListParams, FileObject
+from .._helpers import polling
 from .._pagination import SyncCursorPage
 from ._base import SyncAPIResource
 
@@ -19,6 +20,8 @@ __all__ = ["Files"]
 
 class Files(SyncAPIResource):
     """Files uploaded for fine-tuning, batches, assistants and more."""
+
+    wait_for_processing = polling.wait_for_processing
 
     def create(
         self,

@@ -21,6 +21,7 @@ from ....types.responses import (
     ResponseRetrieveParamsStreaming,
     ResponseStreamEvent,
 )
+from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import AsyncStream
 from .._base import AsyncAPIResource
 from .input_items import AsyncInputItems
@@ -31,6 +32,9 @@ __all__ = ["AsyncResponses"]
 
 class AsyncResponses(AsyncAPIResource):
     """Model responses: create them whole or streamed, fetch, cancel, compact and delete them."""
+
+    parse = parse_response
+    stream = stream_response
 
     @functools.cached_property
     def input_items(self) -> AsyncInputItems:

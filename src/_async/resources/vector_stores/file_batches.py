@@ -15,6 +15,7 @@ from ....types.vector_stores import (
     VectorStoreFile,
     VectorStoreFileBatch,
 )
+from ..._helpers import polling
 from ..._pagination import AsyncCursorPage
 from .._base import AsyncAPIResource
 
@@ -23,6 +24,10 @@ __all__ = ["AsyncFileBatches"]
 
 class AsyncFileBatches(AsyncAPIResource):
     """Several files attached to a vector store as one batch, followed and cancelled together."""
+
+    poll = polling.poll_file_batch
+    create_and_poll = polling.create_and_poll_file_batch
+    upload_and_poll = polling.upload_and_poll_file_batch
 
     async def create(
         self,

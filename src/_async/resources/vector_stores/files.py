@@ -17,6 +17,7 @@ from ....types.vector_stores import (
     VectorStoreFile,
     VectorStoreFileDeleted,
 )
+from ..._helpers import polling
 from ..._pagination import AsyncCursorPage, AsyncPage
 from .._base import AsyncAPIResource
 
@@ -25,6 +26,11 @@ __all__ = ["AsyncFiles"]
 
 class AsyncFiles(AsyncAPIResource):
     """Uploaded files attached to a vector store, chunked and indexed for search."""
+
+    poll = polling.poll_vector_store_file
+    create_and_poll = polling.create_and_poll_vector_store_file
+    upload = polling.upload_vector_store_file
+    upload_and_poll = polling.upload_and_poll_vector_store_file
 
     async def create(
         self,

@@ -20,6 +20,7 @@ from ....types.chat import (
     CompletionListParams,
     CompletionUpdateParams,
 )
+from ..._helpers.chat import parse_chat_completion, stream_chat_completion
 from ..._pagination import SyncCursorPage
 from ..._streaming import Stream
 from .._base import SyncAPIResource
@@ -30,6 +31,10 @@ __all__ = ["Completions"]
 
 class Completions(SyncAPIResource):
     """Chat completions: one model reply to a list of messages, whole or streamed."""
+
+    # Structured outputs and event streams with a final completion, written once in _helpers.
+    parse = parse_chat_completion
+    stream = stream_chat_completion
 
     @functools.cached_property
     def messages(self) -> Messages:

@@ -22,6 +22,7 @@ from ....types.responses import (
     ResponseRetrieveParamsStreaming,
     ResponseStreamEvent,
 )
+from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import Stream
 from .._base import SyncAPIResource
 from .input_items import InputItems
@@ -32,6 +33,9 @@ __all__ = ["Responses"]
 
 class Responses(SyncAPIResource):
     """Model responses: create them whole or streamed, fetch, cancel, compact and delete them."""
+
+    parse = parse_response
+    stream = stream_response
 
     @functools.cached_property
     def input_items(self) -> InputItems:

@@ -20,6 +20,7 @@ from .....types.beta import (
     ThreadUpdateParams,
 )
 from .....types.beta.threads import Run
+from ...._helpers import polling
 from ...._streaming import AsyncStream
 from ..._base import AsyncAPIResource
 from .._opt_in import assistants_headers
@@ -31,6 +32,8 @@ __all__ = ["AsyncThreads"]
 
 class AsyncThreads(AsyncAPIResource):
     """Threads: the conversations that assistants run on."""
+
+    create_and_run_poll = polling.create_and_run_poll
 
     @functools.cached_property
     def runs(self) -> AsyncRuns:

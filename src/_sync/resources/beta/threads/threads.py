@@ -21,6 +21,7 @@ from .....types.beta import (
     ThreadUpdateParams,
 )
 from .....types.beta.threads import Run
+from ...._helpers import polling
 from ...._streaming import Stream
 from ..._base import SyncAPIResource
 from .._opt_in import assistants_headers
@@ -32,6 +33,8 @@ __all__ = ["Threads"]
 
 class Threads(SyncAPIResource):
     """Threads: the conversations that assistants run on."""
+
+    create_and_run_poll = polling.create_and_run_poll
 
     @functools.cached_property
     def runs(self) -> Runs:

@@ -22,6 +22,7 @@ from ......types.beta.threads import (
     RunSubmitToolOutputsParamsStreaming,
     RunUpdateParams,
 )
+from ....._helpers import polling
 from ....._pagination import AsyncCursorPage
 from ....._streaming import AsyncStream
 from ...._base import AsyncAPIResource
@@ -37,6 +38,10 @@ def _run_path(thread_id: str, run_id: str) -> str:
 
 class AsyncRuns(AsyncAPIResource):
     """Runs: an assistant working through a thread, whole or as a stream of events."""
+
+    poll = polling.poll_run
+    create_and_poll = polling.create_and_poll_run
+    submit_tool_outputs_and_poll = polling.submit_tool_outputs_and_poll
 
     @functools.cached_property
     def steps(self) -> AsyncSteps:

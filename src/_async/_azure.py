@@ -1,0 +1,158 @@
+"""AsyncAzureOpenAI: the client for Azure OpenAI. ``AzureOpenAI`` is generated from this file."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Awaitable, Callable, Mapping, Optional, Union
+
+import httpx
+
+from .._azure import API_KEY_PLACEHOLDER, credential_headers, deployment_path, resolve_azure
+from .._concurrency import async_resolve_key
+from .._constants import DEFAULT_MAX_RETRIES
+from .._errors import OpenAIError
+from .._request import CallOptions
+from .._types import NOT_GIVEN, NotGiven, Timeout
+from ._client import AsyncOpenAI
+
+__all__ = ["AsyncAzureOpenAI"]
+
+# A token provider is a function returning the token (the async client also accepts a coroutine function).
+AzureADTokenProvider = Callable[[], Union[str, Awaitable[str]]]
+
+
+class AsyncAzureOpenAI(AsyncOpenAI):
+    """An OpenAI client for Azure OpenAI deployments.
+
+    ``azure_endpoint`` (or ``AZURE_OPENAI_ENDPOINT``) and ``api_version`` (or ``OPENAI_API_VERSION``)
+    say where; ``azure_deployment`` pins every call to one deployment, otherwise model calls go to
+    the deployment named by their ``model``. Authenticate with ``api_key`` (or
+    ``AZURE_OPENAI_API_KEY``), sent as ``api-key``, or with a Microsoft Entra ID token: ``azure_ad_token``
+    (or ``AZURE_OPENAI_AD_TOKEN``), or ``azure_ad_token_provider``, called before every request.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_version: Optional[str] = None,
+        azure_endpoint: Optional[str] = None,
+        azure_deployment: Optional[str] = None,
+        api_key: Union[str, Callable[[], Awaitable[str]], None] = None,
+        azure_ad_token: Optional[str] = None,
+        azure_ad_token_provider: Optional[AzureADTokenProvider] = None,
+        organization: Optional[str] = None,
+        project: Optional[str] = None,
+        webhook_secret: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        websocket_base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[httpx.AsyncClient] = None,
+    ) -> None:
+        azure = resolve_azure(
+            api_version=api_version,
+            azure_endpoint=azure_endpoint,
+            azure_deployment=azure_deployment,
+            base_url=base_url,
+            api_key=api_key,
+            azure_ad_token=azure_ad_token,
+            has_token_provider=azure_ad_token_provider is not None,
+        )
+        super().__init__(
+            # The parent requires a key; with token auth it holds a placeholder that is never sent.
+            api_key=azure.api_key if azure.api_key is not None else API_KEY_PLACEHOLDER,
+            organization=organization,
+            project=project,
+            webhook_secret=webhook_secret,
+            base_url=azure.base_url,
+            websocket_base_url=websocket_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query={**(default_query or {}), "api-version": azure.api_version},
+            http_client=http_client,
+        )
+        self._api_version = azure.api_version
+        self._azure_deployment = azure.deployment
+        self._azure_ad_token = azure.azure_ad_token
+        self._azure_ad_token_provider = azure_ad_token_provider
+        self._has_api_key = azure.api_key is not None
+
+    async def auth_headers(self) -> Mapping[str, str]:
+        """Azure's credential header for one attempt: a bearer token when there is one, else ``api-key``."""
+        if self._azure_ad_token is not None:
+            return credential_headers(api_key=None, azure_ad_token=self._azure_ad_token)
+        if self._azure_ad_token_provider is not None:
+            try:
+                token = await async_resolve_key(self._azure_ad_token_provider)
+            except TypeError as exc:
+                raise OpenAIError(f"azure_ad_token_provider must return a non-empty str token: {exc}") from exc
+            return credential_headers(api_key=None, azure_ad_token=token)
+        if not self._has_api_key:
+            raise OpenAIError("No Azure credential: pass api_key, azure_ad_token or azure_ad_token_provider")
+        key = self.api_key if isinstance(self.api_key, str) else await async_resolve_key(self.api_key)
+        return credential_headers(api_key=key, azure_ad_token=None)
+
+    async def request(self, options: CallOptions, *, cast_to: Any, stream_item: Any = None) -> Any:
+        """Send a call, routing deployment-scoped paths to their deployment first."""
+        path = deployment_path(options.path, options.body, self._settings.base_url)
+        if path != options.path:
+            options = dataclasses.replace(options, path=path)
+        return await super().request(options, cast_to=cast_to, stream_item=stream_item)
+
+    def copy(
+        self,
+        *,
+        api_key: Union[str, Callable[[], Awaitable[str]], None] = None,
+        azure_ad_token: Optional[str] = None,
+        azure_ad_token_provider: Optional[AzureADTokenProvider] = None,
+        api_version: Optional[str] = None,
+        organization: Optional[str] = None,
+        project: Optional[str] = None,
+        webhook_secret: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        websocket_base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        http_client: Optional[httpx.AsyncClient] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+    ) -> AsyncAzureOpenAI:
+        """A new client with some settings changed, sharing this one's connection pool and Azure settings.
+
+        ``default_headers`` / ``default_query`` are added to this client's; the ``set_`` forms replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("Pass default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("Pass default_query or set_default_query, not both")
+        headers = dict(set_default_headers) if set_default_headers is not None else self._custom_headers
+        if default_headers is not None:
+            headers = {**headers, **default_headers}
+        query = dict(set_default_query) if set_default_query is not None else self._custom_query
+        if default_query is not None:
+            query = {**query, **default_query}
+        version = api_version or self._api_version
+        query = {**query, "api-version": version}
+        return type(self)(
+            api_version=version,
+            api_key=api_key or (self.api_key if self._has_api_key else None),
+            azure_ad_token=azure_ad_token or self._azure_ad_token,
+            azure_ad_token_provider=azure_ad_token_provider or self._azure_ad_token_provider,
+            organization=organization or self.organization,
+            project=project or self.project,
+            webhook_secret=webhook_secret or self.webhook_secret,
+            base_url=base_url or self._settings.base_url,
+            websocket_base_url=websocket_base_url or self.websocket_base_url,
+            timeout=self._settings.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self._settings.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            default_headers=headers,
+            default_query=query,
+            http_client=http_client or self._http_client,
+        )
+
+    with_options = copy

@@ -1,0 +1,57 @@
+"""``client.webhooks``: check that a webhook request came from OpenAI, and read its event.
+
+No request is made; this resource only needs the client's ``webhook_secret`` (``OPENAI_WEBHOOK_SECRET``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Mapping, Optional, Union
+
+from ..._webhooks import DEFAULT_TOLERANCE, unwrap, verify_signature
+from ._base import AsyncAPIResource
+
+if TYPE_CHECKING:
+    from ...types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
+
+__all__ = ["AsyncWebhooks"]
+
+
+class AsyncWebhooks(AsyncAPIResource):
+    """Webhook verification: HMAC-SHA256 signatures over ``webhook-id.webhook-timestamp.body``."""
+
+    def _secret(self, secret: Optional[str]) -> str:
+        chosen = secret if secret is not None else getattr(self._client, "webhook_secret", None)
+        if not chosen:
+            raise ValueError(
+                "No webhook secret: set OPENAI_WEBHOOK_SECRET, pass webhook_secret= to the client, "
+                "or pass secret= to this method"
+            )
+        return str(chosen)
+
+    def unwrap(
+        self,
+        payload: Union[str, bytes],
+        headers: Mapping[str, str],
+        *,
+        secret: Optional[str] = None,
+    ) -> UnwrapWebhookEvent:
+        """Verify the request's signature and return its event as a typed model.
+
+        ``payload`` is the raw request body, exactly as received; ``headers`` the request's headers.
+        Raises ``InvalidWebhookSignatureError`` when the signature is missing, stale or wrong.
+        """
+        return unwrap(payload, headers, secret=self._secret(secret))
+
+    def verify_signature(
+        self,
+        payload: Union[str, bytes],
+        headers: Mapping[str, str],
+        *,
+        secret: Optional[str] = None,
+        tolerance: int = DEFAULT_TOLERANCE,
+    ) -> None:
+        """Raise ``InvalidWebhookSignatureError`` unless the request carries a valid, current OpenAI signature.
+
+        ``tolerance`` is how many seconds the ``webhook-timestamp`` may differ from now.
+        """
+        verify_signature(payload, headers, secret=self._secret(secret), tolerance=tolerance)
