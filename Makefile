@@ -44,7 +44,7 @@ demo: install
 bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
 
-# 20,000 requests at concurrency 256 with 1% injected faults, on both async transports.
+# 20,000 requests at concurrency 256 with 1% injected faults, on the default and aiohttp transports.
 soak: install
 	$(PY) -m tests.soak
 

@@ -35,7 +35,13 @@ __all__ = ["COMBOS", "ENV_VAR", "FaultRecorder", "main", "render"]
 ENV_VAR = "OPENAI_TWIN_FAULT_MATRIX"
 
 #: Column order; the fixture builds these names from the twin's client class and the transport.
-COMBOS = ("OpenAI + httpx", "AsyncOpenAI + httpx", "AsyncOpenAI + aiohttp")
+COMBOS = (
+    "OpenAI + default",
+    "OpenAI + httpx",
+    "AsyncOpenAI + default",
+    "AsyncOpenAI + httpx",
+    "AsyncOpenAI + aiohttp",
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FAULT_TESTS = ("tests/_sync/test_faults.py", "tests/_async/test_faults.py")

@@ -124,9 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=256)
     parser.add_argument("--fault-rate", type=float, default=0.01)
     parser.add_argument("--time-limit", type=float, default=600.0, help="seconds per transport")
-    parser.add_argument("--transport", choices=["httpx", "aiohttp", "both"], default="both")
+    parser.add_argument(
+        "--transport",
+        action="append",
+        choices=["default", "httpx", "aiohttp"],
+        help="repeatable; default: the built-in transport and aiohttp (httpx's own pool is slow at this concurrency)",
+    )
     args = parser.parse_args(argv)
-    transports = ["httpx", "aiohttp"] if args.transport == "both" else [args.transport]
+    transports = args.transport or ["default", "aiohttp"]
     process, base_url = start_server()
     try:
         results = [
