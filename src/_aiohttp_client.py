@@ -15,6 +15,7 @@ __all__ = ["DefaultAioHttpClient"]
 
 try:
     import aiohttp
+    import yarl
     from httpx_aiohttp import HttpxAiohttpClient as _AiohttpBase
     from httpx_aiohttp.transport import AiohttpResponseStream, AiohttpTransport, map_aiohttp_exceptions
 except ImportError:  # the `aiohttp` extra is not installed
@@ -47,11 +48,12 @@ else:
             if not isinstance(self.client, aiohttp.ClientSession):
                 self.client = self.get_client()
             timeout = request.extensions.get("timeout", {})
+            url = _parsed_url(str(request.url))
             headers = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in request.headers.raw]
             with map_aiohttp_exceptions():
                 response = await self.client.request(
                     request.method,
-                    str(request.url),
+                    url,
                     headers=headers,
                     data=content or None,
                     allow_redirects=False,
@@ -68,6 +70,18 @@ else:
                 request=request,
                 extensions={"http_version": b"HTTP/1.1"},
             )
+
+    _URLS: dict[str, yarl.URL] = {}
+
+    def _parsed_url(text: str) -> yarl.URL:
+        """aiohttp parses every URL string again (host, port, IP checks); an API client calls a
+        handful of URLs over and over, so parsed ones are kept (a bounded number)."""
+        url = _URLS.get(text)
+        if url is None:
+            if len(_URLS) >= 2048:
+                _URLS.clear()
+            url = _URLS[text] = yarl.URL(text, encoded=True)
+        return url
 
     class DefaultAioHttpClient(_AiohttpBase):  # type: ignore[no-redef]
         """An ``httpx.AsyncClient`` that sends requests over aiohttp, with this package's defaults."""
