@@ -19,7 +19,7 @@ from ._request import ClientSettings
 from ._types import NotGiven, Timeout
 from ._version import __version__
 
-__all__ = ["ResolvedClient", "resolve_settings"]
+__all__ = ["ResolvedClient", "merged_defaults", "resolve_settings"]
 
 ApiKey = Union[str, Callable[[], Any]]
 
@@ -87,6 +87,21 @@ def resolve_settings(
         max_retries=_checked_max_retries(max_retries),
     )
     return ResolvedClient(api_key, organization, project, webhook_secret, settings)
+
+
+def merged_defaults(
+    what: str,
+    current: Mapping[str, Any],
+    added: Optional[Mapping[str, Any]],
+    replacement: Optional[Mapping[str, Any]],
+) -> Dict[str, Any]:
+    """The default headers or query of a client's copy: ``added`` on top of the current ones, or
+    ``replacement`` instead of them (``default_headers=`` vs ``set_default_headers=``)."""
+    if added is not None and replacement is not None:
+        raise ValueError(f"Pass default_{what} or set_default_{what}, not both")
+    merged = dict(replacement if replacement is not None else current)
+    merged.update(added or {})
+    return merged
 
 
 def _normalise_base_url(base_url: Union[str, httpx.URL]) -> str:

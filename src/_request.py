@@ -21,7 +21,7 @@ import httpx
 from ._constants import RAW_RESPONSE_HEADER
 from ._types import Headers, NotGiven, Omit, Query, Timeout
 
-__all__ = ["CallOptions", "ClientSettings", "build_request", "require_path_param", "total_seconds"]
+__all__ = ["CallOptions", "ClientSettings", "build_request", "form_part", "require_path_param", "total_seconds"]
 
 
 @dataclass
@@ -58,6 +58,16 @@ class CallOptions:
             mode = headers.pop(RAW_RESPONSE_HEADER)
             self.raw_mode = mode if isinstance(mode, str) else None
             self.extra_headers = headers
+
+
+def form_part(value: object, content_type: str) -> object:
+    """A multipart field sent as one part with its own content type (JSON-encoded when it is
+    ``application/json``), where the spec's ``encoding`` asks for that instead of form fields."""
+    if value is None or isinstance(value, (NotGiven, Omit)):
+        return value
+    text = json.dumps(value, separators=(",", ":")) if content_type == "application/json" else str(value)
+    # No file name: a named part with a content type, as `curl -F 'name=...;type=...'` sends it.
+    return (None, text.encode(), content_type)
 
 
 def require_path_param(name: str, value: str) -> str:

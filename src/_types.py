@@ -7,7 +7,7 @@ An argument the caller did not give is never sent; an argument given as ``None``
 from __future__ import annotations
 
 import os
-from typing import IO, Any, Mapping, Optional, Tuple, Union
+from typing import IO, Mapping, Optional, Tuple, Union
 
 import httpx
 from typing_extensions import Literal, TypeAlias, override
@@ -18,11 +18,9 @@ __all__ = [
     "FileContent",
     "FileTypes",
     "Headers",
-    "NoneType",
     "NotGiven",
     "Omit",
     "Query",
-    "RequestFiles",
     "Timeout",
     "omit",
 ]
@@ -82,7 +80,6 @@ class Omit:
 
 omit = Omit()
 
-NoneType: type[None] = type(None)
 
 # A file to upload: raw bytes, an open binary file, a path, or a tuple of
 # (filename, content[, content_type[, headers]]) as httpx accepts them.
@@ -93,7 +90,6 @@ FileTypes: TypeAlias = Union[
     Tuple[Optional[str], FileContent, Optional[str]],
     Tuple[Optional[str], FileContent, Optional[str], Mapping[str, str]],
 ]
-RequestFiles: TypeAlias = "list[tuple[str, Any]]"
 
 Headers: TypeAlias = Mapping[str, Union[str, Omit]]
 Query: TypeAlias = Mapping[str, object]

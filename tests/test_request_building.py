@@ -109,3 +109,14 @@ def test_multipart_without_files_is_still_multipart() -> None:
     assert body.startswith(f"--{boundary}\r\n".encode()) and body.endswith(f"--{boundary}--\r\n".encode())
     assert b'name="prompt"\r\n\r\na cat\r\n' in body
     assert body.count(b'name="tags[]"') == 2
+
+
+def test_merged_defaults_add_or_replace() -> None:
+    from openai._client_config import merged_defaults
+
+    current = {"A": "1", "B": "2"}
+    assert merged_defaults("headers", current, {"B": "3"}, None) == {"A": "1", "B": "3"}
+    assert merged_defaults("headers", current, None, {"C": "4"}) == {"C": "4"}
+    assert current == {"A": "1", "B": "2"}
+    with pytest.raises(ValueError, match="default_query or set_default_query"):
+        merged_defaults("query", current, {}, {})

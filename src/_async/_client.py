@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, U
 
 import httpx
 
-from .._client_config import resolve_settings
+from .._client_config import merged_defaults, resolve_settings
 from .._concurrency import async_platform_tag
 from .._constants import DEFAULT_MAX_RETRIES
 from .._logs import setup_logging
@@ -289,16 +289,8 @@ class AsyncOpenAI(AsyncAPIClient):
 
         ``default_headers`` / ``default_query`` are added to this client's; the ``set_`` forms replace them.
         """
-        if default_headers is not None and set_default_headers is not None:
-            raise ValueError("Pass default_headers or set_default_headers, not both")
-        if default_query is not None and set_default_query is not None:
-            raise ValueError("Pass default_query or set_default_query, not both")
-        headers = dict(set_default_headers) if set_default_headers is not None else self._custom_headers
-        if default_headers is not None:
-            headers = {**headers, **default_headers}
-        query = dict(set_default_query) if set_default_query is not None else self._custom_query
-        if default_query is not None:
-            query = {**query, **default_query}
+        headers = merged_defaults("headers", self._custom_headers, default_headers, set_default_headers)
+        query = merged_defaults("query", self._custom_query, default_query, set_default_query)
         return type(self)(
             api_key=api_key or self.api_key,
             organization=organization or self.organization,

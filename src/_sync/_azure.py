@@ -9,6 +9,7 @@ from typing import Any, Awaitable, Callable, Mapping, Optional, Union
 import httpx
 
 from .._azure import API_KEY_PLACEHOLDER, credential_headers, deployment_path, resolve_azure
+from .._client_config import merged_defaults
 from .._concurrency import sync_resolve_key
 from .._constants import DEFAULT_MAX_RETRIES
 from .._errors import OpenAIError
@@ -76,7 +77,6 @@ class AzureOpenAI(OpenAI):
             http_client=http_client,
         )
         self._api_version = azure.api_version
-        self._azure_deployment = azure.deployment
         self._azure_ad_token = azure.azure_ad_token
         self._azure_ad_token_provider = azure_ad_token_provider
         self._has_api_key = azure.api_key is not None
@@ -127,16 +127,8 @@ class AzureOpenAI(OpenAI):
 
         ``default_headers`` / ``default_query`` are added to this client's; the ``set_`` forms replace them.
         """
-        if default_headers is not None and set_default_headers is not None:
-            raise ValueError("Pass default_headers or set_default_headers, not both")
-        if default_query is not None and set_default_query is not None:
-            raise ValueError("Pass default_query or set_default_query, not both")
-        headers = dict(set_default_headers) if set_default_headers is not None else self._custom_headers
-        if default_headers is not None:
-            headers = {**headers, **default_headers}
-        query = dict(set_default_query) if set_default_query is not None else self._custom_query
-        if default_query is not None:
-            query = {**query, **default_query}
+        headers = merged_defaults("headers", self._custom_headers, default_headers, set_default_headers)
+        query = merged_defaults("query", self._custom_query, default_query, set_default_query)
         version = api_version or self._api_version
         query = {**query, "api-version": version}
         return type(self)(

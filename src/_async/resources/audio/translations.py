@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Union
+from typing import Optional, Union
 
 from typing_extensions import Unpack
 
+from ...._audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Translation, TranslationCreateParams, TranslationCreateResponse, TranslationVerbose
 from .._base import AsyncAPIResource
 
 __all__ = ["AsyncTranslations"]
-
-# These formats come back as plain text, not JSON, so there is no model to build.
-_PLAIN_TEXT_FORMATS = frozenset({"text", "srt", "vtt"})
-
-
-def _result_type(response_format: object) -> Any:
-    """What a translation in ``response_format`` parses into (the two JSON shapes share ``text``)."""
-    if response_format in _PLAIN_TEXT_FORMATS:
-        return str
-    if response_format == "verbose_json":
-        return TranslationVerbose
-    return Translation
 
 
 class AsyncTranslations(AsyncAPIResource):
@@ -43,7 +32,7 @@ class AsyncTranslations(AsyncAPIResource):
             "/audio/translations",
             body=params,
             multipart=True,
-            cast_to=_result_type(params.get("response_format")),
+            cast_to=audio_result_type(params.get("response_format"), {"verbose_json": TranslationVerbose}, Translation),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Dict, Optional, Union
 
 from typing_extensions import Unpack
 
-from ...._request import require_path_param
+from ...._request import form_part, require_path_param
 from ...._response import HttpxBinaryResponseContent
-from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout
+from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.realtime import CallAcceptParams, CallCreateParams, CallReferParams, CallRejectParams
 from .._base import AsyncAPIResource
 
 __all__ = ["AsyncCalls"]
-
-
-def _typed_part(value: object, content_type: str, encode: bool) -> object:
-    if value is None or isinstance(value, (NotGiven, Omit)):
-        return value
-    text = json.dumps(value, separators=(",", ":")) if encode else str(value)
-    # No file name: a named part with its own content type, as `curl -F 'name=...;type=...'` sends it.
-    return (None, text.encode(), content_type)
 
 
 class AsyncCalls(AsyncAPIResource):
@@ -41,9 +32,9 @@ class AsyncCalls(AsyncAPIResource):
         # the `session[field]` form fields a nested mapping would otherwise become.
         body: Dict[str, object] = dict(params)
         if "sdp" in body:
-            body["sdp"] = _typed_part(body["sdp"], "application/sdp", encode=False)
+            body["sdp"] = form_part(body["sdp"], "application/sdp")
         if "session" in body:
-            body["session"] = _typed_part(body["session"], "application/json", encode=True)
+            body["session"] = form_part(body["session"], "application/json")
         return await self._call(
             "post",
             "/realtime/calls",

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Union, overload
+from typing import Optional, Union, overload
 
 from typing_extensions import Unpack
 
+from ...._audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import (
     Transcription,
@@ -22,24 +23,6 @@ from ..._streaming import Stream
 from .._base import SyncAPIResource
 
 __all__ = ["Transcriptions"]
-
-# These formats come back as plain text, not JSON, so there is no model to build.
-_PLAIN_TEXT_FORMATS = frozenset({"text", "srt", "vtt"})
-
-
-def _result_type(response_format: object) -> Any:
-    """What a transcription in ``response_format`` parses into.
-
-    Each JSON format has its own shape; naming it here, rather than letting the union guess,
-    keeps a verbose answer from being read as the plain one (all three share ``text``).
-    """
-    if response_format in _PLAIN_TEXT_FORMATS:
-        return str
-    if response_format == "verbose_json":
-        return TranscriptionVerbose
-    if response_format == "diarized_json":
-        return TranscriptionDiarized
-    return Transcription
 
 
 class Transcriptions(SyncAPIResource):
@@ -96,7 +79,11 @@ class Transcriptions(SyncAPIResource):
             "/audio/transcriptions",
             body=params,
             multipart=True,
-            cast_to=_result_type(params.get("response_format")),
+            cast_to=audio_result_type(
+                params.get("response_format"),
+                {"verbose_json": TranscriptionVerbose, "diarized_json": TranscriptionDiarized},
+                Transcription,
+            ),
             stream_item=TranscriptionStreamEvent if params.get("stream") else None,
             # The stream stops after its `transcript.text.done` event; no [DONE] follows.
             stream_ends_with_done=False,
