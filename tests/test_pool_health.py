@@ -11,10 +11,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import httpx
 import pytest
 
 import openai
-from openai import OpenAI
+from openai import AsyncOpenAI, OpenAI
 from openai.testing import LoopbackServer
 from tests._pool import busy_connections, open_descriptors
 from tests._transports import async_transports, make_async_client
@@ -69,27 +70,61 @@ async def test_async_pool_after_cancellations_and_faults(server: LoopbackServer,
             outcome = type(exc).__name__
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
 
-    for start in range(0, REQUESTS, 50):
-        await asyncio.gather(*(one(index) for index in range(start, start + 50)))
+    try:
+        for start in range(0, REQUESTS, 50):
+            await asyncio.gather(*(one(index) for index in range(start, start + 50)))
 
-    assert sum(outcomes.values()) == REQUESTS
-    assert outcomes.get("cancelled", 0) > 100, outcomes
-    assert sum(count for name, count in outcomes.items() if name not in ("ok", "cancelled")) > 100, outcomes
-    for _ in range(100):
-        if busy_connections(client) == 0:
-            break
-        await asyncio.sleep(0.01)
-    assert busy_connections(client) == 0, "connections leaked"
-    started = time.monotonic()
-    assert (await client.chat.completions.create(model="m", messages=MESSAGES)).choices
-    assert time.monotonic() - started < 2.0, "the pool did not hand out a connection promptly"
-    await client.close()
+        assert sum(outcomes.values()) == REQUESTS
+        assert outcomes.get("cancelled", 0) > 100, outcomes
+        assert sum(count for name, count in outcomes.items() if name not in ("ok", "cancelled")) > 100, outcomes
+        for _ in range(100):
+            if busy_connections(client) == 0:
+                break
+            await asyncio.sleep(0.01)
+        assert busy_connections(client) == 0, "connections leaked"
+        started = time.monotonic()
+        assert (await client.chat.completions.create(model="m", messages=MESSAGES)).choices
+        assert time.monotonic() - started < 2.0, "the pool did not hand out a connection promptly"
+    finally:
+        # Closed even when an assertion fails, so that a leak here is not reported by the next test.
+        await client.close()
     # Both ends live in this process (the server runs in a thread): give each a moment to finish closing.
     for _ in range(200):
         if open_descriptors() == descriptors_before:
             break
         await asyncio.sleep(0.01)
     assert open_descriptors() == descriptors_before, "file descriptors leaked"
+
+
+async def test_httpx_pool_keeps_its_slots_when_requests_are_cancelled(server: LoopbackServer) -> None:
+    """httpx's own pool (httpcore 1.0) strands a slot for each request cancelled between being given
+    a connection and sending on it; with four slots, a few hundred cancellations used to leave none,
+    and every later request timed out waiting for the pool."""
+    limits = httpx.Limits(max_connections=4, max_keepalive_connections=2)
+    http_client = httpx.AsyncClient(limits=limits, timeout=httpx.Timeout(5.0, pool=1.0))
+    client = AsyncOpenAI(api_key="sk-test", base_url=server.base_url, max_retries=0, http_client=http_client)
+    rng = random.Random(3)
+
+    async def one(index: int) -> None:
+        scenario = "reset" if index % 4 == 0 else "stall=0.005"
+        try:
+            await asyncio.wait_for(
+                client.models.list(extra_headers={"x-loopback-scenario": scenario}), rng.uniform(0.0, 0.01)
+            )
+        except (asyncio.TimeoutError, openai.APIError):
+            pass
+
+    try:
+        for start in range(0, 800, 40):
+            await asyncio.gather(*(one(index) for index in range(start, start + 40)))
+        for _ in range(100):
+            if busy_connections(client) == 0:
+                break
+            await asyncio.sleep(0.01)
+        assert busy_connections(client) == 0, "cancelled requests left pool slots taken"
+        assert (await client.models.list()).data
+    finally:
+        await client.close()
 
 
 def test_sync_pool_after_faults_and_sixteen_threads(server: LoopbackServer) -> None:

@@ -26,6 +26,7 @@ from .._concurrency import (
 from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
 from .._http_clients import DefaultHttpxClient
 from .._logs import log_request, logger
+from .._pool_repair import release_orphaned_connections
 from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
@@ -94,6 +95,7 @@ class SyncAPIClient:
                 if response.status_code < 400 and not streaming:
                     self._read_body(response, deadline)
             except Exception as exc:
+                release_orphaned_connections(self._http_client)
                 if retries_taken < self._settings.max_retries:
                     self._wait_before_retry(request, retry_delay(retries_taken) or 0.0)
                     retries_taken += 1
@@ -101,6 +103,10 @@ class SyncAPIClient:
                 if is_timeout(exc):
                     raise APITimeoutError(request) from exc
                 raise APIConnectionError(request=request) from exc
+            except BaseException:
+                # Cancelled mid-send: the pool may have been left holding a slot for this request.
+                release_orphaned_connections(self._http_client)
+                raise
 
             if response.status_code >= 400:
                 body = self._read_error_body(response)
