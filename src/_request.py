@@ -33,6 +33,39 @@ class ClientSettings:
     default_query: Dict[str, object]
     timeout: Timeout
     max_retries: int
+    # Filled on first use by build_request; a settings object is never changed after it is built.
+    _prepared: Optional[_PreparedParts] = field(default=None, init=False, repr=False, compare=False)
+
+
+class _PreparedParts:
+    """The per-client pieces of every request, parsed and encoded once instead of per call."""
+
+    __slots__ = ("auth", "headers", "timeout", "urls")
+
+    def __init__(self, settings: ClientSettings, auth_headers: Mapping[str, str]) -> None:
+        base = httpx.URL(settings.base_url)
+        # The order httpx gives its own requests: Host first, then the client's headers.
+        self.headers = httpx.Headers({"Host": base.netloc.decode("ascii"), **settings.default_headers})
+        self.headers.update(auth_headers)
+        self.auth = auth_headers
+        self.timeout = _timeout_dict(settings.timeout)
+        self.urls: Dict[str, httpx.URL] = {}
+
+    def url(self, text: str) -> httpx.URL:
+        url = self.urls.get(text)
+        if url is None:
+            if len(self.urls) >= 1024:  # paths with IDs in them are endless; keep a bounded few
+                self.urls.clear()
+            url = self.urls[text] = httpx.URL(text)
+        return url
+
+
+def _prepared(settings: ClientSettings, auth_headers: Mapping[str, str]) -> _PreparedParts:
+    prepared = settings._prepared
+    # A key function gives new auth headers on every call; the rest stays prepared.
+    if prepared is None or prepared.auth is not auth_headers:
+        prepared = settings._prepared = _PreparedParts(settings, auth_headers)
+    return prepared
 
 
 @dataclass
@@ -81,16 +114,18 @@ def build_request(
     settings: ClientSettings, options: CallOptions, *, auth_headers: Mapping[str, str], retries_taken: int
 ) -> httpx.Request:
     """Assemble the HTTP request for one attempt of a call."""
-    headers = dict(settings.default_headers)
-    headers.update(auth_headers)
+    prepared = _prepared(settings, auth_headers)
+    headers = prepared.headers.copy()
     headers["X-Stainless-Retry-Count"] = str(retries_taken)
     if options.extra_headers:
         _merge_headers(headers, options.extra_headers)
 
-    timeout = settings.timeout if isinstance(options.timeout, NotGiven) else options.timeout
-    extensions = {"timeout": _timeout_dict(timeout)}
-    url = settings.base_url + options.path.lstrip("/")
-    params = httpx.QueryParams(_query_pairs(settings.default_query, options.query, options.extra_query))
+    timeout = prepared.timeout if isinstance(options.timeout, NotGiven) else _timeout_dict(options.timeout)
+    extensions = {"timeout": timeout}
+    url = prepared.url(settings.base_url + options.path.lstrip("/"))
+    pairs = _query_pairs(settings.default_query, options.query, options.extra_query)
+    if pairs:
+        url = url.copy_merge_params(httpx.QueryParams(pairs))
 
     body = _given(options.body)
     if options.extra_body:
@@ -106,19 +141,24 @@ def build_request(
             return httpx.Request(
                 options.method,
                 url,
-                params=params,
                 headers=headers,
                 content=_fields_only_multipart(data, boundary),
                 extensions=extensions,
             )
-        return httpx.Request(
-            options.method, url, params=params, headers=headers, data=data, files=files, extensions=extensions
-        )
-    content: Optional[bytes] = None
+        return httpx.Request(options.method, url, headers=headers, data=data, files=files, extensions=extensions)
+    content = b""
     if body is not None:
-        headers.setdefault("Content-Type", "application/json")
+        if "Content-Type" not in headers:
+            headers["Content-Type"] = "application/json"
         content = json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
-    return httpx.Request(options.method, url, params=params, headers=headers, content=content, extensions=extensions)
+    method = options.method.upper()
+    # The headers httpx would add itself; giving the body as a ready stream spares it re-parsing
+    # every header of the request to find out.
+    if content or method in ("POST", "PUT", "PATCH"):
+        headers["Content-Length"] = str(len(content))
+    request = httpx.Request(method, url, headers=headers, stream=httpx.ByteStream(content), extensions=extensions)
+    request.read()  # the body is in memory: `request.content` is then available to transports
+    return request
 
 
 def total_seconds(timeout: Timeout) -> Optional[float]:
@@ -129,12 +169,11 @@ def total_seconds(timeout: Timeout) -> Optional[float]:
     return None if timeout is None else float(timeout)
 
 
-def _merge_headers(headers: Dict[str, str], extra: Headers) -> None:
+def _merge_headers(headers: httpx.Headers, extra: Headers) -> None:
     for name, value in extra.items():
-        lowered = name.lower()
-        for existing in [key for key in headers if key.lower() == lowered]:
-            del headers[existing]
-        if not isinstance(value, Omit):
+        if isinstance(value, Omit):
+            headers.pop(name, None)
+        else:
             headers[name] = value
 
 

@@ -53,6 +53,35 @@ def test_extra_body_query_headers_and_omit_header() -> None:
     assert request.headers["x-stainless-retry-count"] == "1"
 
 
+def test_a_header_given_in_another_case_replaces_the_default_once() -> None:
+    request = build(body={"a": 1}, extra_headers={"content-type": "application/json; charset=utf-8", "accept": "*/*"})
+    assert request.headers.get_list("content-type") == ["application/json; charset=utf-8"]
+    assert request.headers.get_list("accept") == ["*/*"]
+
+
+def test_host_and_content_length_as_httpx_would_set_them() -> None:
+    post = build(body={"a": 1})
+    assert post.headers["host"] == "127.0.0.1:9"
+    assert post.headers["content-length"] == str(len(post.content))
+    assert build(method="post").headers["content-length"] == "0"
+    get = build(method="get")
+    assert "content-length" not in get.headers and get.content == b""
+
+
+def test_each_call_gets_its_own_headers_and_a_new_key_takes_effect() -> None:
+    settings = ClientSettings(
+        base_url="http://127.0.0.1:9/v1/", default_headers={}, default_query={}, timeout=5.0, max_retries=0
+    )
+    options = CallOptions(method="post", path="/x", extra_headers={"X-Once": "1"})
+    first = build_request(settings, options, auth_headers={"Authorization": "Bearer a"}, retries_taken=0)
+    second = build_request(
+        settings, CallOptions(method="post", path="/x"), auth_headers={"Authorization": "Bearer b"}, retries_taken=2
+    )
+    assert first.headers["x-once"] == "1" and "x-once" not in second.headers
+    assert second.headers["authorization"] == "Bearer b"
+    assert (first.headers["x-stainless-retry-count"], second.headers["x-stainless-retry-count"]) == ("0", "2")
+
+
 def test_query_arrays_and_objects() -> None:
     request = build(method="get", query={"include": ["a", "b"], "metadata": {"k": "v"}, "after": None})
     assert request.url.params.multi_items() == [
