@@ -159,7 +159,9 @@ class AsyncAPIClient:
             # What `read()` would store; reading chunk by chunk is what lets the deadline be checked.
             response._content = b"".join(chunks)
         finally:
-            await async_close_shielded(response)
+            # Reading to the end already closed it; the shielded close is only for the other cases.
+            if not response.is_closed:
+                await async_close_shielded(response)
 
     async def _read_error_body(self, response: httpx.Response) -> object:
         try:

@@ -160,7 +160,9 @@ class SyncAPIClient:
             # What `read()` would store; reading chunk by chunk is what lets the deadline be checked.
             response._content = b"".join(chunks)
         finally:
-            sync_close_shielded(response)
+            # Reading to the end already closed it; the shielded close is only for the other cases.
+            if not response.is_closed:
+                sync_close_shielded(response)
 
     def _read_error_body(self, response: httpx.Response) -> object:
         try:
