@@ -25,7 +25,7 @@ from .._concurrency import (
 from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
 from .._http_clients import DefaultAsyncHttpxClient
 from .._logs import log_request, logger
-from .._pool_repair import release_orphaned_connections
+from .._pool_repair import take_orphaned_connections
 from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
@@ -94,7 +94,7 @@ class AsyncAPIClient:
                 if response.status_code < 400 and not streaming:
                     await self._read_body(response, deadline)
             except Exception as exc:
-                release_orphaned_connections(self._http_client)
+                await self._reclaim_pool_slots()
                 if retries_taken < self._settings.max_retries:
                     await self._wait_before_retry(request, retry_delay(retries_taken) or 0.0)
                     retries_taken += 1
@@ -104,7 +104,7 @@ class AsyncAPIClient:
                 raise APIConnectionError(request=request) from exc
             except BaseException:
                 # Cancelled mid-send: the pool may have been left holding a slot for this request.
-                release_orphaned_connections(self._http_client)
+                await self._reclaim_pool_slots()
                 raise
 
             if response.status_code >= 400:
@@ -139,6 +139,10 @@ class AsyncAPIClient:
         """The value of a ``list()`` call: the first page, fetched when awaited or iterated."""
         fetch_first: AsyncCall[_PageT] = functools.partial(self.request, options, cast_to=page)
         return AsyncPaginator(fetch_first)
+
+    async def _reclaim_pool_slots(self) -> None:
+        for connection in take_orphaned_connections(self._http_client):
+            await async_close_shielded(connection)
 
     async def _wait_before_retry(self, request: httpx.Request, delay: float) -> None:
         logger.info("Retrying %s %s in %.2fs", request.method, request.url, delay)
