@@ -1752,9 +1752,59 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
     )
 
 
+# The parse helpers return types the spec does not describe (a completion or response whose content
+# is parsed into the caller's own class). They are written once beside the helpers, in the modules
+# named here, and re-exported from the modules users import them from.
+HELPER_TYPE_MODULES: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {
+    ("chat", "parsed_chat_completion"): (
+        "_parsed_chat_types",
+        ("ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice"),
+    ),
+    ("chat", "parsed_function_tool_call"): ("_parsed_chat_types", ("ParsedFunction", "ParsedFunctionToolCall")),
+    ("responses", "parsed_response"): (
+        "_parsed_response_types",
+        (
+            "ParsedContent",
+            "ParsedResponse",
+            "ParsedResponseFunctionToolCall",
+            "ParsedResponseOutputItem",
+            "ParsedResponseOutputMessage",
+            "ParsedResponseOutputText",
+        ),
+    ),
+}
+
+HELPER_MODULE_TEMPLATE = """{header}
+\"\"\"Types the parse helpers return, defined in ``openai.{source}``.\"\"\"
+
+from {dots}{source} import {imports}
+
+__all__ = [{all}]
+"""
+
+
+def render_helper_modules(gen: TypesGenerator) -> dict[str, str]:
+    """The re-export modules of :data:`HELPER_TYPE_MODULES`, their names added to their packages' exports."""
+    files: dict[str, str] = {}
+    for parts, (source, names) in sorted(HELPER_TYPE_MODULES.items()):
+        exported = gen.exports.setdefault(parts[:-1], {})
+        clashes = sorted(name for name in names if name in exported and exported[name] != parts)
+        if clashes:
+            raise GenError([f"{'/'.join(parts)}: helper types also generated from the spec: {', '.join(clashes)}"])
+        exported.update((name, parts) for name in names)
+        files[str(OUTPUT.joinpath(*parts)) + ".py"] = HELPER_MODULE_TEMPLATE.format(
+            header=HEADER,
+            source=source,
+            dots="." * (len(parts) + 1),  # from openai/types/<package>/<module>.py up to openai/
+            imports=", ".join(f"{name} as {name}" for name in names),
+            all="".join(f"{json.dumps(name)}, " for name in names),
+        )
+    return files
+
+
 def render_files(gen: TypesGenerator) -> dict[str, str]:
     """Every module and package ``__init__.py`` of a generator that has run, before formatting."""
-    files: dict[str, str] = {}
+    files: dict[str, str] = render_helper_modules(gen)
     imports: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for parts, mod in sorted(gen.modules.items()):
         renderer = Renderer(mod)

@@ -13,13 +13,6 @@ from typing_extensions import Literal, TypedDict
 from openai._chat_accumulator import ChatCompletionAccumulator
 from openai._models import construct_type
 from openai._parse_params import ChatCompletionParseParams
-from openai._parsed_chat_types import ParsedChatCompletion, ParsedChatCompletionMessage, ParsedFunctionToolCall
-from openai._parsed_response_types import (
-    ParsedResponse,
-    ParsedResponseFunctionToolCall,
-    ParsedResponseOutputMessage,
-    ParsedResponseOutputText,
-)
 from openai._parsing import (
     ContentFilterFinishReasonError,
     LengthFinishReasonError,
@@ -37,8 +30,19 @@ from openai._parsing import (
 )
 from openai._partial_json import parse_partial_json
 from openai._response_accumulator import ResponseAccumulator
-from openai.types.chat import ChatCompletionChunk
+from openai.types.chat import (
+    ChatCompletionChunk,
+    ParsedChatCompletion,
+    ParsedChatCompletionMessage,
+    ParsedFunctionToolCall,
+)
 from openai.types.chat.completion_create_params import CompletionCreateParamsBase
+from openai.types.responses import (
+    ParsedResponse,
+    ParsedResponseFunctionToolCall,
+    ParsedResponseOutputMessage,
+    ParsedResponseOutputText,
+)
 from openai.types.responses.response_reasoning_item import ResponseReasoningItem
 
 

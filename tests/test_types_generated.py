@@ -230,6 +230,22 @@ def test_package_attribute_protocol() -> None:
     assert "responses" in dir(openai.types) and "Batch" in openai.types.__all__
 
 
+def test_parse_helper_types_import_from_the_public_modules() -> None:
+    import openai._parsed_chat_types as chat_helpers
+    import openai._parsed_response_types as response_helpers
+    import openai.types.chat as chat
+    import openai.types.responses as responses
+    from openai.types.chat.parsed_chat_completion import ParsedChatCompletion
+
+    for package, helpers in ((chat, chat_helpers), (responses, response_helpers)):
+        names = [name for name in helpers.__all__ if name.startswith("Parsed")]
+        assert names
+        for name in names:
+            assert getattr(package, name) is getattr(helpers, name), name
+            assert name in package.__all__
+    assert ParsedChatCompletion is chat_helpers.ParsedChatCompletion
+
+
 def test_unknown_name_raises_attribute_error() -> None:
     import openai.types.chat
 

@@ -10,12 +10,12 @@ import pydantic
 import pytest
 import respx
 
-from openai._parsed_response_types import ParsedResponse, ParsedResponseFunctionToolCall
 from openai._parsing import pydantic_function_tool, to_strict_json_schema
 from openai._response_stream_events import ResponseCompletedEvent, ResponseTextDeltaEvent, ResponseTextDoneEvent
 from openai._sync._helpers.responses import parse_response, stream_response
 from openai._sync.resources._stream_helpers import ResponseStream
 from openai._sync.resources.responses import Responses
+from openai.types.responses import ParsedResponse, ParsedResponseFunctionToolCall
 from tests._transports import make_sync_client
 
 BASE_URL = "http://127.0.0.1:1/v1"

@@ -105,6 +105,11 @@ from .completion_create_params import CompletionCreateParamsNonStreaming as Comp
 from .completion_create_params import CompletionCreateParamsStreaming as CompletionCreateParamsStreaming
 from .completion_list_params import CompletionListParams as CompletionListParams
 from .completion_update_params import CompletionUpdateParams as CompletionUpdateParams
+from .parsed_chat_completion import ParsedChatCompletion as ParsedChatCompletion
+from .parsed_chat_completion import ParsedChatCompletionMessage as ParsedChatCompletionMessage
+from .parsed_chat_completion import ParsedChoice as ParsedChoice
+from .parsed_function_tool_call import ParsedFunction as ParsedFunction
+from .parsed_function_tool_call import ParsedFunctionToolCall as ParsedFunctionToolCall
 
 __all__ = [
     "ChatCompletion",
@@ -168,4 +173,9 @@ __all__ = [
     "CompletionCreateParamsStreaming",
     "CompletionListParams",
     "CompletionUpdateParams",
+    "ParsedChatCompletion",
+    "ParsedChatCompletionMessage",
+    "ParsedChoice",
+    "ParsedFunction",
+    "ParsedFunctionToolCall",
 ]

@@ -63,6 +63,11 @@ ALL: tuple[str, ...] = (
     "CompletionCreateParamsStreaming",
     "CompletionListParams",
     "CompletionUpdateParams",
+    "ParsedChatCompletion",
+    "ParsedChatCompletionMessage",
+    "ParsedChoice",
+    "ParsedFunction",
+    "ParsedFunctionToolCall",
 )
 SUBMODULES: dict[str, str] = {
     "ChatCompletion": "chat_completion",
@@ -126,5 +131,10 @@ SUBMODULES: dict[str, str] = {
     "CompletionCreateParamsStreaming": "completion_create_params",
     "CompletionListParams": "completion_list_params",
     "CompletionUpdateParams": "completion_update_params",
+    "ParsedChatCompletion": "parsed_chat_completion",
+    "ParsedChatCompletionMessage": "parsed_chat_completion",
+    "ParsedChoice": "parsed_chat_completion",
+    "ParsedFunction": "parsed_function_tool_call",
+    "ParsedFunctionToolCall": "parsed_function_tool_call",
 }
 SUBPACKAGES: frozenset[str] = frozenset({"completions"})

@@ -56,6 +56,12 @@ from .mcp_tool_call_error import McpToolCallError as McpToolCallError
 from .mcp_tool_call_error_param import McpToolCallErrorParam as McpToolCallErrorParam
 from .namespace_tool import NamespaceTool as NamespaceTool
 from .namespace_tool_param import NamespaceToolParam as NamespaceToolParam
+from .parsed_response import ParsedContent as ParsedContent
+from .parsed_response import ParsedResponse as ParsedResponse
+from .parsed_response import ParsedResponseFunctionToolCall as ParsedResponseFunctionToolCall
+from .parsed_response import ParsedResponseOutputItem as ParsedResponseOutputItem
+from .parsed_response import ParsedResponseOutputMessage as ParsedResponseOutputMessage
+from .parsed_response import ParsedResponseOutputText as ParsedResponseOutputText
 from .response import Response as Response
 from .response_apply_patch_tool_call import ResponseApplyPatchToolCall as ResponseApplyPatchToolCall
 from .response_apply_patch_tool_call_output import ResponseApplyPatchToolCallOutput as ResponseApplyPatchToolCallOutput
@@ -385,6 +391,12 @@ __all__ = [
     "McpToolCallErrorParam",
     "NamespaceTool",
     "NamespaceToolParam",
+    "ParsedContent",
+    "ParsedResponse",
+    "ParsedResponseFunctionToolCall",
+    "ParsedResponseOutputItem",
+    "ParsedResponseOutputMessage",
+    "ParsedResponseOutputText",
     "Response",
     "ResponseApplyPatchToolCall",
     "ResponseApplyPatchToolCallOutput",
