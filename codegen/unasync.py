@@ -99,6 +99,7 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncLock": "SyncLock",
     "async_to_thread": "sync_to_thread",
     "async_close_shielded": "sync_close_shielded",
+    "async_read_part": "sync_read_part",
     "async_resolve_key": "sync_resolve_key",
     "async_platform_tag": "sync_platform_tag",
     "AsyncCall": "SyncCall",

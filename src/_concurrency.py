@@ -8,6 +8,7 @@ asyncio, so every sync/async difference is visible in this one file.
 from __future__ import annotations
 
 import inspect
+import io
 import sys
 import time
 import weakref
@@ -16,6 +17,7 @@ from typing import (
     Any,
     AsyncIterator,
     Awaitable,
+    BinaryIO,
     Callable,
     Generator,
     Generic,
@@ -46,9 +48,11 @@ __all__ = [
     "async_close_shielded",
     "async_resolve_key",
     "async_platform_tag",
+    "async_read_part",
     "async_sleep",
     "sync_close_shielded",
     "sync_platform_tag",
+    "sync_read_part",
     "sync_resolve_key",
     "sync_sleep",
 ]
@@ -72,6 +76,20 @@ async def async_sleep(seconds: float) -> None:
 def sync_sleep(seconds: float) -> None:
     """Block the calling thread."""
     time.sleep(seconds)
+
+
+async def async_read_part(reader: BinaryIO, size: int) -> bytes:
+    """Read up to ``size`` bytes of a file in a worker thread, so a disk read does not stall the loop."""
+    if isinstance(reader, io.BytesIO):  # already in memory: nothing to wait for
+        return reader.read(size)
+    import anyio.to_thread
+
+    return await anyio.to_thread.run_sync(reader.read, size)
+
+
+def sync_read_part(reader: BinaryIO, size: int) -> bytes:
+    """Read up to ``size`` bytes of a file."""
+    return reader.read(size)
 
 
 class _AsyncClosable(Protocol):

@@ -10,6 +10,7 @@ from typing_extensions import Unpack
 from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
+from ..._helpers import uploads as upload_helpers
 from .._base import AsyncAPIResource
 from .parts import AsyncParts
 
@@ -18,6 +19,8 @@ __all__ = ["AsyncParts", "AsyncUploads"]
 
 class AsyncUploads(AsyncAPIResource):
     """Uploads: a file too large for one request, sent as parts and then completed."""
+
+    upload_file_chunked = upload_helpers.upload_file_chunked
 
     @functools.cached_property
     def parts(self) -> AsyncParts:

@@ -11,6 +11,7 @@ from typing_extensions import Unpack
 from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
+from ..._helpers import uploads as upload_helpers
 from .._base import SyncAPIResource
 from .parts import Parts
 
@@ -19,6 +20,8 @@ __all__ = ["Parts", "Uploads"]
 
 class Uploads(SyncAPIResource):
     """Uploads: a file too large for one request, sent as parts and then completed."""
+
+    upload_file_chunked = upload_helpers.upload_file_chunked
 
     @functools.cached_property
     def parts(self) -> Parts:
