@@ -69,6 +69,12 @@ async def test_parse_sends_a_strict_schema_and_returns_the_model(client: AsyncOp
     assert server.requests[-1].headers["x-stainless-helper-method"] == "chat.completions.parse"
 
 
+async def test_beta_chat_is_the_same_chat_api(client: AsyncOpenAI, server: LoopbackServer) -> None:
+    completion = await client.beta.chat.completions.parse(model="m", messages=MESSAGES, response_format=Address)
+    assert completion.choices[0].message.parsed == Address(street="Oslo", city="Oslo", floor=0)
+    assert server.requests[-1].path.endswith("/chat/completions")
+
+
 async def test_parse_turns_tool_calls_into_model_instances(client: AsyncOpenAI, server: LoopbackServer) -> None:
     # A one-pass iterable of tools is read once: checked and sent alike.
     completion = await completions(client).parse(

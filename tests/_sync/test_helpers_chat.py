@@ -70,6 +70,12 @@ def test_parse_sends_a_strict_schema_and_returns_the_model(client: OpenAI, serve
     assert server.requests[-1].headers["x-stainless-helper-method"] == "chat.completions.parse"
 
 
+def test_beta_chat_is_the_same_chat_api(client: OpenAI, server: LoopbackServer) -> None:
+    completion = client.beta.chat.completions.parse(model="m", messages=MESSAGES, response_format=Address)
+    assert completion.choices[0].message.parsed == Address(street="Oslo", city="Oslo", floor=0)
+    assert server.requests[-1].path.endswith("/chat/completions")
+
+
 def test_parse_turns_tool_calls_into_model_instances(client: OpenAI, server: LoopbackServer) -> None:
     # A one-pass iterable of tools is read once: checked and sent alike.
     completion = completions(client).parse(

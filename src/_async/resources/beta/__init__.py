@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import AsyncAPIResource
 from .assistants import AsyncAssistants
@@ -10,6 +11,9 @@ from .chatkit import AsyncChatKit
 from .realtime import AsyncRealtime
 from .responses import AsyncResponses
 from .threads import AsyncThreads
+
+if TYPE_CHECKING:
+    from ..chat import AsyncChat
 
 __all__ = ["AsyncAssistants", "AsyncBeta", "AsyncChatKit", "AsyncRealtime", "AsyncResponses", "AsyncThreads"]
 
@@ -26,6 +30,14 @@ class AsyncBeta(AsyncAPIResource):
     def threads(self) -> AsyncThreads:
         """Threads, their messages, and the runs of assistants on them."""
         return AsyncThreads(self._client)
+
+    @functools.cached_property
+    def chat(self) -> AsyncChat:
+        """The same chat completions as ``client.chat``, where code written for the beta helpers
+        (``client.beta.chat.completions.parse`` / ``.stream``) still looks for them."""
+        from .. import chat as chat_resources  # imported on use, as for client.chat
+
+        return chat_resources.AsyncChat(self._client)
 
     @functools.cached_property
     def chatkit(self) -> AsyncChatKit:

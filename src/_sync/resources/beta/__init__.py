@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import SyncAPIResource
 from .assistants import Assistants
@@ -11,6 +12,9 @@ from .chatkit import ChatKit
 from .realtime import Realtime
 from .responses import Responses
 from .threads import Threads
+
+if TYPE_CHECKING:
+    from ..chat import Chat
 
 __all__ = ["Assistants", "Beta", "ChatKit", "Realtime", "Responses", "Threads"]
 
@@ -27,6 +31,14 @@ class Beta(SyncAPIResource):
     def threads(self) -> Threads:
         """Threads, their messages, and the runs of assistants on them."""
         return Threads(self._client)
+
+    @functools.cached_property
+    def chat(self) -> Chat:
+        """The same chat completions as ``client.chat``, where code written for the beta helpers
+        (``client.beta.chat.completions.parse`` / ``.stream``) still looks for them."""
+        from .. import chat as chat_resources  # imported on use, as for client.chat
+
+        return chat_resources.Chat(self._client)
 
     @functools.cached_property
     def chatkit(self) -> ChatKit:
