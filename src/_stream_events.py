@@ -32,7 +32,14 @@ def parse_event(item_type: Any, event: ServerSentEvent, request: httpx.Request) 
         error = data.get("error", data) if isinstance(data, dict) else data
         message = error.get("message") if isinstance(error, dict) else None
         raise APIError(f"The server reported an error in the stream: {message or error}", request, body=error)
-    if name is not None and isinstance(data, dict) and "type" not in data:
+    if name is not None and isinstance(data, dict) and _named_by_event(name, data):
         # Assistants-style streams put the item's kind in the event name only.
         return construct_type(item_type, {"event": name, "data": data})
     return construct_type(item_type, data)
+
+
+def _named_by_event(name: str, data: dict[str, Any]) -> bool:
+    # Self-describing events (the Responses API's) repeat their name as `type`. An Assistants event
+    # (`thread.*`) carries a bare object whose own `type` may mean something else: a run step's
+    # `type` is `tool_calls` or `message_creation`.
+    return "type" not in data or (name.startswith("thread.") and data.get("type") != name)
