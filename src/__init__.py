@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from ._async._pagination import AsyncPage as AsyncPage
     from ._async._response import AsyncAPIResponse as AsyncAPIResponse
     from ._async._streaming import AsyncStream as AsyncStream
+    from ._async.resources.beta.threads._assistant_stream import (
+        AsyncAssistantEventHandler as AsyncAssistantEventHandler,
+    )
     from ._concurrency import AsyncPaginator as AsyncPaginator
     from ._constants import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
     from ._constants import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
@@ -66,6 +69,7 @@ if TYPE_CHECKING:
     from ._sync._response import APIResponse as APIResponse
     from ._sync._streaming import Stream as Stream
     from ._sync.resources.batches import Batches
+    from ._sync.resources.beta.threads._assistant_stream import AssistantEventHandler as AssistantEventHandler
     from ._sync.resources.chat import Chat
     from ._sync.resources.completions import Completions
     from ._sync.resources.embeddings import Embeddings
@@ -101,6 +105,8 @@ _LAZY: Dict[str, str] = {
     "AsyncOpenAI": "._async._client",
     "Stream": "._sync._streaming",
     "AsyncStream": "._async._streaming",
+    "AssistantEventHandler": "._sync.resources.beta.threads._assistant_stream",
+    "AsyncAssistantEventHandler": "._async.resources.beta.threads._assistant_stream",
     "APIResponse": "._sync._response",
     "AsyncAPIResponse": "._async._response",
     "AsyncPaginator": "._concurrency",

@@ -20,6 +20,7 @@ from .....types.beta import (
     ThreadUpdateParams,
 )
 from .....types.beta.threads import Run
+from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import AsyncStream
 from ..._base import AsyncAPIResource
@@ -34,6 +35,7 @@ class AsyncThreads(AsyncAPIResource):
     """Threads: the conversations that assistants run on."""
 
     create_and_run_poll = polling.create_and_run_poll
+    create_and_run_stream = assistant_streams.create_and_run_stream
 
     @functools.cached_property
     def runs(self) -> AsyncRuns:

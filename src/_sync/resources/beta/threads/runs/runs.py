@@ -22,6 +22,7 @@ from ......types.beta.threads import (
     RunSubmitToolOutputsParamsStreaming,
     RunUpdateParams,
 )
+from ....._helpers import assistants as assistant_streams
 from ....._helpers import polling
 from ....._pagination import SyncCursorPage
 from ....._streaming import Stream
@@ -42,6 +43,10 @@ class Runs(SyncAPIResource):
     poll = polling.poll_run
     create_and_poll = polling.create_and_poll_run
     submit_tool_outputs_and_poll = polling.submit_tool_outputs_and_poll
+    stream = assistant_streams.stream_run
+    # The older name of `stream`, kept for code that still calls it.
+    create_and_stream = assistant_streams.stream_run
+    submit_tool_outputs_stream = assistant_streams.submit_tool_outputs_stream
 
     @functools.cached_property
     def steps(self) -> Steps:
