@@ -13,3 +13,6 @@ DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_con
 # extra headers; the client strips it before sending and returns a response wrapper instead of
 # the parsed model. It lets one generic wrapper serve every resource method.
 RAW_RESPONSE_HEADER = "X-Twin-Raw-Response"
+
+# Tells the API which helper (`chat.completions.parse`, `runs.stream`, ...) made a call, as the official SDK does.
+HELPER_HEADER = "X-Stainless-Helper-Method"

@@ -18,10 +18,18 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
 import httpx
 
-from ._constants import RAW_RESPONSE_HEADER
+from ._constants import HELPER_HEADER, RAW_RESPONSE_HEADER
 from ._types import Headers, NotGiven, Omit, Query, Timeout
 
-__all__ = ["CallOptions", "ClientSettings", "build_request", "form_part", "require_path_param", "total_seconds"]
+__all__ = [
+    "CallOptions",
+    "ClientSettings",
+    "build_request",
+    "form_part",
+    "helper_headers",
+    "require_path_param",
+    "total_seconds",
+]
 
 
 @dataclass
@@ -101,6 +109,11 @@ def form_part(value: object, content_type: str) -> object:
     text = json.dumps(value, separators=(",", ":")) if content_type == "application/json" else str(value)
     # No file name: a named part with a content type, as `curl -F 'name=...;type=...'` sends it.
     return (None, text.encode(), content_type)
+
+
+def helper_headers(helper: str, extra_headers: Optional[Headers]) -> Headers:
+    """The headers of a call a helper makes: which helper it is, then the caller's own (which win)."""
+    return {HELPER_HEADER: helper, **(extra_headers or {})}
 
 
 def require_path_param(name: str, value: str) -> str:

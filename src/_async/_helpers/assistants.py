@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, TypeVar, Union, overl
 from typing_extensions import Unpack
 
 from ..._concurrency import AsyncCall
+from ..._request import helper_headers
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types.beta.assistant_stream_event import AssistantStreamEvent
 from ...types.beta.thread_create_and_run_params import ThreadCreateAndRunParamsBase
@@ -79,7 +80,7 @@ def stream_run(
     async def make_call() -> AsyncStream[AssistantStreamEvent]:
         return await resource.create(
             thread_id,
-            extra_headers=_helper_headers(extra_headers, "threads.runs.create_and_stream"),
+            extra_headers=helper_headers("threads.runs.create_and_stream", extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -140,7 +141,7 @@ def submit_tool_outputs_stream(
             thread_id=thread_id,
             tool_outputs=tool_outputs,
             stream=True,
-            extra_headers=_helper_headers(extra_headers, "threads.runs.submit_tool_outputs_stream"),
+            extra_headers=helper_headers("threads.runs.submit_tool_outputs_stream", extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -189,7 +190,7 @@ def create_and_run_stream(
 
     async def make_call() -> AsyncStream[AssistantStreamEvent]:
         return await resource.create_and_run(
-            extra_headers=_helper_headers(extra_headers, "threads.create_and_run_stream"),
+            extra_headers=helper_headers("threads.create_and_run_stream", extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -207,7 +208,3 @@ def _manager(
     from ..resources.beta.threads._assistant_stream import AsyncAssistantEventHandler, AsyncAssistantStreamManager
 
     return AsyncAssistantStreamManager(make_call, event_handler=event_handler or AsyncAssistantEventHandler())
-
-
-def _helper_headers(extra_headers: Optional[Headers], helper: str) -> Headers:
-    return {"X-Stainless-Helper-Method": helper, **(extra_headers or {})}

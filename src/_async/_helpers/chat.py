@@ -22,6 +22,7 @@ from ..._parsing import (
     parse_chat_completion_json,
     type_to_response_format,
 )
+from ..._request import helper_headers
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types.chat.chat_completion_chunk import ChatCompletionChunk
 from ...types.response_format_json_object_param import ResponseFormatJSONObjectParam
@@ -31,10 +32,7 @@ from .._streaming import AsyncStream
 from ..resources._base import AsyncAPIResource
 from ..resources._stream_helpers import AsyncChatCompletionStreamManager
 
-__all__ = ["HELPER_HEADER", "parse_chat_completion", "stream_chat_completion"]
-
-#: Tells the API which helper made a call, as the official SDK does.
-HELPER_HEADER = "X-Stainless-Helper-Method"
+__all__ = ["parse_chat_completion", "stream_chat_completion"]
 
 _PATH = "/chat/completions"
 
@@ -94,7 +92,7 @@ async def parse_chat_completion(
         body=body,
         cast_to=parametrize(ParsedChatCompletion, parse_as),
         json_hook=functools.partial(parse_chat_completion_json, response_format=parse_as, tools=specs),
-        extra_headers={HELPER_HEADER: "chat.completions.parse", **(extra_headers or {})},
+        extra_headers=helper_headers("chat.completions.parse", extra_headers),
         extra_query=extra_query,
         extra_body=extra_body,
         timeout=timeout,
@@ -128,7 +126,7 @@ def stream_chat_completion(
             body=body,
             cast_to=AsyncStream[ChatCompletionChunk],
             stream_item=ChatCompletionChunk,
-            extra_headers={HELPER_HEADER: "chat.completions.stream", **(extra_headers or {})},
+            extra_headers=helper_headers("chat.completions.stream", extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -20,7 +20,7 @@ from ..._parsing import (
     response_tool_specs,
     type_to_text_format,
 )
-from ..._request import require_path_param
+from ..._request import helper_headers, require_path_param
 from ..._response_accumulator import ResponseAccumulator
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types.responses.response_create_params import ResponseCreateParamsBase
@@ -28,7 +28,6 @@ from ...types.responses.response_stream_event import ResponseStreamEvent
 from .._streaming import Stream
 from ..resources._base import SyncAPIResource
 from ..resources._stream_helpers import ResponseStreamManager
-from .chat import HELPER_HEADER
 
 __all__ = ["parse_response", "stream_response"]
 
@@ -78,7 +77,7 @@ def parse_response(
         body=body,
         cast_to=parametrize(ParsedResponse, parse_as),
         json_hook=functools.partial(parse_response_json, text_format=parse_as, tools=specs),
-        extra_headers={HELPER_HEADER: "responses.parse", **(extra_headers or {})},
+        extra_headers=helper_headers("responses.parse", extra_headers),
         extra_query=extra_query,
         extra_body=extra_body,
         timeout=timeout,
@@ -106,7 +105,7 @@ def stream_response(
     stream returns the whole :class:`ParsedResponse`.
     """
     parse_as = _given(text_format)
-    headers: Headers = {HELPER_HEADER: "responses.stream", **(extra_headers or {})}
+    headers = helper_headers("responses.stream", extra_headers)
     resume_id = _given(response_id)
     if resume_id is None and not isinstance(starting_after, NotGiven):
         raise TypeError("starting_after resumes a stored response; pass response_id with it")
