@@ -6,6 +6,7 @@ passes straight through it: a cancelled call is never retried and never turned i
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import time
 from types import TracebackType
@@ -123,15 +124,9 @@ class AsyncAPIClient:
 
     async def fetch_page(self, page_cls: type[_PageT], options: CallOptions, query: Dict[str, Any]) -> _PageT:
         """Fetch one page of a list call, with ``query`` added to the call's own query."""
-        next_options = CallOptions(
-            method=options.method,
-            path=options.path,
-            query={**(options.query or {}), **query},
-            body=options.body,
-            extra_headers=options.extra_headers,
-            extra_query=options.extra_query,
-            timeout=options.timeout,
-        )
+        # Everything the first page was fetched with (body, extra body, hooks), but never as a raw
+        # response: a page reached through `with_raw_response(...).parse()` pages on normally.
+        next_options = dataclasses.replace(options, query={**(options.query or {}), **query}, raw_mode=None)
         page: _PageT = await self.request(next_options, cast_to=page_cls)
         return page
 

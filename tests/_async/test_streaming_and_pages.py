@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import openai
@@ -60,6 +62,19 @@ async def test_iterating_a_list_walks_every_page(client: AsyncOpenAI, server: Lo
     assert len(set(ids)) == 45
     assert len(server.requests) == 3
     assert "after=" in server.requests[1].query_string
+
+
+async def test_later_pages_keep_the_calls_extra_options(client: AsyncOpenAI, server: LoopbackServer) -> None:
+    pages = client.fine_tuning.jobs.list(
+        limit=20, extra_headers={"X-Trace": "t1"}, extra_query={"q": "1"}, extra_body={"k": 1}
+    )
+    assert len([job async for job in pages]) == 45
+    later = server.requests[1:]
+    assert len(later) == 2
+    for request in later:
+        assert request.headers["x-trace"] == "t1"
+        assert "q=1" in request.query_string and "after=" in request.query_string
+        assert json.loads(request.body) == {"k": 1}
 
 
 async def test_first_page_and_page_methods(client: AsyncOpenAI) -> None:
