@@ -12,6 +12,7 @@ given directly or by a provider function, travels as ``Authorization: Bearer`` a
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Mapping, Optional, Union
@@ -104,12 +105,18 @@ def resolve_azure(
 def deployment_path(path: str, body: Optional[Mapping[str, object]], base_url: str) -> str:
     """The path a call takes on Azure: deployment-scoped calls go under ``/deployments/{model}``
     unless the base URL already names a deployment."""
-    if path not in DEPLOYMENT_PATHS or body is None or "/deployments" in httpx.URL(base_url).path:
+    if path not in DEPLOYMENT_PATHS or body is None or _names_a_deployment(base_url):
         return path
     model = body.get("model")
     if not isinstance(model, str) or not model:
         return path
     return f"/deployments/{model}{path}"
+
+
+@functools.lru_cache(maxsize=16)
+def _names_a_deployment(base_url: str) -> bool:
+    # Asked on every call; a client has one base URL, parsed once.
+    return "/deployments" in httpx.URL(base_url).path
 
 
 def credential_headers(*, api_key: Optional[str], azure_ad_token: Optional[str]) -> Dict[str, str]:

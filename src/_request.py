@@ -48,16 +48,31 @@ class ClientSettings:
 class _PreparedParts:
     """The per-client pieces of every request, parsed and encoded once instead of per call."""
 
-    __slots__ = ("auth", "headers", "timeout", "urls")
+    __slots__ = ("_with_auth", "headers", "timeout", "urls")
 
-    def __init__(self, settings: ClientSettings, auth_headers: Mapping[str, str]) -> None:
+    def __init__(self, settings: ClientSettings) -> None:
         base = httpx.URL(settings.base_url)
         # The order httpx gives its own requests: Host first, then the client's headers.
         self.headers = httpx.Headers({"Host": base.netloc.decode("ascii"), **settings.default_headers})
-        self.headers.update(auth_headers)
-        self.auth = auth_headers
         self.timeout = _timeout_dict(settings.timeout)
         self.urls: Dict[str, httpx.URL] = {}
+        # The last credentials seen and the headers with them merged in, kept as one pair so that
+        # threads sharing a client never see one's credentials beside another's headers.
+        self._with_auth: Tuple[Tuple[Tuple[str, str], ...], httpx.Headers] = ((), self.headers)
+
+    def headers_with(self, auth_headers: Mapping[str, str]) -> httpx.Headers:
+        """The client's headers with the credentials of one attempt (a copy the caller may change).
+
+        Credentials usually stay the same from call to call (a fixed key, a token until it expires),
+        so the merge is redone only when they change.
+        """
+        key = tuple(auth_headers.items())
+        merged = self._with_auth
+        if merged[0] != key:
+            headers = self.headers.copy()
+            headers.update(auth_headers)
+            merged = self._with_auth = (key, headers)
+        return merged[1].copy()
 
     def url(self, text: str) -> httpx.URL:
         url = self.urls.get(text)
@@ -68,11 +83,10 @@ class _PreparedParts:
         return url
 
 
-def _prepared(settings: ClientSettings, auth_headers: Mapping[str, str]) -> _PreparedParts:
+def _prepared(settings: ClientSettings) -> _PreparedParts:
     prepared = settings._prepared
-    # A key function gives new auth headers on every call; the rest stays prepared.
-    if prepared is None or prepared.auth is not auth_headers:
-        prepared = settings._prepared = _PreparedParts(settings, auth_headers)
+    if prepared is None:
+        prepared = settings._prepared = _PreparedParts(settings)
     return prepared
 
 
@@ -127,8 +141,8 @@ def build_request(
     settings: ClientSettings, options: CallOptions, *, auth_headers: Mapping[str, str], retries_taken: int
 ) -> httpx.Request:
     """Assemble the HTTP request for one attempt of a call."""
-    prepared = _prepared(settings, auth_headers)
-    headers = prepared.headers.copy()
+    prepared = _prepared(settings)
+    headers = prepared.headers_with(auth_headers)
     headers["X-Stainless-Retry-Count"] = str(retries_taken)
     if options.extra_headers:
         _merge_headers(headers, options.extra_headers)

@@ -129,7 +129,6 @@ class AsyncAzureOpenAI(AsyncOpenAI):
         headers = merged_defaults("headers", self._custom_headers, default_headers, set_default_headers)
         query = merged_defaults("query", self._custom_query, default_query, set_default_query)
         version = api_version or self._api_version
-        query = {**query, "api-version": version}
         return type(self)(
             api_version=version,
             api_key=api_key or (self.api_key if self._has_api_key else None),
