@@ -41,6 +41,8 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "embedded_error",
+    "error_from_object",
     "is_timeout",
     "make_status_error",
 ]
@@ -187,6 +189,21 @@ def _status_message(status: int, body: object | None) -> str:
     if detail is None or detail == "":
         return f"Error code: {status}"
     return f"Error code: {status} - {detail}"
+
+
+def embedded_error(data: object, request: httpx.Request, prefix: str = "") -> Optional[APIError]:
+    """The error some OpenAI-compatible servers report inside a successful body, as ``{"error": {...}}``.
+
+    None when there is none; an ``"error": null`` field is no error.
+    """
+    error = data.get("error") if isinstance(data, dict) else None
+    return error_from_object(error, request, prefix) if error else None
+
+
+def error_from_object(error: object, request: httpx.Request, prefix: str = "") -> APIError:
+    """An :class:`APIError` worded from an error object (its ``message`` when it has one), kept as ``body``."""
+    message = error.get("message") if isinstance(error, dict) else None
+    return APIError(f"{prefix}{message or error}", request, body=error)
 
 
 def is_timeout(exc: BaseException) -> bool:

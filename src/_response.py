@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, Generic, Iterator, Optional, TypeVar, Un
 
 import httpx
 
-from ._errors import APIError, APIResponseValidationError
+from ._errors import APIResponseValidationError, embedded_error
 
 __all__ = ["HttpxBinaryResponseContent", "LegacyAPIResponse", "decode_json_body", "parse_content", "raise_plain_error"]
 
@@ -92,18 +92,18 @@ def parse_content(
         return None
     from ._models import BaseModel, construct_type, validate_json  # deferred: pydantic is not needed to build a client
 
-    # A body mentioning "error" might be an error object inside a 200; only the slow path checks that.
-    if json_hook is None and b'"error"' not in content:
+    # A body mentioning "error" might be an error object inside a 200; only the slow path checks
+    # that, and only for models that have no `error` field of their own (a Response has one).
+    checks_error = _is_model(cast_to) and "error" not in cast_to.model_fields
+    if json_hook is None and not (checks_error and b'"error"' in content):
         fast = validate_json(cast_to, content)
         if fast is not None:
             fast._request_id = response.headers.get("x-request-id")
             return fast
     data = decode_json_body(response, content)
-    if isinstance(data, dict) and "error" in data and _is_model(cast_to) and "error" not in cast_to.model_fields:
-        # Some OpenAI-compatible servers report failures inside a 200 response.
-        error = data["error"]
-        message = error.get("message") if isinstance(error, dict) else None
-        raise APIError(str(message or error), response.request, body=error)
+    error = embedded_error(data, response.request) if checks_error else None
+    if error is not None:
+        raise error
     if _is_model(cast_to) and not isinstance(data, dict):
         raise APIResponseValidationError(
             response, data, message=f"Expected a JSON object for {cast_to.__name__}, got {type(data).__name__}"
@@ -198,7 +198,6 @@ def raise_plain_error(body: bytes, request: httpx.Request) -> None:
         data = json.loads(body) if body.strip() else None
     except ValueError:
         return
-    if isinstance(data, dict) and data.get("error"):
-        error = data["error"]
-        message = error.get("message") if isinstance(error, dict) else None
-        raise APIError(f"The server answered the stream with an error: {message or error}", request, body=error)
+    error = embedded_error(data, request, "The server answered the stream with an error: ")
+    if error is not None:
+        raise error

@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from ._errors import APIError
+from ._errors import APIError, embedded_error, error_from_object
 from ._models import construct_type, validate_json
 from ._sse import ServerSentEvent
 
@@ -28,10 +28,12 @@ def parse_event(item_type: Any, event: ServerSentEvent, request: httpx.Request) 
         raise APIError(
             f"The server sent a stream event that is not JSON: {event.data[:200]!r}", request, body=event.data
         ) from None
-    if name == "error" or (isinstance(data, dict) and name is None and data.get("error")):
-        error = data.get("error", data) if isinstance(data, dict) else data
-        message = error.get("message") if isinstance(error, dict) else None
-        raise APIError(f"The server reported an error in the stream: {message or error}", request, body=error)
+    prefix = "The server reported an error in the stream: "
+    if name == "error":  # the error object is the event's data, or wrapped in `error` as in a body
+        raise error_from_object(data.get("error", data) if isinstance(data, dict) else data, request, prefix)
+    error = embedded_error(data, request, prefix) if name is None else None
+    if error is not None:
+        raise error
     if name is not None and isinstance(data, dict) and _named_by_event(name, data):
         # Assistants-style streams put the item's kind in the event name only.
         return construct_type(item_type, {"event": name, "data": data})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
@@ -10,6 +12,7 @@ from openai._models import construct_type
 from openai._response import parse_content
 from openai.types import FileObject
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
+from openai.types.responses import Response
 
 COMPLETION = {
     "id": "chatcmpl-1",
@@ -98,3 +101,17 @@ def test_request_id_is_set() -> None:
     parsed = parse_content(FileObject, response(body), body)
     assert parsed._request_id == "req_9"
     assert parsed.to_json(indent=None).startswith('{"id":"f"')
+
+
+def test_an_error_field_that_is_null_is_no_error() -> None:
+    body = json.dumps({**COMPLETION, "error": None}).encode()
+    parsed = parse_content(ChatCompletion, response(body), body)
+    assert parsed.choices[0].message.content == "hi"
+
+
+def test_a_model_with_its_own_error_field_keeps_it() -> None:
+    failed = {"id": "resp_1", "object": "response", "created_at": 1, "status": "failed", "model": "m", "output": []}
+    failed["error"] = {"code": "server_error", "message": "it broke"}
+    body = json.dumps(failed).encode()
+    parsed = parse_content(Response, response(body), body)
+    assert parsed.status == "failed" and parsed.error is not None and parsed.error.message == "it broke"
