@@ -9,7 +9,7 @@ so resources declare nothing for them.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping, Optional, TypeVar
 
 from ..._concurrency import AsyncPaginator
 from ..._constants import RAW_RESPONSE_HEADER
@@ -28,6 +28,11 @@ _PageT = TypeVar("_PageT")
 
 class AsyncAPIResource:
     """A group of API calls (``client.files``, ``client.chat.completions``, ...)."""
+
+    # What every call of this resource sends beneath the caller's own headers and query: the beta
+    # APIs opt in this way (an `OpenAI-Beta` header, a `beta=true` flag). Empty for most resources.
+    _opt_in_headers: ClassVar[Mapping[str, str]] = {}
+    _opt_in_query: ClassVar[Mapping[str, object]] = {}
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -66,13 +71,15 @@ class AsyncAPIResource:
         if query_keys and body:
             body = dict(body)
             query = {**(query or {}), **{key: body.pop(key) for key in query_keys if key in body}}
+        if self._opt_in_query:
+            query = {**self._opt_in_query, **(query or {})}
         options = CallOptions(
             method=method,
             path=path,
             query=query,
             body=body,
             multipart=multipart,
-            extra_headers=extra_headers,
+            extra_headers=self._with_opt_in(extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -100,14 +107,19 @@ class AsyncAPIResource:
         options = CallOptions(
             method=method,
             path=path,
-            query=query,
+            query={**self._opt_in_query, **(query or {})} if self._opt_in_query else query,
             body=body,
-            extra_headers=extra_headers,
+            extra_headers=self._with_opt_in(extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
         )
         return self._client.get_api_list(options, page=page)
+
+    def _with_opt_in(self, extra_headers: Optional[Headers]) -> Optional[Headers]:
+        if not self._opt_in_headers:
+            return extra_headers
+        return {**self._opt_in_headers, **(extra_headers or {})}  # the caller's own value wins
 
 
 class _ResponseView:

@@ -18,13 +18,15 @@ from ....types.beta import (
 )
 from ..._pagination import AsyncCursorPage
 from .._base import AsyncAPIResource
-from ._opt_in import assistants_headers
+from ._opt_in import ASSISTANTS_OPT_IN
 
 __all__ = ["AsyncAssistants"]
 
 
 class AsyncAssistants(AsyncAPIResource):
     """Assistants: a model with instructions and tools, reused across threads."""
+
+    _opt_in_headers = ASSISTANTS_OPT_IN
 
     async def create(
         self,
@@ -41,7 +43,7 @@ class AsyncAssistants(AsyncAPIResource):
             "/assistants",
             body=params,
             cast_to=Assistant,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -61,7 +63,7 @@ class AsyncAssistants(AsyncAPIResource):
             "get",
             f"/assistants/{require_path_param('assistant_id', assistant_id)}",
             cast_to=Assistant,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -83,7 +85,7 @@ class AsyncAssistants(AsyncAPIResource):
             f"/assistants/{require_path_param('assistant_id', assistant_id)}",
             body=params,
             cast_to=Assistant,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -103,7 +105,7 @@ class AsyncAssistants(AsyncAPIResource):
             "/assistants",
             page=AsyncCursorPage[Assistant],
             query=params,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -123,7 +125,7 @@ class AsyncAssistants(AsyncAPIResource):
             "delete",
             f"/assistants/{require_path_param('assistant_id', assistant_id)}",
             cast_to=AssistantDeleted,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -18,13 +18,15 @@ from ....types.beta import (
 )
 from ..._pagination import SyncCursorPage
 from .._base import SyncAPIResource
-from ._opt_in import assistants_headers
+from ._opt_in import ASSISTANTS_OPT_IN
 
 __all__ = ["Assistants"]
 
 
 class Assistants(SyncAPIResource):
     """Assistants: a model with instructions and tools, reused across threads."""
+
+    _opt_in_headers = ASSISTANTS_OPT_IN
 
     def create(
         self,
@@ -41,7 +43,7 @@ class Assistants(SyncAPIResource):
             "/assistants",
             body=params,
             cast_to=Assistant,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -61,7 +63,7 @@ class Assistants(SyncAPIResource):
             "get",
             f"/assistants/{require_path_param('assistant_id', assistant_id)}",
             cast_to=Assistant,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -83,7 +85,7 @@ class Assistants(SyncAPIResource):
             f"/assistants/{require_path_param('assistant_id', assistant_id)}",
             body=params,
             cast_to=Assistant,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -103,7 +105,7 @@ class Assistants(SyncAPIResource):
             "/assistants",
             page=SyncCursorPage[Assistant],
             query=params,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -123,7 +125,7 @@ class Assistants(SyncAPIResource):
             "delete",
             f"/assistants/{require_path_param('assistant_id', assistant_id)}",
             cast_to=AssistantDeleted,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -10,13 +10,15 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.chatkit import ChatSession, SessionCreateParams
 from ..._base import AsyncAPIResource
-from .._opt_in import chatkit_headers
+from .._opt_in import CHATKIT_OPT_IN
 
 __all__ = ["AsyncSessions"]
 
 
 class AsyncSessions(AsyncAPIResource):
     """ChatKit sessions: the client secret a ChatKit front end connects with."""
+
+    _opt_in_headers = CHATKIT_OPT_IN
 
     async def create(
         self,
@@ -33,7 +35,7 @@ class AsyncSessions(AsyncAPIResource):
             "/chatkit/sessions",
             body=params,
             cast_to=ChatSession,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -53,7 +55,7 @@ class AsyncSessions(AsyncAPIResource):
             "post",
             f"/chatkit/sessions/{require_path_param('session_id', session_id)}/cancel",
             cast_to=ChatSession,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

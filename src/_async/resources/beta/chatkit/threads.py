@@ -18,13 +18,15 @@ from .....types.beta.chatkit import (
 )
 from ...._pagination import AsyncConversationCursorPage
 from ..._base import AsyncAPIResource
-from .._opt_in import chatkit_headers
+from .._opt_in import CHATKIT_OPT_IN
 
 __all__ = ["AsyncThreads"]
 
 
 class AsyncThreads(AsyncAPIResource):
     """ChatKit threads and the items in them."""
+
+    _opt_in_headers = CHATKIT_OPT_IN
 
     async def retrieve(
         self,
@@ -40,7 +42,7 @@ class AsyncThreads(AsyncAPIResource):
             "get",
             f"/chatkit/threads/{require_path_param('thread_id', thread_id)}",
             cast_to=ChatKitThread,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -60,7 +62,7 @@ class AsyncThreads(AsyncAPIResource):
             "/chatkit/threads",
             page=AsyncConversationCursorPage[ChatKitThread],
             query=params,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -80,7 +82,7 @@ class AsyncThreads(AsyncAPIResource):
             "delete",
             f"/chatkit/threads/{require_path_param('thread_id', thread_id)}",
             cast_to=ThreadDeleteResponse,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -101,7 +103,7 @@ class AsyncThreads(AsyncAPIResource):
             f"/chatkit/threads/{require_path_param('thread_id', thread_id)}/items",
             page=AsyncConversationCursorPage[Data],
             query=params,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

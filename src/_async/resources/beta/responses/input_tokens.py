@@ -17,6 +17,8 @@ __all__ = ["AsyncInputTokens"]
 class AsyncInputTokens(AsyncAPIResource):
     """Input token counts for beta Responses API requests."""
 
+    _opt_in_query = RESPONSES_BETA_QUERY
+
     async def count(
         self,
         *,
@@ -31,7 +33,6 @@ class AsyncInputTokens(AsyncAPIResource):
             "post",
             "/responses/input_tokens",
             body=params,
-            query=RESPONSES_BETA_QUERY,
             cast_to=InputTokenCountResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,

@@ -31,6 +31,8 @@ __all__ = ["AsyncResponses"]
 class AsyncResponses(AsyncAPIResource):
     """Beta model responses: the Responses API with features not yet in the stable one."""
 
+    _opt_in_query = RESPONSES_BETA_QUERY
+
     @functools.cached_property
     def input_items(self) -> AsyncInputItems:
         """The input items a beta response was made from."""
@@ -89,7 +91,6 @@ class AsyncResponses(AsyncAPIResource):
             "post",
             "/responses",
             body=params,
-            query=RESPONSES_BETA_QUERY,
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent if params.get("stream") else None,
             stream_ends_with_done=False,
@@ -151,7 +152,7 @@ class AsyncResponses(AsyncAPIResource):
         return await self._call(
             "get",
             f"/responses/{require_path_param('response_id', response_id)}",
-            query={**RESPONSES_BETA_QUERY, **params},
+            query=params,
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent if params.get("stream") else None,
             stream_ends_with_done=False,
@@ -175,7 +176,6 @@ class AsyncResponses(AsyncAPIResource):
         return await self._call(
             "delete",
             f"/responses/{require_path_param('response_id', response_id)}",
-            query=RESPONSES_BETA_QUERY,
             cast_to=type(None),
             extra_headers={"Accept": "*/*", **(extra_headers or {})},
             extra_query=extra_query,
@@ -196,7 +196,6 @@ class AsyncResponses(AsyncAPIResource):
         return await self._call(
             "post",
             f"/responses/{require_path_param('response_id', response_id)}/cancel",
-            query=RESPONSES_BETA_QUERY,
             cast_to=BetaResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -218,7 +217,6 @@ class AsyncResponses(AsyncAPIResource):
             "post",
             "/responses/compact",
             body=params,
-            query=RESPONSES_BETA_QUERY,
             cast_to=BetaCompactedResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,

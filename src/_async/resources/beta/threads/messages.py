@@ -18,7 +18,7 @@ from .....types.beta.threads import (
 )
 from ...._pagination import AsyncCursorPage
 from ..._base import AsyncAPIResource
-from .._opt_in import assistants_headers
+from .._opt_in import ASSISTANTS_OPT_IN
 
 __all__ = ["AsyncMessages"]
 
@@ -31,6 +31,8 @@ def _message_path(thread_id: str, message_id: str) -> str:
 
 class AsyncMessages(AsyncAPIResource):
     """The messages of a thread."""
+
+    _opt_in_headers = ASSISTANTS_OPT_IN
 
     async def create(
         self,
@@ -48,7 +50,7 @@ class AsyncMessages(AsyncAPIResource):
             f"/threads/{require_path_param('thread_id', thread_id)}/messages",
             body=params,
             cast_to=Message,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -69,7 +71,7 @@ class AsyncMessages(AsyncAPIResource):
             "get",
             _message_path(thread_id, message_id),
             cast_to=Message,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -92,7 +94,7 @@ class AsyncMessages(AsyncAPIResource):
             _message_path(thread_id, message_id),
             body=params,
             cast_to=Message,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -113,7 +115,7 @@ class AsyncMessages(AsyncAPIResource):
             f"/threads/{require_path_param('thread_id', thread_id)}/messages",
             page=AsyncCursorPage[Message],
             query=params,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -134,7 +136,7 @@ class AsyncMessages(AsyncAPIResource):
             "delete",
             _message_path(thread_id, message_id),
             cast_to=MessageDeleted,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

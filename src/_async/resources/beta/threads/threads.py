@@ -24,7 +24,7 @@ from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import AsyncStream
 from ..._base import AsyncAPIResource
-from .._opt_in import assistants_headers
+from .._opt_in import ASSISTANTS_OPT_IN
 from .messages import AsyncMessages
 from .runs import AsyncRuns
 
@@ -33,6 +33,8 @@ __all__ = ["AsyncThreads"]
 
 class AsyncThreads(AsyncAPIResource):
     """Threads: the conversations that assistants run on."""
+
+    _opt_in_headers = ASSISTANTS_OPT_IN
 
     create_and_run_poll = polling.create_and_run_poll
     create_and_run_stream = assistant_streams.create_and_run_stream
@@ -62,7 +64,7 @@ class AsyncThreads(AsyncAPIResource):
             "/threads",
             body=params,
             cast_to=Thread,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -82,7 +84,7 @@ class AsyncThreads(AsyncAPIResource):
             "get",
             f"/threads/{require_path_param('thread_id', thread_id)}",
             cast_to=Thread,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -104,7 +106,7 @@ class AsyncThreads(AsyncAPIResource):
             f"/threads/{require_path_param('thread_id', thread_id)}",
             body=params,
             cast_to=Thread,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -124,7 +126,7 @@ class AsyncThreads(AsyncAPIResource):
             "delete",
             f"/threads/{require_path_param('thread_id', thread_id)}",
             cast_to=ThreadDeleted,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -181,7 +183,7 @@ class AsyncThreads(AsyncAPIResource):
             body=params,
             cast_to=Run,
             stream_item=AssistantStreamEvent if params.get("stream") else None,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

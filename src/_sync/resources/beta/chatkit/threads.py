@@ -18,13 +18,15 @@ from .....types.beta.chatkit import (
 )
 from ...._pagination import SyncConversationCursorPage
 from ..._base import SyncAPIResource
-from .._opt_in import chatkit_headers
+from .._opt_in import CHATKIT_OPT_IN
 
 __all__ = ["Threads"]
 
 
 class Threads(SyncAPIResource):
     """ChatKit threads and the items in them."""
+
+    _opt_in_headers = CHATKIT_OPT_IN
 
     def retrieve(
         self,
@@ -40,7 +42,7 @@ class Threads(SyncAPIResource):
             "get",
             f"/chatkit/threads/{require_path_param('thread_id', thread_id)}",
             cast_to=ChatKitThread,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -60,7 +62,7 @@ class Threads(SyncAPIResource):
             "/chatkit/threads",
             page=SyncConversationCursorPage[ChatKitThread],
             query=params,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -80,7 +82,7 @@ class Threads(SyncAPIResource):
             "delete",
             f"/chatkit/threads/{require_path_param('thread_id', thread_id)}",
             cast_to=ThreadDeleteResponse,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -101,7 +103,7 @@ class Threads(SyncAPIResource):
             f"/chatkit/threads/{require_path_param('thread_id', thread_id)}/items",
             page=SyncConversationCursorPage[Data],
             query=params,
-            extra_headers=chatkit_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

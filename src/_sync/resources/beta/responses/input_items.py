@@ -21,6 +21,8 @@ __all__ = ["InputItems"]
 class InputItems(SyncAPIResource):
     """The input items of a stored beta response."""
 
+    _opt_in_query = RESPONSES_BETA_QUERY
+
     def list(
         self,
         response_id: str,
@@ -35,7 +37,7 @@ class InputItems(SyncAPIResource):
         return self._list(
             f"/responses/{require_path_param('response_id', response_id)}/input_items",
             page=SyncCursorPage[BetaResponseItem],
-            query={**RESPONSES_BETA_QUERY, **params},
+            query=params,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

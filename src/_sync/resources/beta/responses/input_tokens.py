@@ -18,6 +18,8 @@ __all__ = ["InputTokens"]
 class InputTokens(SyncAPIResource):
     """Input token counts for beta Responses API requests."""
 
+    _opt_in_query = RESPONSES_BETA_QUERY
+
     def count(
         self,
         *,
@@ -32,7 +34,6 @@ class InputTokens(SyncAPIResource):
             "post",
             "/responses/input_tokens",
             body=params,
-            query=RESPONSES_BETA_QUERY,
             cast_to=InputTokenCountResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,

@@ -32,6 +32,8 @@ __all__ = ["Responses"]
 class Responses(SyncAPIResource):
     """Beta model responses: the Responses API with features not yet in the stable one."""
 
+    _opt_in_query = RESPONSES_BETA_QUERY
+
     @functools.cached_property
     def input_items(self) -> InputItems:
         """The input items a beta response was made from."""
@@ -90,7 +92,6 @@ class Responses(SyncAPIResource):
             "post",
             "/responses",
             body=params,
-            query=RESPONSES_BETA_QUERY,
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent if params.get("stream") else None,
             stream_ends_with_done=False,
@@ -152,7 +153,7 @@ class Responses(SyncAPIResource):
         return self._call(
             "get",
             f"/responses/{require_path_param('response_id', response_id)}",
-            query={**RESPONSES_BETA_QUERY, **params},
+            query=params,
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent if params.get("stream") else None,
             stream_ends_with_done=False,
@@ -176,7 +177,6 @@ class Responses(SyncAPIResource):
         return self._call(
             "delete",
             f"/responses/{require_path_param('response_id', response_id)}",
-            query=RESPONSES_BETA_QUERY,
             cast_to=type(None),
             extra_headers={"Accept": "*/*", **(extra_headers or {})},
             extra_query=extra_query,
@@ -197,7 +197,6 @@ class Responses(SyncAPIResource):
         return self._call(
             "post",
             f"/responses/{require_path_param('response_id', response_id)}/cancel",
-            query=RESPONSES_BETA_QUERY,
             cast_to=BetaResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -219,7 +218,6 @@ class Responses(SyncAPIResource):
             "post",
             "/responses/compact",
             body=params,
-            query=RESPONSES_BETA_QUERY,
             cast_to=BetaCompactedResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,

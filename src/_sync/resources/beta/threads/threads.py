@@ -25,7 +25,7 @@ from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import Stream
 from ..._base import SyncAPIResource
-from .._opt_in import assistants_headers
+from .._opt_in import ASSISTANTS_OPT_IN
 from .messages import Messages
 from .runs import Runs
 
@@ -34,6 +34,8 @@ __all__ = ["Threads"]
 
 class Threads(SyncAPIResource):
     """Threads: the conversations that assistants run on."""
+
+    _opt_in_headers = ASSISTANTS_OPT_IN
 
     create_and_run_poll = polling.create_and_run_poll
     create_and_run_stream = assistant_streams.create_and_run_stream
@@ -63,7 +65,7 @@ class Threads(SyncAPIResource):
             "/threads",
             body=params,
             cast_to=Thread,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -83,7 +85,7 @@ class Threads(SyncAPIResource):
             "get",
             f"/threads/{require_path_param('thread_id', thread_id)}",
             cast_to=Thread,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -105,7 +107,7 @@ class Threads(SyncAPIResource):
             f"/threads/{require_path_param('thread_id', thread_id)}",
             body=params,
             cast_to=Thread,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -125,7 +127,7 @@ class Threads(SyncAPIResource):
             "delete",
             f"/threads/{require_path_param('thread_id', thread_id)}",
             cast_to=ThreadDeleted,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -182,7 +184,7 @@ class Threads(SyncAPIResource):
             body=params,
             cast_to=Run,
             stream_item=AssistantStreamEvent if params.get("stream") else None,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -12,13 +12,15 @@ from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.beta.threads.runs import RunStep, StepListParams, StepRetrieveParams
 from ....._pagination import AsyncCursorPage
 from ...._base import AsyncAPIResource
-from ..._opt_in import assistants_headers
+from ..._opt_in import ASSISTANTS_OPT_IN
 
 __all__ = ["AsyncSteps"]
 
 
 class AsyncSteps(AsyncAPIResource):
     """The steps of a run: messages written and tools called."""
+
+    _opt_in_headers = ASSISTANTS_OPT_IN
 
     async def retrieve(
         self,
@@ -39,7 +41,7 @@ class AsyncSteps(AsyncAPIResource):
             f"/steps/{require_path_param('step_id', step_id)}",
             query=params,
             cast_to=RunStep,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -61,7 +63,7 @@ class AsyncSteps(AsyncAPIResource):
             f"/threads/{require_path_param('thread_id', thread_id)}/runs/{require_path_param('run_id', run_id)}/steps",
             page=AsyncCursorPage[RunStep],
             query=params,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -27,7 +27,7 @@ from ....._helpers import polling
 from ....._pagination import SyncCursorPage
 from ....._streaming import Stream
 from ...._base import SyncAPIResource
-from ..._opt_in import assistants_headers
+from ..._opt_in import ASSISTANTS_OPT_IN
 from .steps import Steps
 
 __all__ = ["Runs"]
@@ -39,6 +39,8 @@ def _run_path(thread_id: str, run_id: str) -> str:
 
 class Runs(SyncAPIResource):
     """Runs: an assistant working through a thread, whole or as a stream of events."""
+
+    _opt_in_headers = ASSISTANTS_OPT_IN
 
     poll = polling.poll_run
     create_and_poll = polling.create_and_poll_run
@@ -108,7 +110,7 @@ class Runs(SyncAPIResource):
             query_keys=("include",),
             cast_to=Run,
             stream_item=AssistantStreamEvent if params.get("stream") else None,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -129,7 +131,7 @@ class Runs(SyncAPIResource):
             "get",
             _run_path(thread_id, run_id),
             cast_to=Run,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -152,7 +154,7 @@ class Runs(SyncAPIResource):
             _run_path(thread_id, run_id),
             body=params,
             cast_to=Run,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -173,7 +175,7 @@ class Runs(SyncAPIResource):
             f"/threads/{require_path_param('thread_id', thread_id)}/runs",
             page=SyncCursorPage[Run],
             query=params,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -194,7 +196,7 @@ class Runs(SyncAPIResource):
             "post",
             f"{_run_path(thread_id, run_id)}/cancel",
             cast_to=Run,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -257,7 +259,7 @@ class Runs(SyncAPIResource):
             body=params,
             cast_to=Run,
             stream_item=AssistantStreamEvent if params.get("stream") else None,
-            extra_headers=assistants_headers(extra_headers),
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
