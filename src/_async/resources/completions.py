@@ -70,7 +70,7 @@ class AsyncCompletions(AsyncAPIResource):
             "/completions",
             body=params,
             cast_to=Completion,
-            stream_item=Completion if params.get("stream") else None,
+            stream_item=Completion,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

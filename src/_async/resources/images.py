@@ -99,7 +99,7 @@ class AsyncImages(AsyncAPIResource):
             body=params,
             multipart=True,
             cast_to=ImagesResponse,
-            stream_item=ImageEditStreamEvent if params.get("stream") else None,
+            stream_item=ImageEditStreamEvent,
             # The stream stops after its `image_edit.completed` event; no [DONE] follows.
             stream_ends_with_done=False,
             extra_headers=extra_headers,
@@ -156,7 +156,7 @@ class AsyncImages(AsyncAPIResource):
             "/images/generations",
             body=params,
             cast_to=ImagesResponse,
-            stream_item=ImageGenStreamEvent if params.get("stream") else None,
+            stream_item=ImageGenStreamEvent,
             # The stream stops after its `image_generation.completed` event; no [DONE] follows.
             stream_ends_with_done=False,
             extra_headers=extra_headers,

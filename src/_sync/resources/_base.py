@@ -65,12 +65,15 @@ class SyncAPIResource:
         extra_body: Optional[Mapping[str, object]] = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> _T:
-        """Make one API call. ``query_keys`` names params that travel in the query string of a call
-        whose other params form the body; ``stream_ends_with_done=False`` is for event streams that
-        end with a final event instead of ``[DONE]``."""
+        """Make one API call. ``stream_item`` is the type of a call's events when it streams, which
+        it does when its params say ``stream: true``; ``stream_ends_with_done=False`` is for event
+        streams that end with a final event instead of ``[DONE]``. ``query_keys`` names params that
+        travel in the query string of a call whose other params form the body."""
         if query_keys and body:
             body = dict(body)
             query = {**(query or {}), **{key: body.pop(key) for key in query_keys if key in body}}
+        if stream_item is not None and not ((body and body.get("stream")) or (query and query.get("stream"))):
+            stream_item = None
         if self._opt_in_query:
             query = {**self._opt_in_query, **(query or {})}
         options = CallOptions(

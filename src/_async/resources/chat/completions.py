@@ -89,7 +89,7 @@ class AsyncCompletions(AsyncAPIResource):
             "/chat/completions",
             body=params,
             cast_to=ChatCompletion,
-            stream_item=ChatCompletionChunk if params.get("stream") else None,
+            stream_item=ChatCompletionChunk,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -84,7 +84,7 @@ class Transcriptions(SyncAPIResource):
                 {"verbose_json": TranscriptionVerbose, "diarized_json": TranscriptionDiarized},
                 Transcription,
             ),
-            stream_item=TranscriptionStreamEvent if params.get("stream") else None,
+            stream_item=TranscriptionStreamEvent,
             # The stream stops after its `transcript.text.done` event; no [DONE] follows.
             stream_ends_with_done=False,
             extra_headers=extra_headers,

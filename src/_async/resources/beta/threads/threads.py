@@ -182,7 +182,7 @@ class AsyncThreads(AsyncAPIResource):
             "/threads/runs",
             body=params,
             cast_to=Run,
-            stream_item=AssistantStreamEvent if params.get("stream") else None,
+            stream_item=AssistantStreamEvent,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
