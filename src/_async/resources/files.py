@@ -119,7 +119,7 @@ class AsyncFiles(AsyncAPIResource):
             "get",
             f"/files/{require_path_param('file_id', file_id)}/content",
             cast_to=HttpxBinaryResponseContent,
-            extra_headers={"Accept": "application/binary", **(extra_headers or {})},
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -130,7 +130,7 @@ class AsyncVideos(AsyncAPIResource):
             f"/videos/{require_path_param('video_id', video_id)}/content",
             query=params,
             cast_to=HttpxBinaryResponseContent,
-            extra_headers={"Accept": "application/binary", **(extra_headers or {})},
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping, Optional, Ty
 
 from ..._constants import RAW_RESPONSE_HEADER
 from ..._request import CallOptions
+from ..._response import HttpxBinaryResponseContent
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._response import ResponseContextManager
 
@@ -60,6 +61,7 @@ class SyncAPIResource:
         stream_ends_with_done: bool = True,
         query_keys: tuple[str, ...] = (),
         json_hook: Optional[Callable[[Any], Any]] = None,
+        accept: Optional[str] = None,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Mapping[str, object]] = None,
@@ -68,7 +70,8 @@ class SyncAPIResource:
         """Make one API call. ``stream_item`` is the type of a call's events when it streams, which
         it does when its params say ``stream: true``; ``stream_ends_with_done=False`` is for event
         streams that end with a final event instead of ``[DONE]``. ``query_keys`` names params that
-        travel in the query string of a call whose other params form the body."""
+        travel in the query string of a call whose other params form the body. ``accept`` is the
+        ``Accept`` header where the result type alone does not say it (see :func:`_default_accept`)."""
         if query_keys and body:
             body = dict(body)
             query = {**(query or {}), **{key: body.pop(key) for key in query_keys if key in body}}
@@ -82,7 +85,7 @@ class SyncAPIResource:
             query=query,
             body=body,
             multipart=multipart,
-            extra_headers=self._with_opt_in(extra_headers),
+            extra_headers=self._call_headers(extra_headers, accept or _default_accept(cast_to)),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -112,17 +115,31 @@ class SyncAPIResource:
             path=path,
             query={**self._opt_in_query, **(query or {})} if self._opt_in_query else query,
             body=body,
-            extra_headers=self._with_opt_in(extra_headers),
+            extra_headers=self._call_headers(extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
         )
         return self._client.get_api_list(options, page=page)
 
-    def _with_opt_in(self, extra_headers: Optional[Headers]) -> Optional[Headers]:
-        if not self._opt_in_headers:
+    def _call_headers(self, extra_headers: Optional[Headers], accept: Optional[str] = None) -> Optional[Headers]:
+        """The resource's opt-in and the call's ``Accept``, beneath the caller's own headers (which win)."""
+        if not self._opt_in_headers and accept is None:
             return extra_headers
-        return {**self._opt_in_headers, **(extra_headers or {})}  # the caller's own value wins
+        defaults: dict[str, str] = {**self._opt_in_headers}
+        if accept is not None:
+            defaults["Accept"] = accept
+        return {**defaults, **(extra_headers or {})}
+
+
+def _default_accept(cast_to: object) -> Optional[str]:
+    # The client asks for JSON by default; a call answered with no body accepts anything, and a
+    # file's content is asked for as binary.
+    if cast_to is type(None):
+        return "*/*"
+    if cast_to is HttpxBinaryResponseContent:
+        return "application/binary"
+    return None
 
 
 class _ResponseView:

@@ -31,7 +31,7 @@ class AsyncContent(AsyncAPIResource):
             f"/containers/{require_path_param('container_id', container_id)}"
             f"/files/{require_path_param('file_id', file_id)}/content",
             cast_to=HttpxBinaryResponseContent,
-            extra_headers={"Accept": "application/binary", **(extra_headers or {})},
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

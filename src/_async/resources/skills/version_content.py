@@ -31,7 +31,7 @@ class AsyncContent(AsyncAPIResource):
             f"/skills/{require_path_param('skill_id', skill_id)}/versions/{require_path_param('version', version)}"
             "/content",
             cast_to=HttpxBinaryResponseContent,
-            extra_headers={"Accept": "application/binary", **(extra_headers or {})},
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -109,7 +109,7 @@ class Containers(SyncAPIResource):
             "delete",
             f"/containers/{require_path_param('container_id', container_id)}",
             cast_to=type(None),
-            extra_headers={"Accept": "*/*", **(extra_headers or {})},
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -115,7 +115,7 @@ class Files(SyncAPIResource):
             f"/containers/{require_path_param('container_id', container_id)}"
             f"/files/{require_path_param('file_id', file_id)}",
             cast_to=type(None),
-            extra_headers={"Accept": "*/*", **(extra_headers or {})},
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

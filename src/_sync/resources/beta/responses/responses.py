@@ -173,12 +173,11 @@ class Responses(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored beta response."""
-        # The API answers with an empty body, so any content type will do.
         return self._call(
             "delete",
             f"/responses/{require_path_param('response_id', response_id)}",
             cast_to=type(None),
-            extra_headers={"Accept": "*/*", **(extra_headers or {})},
+            extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
