@@ -25,9 +25,9 @@ from typing import Any, Deque, Dict, Mapping, Optional, Set, Tuple
 
 import httpx
 
+from ._constants import DEFAULT_CONNECTION_LIMITS
 from ._http11 import LAST_CHUNK, LocalProtocolError, ProtocolError, ResponseHead, ResponseParser, encode_chunk
 from ._socket_transport import (
-    DEFAULT_LIMITS,
     JOIN_BODY_LIMIT,
     STALE_RETRIES,
     UNLIMITED,
@@ -490,7 +490,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         verify: VerifyTypes = True,
         cert: Optional[CertTypes] = None,
         trust_env: bool = True,
-        limits: httpx.Limits = DEFAULT_LIMITS,
+        limits: httpx.Limits = DEFAULT_CONNECTION_LIMITS,
         local_address: Optional[str] = None,
         retries: int = 0,
     ) -> None:
@@ -666,6 +666,10 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             except BaseException:
                 pool.free_slot()
                 raise
+            if connection.discarded:
+                # The server spoke or hung up before this task resumed: the connection was dropped
+                # (and its slot freed) already; keeping it would leave a dead one in the pool.
+                continue
             pool.connections.add(connection)
             if pool.closed:  # the transport was closed while this connection was being made
                 pool.discard(connection)

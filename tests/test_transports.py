@@ -512,6 +512,28 @@ def test_sync_a_connection_the_server_closed_while_idle_is_replaced_transparentl
     assert [number for number, _, _ in scripted.requests] == [1, 2]
 
 
+async def test_a_connection_dropped_while_being_made_is_not_kept(
+    scripted: ScriptedServer, transport: AsyncioTransport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connect = AsyncioTransport._connect
+    spoken_first: list[object] = []
+
+    async def server_speaks_first(self: AsyncioTransport, *args: Any, **kwargs: Any) -> Any:
+        connection = await connect(self, *args, **kwargs)
+        if not spoken_first:  # bytes nobody asked for, delivered before the connecting task resumes
+            spoken_first.append(connection)
+            connection.data_received(b"unasked")
+        return connection
+
+    monkeypatch.setattr(AsyncioTransport, "_connect", server_speaks_first)
+    async with async_client(transport) as client:
+        assert (await client.get(scripted.url("/ok"))).content == b"ok"
+        pool = transport._pool
+        assert pool is not None and spoken_first[0] not in pool.connections
+        assert len(pool.connections) == transport.idle_connections == 1
+        assert transport.busy_connections == 0
+
+
 async def test_server_answering_before_the_body_is_sent(transport: AsyncioTransport) -> None:
     server = ScriptedServer(handler=early_413)
     try:
