@@ -35,6 +35,9 @@ def take_orphaned_connections(http_client: httpx.Client | httpx.AsyncClient) -> 
     A connection still owned by a request is never touched.
     """
     transports: list[Any] = [http_client._transport, *http_client._mounts.values()]
+    # This package's transports hand requests to an httpx transport where they cannot serve them
+    # (another event loop library, a patched httpx); that one has httpcore's pool.
+    transports += [fallback for t in transports if (fallback := getattr(t, "_fallback", None)) is not None]
     to_close: list[Any] = []
     for transport in transports:
         to_close += _repair_pool(getattr(transport, "_pool", None))

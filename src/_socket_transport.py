@@ -23,6 +23,7 @@ from typing import Any, Deque, Dict, Iterator, Mapping, Optional, Tuple, Union
 
 import httpx
 
+from ._constants import DEFAULT_CONNECTION_LIMITS
 from ._http11 import (
     LAST_CHUNK,
     LocalProtocolError,
@@ -39,7 +40,6 @@ Origin = Tuple[bytes, bytes, int]
 VerifyTypes = Union[ssl.SSLContext, str, bool]
 CertTypes = Union[str, Tuple[str, str], Tuple[str, str, str]]
 
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 # Bodies up to this size are sent in the same write as the head.
 JOIN_BODY_LIMIT = 64 * 1024
 # How often a request may find its pooled connection dead before sending and take another.
@@ -448,7 +448,7 @@ class SocketTransport(httpx.BaseTransport):
         verify: VerifyTypes = True,
         cert: Optional[CertTypes] = None,
         trust_env: bool = True,
-        limits: httpx.Limits = DEFAULT_LIMITS,
+        limits: httpx.Limits = DEFAULT_CONNECTION_LIMITS,
         local_address: Optional[str] = None,
         retries: int = 0,
     ) -> None:

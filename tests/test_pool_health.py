@@ -160,3 +160,22 @@ def test_sync_pool_after_faults_and_sixteen_threads(server: LoopbackServer) -> N
             break
         time.sleep(0.01)
     assert open_descriptors() == descriptors_before, "file descriptors leaked"
+
+
+async def test_the_default_transports_httpx_fallback_pool_is_repaired_too() -> None:
+    import httpcore
+
+    from openai._pool_repair import take_orphaned_connections
+
+    http_client = openai.DefaultAsyncHttpxClient()
+    try:
+        # Where the default transport cannot serve a request it hands it to an httpx transport, whose
+        # httpcore pool can strand a connection like this one: never opened, owned by no request.
+        fallback = http_client._transport._fallback_transport()  # type: ignore[attr-defined]
+        pool = fallback._pool
+        stranded = httpcore.AsyncHTTPConnection(origin=httpcore.Origin(b"http", b"127.0.0.1", 9))
+        pool._connections.append(stranded)
+        assert take_orphaned_connections(http_client) == []  # dropped: it has no socket to close
+        assert stranded not in pool._connections
+    finally:
+        await http_client.aclose()
