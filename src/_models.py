@@ -16,7 +16,7 @@ import pydantic
 from pydantic import ConfigDict
 from typing_extensions import Annotated, Literal
 
-__all__ = ["BaseModel", "construct_type", "validate_json"]
+__all__ = ["BaseModel", "construct_type", "type_adapter", "validate_json"]
 
 _ModelT = TypeVar("_ModelT", bound="BaseModel")
 
@@ -119,6 +119,14 @@ def construct_type(type_: Any, value: object) -> Any:
         except pydantic.ValidationError:
             pass
     return _construct_lenient(type_, value)
+
+
+def type_adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
+    """A pydantic adapter for any type, built once per type (types that cannot be hashed each time)."""
+    try:
+        return _adapter(type_)
+    except TypeError:  # unhashable, e.g. a type with a dict in its metadata
+        return pydantic.TypeAdapter(type_)
 
 
 @functools.lru_cache(maxsize=512)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, NamedTuple
 import pydantic
 
 from ._errors import OpenAIError
-from ._models import construct_type
+from ._models import construct_type, type_adapter
 
 if TYPE_CHECKING:
     from .types.chat.chat_completion import ChatCompletion
@@ -99,20 +99,8 @@ def _build_strict_schema(type_: Any) -> Dict[str, Any]:
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
         schema = type_.model_json_schema()
     else:
-        schema = _type_adapter(type_).json_schema()
+        schema = type_adapter(type_).json_schema()
     return _strict(schema, root=schema, path="#")
-
-
-def _type_adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
-    try:
-        return _cached_type_adapter(type_)
-    except TypeError:
-        return pydantic.TypeAdapter(type_)
-
-
-@functools.lru_cache(maxsize=256)
-def _cached_type_adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(type_)
 
 
 def _strict(node: Dict[str, Any], *, root: Dict[str, Any], path: str) -> Dict[str, Any]:
@@ -312,7 +300,7 @@ def parse_text_as(type_: Any, text: str) -> Any:
     """Validate JSON text as ``type_``; a pydantic ``ValidationError`` says what did not fit."""
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
         return type_.model_validate_json(text)
-    return _type_adapter(type_).validate_json(text)
+    return type_adapter(type_).validate_json(text)
 
 
 def parse_tool_arguments(spec: Optional[ToolSpec], arguments: str) -> object:
