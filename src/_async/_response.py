@@ -68,20 +68,17 @@ class AsyncAPIResponse(Generic[_T]):
         content = b"" if self._is_stream else await self.http_response.aread()
         return cast(_T, self._parser(to, content))
 
-    async def iter_bytes(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
+    def iter_bytes(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
         """Iterate the body as it arrives."""
-        async for chunk in self.http_response.aiter_bytes(chunk_size):
-            yield chunk
+        return self.http_response.aiter_bytes(chunk_size)
 
-    async def iter_text(self, chunk_size: Optional[int] = None) -> AsyncIterator[str]:
+    def iter_text(self, chunk_size: Optional[int] = None) -> AsyncIterator[str]:
         """Iterate the body decoded as text."""
-        async for chunk in self.http_response.aiter_text(chunk_size):
-            yield chunk
+        return self.http_response.aiter_text(chunk_size)
 
-    async def iter_lines(self) -> AsyncIterator[str]:
+    def iter_lines(self) -> AsyncIterator[str]:
         """Iterate the body line by line."""
-        async for line in self.http_response.aiter_lines():
-            yield line
+        return self.http_response.aiter_lines()
 
     async def stream_to_file(self, file: Union[str, os.PathLike[str]], *, chunk_size: Optional[int] = None) -> None:
         """Write the body to ``file`` chunk by chunk, never holding all of it in memory."""

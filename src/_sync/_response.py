@@ -71,18 +71,15 @@ class APIResponse(Generic[_T]):
 
     def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
         """Iterate the body as it arrives."""
-        for chunk in self.http_response.iter_bytes(chunk_size):
-            yield chunk
+        return self.http_response.iter_bytes(chunk_size)
 
     def iter_text(self, chunk_size: Optional[int] = None) -> Iterator[str]:
         """Iterate the body decoded as text."""
-        for chunk in self.http_response.iter_text(chunk_size):
-            yield chunk
+        return self.http_response.iter_text(chunk_size)
 
     def iter_lines(self) -> Iterator[str]:
         """Iterate the body line by line."""
-        for line in self.http_response.iter_lines():
-            yield line
+        return self.http_response.iter_lines()
 
     def stream_to_file(self, file: Union[str, os.PathLike[str]], *, chunk_size: Optional[int] = None) -> None:
         """Write the body to ``file`` chunk by chunk, never holding all of it in memory."""
