@@ -63,7 +63,15 @@ class AsyncJobs(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> FineTuningJob:
         """Get a job."""
-        return await self._job_call("get", fine_tuning_job_id, "", extra_headers, extra_query, extra_body, timeout)
+        return await self._call(
+            "get",
+            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}",
+            cast_to=FineTuningJob,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
 
     def list(
         self,
@@ -95,8 +103,14 @@ class AsyncJobs(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> FineTuningJob:
         """Cancel a job that is running."""
-        return await self._job_call(
-            "post", fine_tuning_job_id, "/cancel", extra_headers, extra_query, extra_body, timeout
+        return await self._call(
+            "post",
+            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}/cancel",
+            cast_to=FineTuningJob,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def pause(
@@ -109,8 +123,14 @@ class AsyncJobs(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> FineTuningJob:
         """Pause a running job."""
-        return await self._job_call(
-            "post", fine_tuning_job_id, "/pause", extra_headers, extra_query, extra_body, timeout
+        return await self._call(
+            "post",
+            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}/pause",
+            cast_to=FineTuningJob,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def resume(
@@ -123,8 +143,14 @@ class AsyncJobs(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> FineTuningJob:
         """Resume a paused job."""
-        return await self._job_call(
-            "post", fine_tuning_job_id, "/resume", extra_headers, extra_query, extra_body, timeout
+        return await self._call(
+            "post",
+            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}/resume",
+            cast_to=FineTuningJob,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def list_events(
@@ -142,26 +168,6 @@ class AsyncJobs(AsyncAPIResource):
             f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}/events",
             page=AsyncCursorPage[FineTuningJobEvent],
             query=params,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-
-    async def _job_call(
-        self,
-        method: str,
-        fine_tuning_job_id: str,
-        suffix: str,
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> FineTuningJob:
-        return await self._call(
-            method,
-            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}{suffix}",
-            cast_to=FineTuningJob,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -63,7 +63,15 @@ class Jobs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> FineTuningJob:
         """Get a job."""
-        return self._job_call("get", fine_tuning_job_id, "", extra_headers, extra_query, extra_body, timeout)
+        return self._call(
+            "get",
+            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}",
+            cast_to=FineTuningJob,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
 
     def list(
         self,
@@ -95,7 +103,15 @@ class Jobs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> FineTuningJob:
         """Cancel a job that is running."""
-        return self._job_call("post", fine_tuning_job_id, "/cancel", extra_headers, extra_query, extra_body, timeout)
+        return self._call(
+            "post",
+            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}/cancel",
+            cast_to=FineTuningJob,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
 
     def pause(
         self,
@@ -107,7 +123,15 @@ class Jobs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> FineTuningJob:
         """Pause a running job."""
-        return self._job_call("post", fine_tuning_job_id, "/pause", extra_headers, extra_query, extra_body, timeout)
+        return self._call(
+            "post",
+            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}/pause",
+            cast_to=FineTuningJob,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
 
     def resume(
         self,
@@ -119,7 +143,15 @@ class Jobs(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> FineTuningJob:
         """Resume a paused job."""
-        return self._job_call("post", fine_tuning_job_id, "/resume", extra_headers, extra_query, extra_body, timeout)
+        return self._call(
+            "post",
+            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}/resume",
+            cast_to=FineTuningJob,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
 
     def list_events(
         self,
@@ -136,26 +168,6 @@ class Jobs(SyncAPIResource):
             f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}/events",
             page=SyncCursorPage[FineTuningJobEvent],
             query=params,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-
-    def _job_call(
-        self,
-        method: str,
-        fine_tuning_job_id: str,
-        suffix: str,
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> FineTuningJob:
-        return self._call(
-            method,
-            f"/fine_tuning/jobs/{require_path_param('fine_tuning_job_id', fine_tuning_job_id)}{suffix}",
-            cast_to=FineTuningJob,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
