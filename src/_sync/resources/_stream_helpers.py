@@ -4,15 +4,17 @@
 Each is a context manager: the call is made on entry and its connection released on exit.
 The accumulating is done by the sans-IO accumulators (``_chat_accumulator``,
 ``_response_accumulator``); these classes only pull items from the underlying :class:`Stream`
-and hand them over.
+and hand them over. What the two streams share is :class:`EventStream`; the managers are one
+:class:`StreamManager` told how to wrap the raw stream.
 """
 
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Iterable, Iterator, Optional, TypeVar
 
 import httpx
+from typing_extensions import Protocol, Self
 
 from ..._concurrency import SyncCall
 from ..._parsing import ResponseFormatT
@@ -21,34 +23,47 @@ from .._streaming import Stream
 if TYPE_CHECKING:
     # Annotations only, so that streaming chat completions does not load the Responses API types.
     from ..._chat_accumulator import ChatCompletionAccumulator
-    from ..._chat_stream_events import ChatCompletionStreamEvent
+    from ..._chat_stream_events import ChatCompletionStreamEvent  # noqa: F401 - named in a base class below
     from ..._parsed_chat_types import ParsedChatCompletion
     from ..._parsed_response_types import ParsedResponse
     from ..._response_accumulator import ResponseAccumulator
-    from ..._response_stream_events import ResponseStreamEvent
+    from ..._response_stream_events import ResponseStreamEvent  # noqa: F401 - named in a base class below
     from ...types.chat.chat_completion_chunk import ChatCompletionChunk
     from ...types.responses.response import Response
 
 __all__ = [
     "ChatCompletionStream",
     "ChatCompletionStreamManager",
+    "EventStream",
     "ResponseStream",
     "ResponseStreamManager",
+    "StreamManager",
 ]
 
+_EventT = TypeVar("_EventT")
+_EventT_co = TypeVar("_EventT_co", covariant=True)
+_StreamT = TypeVar("_StreamT", bound="_Closable")
 
-class ChatCompletionStream(Generic[ResponseFormatT]):
-    """The events of a streamed chat completion (see ``openai.types.chat`` stream events), and its final form.
 
-    Iterate it for events, or call ``get_final_completion()`` to read to the end and get the whole
-    :class:`ParsedChatCompletion`; ``text_deltas`` yields just the new text.
+class _Accumulator(Protocol[_EventT_co]):
+    def feed(self, item: Any) -> Iterable[_EventT_co]: ...
+
+
+class _Closable(Protocol):
+    def close(self) -> None: ...
+
+
+class EventStream(Generic[_EventT]):
+    """A stream of helper events made from a raw stream by an accumulator; a context manager.
+
+    ``_text_delta_type`` names the event whose ``delta`` is new text, for ``text_deltas``.
     """
 
-    def __init__(
-        self, *, raw_stream: Stream[ChatCompletionChunk], accumulator: ChatCompletionAccumulator[ResponseFormatT]
-    ) -> None:
+    _text_delta_type: ClassVar[str]
+
+    def __init__(self, *, raw_stream: Stream[Any], accumulator: _Accumulator[_EventT]) -> None:
         self._raw_stream = raw_stream
-        self._accumulator = accumulator
+        self._feed = accumulator.feed
         self._events = self._iter_events()
 
     @property
@@ -56,48 +71,38 @@ class ChatCompletionStream(Generic[ResponseFormatT]):
         """The HTTP response the events are read from."""
         return self._raw_stream.response
 
-    @property
-    def current_completion_snapshot(self) -> ParsedChatCompletion[object]:
-        """The completion accumulated so far."""
-        return self._accumulator.snapshot
-
-    def __iter__(self) -> Iterator[ChatCompletionStreamEvent[ResponseFormatT]]:
+    def __iter__(self) -> Iterator[_EventT]:
         return self._events
 
-    def __next__(self) -> ChatCompletionStreamEvent[ResponseFormatT]:
+    def __next__(self) -> _EventT:
         return self._events.__next__()
 
-    def _iter_events(self) -> Iterator[ChatCompletionStreamEvent[ResponseFormatT]]:
-        for chunk in self._raw_stream:
-            for event in self._accumulator.feed(chunk):
+    def _iter_events(self) -> Iterator[_EventT]:
+        for item in self._raw_stream:
+            for event in self._feed(item):
                 yield event
 
     @property
     def text_deltas(self) -> Iterator[str]:
-        """The message text as it arrives, piece by piece (the other events are read and dropped)."""
+        """The text as it arrives, piece by piece (the other events are read and dropped)."""
         return self._iter_text_deltas()
 
     def _iter_text_deltas(self) -> Iterator[str]:
         for event in self._events:
-            if event.type == "content.delta":
-                yield event.delta
+            if getattr(event, "type", None) == self._text_delta_type:
+                yield getattr(event, "delta")  # noqa: B009 - events are typed per subclass
 
-    def until_done(self) -> ChatCompletionStream[ResponseFormatT]:
+    def until_done(self) -> Self:
         """Read the rest of the stream."""
         for _event in self._events:
             pass
         return self
 
-    def get_final_completion(self) -> ParsedChatCompletion[ResponseFormatT]:
-        """Read the rest of the stream and return the whole completion, parsed."""
-        self.until_done()
-        return self._accumulator.final()
-
     def close(self) -> None:
         """Stop reading and release the connection. Closing twice is harmless."""
         self._raw_stream.close()
 
-    def __enter__(self) -> ChatCompletionStream[ResponseFormatT]:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -109,7 +114,80 @@ class ChatCompletionStream(Generic[ResponseFormatT]):
         self.close()
 
 
-class ChatCompletionStreamManager(Generic[ResponseFormatT]):
+class ChatCompletionStream(EventStream["ChatCompletionStreamEvent[ResponseFormatT]"], Generic[ResponseFormatT]):
+    """The events of a streamed chat completion (see ``openai.types.chat`` stream events), and its final form.
+
+    Iterate it for events, or call ``get_final_completion()`` to read to the end and get the whole
+    :class:`ParsedChatCompletion`; ``text_deltas`` yields just the new text.
+    """
+
+    _text_delta_type = "content.delta"
+
+    def __init__(
+        self, *, raw_stream: Stream[ChatCompletionChunk], accumulator: ChatCompletionAccumulator[ResponseFormatT]
+    ) -> None:
+        super().__init__(raw_stream=raw_stream, accumulator=accumulator)
+        self._accumulator = accumulator
+
+    @property
+    def current_completion_snapshot(self) -> ParsedChatCompletion[object]:
+        """The completion accumulated so far."""
+        return self._accumulator.snapshot
+
+    def get_final_completion(self) -> ParsedChatCompletion[ResponseFormatT]:
+        """Read the rest of the stream and return the whole completion, parsed."""
+        self.until_done()
+        return self._accumulator.final()
+
+
+class ResponseStream(EventStream["ResponseStreamEvent[ResponseFormatT]"], Generic[ResponseFormatT]):
+    """The events of a streamed Responses API call, and the final :class:`ParsedResponse`.
+
+    Text and argument deltas carry ``snapshot``; ``response.output_text.done`` carries ``parsed``.
+    ``text_deltas`` yields just the new output text.
+    """
+
+    _text_delta_type = "response.output_text.delta"
+
+    def __init__(self, *, raw_stream: Stream[Any], accumulator: ResponseAccumulator[ResponseFormatT]) -> None:
+        super().__init__(raw_stream=raw_stream, accumulator=accumulator)
+        self._accumulator = accumulator
+
+    @property
+    def current_snapshot(self) -> Optional[Response]:
+        """The response accumulated so far (None before the server's ``response.created``)."""
+        return self._accumulator.snapshot
+
+    def get_final_response(self) -> ParsedResponse[ResponseFormatT]:
+        """Read the rest of the stream and return the response it ended with, parsed."""
+        self.until_done()
+        return self._accumulator.final()
+
+
+class StreamManager(Generic[_StreamT]):
+    """What a streaming helper returns: entering it makes the call and gives the stream built on it;
+    leaving it closes that stream."""
+
+    def __init__(self, make_call: SyncCall[Stream[Any]], wrap: Callable[[Stream[Any]], _StreamT]) -> None:
+        self._make_call = make_call
+        self._wrap = wrap
+        self._stream: Optional[_StreamT] = None
+
+    def __enter__(self) -> _StreamT:
+        self._stream = self._wrap(self._make_call())
+        return self._stream
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        exc_tb: Optional[TracebackType],
+    ) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+class ChatCompletionStreamManager(StreamManager[ChatCompletionStream[ResponseFormatT]]):
     """What ``chat.completions.stream(...)`` returns: entering it makes the call and gives the stream."""
 
     def __init__(
@@ -118,113 +196,11 @@ class ChatCompletionStreamManager(Generic[ResponseFormatT]):
         *,
         accumulator: ChatCompletionAccumulator[ResponseFormatT],
     ) -> None:
-        self._make_call = make_call
-        self._accumulator = accumulator
-        self._stream: Optional[ChatCompletionStream[ResponseFormatT]] = None
-
-    def __enter__(self) -> ChatCompletionStream[ResponseFormatT]:
-        raw_stream = self._make_call()
-        self._stream = ChatCompletionStream(raw_stream=raw_stream, accumulator=self._accumulator)
-        return self._stream
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        exc_tb: Optional[TracebackType],
-    ) -> None:
-        if self._stream is not None:
-            self._stream.close()
+        super().__init__(make_call, lambda raw: ChatCompletionStream(raw_stream=raw, accumulator=accumulator))
 
 
-class ResponseStream(Generic[ResponseFormatT]):
-    """The events of a streamed Responses API call, and the final :class:`ParsedResponse`.
-
-    Text and argument deltas carry ``snapshot``; ``response.output_text.done`` carries ``parsed``.
-    ``text_deltas`` yields just the new output text.
-    """
-
-    def __init__(self, *, raw_stream: Stream[Any], accumulator: ResponseAccumulator[ResponseFormatT]) -> None:
-        self._raw_stream = raw_stream
-        self._accumulator = accumulator
-        self._events = self._iter_events()
-
-    @property
-    def response(self) -> httpx.Response:
-        """The HTTP response the events are read from."""
-        return self._raw_stream.response
-
-    @property
-    def current_snapshot(self) -> Optional[Response]:
-        """The response accumulated so far (None before the server's ``response.created``)."""
-        return self._accumulator.snapshot
-
-    def __iter__(self) -> Iterator[ResponseStreamEvent[ResponseFormatT]]:
-        return self._events
-
-    def __next__(self) -> ResponseStreamEvent[ResponseFormatT]:
-        return self._events.__next__()
-
-    def _iter_events(self) -> Iterator[ResponseStreamEvent[ResponseFormatT]]:
-        for event in self._raw_stream:
-            for extended in self._accumulator.feed(event):
-                yield extended
-
-    @property
-    def text_deltas(self) -> Iterator[str]:
-        """The output text as it arrives, piece by piece (the other events are read and dropped)."""
-        return self._iter_text_deltas()
-
-    def _iter_text_deltas(self) -> Iterator[str]:
-        for event in self._events:
-            if event.type == "response.output_text.delta":
-                yield event.delta
-
-    def until_done(self) -> ResponseStream[ResponseFormatT]:
-        """Read the rest of the stream."""
-        for _event in self._events:
-            pass
-        return self
-
-    def get_final_response(self) -> ParsedResponse[ResponseFormatT]:
-        """Read the rest of the stream and return the response it ended with, parsed."""
-        self.until_done()
-        return self._accumulator.final()
-
-    def close(self) -> None:
-        """Stop reading and release the connection. Closing twice is harmless."""
-        self._raw_stream.close()
-
-    def __enter__(self) -> ResponseStream[ResponseFormatT]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        exc_tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
-
-
-class ResponseStreamManager(Generic[ResponseFormatT]):
+class ResponseStreamManager(StreamManager[ResponseStream[ResponseFormatT]]):
     """What ``responses.stream(...)`` returns: entering it makes the call and gives the stream."""
 
     def __init__(self, make_call: SyncCall[Stream[Any]], *, accumulator: ResponseAccumulator[ResponseFormatT]) -> None:
-        self._make_call = make_call
-        self._accumulator = accumulator
-        self._stream: Optional[ResponseStream[ResponseFormatT]] = None
-
-    def __enter__(self) -> ResponseStream[ResponseFormatT]:
-        raw_stream = self._make_call()
-        self._stream = ResponseStream(raw_stream=raw_stream, accumulator=self._accumulator)
-        return self._stream
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        exc_tb: Optional[TracebackType],
-    ) -> None:
-        if self._stream is not None:
-            self._stream.close()
+        super().__init__(make_call, lambda raw: ResponseStream(raw_stream=raw, accumulator=accumulator))

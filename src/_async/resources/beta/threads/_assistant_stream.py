@@ -9,13 +9,15 @@ from the underlying :class:`AsyncStream` and calls the callbacks.
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import TYPE_CHECKING, AsyncIterator, Generic, List, Optional, TypeVar
+from typing import TYPE_CHECKING, AsyncIterator, List, Optional, TypeVar
+
+from typing_extensions import Self
 
 from ....._assistant_accumulator import AssistantStreamAccumulator
 from ....._concurrency import AsyncCall
 from ....._errors import APITimeoutError, OpenAIError
 from ...._streaming import AsyncStream
+from ..._stream_helpers import AsyncStreamManager
 
 if TYPE_CHECKING:
     from .....types.beta.assistant_stream_event import AssistantStreamEvent
@@ -46,11 +48,12 @@ class AsyncAssistantEventHandler:
         self._stream: Optional[AsyncStream[AssistantStreamEvent]] = None
         self._events: Optional[AsyncIterator[AssistantStreamEvent]] = None
 
-    def _attach(self, stream: AsyncStream[AssistantStreamEvent]) -> None:
+    def _bound_to(self, stream: AsyncStream[AssistantStreamEvent]) -> Self:
         if self._stream is not None:
             raise OpenAIError("this event handler already handles a stream; make a new one for each stream")
         self._stream = stream
         self._events = self._iter_events(stream)
+        return self
 
     # What the stream has shown so far.
 
@@ -197,21 +200,8 @@ class AsyncAssistantEventHandler:
 _HandlerT = TypeVar("_HandlerT", bound=AsyncAssistantEventHandler)
 
 
-class AsyncAssistantStreamManager(Generic[_HandlerT]):
+class AsyncAssistantStreamManager(AsyncStreamManager[_HandlerT]):
     """What the ``*_stream`` calls return: entering it makes the call and gives the event handler."""
 
     def __init__(self, make_call: AsyncCall[AsyncStream[AssistantStreamEvent]], *, event_handler: _HandlerT) -> None:
-        self._make_call = make_call
-        self._handler = event_handler
-
-    async def __aenter__(self) -> _HandlerT:
-        self._handler._attach(await self._make_call())
-        return self._handler
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        exc_tb: Optional[TracebackType],
-    ) -> None:
-        await self._handler.close()
+        super().__init__(make_call, event_handler._bound_to)

@@ -10,13 +10,15 @@ from the underlying :class:`Stream` and calls the callbacks.
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import TYPE_CHECKING, Generic, Iterator, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Iterator, List, Optional, TypeVar
+
+from typing_extensions import Self
 
 from ....._assistant_accumulator import AssistantStreamAccumulator
 from ....._concurrency import SyncCall
 from ....._errors import APITimeoutError, OpenAIError
 from ...._streaming import Stream
+from ..._stream_helpers import StreamManager
 
 if TYPE_CHECKING:
     from .....types.beta.assistant_stream_event import AssistantStreamEvent
@@ -47,11 +49,12 @@ class AssistantEventHandler:
         self._stream: Optional[Stream[AssistantStreamEvent]] = None
         self._events: Optional[Iterator[AssistantStreamEvent]] = None
 
-    def _attach(self, stream: Stream[AssistantStreamEvent]) -> None:
+    def _bound_to(self, stream: Stream[AssistantStreamEvent]) -> Self:
         if self._stream is not None:
             raise OpenAIError("this event handler already handles a stream; make a new one for each stream")
         self._stream = stream
         self._events = self._iter_events(stream)
+        return self
 
     # What the stream has shown so far.
 
@@ -198,21 +201,8 @@ class AssistantEventHandler:
 _HandlerT = TypeVar("_HandlerT", bound=AssistantEventHandler)
 
 
-class AssistantStreamManager(Generic[_HandlerT]):
+class AssistantStreamManager(StreamManager[_HandlerT]):
     """What the ``*_stream`` calls return: entering it makes the call and gives the event handler."""
 
     def __init__(self, make_call: SyncCall[Stream[AssistantStreamEvent]], *, event_handler: _HandlerT) -> None:
-        self._make_call = make_call
-        self._handler = event_handler
-
-    def __enter__(self) -> _HandlerT:
-        self._handler._attach(self._make_call())
-        return self._handler
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        exc_tb: Optional[TracebackType],
-    ) -> None:
-        self._handler.close()
+        super().__init__(make_call, event_handler._bound_to)
