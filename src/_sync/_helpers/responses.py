@@ -115,24 +115,19 @@ def stream_response(
     create_body, specs = _body(params, parse_as)
     create_body["stream"] = True
 
+    if resume_id is not None:  # replay a stored response's events instead of creating one
+        method, path = "get", f"/responses/{require_path_param('response_id', resume_id)}"
+        query: Optional[Dict[str, object]] = {"stream": True, "starting_after": starting_after}
+        body: Optional[Dict[str, object]] = None
+    else:
+        method, path, query, body = "post", "/responses", None, create_body
+
     def make_call() -> Stream[Any]:
-        if resume_id is not None:
-            return resource._call(
-                "get",
-                f"/responses/{require_path_param('response_id', resume_id)}",
-                query={"stream": True, "starting_after": starting_after},
-                cast_to=Stream[Any],
-                stream_item=ResponseStreamEvent,
-                stream_ends_with_done=False,
-                extra_headers=headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-            )
         return resource._call(
-            "post",
-            "/responses",
-            body=create_body,
+            method,
+            path,
+            query=query,
+            body=body,
             cast_to=Stream[Any],
             stream_item=ResponseStreamEvent,
             stream_ends_with_done=False,
