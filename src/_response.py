@@ -14,7 +14,14 @@ import httpx
 
 from ._errors import APIResponseValidationError, embedded_error
 
-__all__ = ["HttpxBinaryResponseContent", "LegacyAPIResponse", "decode_json_body", "parse_content", "raise_plain_error"]
+__all__ = [
+    "HttpxBinaryResponseContent",
+    "LegacyAPIResponse",
+    "ResponseView",
+    "decode_json_body",
+    "parse_content",
+    "raise_plain_error",
+]
 
 _T = TypeVar("_T")
 
@@ -120,17 +127,12 @@ def _is_model(cast_to: Any) -> bool:
     return isinstance(cast_to, type) and hasattr(cast_to, "model_fields")
 
 
-class LegacyAPIResponse(Generic[_T]):
-    """What ``with_raw_response`` calls return: the HTTP response, and ``parse()`` for the usual result."""
+class ResponseView:
+    """What every wrapper of an HTTP response shows of it: status, headers, request and request ID."""
 
-    def __init__(
-        self, response: httpx.Response, *, parser: Callable[[Any], Any], cast_to: Any, retries_taken: int
-    ) -> None:
+    def __init__(self, response: httpx.Response, *, retries_taken: int) -> None:
         self.http_response = response
         self.retries_taken = retries_taken
-        self._parser = parser
-        self._cast_to = cast_to
-        self._parsed: Dict[Any, Any] = {}
 
     @property
     def headers(self) -> httpx.Headers:
@@ -161,6 +163,18 @@ class LegacyAPIResponse(Generic[_T]):
     def request_id(self) -> Optional[str]:
         """The server's ``x-request-id`` for this call."""
         return cast(Optional[str], self.http_response.headers.get("x-request-id"))
+
+
+class LegacyAPIResponse(ResponseView, Generic[_T]):
+    """What ``with_raw_response`` calls return: the HTTP response, and ``parse()`` for the usual result."""
+
+    def __init__(
+        self, response: httpx.Response, *, parser: Callable[[Any], Any], cast_to: Any, retries_taken: int
+    ) -> None:
+        super().__init__(response, retries_taken=retries_taken)
+        self._parser = parser
+        self._cast_to = cast_to
+        self._parsed: Dict[Any, Any] = {}
 
     @property
     def content(self) -> bytes:

@@ -10,43 +10,22 @@ from typing import Any, Callable, Generic, Iterator, Optional, TypeVar, Union, c
 import httpx
 
 from .._concurrency import SyncCall, sync_close_shielded
-from .._response import decode_json_body
+from .._response import ResponseView, decode_json_body
 
 __all__ = ["APIResponse", "ResponseContextManager"]
 
 _T = TypeVar("_T")
 
 
-class APIResponse(Generic[_T]):
+class APIResponse(ResponseView, Generic[_T]):
     """An HTTP response whose body is read on demand: parse it, or iterate its bytes, text or lines."""
 
     def __init__(
         self, response: httpx.Response, *, parser: Callable[[Any, bytes], Any], is_stream: bool, retries_taken: int
     ) -> None:
-        self.http_response = response
-        self.retries_taken = retries_taken
+        super().__init__(response, retries_taken=retries_taken)
         self._parser = parser
         self._is_stream = is_stream
-
-    @property
-    def headers(self) -> httpx.Headers:
-        """The response headers."""
-        return self.http_response.headers
-
-    @property
-    def status_code(self) -> int:
-        """The HTTP status code."""
-        return self.http_response.status_code
-
-    @property
-    def request_id(self) -> Optional[str]:
-        """The server's ``x-request-id`` for this call."""
-        return cast(Optional[str], self.http_response.headers.get("x-request-id"))
-
-    @property
-    def http_request(self) -> httpx.Request:
-        """The request that was sent."""
-        return self.http_response.request
 
     def read(self) -> bytes:
         """Read and return the whole body."""
