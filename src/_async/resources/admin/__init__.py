@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import AsyncAPIResource
-from .organization import AsyncOrganization
 
-__all__ = ["AsyncAdmin", "AsyncOrganization"]
+if TYPE_CHECKING:
+    from .organization import AsyncOrganization
+
+__all__ = ["AsyncAdmin"]
 
 
 class AsyncAdmin(AsyncAPIResource):
@@ -16,4 +19,6 @@ class AsyncAdmin(AsyncAPIResource):
     @functools.cached_property
     def organization(self) -> AsyncOrganization:
         """The organization's keys, members, groups, roles, projects, limits, usage and audit log."""
+        from .organization import AsyncOrganization
+
         return AsyncOrganization(self._client)

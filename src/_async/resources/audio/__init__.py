@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import AsyncAPIResource
-from .speech import AsyncSpeech
-from .transcriptions import AsyncTranscriptions
-from .translations import AsyncTranslations
-from .voice_consents import AsyncVoiceConsents
-from .voices import AsyncVoices
+
+if TYPE_CHECKING:
+    from .speech import AsyncSpeech
+    from .transcriptions import AsyncTranscriptions
+    from .translations import AsyncTranslations
+    from .voice_consents import AsyncVoiceConsents
+    from .voices import AsyncVoices
 
 __all__ = [
     "AsyncAudio",
-    "AsyncSpeech",
-    "AsyncTranscriptions",
-    "AsyncTranslations",
-    "AsyncVoiceConsents",
-    "AsyncVoices",
 ]
 
 
@@ -27,24 +25,34 @@ class AsyncAudio(AsyncAPIResource):
     @functools.cached_property
     def speech(self) -> AsyncSpeech:
         """Text to spoken audio."""
+        from .speech import AsyncSpeech
+
         return AsyncSpeech(self._client)
 
     @functools.cached_property
     def transcriptions(self) -> AsyncTranscriptions:
         """Audio to text in the language spoken."""
+        from .transcriptions import AsyncTranscriptions
+
         return AsyncTranscriptions(self._client)
 
     @functools.cached_property
     def translations(self) -> AsyncTranslations:
         """Audio to English text."""
+        from .translations import AsyncTranslations
+
         return AsyncTranslations(self._client)
 
     @functools.cached_property
     def voice_consents(self) -> AsyncVoiceConsents:
         """Recorded consents that allow a custom voice to be made."""
+        from .voice_consents import AsyncVoiceConsents
+
         return AsyncVoiceConsents(self._client)
 
     @functools.cached_property
     def voices(self) -> AsyncVoices:
         """Custom voices made from an audio sample."""
+        from .voices import AsyncVoices
+
         return AsyncVoices(self._client)

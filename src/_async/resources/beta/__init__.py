@@ -6,16 +6,18 @@ import functools
 from typing import TYPE_CHECKING
 
 from .._base import AsyncAPIResource
-from .assistants import AsyncAssistants
-from .chatkit import AsyncChatKit
-from .realtime import AsyncRealtime
-from .responses import AsyncResponses
-from .threads import AsyncThreads
+
+if TYPE_CHECKING:
+    from .assistants import AsyncAssistants
+    from .chatkit import AsyncChatKit
+    from .realtime import AsyncRealtime
+    from .responses import AsyncResponses
+    from .threads import AsyncThreads
 
 if TYPE_CHECKING:
     from ..chat import AsyncChat
 
-__all__ = ["AsyncAssistants", "AsyncBeta", "AsyncChatKit", "AsyncRealtime", "AsyncResponses", "AsyncThreads"]
+__all__ = ["AsyncBeta"]
 
 
 class AsyncBeta(AsyncAPIResource):
@@ -24,11 +26,15 @@ class AsyncBeta(AsyncAPIResource):
     @functools.cached_property
     def assistants(self) -> AsyncAssistants:
         """Create, list, change and delete assistants."""
+        from .assistants import AsyncAssistants
+
         return AsyncAssistants(self._client)
 
     @functools.cached_property
     def threads(self) -> AsyncThreads:
         """Threads, their messages, and the runs of assistants on them."""
+        from .threads import AsyncThreads
+
         return AsyncThreads(self._client)
 
     @functools.cached_property
@@ -42,14 +48,20 @@ class AsyncBeta(AsyncAPIResource):
     @functools.cached_property
     def chatkit(self) -> AsyncChatKit:
         """ChatKit sessions and threads."""
+        from .chatkit import AsyncChatKit
+
         return AsyncChatKit(self._client)
 
     @functools.cached_property
     def realtime(self) -> AsyncRealtime:
         """Session tokens of the beta Realtime API."""
+        from .realtime import AsyncRealtime
+
         return AsyncRealtime(self._client)
 
     @functools.cached_property
     def responses(self) -> AsyncResponses:
         """The beta Responses API."""
+        from .responses import AsyncResponses
+
         return AsyncResponses(self._client)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import AsyncAPIResource
-from .completions import AsyncCompletions
 
-__all__ = ["AsyncChat", "AsyncCompletions"]
+if TYPE_CHECKING:
+    from .completions import AsyncCompletions
+
+__all__ = ["AsyncChat"]
 
 
 class AsyncChat(AsyncAPIResource):
@@ -16,4 +19,6 @@ class AsyncChat(AsyncAPIResource):
     @functools.cached_property
     def completions(self) -> AsyncCompletions:
         """Create, store, list and delete chat completions."""
+        from .completions import AsyncCompletions
+
         return AsyncCompletions(self._client)

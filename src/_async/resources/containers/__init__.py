@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -20,9 +20,11 @@ from ....types import (
 from ..._pagination import AsyncCursorPage
 from .._base import AsyncAPIResource
 from .file_content import AsyncContent
-from .files import AsyncFiles
 
-__all__ = ["AsyncContainers", "AsyncContent", "AsyncFiles"]
+if TYPE_CHECKING:
+    from .files import AsyncFiles
+
+__all__ = ["AsyncContainers", "AsyncContent"]
 
 
 class AsyncContainers(AsyncAPIResource):
@@ -31,6 +33,8 @@ class AsyncContainers(AsyncAPIResource):
     @functools.cached_property
     def files(self) -> AsyncFiles:
         """The files inside a container."""
+        from .files import AsyncFiles
+
         return AsyncFiles(self._client)
 
     async def create(

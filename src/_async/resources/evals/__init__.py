@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -23,9 +23,11 @@ from ....types import (
 from ..._pagination import AsyncCursorPage
 from .._base import AsyncAPIResource
 from .output_items import AsyncOutputItems
-from .runs import AsyncRuns
 
-__all__ = ["AsyncEvals", "AsyncOutputItems", "AsyncRuns"]
+if TYPE_CHECKING:
+    from .runs import AsyncRuns
+
+__all__ = ["AsyncEvals", "AsyncOutputItems"]
 
 
 class AsyncEvals(AsyncAPIResource):
@@ -34,6 +36,8 @@ class AsyncEvals(AsyncAPIResource):
     @functools.cached_property
     def runs(self) -> AsyncRuns:
         """The runs of an evaluation."""
+        from .runs import AsyncRuns
+
         return AsyncRuns(self._client)
 
     async def create(

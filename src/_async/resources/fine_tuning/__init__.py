@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import AsyncAPIResource
-from .alpha import AsyncAlpha
-from .jobs import AsyncJobs
-from .model_checkpoints import AsyncCheckpoints
 
-__all__ = ["AsyncAlpha", "AsyncCheckpoints", "AsyncFineTuning", "AsyncJobs"]
+if TYPE_CHECKING:
+    from .alpha import AsyncAlpha
+    from .jobs import AsyncJobs
+    from .model_checkpoints import AsyncCheckpoints
+
+__all__ = ["AsyncFineTuning"]
 
 
 class AsyncFineTuning(AsyncAPIResource):
@@ -18,14 +21,20 @@ class AsyncFineTuning(AsyncAPIResource):
     @functools.cached_property
     def jobs(self) -> AsyncJobs:
         """Create, follow and control fine-tuning jobs."""
+        from .jobs import AsyncJobs
+
         return AsyncJobs(self._client)
 
     @functools.cached_property
     def checkpoints(self) -> AsyncCheckpoints:
         """The checkpoints of fine-tuned models, and which projects may use them."""
+        from .model_checkpoints import AsyncCheckpoints
+
         return AsyncCheckpoints(self._client)
 
     @functools.cached_property
     def alpha(self) -> AsyncAlpha:
         """Fine-tuning features still in preview."""
+        from .alpha import AsyncAlpha
+
         return AsyncAlpha(self._client)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import AsyncAPIResource
-from .calls import AsyncCalls
-from .client_secrets import AsyncClientSecrets
-from .translations import AsyncTranslations
 
-__all__ = ["AsyncCalls", "AsyncClientSecrets", "AsyncRealtime", "AsyncTranslations"]
+if TYPE_CHECKING:
+    from .calls import AsyncCalls
+    from .client_secrets import AsyncClientSecrets
+    from .translations import AsyncTranslations
+
+__all__ = ["AsyncRealtime"]
 
 
 class AsyncRealtime(AsyncAPIResource):
@@ -18,14 +21,20 @@ class AsyncRealtime(AsyncAPIResource):
     @functools.cached_property
     def calls(self) -> AsyncCalls:
         """Start, accept, refer, reject and hang up Realtime calls."""
+        from .calls import AsyncCalls
+
         return AsyncCalls(self._client)
 
     @functools.cached_property
     def client_secrets(self) -> AsyncClientSecrets:
         """Short-lived secrets that let a browser or device open a Realtime session."""
+        from .client_secrets import AsyncClientSecrets
+
         return AsyncClientSecrets(self._client)
 
     @functools.cached_property
     def translations(self) -> AsyncTranslations:
         """Realtime speech translation sessions."""
+        from .translations import AsyncTranslations
+
         return AsyncTranslations(self._client)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -13,10 +13,12 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import DeletedSkill, Skill, SkillCreateParams, SkillListParams, SkillUpdateParams
 from ..._pagination import AsyncCursorPage
 from .._base import AsyncAPIResource
-from .content import AsyncContent
-from .versions import AsyncVersions
 
-__all__ = ["AsyncContent", "AsyncSkills", "AsyncVersions"]
+if TYPE_CHECKING:
+    from .content import AsyncContent
+    from .versions import AsyncVersions
+
+__all__ = ["AsyncSkills"]
 
 
 class AsyncSkills(AsyncAPIResource):
@@ -25,11 +27,15 @@ class AsyncSkills(AsyncAPIResource):
     @functools.cached_property
     def content(self) -> AsyncContent:
         """The zip bundle of a skill's default version."""
+        from .content import AsyncContent
+
         return AsyncContent(self._client)
 
     @functools.cached_property
     def versions(self) -> AsyncVersions:
         """The versions of a skill."""
+        from .versions import AsyncVersions
+
         return AsyncVersions(self._client)
 
     async def create(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -12,9 +12,11 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
 from ..._helpers import uploads as upload_helpers
 from .._base import AsyncAPIResource
-from .parts import AsyncParts
 
-__all__ = ["AsyncParts", "AsyncUploads"]
+if TYPE_CHECKING:
+    from .parts import AsyncParts
+
+__all__ = ["AsyncUploads"]
 
 
 class AsyncUploads(AsyncAPIResource):
@@ -25,6 +27,8 @@ class AsyncUploads(AsyncAPIResource):
     @functools.cached_property
     def parts(self) -> AsyncParts:
         """The parts of an upload."""
+        from .parts import AsyncParts
+
         return AsyncParts(self._client)
 
     async def create(

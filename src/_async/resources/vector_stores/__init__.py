@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -21,10 +21,12 @@ from ....types import (
 )
 from ..._pagination import AsyncCursorPage, AsyncPage
 from .._base import AsyncAPIResource
-from .file_batches import AsyncFileBatches
-from .files import AsyncFiles
 
-__all__ = ["AsyncFileBatches", "AsyncFiles", "AsyncVectorStores"]
+if TYPE_CHECKING:
+    from .file_batches import AsyncFileBatches
+    from .files import AsyncFiles
+
+__all__ = ["AsyncVectorStores"]
 
 
 class AsyncVectorStores(AsyncAPIResource):
@@ -33,11 +35,15 @@ class AsyncVectorStores(AsyncAPIResource):
     @functools.cached_property
     def files(self) -> AsyncFiles:
         """The files attached to a vector store."""
+        from .files import AsyncFiles
+
         return AsyncFiles(self._client)
 
     @functools.cached_property
     def file_batches(self) -> AsyncFileBatches:
         """Batches of files attached to a vector store in one go."""
+        from .file_batches import AsyncFileBatches
+
         return AsyncFileBatches(self._client)
 
     async def create(

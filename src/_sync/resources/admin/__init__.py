@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import SyncAPIResource
-from .organization import Organization
 
-__all__ = ["Admin", "Organization"]
+if TYPE_CHECKING:
+    from .organization import Organization
+
+__all__ = ["Admin"]
 
 
 class Admin(SyncAPIResource):
@@ -17,4 +20,6 @@ class Admin(SyncAPIResource):
     @functools.cached_property
     def organization(self) -> Organization:
         """The organization's keys, members, groups, roles, projects, limits, usage and audit log."""
+        from .organization import Organization
+
         return Organization(self._client)

@@ -4,21 +4,19 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import SyncAPIResource
-from .speech import Speech
-from .transcriptions import Transcriptions
-from .translations import Translations
-from .voice_consents import VoiceConsents
-from .voices import Voices
+
+if TYPE_CHECKING:
+    from .speech import Speech
+    from .transcriptions import Transcriptions
+    from .translations import Translations
+    from .voice_consents import VoiceConsents
+    from .voices import Voices
 
 __all__ = [
     "Audio",
-    "Speech",
-    "Transcriptions",
-    "Translations",
-    "VoiceConsents",
-    "Voices",
 ]
 
 
@@ -28,24 +26,34 @@ class Audio(SyncAPIResource):
     @functools.cached_property
     def speech(self) -> Speech:
         """Text to spoken audio."""
+        from .speech import Speech
+
         return Speech(self._client)
 
     @functools.cached_property
     def transcriptions(self) -> Transcriptions:
         """Audio to text in the language spoken."""
+        from .transcriptions import Transcriptions
+
         return Transcriptions(self._client)
 
     @functools.cached_property
     def translations(self) -> Translations:
         """Audio to English text."""
+        from .translations import Translations
+
         return Translations(self._client)
 
     @functools.cached_property
     def voice_consents(self) -> VoiceConsents:
         """Recorded consents that allow a custom voice to be made."""
+        from .voice_consents import VoiceConsents
+
         return VoiceConsents(self._client)
 
     @functools.cached_property
     def voices(self) -> Voices:
         """Custom voices made from an audio sample."""
+        from .voices import Voices
+
         return Voices(self._client)

@@ -7,16 +7,18 @@ import functools
 from typing import TYPE_CHECKING
 
 from .._base import SyncAPIResource
-from .assistants import Assistants
-from .chatkit import ChatKit
-from .realtime import Realtime
-from .responses import Responses
-from .threads import Threads
+
+if TYPE_CHECKING:
+    from .assistants import Assistants
+    from .chatkit import ChatKit
+    from .realtime import Realtime
+    from .responses import Responses
+    from .threads import Threads
 
 if TYPE_CHECKING:
     from ..chat import Chat
 
-__all__ = ["Assistants", "Beta", "ChatKit", "Realtime", "Responses", "Threads"]
+__all__ = ["Beta"]
 
 
 class Beta(SyncAPIResource):
@@ -25,11 +27,15 @@ class Beta(SyncAPIResource):
     @functools.cached_property
     def assistants(self) -> Assistants:
         """Create, list, change and delete assistants."""
+        from .assistants import Assistants
+
         return Assistants(self._client)
 
     @functools.cached_property
     def threads(self) -> Threads:
         """Threads, their messages, and the runs of assistants on them."""
+        from .threads import Threads
+
         return Threads(self._client)
 
     @functools.cached_property
@@ -43,14 +49,20 @@ class Beta(SyncAPIResource):
     @functools.cached_property
     def chatkit(self) -> ChatKit:
         """ChatKit sessions and threads."""
+        from .chatkit import ChatKit
+
         return ChatKit(self._client)
 
     @functools.cached_property
     def realtime(self) -> Realtime:
         """Session tokens of the beta Realtime API."""
+        from .realtime import Realtime
+
         return Realtime(self._client)
 
     @functools.cached_property
     def responses(self) -> Responses:
         """The beta Responses API."""
+        from .responses import Responses
+
         return Responses(self._client)

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import SyncAPIResource
-from .completions import Completions
 
-__all__ = ["Chat", "Completions"]
+if TYPE_CHECKING:
+    from .completions import Completions
+
+__all__ = ["Chat"]
 
 
 class Chat(SyncAPIResource):
@@ -17,4 +20,6 @@ class Chat(SyncAPIResource):
     @functools.cached_property
     def completions(self) -> Completions:
         """Create, store, list and delete chat completions."""
+        from .completions import Completions
+
         return Completions(self._client)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -20,9 +20,11 @@ from ....types import (
 from ..._pagination import SyncCursorPage
 from .._base import SyncAPIResource
 from .file_content import Content
-from .files import Files
 
-__all__ = ["Containers", "Content", "Files"]
+if TYPE_CHECKING:
+    from .files import Files
+
+__all__ = ["Containers", "Content"]
 
 
 class Containers(SyncAPIResource):
@@ -31,6 +33,8 @@ class Containers(SyncAPIResource):
     @functools.cached_property
     def files(self) -> Files:
         """The files inside a container."""
+        from .files import Files
+
         return Files(self._client)
 
     def create(

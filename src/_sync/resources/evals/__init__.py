@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -23,9 +23,11 @@ from ....types import (
 from ..._pagination import SyncCursorPage
 from .._base import SyncAPIResource
 from .output_items import OutputItems
-from .runs import Runs
 
-__all__ = ["Evals", "OutputItems", "Runs"]
+if TYPE_CHECKING:
+    from .runs import Runs
+
+__all__ = ["Evals", "OutputItems"]
 
 
 class Evals(SyncAPIResource):
@@ -34,6 +36,8 @@ class Evals(SyncAPIResource):
     @functools.cached_property
     def runs(self) -> Runs:
         """The runs of an evaluation."""
+        from .runs import Runs
+
         return Runs(self._client)
 
     def create(

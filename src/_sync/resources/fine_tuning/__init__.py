@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import SyncAPIResource
-from .alpha import Alpha
-from .jobs import Jobs
-from .model_checkpoints import Checkpoints
 
-__all__ = ["Alpha", "Checkpoints", "FineTuning", "Jobs"]
+if TYPE_CHECKING:
+    from .alpha import Alpha
+    from .jobs import Jobs
+    from .model_checkpoints import Checkpoints
+
+__all__ = ["FineTuning"]
 
 
 class FineTuning(SyncAPIResource):
@@ -19,14 +22,20 @@ class FineTuning(SyncAPIResource):
     @functools.cached_property
     def jobs(self) -> Jobs:
         """Create, follow and control fine-tuning jobs."""
+        from .jobs import Jobs
+
         return Jobs(self._client)
 
     @functools.cached_property
     def checkpoints(self) -> Checkpoints:
         """The checkpoints of fine-tuned models, and which projects may use them."""
+        from .model_checkpoints import Checkpoints
+
         return Checkpoints(self._client)
 
     @functools.cached_property
     def alpha(self) -> Alpha:
         """Fine-tuning features still in preview."""
+        from .alpha import Alpha
+
         return Alpha(self._client)

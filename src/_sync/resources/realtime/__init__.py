@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .._base import SyncAPIResource
-from .calls import Calls
-from .client_secrets import ClientSecrets
-from .translations import Translations
 
-__all__ = ["Calls", "ClientSecrets", "Realtime", "Translations"]
+if TYPE_CHECKING:
+    from .calls import Calls
+    from .client_secrets import ClientSecrets
+    from .translations import Translations
+
+__all__ = ["Realtime"]
 
 
 class Realtime(SyncAPIResource):
@@ -19,14 +22,20 @@ class Realtime(SyncAPIResource):
     @functools.cached_property
     def calls(self) -> Calls:
         """Start, accept, refer, reject and hang up Realtime calls."""
+        from .calls import Calls
+
         return Calls(self._client)
 
     @functools.cached_property
     def client_secrets(self) -> ClientSecrets:
         """Short-lived secrets that let a browser or device open a Realtime session."""
+        from .client_secrets import ClientSecrets
+
         return ClientSecrets(self._client)
 
     @functools.cached_property
     def translations(self) -> Translations:
         """Realtime speech translation sessions."""
+        from .translations import Translations
+
         return Translations(self._client)

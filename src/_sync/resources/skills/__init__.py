@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -13,10 +13,12 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import DeletedSkill, Skill, SkillCreateParams, SkillListParams, SkillUpdateParams
 from ..._pagination import SyncCursorPage
 from .._base import SyncAPIResource
-from .content import Content
-from .versions import Versions
 
-__all__ = ["Content", "Skills", "Versions"]
+if TYPE_CHECKING:
+    from .content import Content
+    from .versions import Versions
+
+__all__ = ["Skills"]
 
 
 class Skills(SyncAPIResource):
@@ -25,11 +27,15 @@ class Skills(SyncAPIResource):
     @functools.cached_property
     def content(self) -> Content:
         """The zip bundle of a skill's default version."""
+        from .content import Content
+
         return Content(self._client)
 
     @functools.cached_property
     def versions(self) -> Versions:
         """The versions of a skill."""
+        from .versions import Versions
+
         return Versions(self._client)
 
     def create(

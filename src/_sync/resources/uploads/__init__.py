@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -13,9 +13,11 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
 from ..._helpers import uploads as upload_helpers
 from .._base import SyncAPIResource
-from .parts import Parts
 
-__all__ = ["Parts", "Uploads"]
+if TYPE_CHECKING:
+    from .parts import Parts
+
+__all__ = ["Uploads"]
 
 
 class Uploads(SyncAPIResource):
@@ -26,6 +28,8 @@ class Uploads(SyncAPIResource):
     @functools.cached_property
     def parts(self) -> Parts:
         """The parts of an upload."""
+        from .parts import Parts
+
         return Parts(self._client)
 
     def create(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -21,10 +21,12 @@ from ....types import (
 )
 from ..._pagination import SyncCursorPage, SyncPage
 from .._base import SyncAPIResource
-from .file_batches import FileBatches
-from .files import Files
 
-__all__ = ["FileBatches", "Files", "VectorStores"]
+if TYPE_CHECKING:
+    from .file_batches import FileBatches
+    from .files import Files
+
+__all__ = ["VectorStores"]
 
 
 class VectorStores(SyncAPIResource):
@@ -33,11 +35,15 @@ class VectorStores(SyncAPIResource):
     @functools.cached_property
     def files(self) -> Files:
         """The files attached to a vector store."""
+        from .files import Files
+
         return Files(self._client)
 
     @functools.cached_property
     def file_batches(self) -> FileBatches:
         """Batches of files attached to a vector store in one go."""
+        from .file_batches import FileBatches
+
         return FileBatches(self._client)
 
     def create(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..._base import AsyncAPIResource
-from .graders import AsyncGraders
 
-__all__ = ["AsyncAlpha", "AsyncGraders"]
+if TYPE_CHECKING:
+    from .graders import AsyncGraders
+
+__all__ = ["AsyncAlpha"]
 
 
 class AsyncAlpha(AsyncAPIResource):
@@ -16,4 +19,6 @@ class AsyncAlpha(AsyncAPIResource):
     @functools.cached_property
     def graders(self) -> AsyncGraders:
         """Try out and check graders before a reinforcement fine-tuning job uses them."""
+        from .graders import AsyncGraders
+
         return AsyncGraders(self._client)

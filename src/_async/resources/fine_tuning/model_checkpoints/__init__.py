@@ -7,11 +7,14 @@ The package is not called ``checkpoints`` because ``fine_tuning/checkpoints.py``
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..._base import AsyncAPIResource
-from .permissions import AsyncPermissions
 
-__all__ = ["AsyncCheckpoints", "AsyncPermissions"]
+if TYPE_CHECKING:
+    from .permissions import AsyncPermissions
+
+__all__ = ["AsyncCheckpoints"]
 
 
 class AsyncCheckpoints(AsyncAPIResource):
@@ -20,4 +23,6 @@ class AsyncCheckpoints(AsyncAPIResource):
     @functools.cached_property
     def permissions(self) -> AsyncPermissions:
         """Share a checkpoint with other projects."""
+        from .permissions import AsyncPermissions
+
         return AsyncPermissions(self._client)

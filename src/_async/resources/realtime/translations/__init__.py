@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..._base import AsyncAPIResource
-from .client_secrets import AsyncClientSecrets
 
-__all__ = ["AsyncClientSecrets", "AsyncTranslations"]
+if TYPE_CHECKING:
+    from .client_secrets import AsyncClientSecrets
+
+__all__ = ["AsyncTranslations"]
 
 
 class AsyncTranslations(AsyncAPIResource):
@@ -16,4 +19,6 @@ class AsyncTranslations(AsyncAPIResource):
     @functools.cached_property
     def client_secrets(self) -> AsyncClientSecrets:
         """Short-lived secrets that let a browser or device open a translation session."""
+        from .client_secrets import AsyncClientSecrets
+
         return AsyncClientSecrets(self._client)

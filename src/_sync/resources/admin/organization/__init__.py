@@ -4,20 +4,23 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..._base import SyncAPIResource
-from .admin_api_keys import AdminAPIKeys
-from .audit_logs import AuditLogs
-from .certificates import Certificates
-from .data_retention import DataRetention
-from .groups import Groups
-from .invites import Invites
-from .projects import Projects
-from .roles import Roles
-from .spend_alerts import SpendAlerts
-from .spend_limit import SpendLimit
-from .usage import Usage
-from .users import Users
+
+if TYPE_CHECKING:
+    from .admin_api_keys import AdminAPIKeys
+    from .audit_logs import AuditLogs
+    from .certificates import Certificates
+    from .data_retention import DataRetention
+    from .groups import Groups
+    from .invites import Invites
+    from .projects import Projects
+    from .roles import Roles
+    from .spend_alerts import SpendAlerts
+    from .spend_limit import SpendLimit
+    from .usage import Usage
+    from .users import Users
 
 __all__ = ["Organization"]
 
@@ -28,59 +31,83 @@ class Organization(SyncAPIResource):
     @functools.cached_property
     def admin_api_keys(self) -> AdminAPIKeys:
         """Admin API keys."""
+        from .admin_api_keys import AdminAPIKeys
+
         return AdminAPIKeys(self._client)
 
     @functools.cached_property
     def audit_logs(self) -> AuditLogs:
         """The audit log."""
+        from .audit_logs import AuditLogs
+
         return AuditLogs(self._client)
 
     @functools.cached_property
     def certificates(self) -> Certificates:
         """Certificates uploaded to the organization."""
+        from .certificates import Certificates
+
         return Certificates(self._client)
 
     @functools.cached_property
     def data_retention(self) -> DataRetention:
         """The data retention setting."""
+        from .data_retention import DataRetention
+
         return DataRetention(self._client)
 
     @functools.cached_property
     def groups(self) -> Groups:
         """Groups of users."""
+        from .groups import Groups
+
         return Groups(self._client)
 
     @functools.cached_property
     def invites(self) -> Invites:
         """Invitations to join."""
+        from .invites import Invites
+
         return Invites(self._client)
 
     @functools.cached_property
     def roles(self) -> Roles:
         """Roles."""
+        from .roles import Roles
+
         return Roles(self._client)
 
     @functools.cached_property
     def spend_alerts(self) -> SpendAlerts:
         """Spend alerts."""
+        from .spend_alerts import SpendAlerts
+
         return SpendAlerts(self._client)
 
     @functools.cached_property
     def spend_limit(self) -> SpendLimit:
         """The spend limit."""
+        from .spend_limit import SpendLimit
+
         return SpendLimit(self._client)
 
     @functools.cached_property
     def usage(self) -> Usage:
         """Usage and cost reports."""
+        from .usage import Usage
+
         return Usage(self._client)
 
     @functools.cached_property
     def users(self) -> Users:
         """Members."""
+        from .users import Users
+
         return Users(self._client)
 
     @functools.cached_property
     def projects(self) -> Projects:
         """Projects, and their keys, members, limits and permissions."""
+        from .projects import Projects
+
         return Projects(self._client)

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..._base import SyncAPIResource
-from .sessions import Sessions
-from .threads import Threads
 
-__all__ = ["ChatKit", "Sessions", "Threads"]
+if TYPE_CHECKING:
+    from .sessions import Sessions
+    from .threads import Threads
+
+__all__ = ["ChatKit"]
 
 
 class ChatKit(SyncAPIResource):
@@ -18,9 +21,13 @@ class ChatKit(SyncAPIResource):
     @functools.cached_property
     def sessions(self) -> Sessions:
         """Start and cancel ChatKit sessions."""
+        from .sessions import Sessions
+
         return Sessions(self._client)
 
     @functools.cached_property
     def threads(self) -> Threads:
         """Read and delete ChatKit threads and their items."""
+        from .threads import Threads
+
         return Threads(self._client)

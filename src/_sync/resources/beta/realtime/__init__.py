@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..._base import SyncAPIResource
-from .sessions import Sessions
-from .transcription_sessions import TranscriptionSessions
 
-__all__ = ["Realtime", "Sessions", "TranscriptionSessions"]
+if TYPE_CHECKING:
+    from .sessions import Sessions
+    from .transcription_sessions import TranscriptionSessions
+
+__all__ = ["Realtime"]
 
 
 class Realtime(SyncAPIResource):
@@ -18,9 +21,13 @@ class Realtime(SyncAPIResource):
     @functools.cached_property
     def sessions(self) -> Sessions:
         """Ephemeral tokens for Realtime conversation sessions."""
+        from .sessions import Sessions
+
         return Sessions(self._client)
 
     @functools.cached_property
     def transcription_sessions(self) -> TranscriptionSessions:
         """Ephemeral tokens for Realtime transcription sessions."""
+        from .transcription_sessions import TranscriptionSessions
+
         return TranscriptionSessions(self._client)

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..._base import SyncAPIResource
-from .graders import Graders
 
-__all__ = ["Alpha", "Graders"]
+if TYPE_CHECKING:
+    from .graders import Graders
+
+__all__ = ["Alpha"]
 
 
 class Alpha(SyncAPIResource):
@@ -17,4 +20,6 @@ class Alpha(SyncAPIResource):
     @functools.cached_property
     def graders(self) -> Graders:
         """Try out and check graders before a reinforcement fine-tuning job uses them."""
+        from .graders import Graders
+
         return Graders(self._client)

@@ -8,11 +8,14 @@ The package is not called ``checkpoints`` because ``fine_tuning/checkpoints.py``
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..._base import SyncAPIResource
-from .permissions import Permissions
 
-__all__ = ["Checkpoints", "Permissions"]
+if TYPE_CHECKING:
+    from .permissions import Permissions
+
+__all__ = ["Checkpoints"]
 
 
 class Checkpoints(SyncAPIResource):
@@ -21,4 +24,6 @@ class Checkpoints(SyncAPIResource):
     @functools.cached_property
     def permissions(self) -> Permissions:
         """Share a checkpoint with other projects."""
+        from .permissions import Permissions
+
         return Permissions(self._client)

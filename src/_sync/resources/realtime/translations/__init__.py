@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..._base import SyncAPIResource
-from .client_secrets import ClientSecrets
 
-__all__ = ["ClientSecrets", "Translations"]
+if TYPE_CHECKING:
+    from .client_secrets import ClientSecrets
+
+__all__ = ["Translations"]
 
 
 class Translations(SyncAPIResource):
@@ -17,4 +20,6 @@ class Translations(SyncAPIResource):
     @functools.cached_property
     def client_secrets(self) -> ClientSecrets:
         """Short-lived secrets that let a browser or device open a translation session."""
+        from .client_secrets import ClientSecrets
+
         return ClientSecrets(self._client)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -20,8 +20,10 @@ from ......types.admin.organization import (
 )
 from ....._pagination import AsyncNextCursorPage
 from ...._base import AsyncAPIResource
-from .roles import AsyncRoles
-from .users import AsyncUsers
+
+if TYPE_CHECKING:
+    from .roles import AsyncRoles
+    from .users import AsyncUsers
 
 __all__ = ["AsyncGroups"]
 
@@ -32,11 +34,15 @@ class AsyncGroups(AsyncAPIResource):
     @functools.cached_property
     def roles(self) -> AsyncRoles:
         """Roles assigned to a group."""
+        from .roles import AsyncRoles
+
         return AsyncRoles(self._client)
 
     @functools.cached_property
     def users(self) -> AsyncUsers:
         """The members of a group."""
+        from .users import AsyncUsers
+
         return AsyncUsers(self._client)
 
     async def create(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -13,7 +13,9 @@ from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import OrganizationUser, UserDeleteResponse, UserListParams, UserUpdateParams
 from ....._pagination import AsyncConversationCursorPage
 from ...._base import AsyncAPIResource
-from .roles import AsyncRoles
+
+if TYPE_CHECKING:
+    from .roles import AsyncRoles
 
 __all__ = ["AsyncUsers"]
 
@@ -24,6 +26,8 @@ class AsyncUsers(AsyncAPIResource):
     @functools.cached_property
     def roles(self) -> AsyncRoles:
         """Roles assigned to a member."""
+        from .roles import AsyncRoles
+
         return AsyncRoles(self._client)
 
     async def retrieve(

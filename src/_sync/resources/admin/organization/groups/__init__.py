@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -20,8 +20,10 @@ from ......types.admin.organization import (
 )
 from ....._pagination import SyncNextCursorPage
 from ...._base import SyncAPIResource
-from .roles import Roles
-from .users import Users
+
+if TYPE_CHECKING:
+    from .roles import Roles
+    from .users import Users
 
 __all__ = ["Groups"]
 
@@ -32,11 +34,15 @@ class Groups(SyncAPIResource):
     @functools.cached_property
     def roles(self) -> Roles:
         """Roles assigned to a group."""
+        from .roles import Roles
+
         return Roles(self._client)
 
     @functools.cached_property
     def users(self) -> Users:
         """The members of a group."""
+        from .users import Users
+
         return Users(self._client)
 
     def create(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -13,18 +13,20 @@ from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import Project, ProjectCreateParams, ProjectListParams, ProjectUpdateParams
 from ....._pagination import SyncConversationCursorPage
 from ...._base import SyncAPIResource
-from .api_keys import APIKeys
-from .certificates import Certificates
-from .data_retention import DataRetention
-from .groups import Groups
-from .hosted_tool_permissions import HostedToolPermissions
-from .model_permissions import ModelPermissions
-from .rate_limits import RateLimits
-from .roles import Roles
-from .service_accounts import ServiceAccounts
-from .spend_alerts import SpendAlerts
-from .spend_limit import SpendLimit
-from .users import Users
+
+if TYPE_CHECKING:
+    from .api_keys import APIKeys
+    from .certificates import Certificates
+    from .data_retention import DataRetention
+    from .groups import Groups
+    from .hosted_tool_permissions import HostedToolPermissions
+    from .model_permissions import ModelPermissions
+    from .rate_limits import RateLimits
+    from .roles import Roles
+    from .service_accounts import ServiceAccounts
+    from .spend_alerts import SpendAlerts
+    from .spend_limit import SpendLimit
+    from .users import Users
 
 __all__ = ["Projects"]
 
@@ -35,61 +37,85 @@ class Projects(SyncAPIResource):
     @functools.cached_property
     def api_keys(self) -> APIKeys:
         """The project's API keys."""
+        from .api_keys import APIKeys
+
         return APIKeys(self._client)
 
     @functools.cached_property
     def certificates(self) -> Certificates:
         """The project's certificates."""
+        from .certificates import Certificates
+
         return Certificates(self._client)
 
     @functools.cached_property
     def data_retention(self) -> DataRetention:
         """The project's data retention setting."""
+        from .data_retention import DataRetention
+
         return DataRetention(self._client)
 
     @functools.cached_property
     def groups(self) -> Groups:
         """Groups with access to the project."""
+        from .groups import Groups
+
         return Groups(self._client)
 
     @functools.cached_property
     def hosted_tool_permissions(self) -> HostedToolPermissions:
         """The project's hosted tool permissions."""
+        from .hosted_tool_permissions import HostedToolPermissions
+
         return HostedToolPermissions(self._client)
 
     @functools.cached_property
     def model_permissions(self) -> ModelPermissions:
         """The project's model permissions."""
+        from .model_permissions import ModelPermissions
+
         return ModelPermissions(self._client)
 
     @functools.cached_property
     def rate_limits(self) -> RateLimits:
         """The project's rate limits."""
+        from .rate_limits import RateLimits
+
         return RateLimits(self._client)
 
     @functools.cached_property
     def roles(self) -> Roles:
         """The project's roles."""
+        from .roles import Roles
+
         return Roles(self._client)
 
     @functools.cached_property
     def service_accounts(self) -> ServiceAccounts:
         """The project's service accounts."""
+        from .service_accounts import ServiceAccounts
+
         return ServiceAccounts(self._client)
 
     @functools.cached_property
     def spend_alerts(self) -> SpendAlerts:
         """The project's spend alerts."""
+        from .spend_alerts import SpendAlerts
+
         return SpendAlerts(self._client)
 
     @functools.cached_property
     def spend_limit(self) -> SpendLimit:
         """The project's spend limit."""
+        from .spend_limit import SpendLimit
+
         return SpendLimit(self._client)
 
     @functools.cached_property
     def users(self) -> Users:
         """The project's members."""
+        from .users import Users
+
         return Users(self._client)
 
     def create(

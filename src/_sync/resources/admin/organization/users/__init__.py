@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -13,7 +13,9 @@ from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import OrganizationUser, UserDeleteResponse, UserListParams, UserUpdateParams
 from ....._pagination import SyncConversationCursorPage
 from ...._base import SyncAPIResource
-from .roles import Roles
+
+if TYPE_CHECKING:
+    from .roles import Roles
 
 __all__ = ["Users"]
 
@@ -24,6 +26,8 @@ class Users(SyncAPIResource):
     @functools.cached_property
     def roles(self) -> Roles:
         """Roles assigned to a member."""
+        from .roles import Roles
+
         return Roles(self._client)
 
     def retrieve(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -20,7 +20,9 @@ from .......types.admin.organization.projects import (
 )
 from ......_pagination import AsyncConversationCursorPage
 from ....._base import AsyncAPIResource
-from .api_keys import AsyncAPIKeys
+
+if TYPE_CHECKING:
+    from .api_keys import AsyncAPIKeys
 
 __all__ = ["AsyncServiceAccounts"]
 
@@ -31,6 +33,8 @@ class AsyncServiceAccounts(AsyncAPIResource):
     @functools.cached_property
     def api_keys(self) -> AsyncAPIKeys:
         """API keys of a service account."""
+        from .api_keys import AsyncAPIKeys
+
         return AsyncAPIKeys(self._client)
 
     async def create(

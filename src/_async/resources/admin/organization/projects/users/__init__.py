@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -19,7 +19,9 @@ from .......types.admin.organization.projects import (
 )
 from ......_pagination import AsyncConversationCursorPage
 from ....._base import AsyncAPIResource
-from .roles import AsyncRoles
+
+if TYPE_CHECKING:
+    from .roles import AsyncRoles
 
 __all__ = ["AsyncUsers"]
 
@@ -30,6 +32,8 @@ class AsyncUsers(AsyncAPIResource):
     @functools.cached_property
     def roles(self) -> AsyncRoles:
         """The project roles assigned to a member."""
+        from .roles import AsyncRoles
+
         return AsyncRoles(self._client)
 
     async def create(

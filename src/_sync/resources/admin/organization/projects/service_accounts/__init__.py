@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -20,7 +20,9 @@ from .......types.admin.organization.projects import (
 )
 from ......_pagination import SyncConversationCursorPage
 from ....._base import SyncAPIResource
-from .api_keys import APIKeys
+
+if TYPE_CHECKING:
+    from .api_keys import APIKeys
 
 __all__ = ["ServiceAccounts"]
 
@@ -31,6 +33,8 @@ class ServiceAccounts(SyncAPIResource):
     @functools.cached_property
     def api_keys(self) -> APIKeys:
         """API keys of a service account."""
+        from .api_keys import APIKeys
+
         return APIKeys(self._client)
 
     def create(

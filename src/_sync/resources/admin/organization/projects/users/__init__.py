@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -19,7 +19,9 @@ from .......types.admin.organization.projects import (
 )
 from ......_pagination import SyncConversationCursorPage
 from ....._base import SyncAPIResource
-from .roles import Roles
+
+if TYPE_CHECKING:
+    from .roles import Roles
 
 __all__ = ["Users"]
 
@@ -30,6 +32,8 @@ class Users(SyncAPIResource):
     @functools.cached_property
     def roles(self) -> Roles:
         """The project roles assigned to a member."""
+        from .roles import Roles
+
         return Roles(self._client)
 
     def create(
