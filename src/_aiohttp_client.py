@@ -10,7 +10,7 @@ from typing import Any, AsyncIterator
 
 import httpx
 
-from ._http_clients import fast_transport_allowed, skip_cookie_work_without_cookies, with_defaults
+from ._http_clients import skip_cookie_work_without_cookies, with_own_transport
 
 __all__ = ["DefaultAioHttpClient"]
 
@@ -104,13 +104,5 @@ else:
         """An ``httpx.AsyncClient`` that sends requests over aiohttp, with this package's defaults."""
 
         def __init__(self, **kwargs: Any) -> None:
-            options = with_defaults(kwargs)
-            if fast_transport_allowed(options):
-                options["transport"] = _DirectAiohttpTransport(
-                    verify=options.get("verify", True),
-                    cert=options.get("cert"),
-                    trust_env=options.get("trust_env", True),
-                    limits=options["limits"],
-                )
-            super().__init__(**options)
+            super().__init__(**with_own_transport(kwargs, _DirectAiohttpTransport))
             skip_cookie_work_without_cookies(self)

@@ -13,7 +13,7 @@ the caller's), :func:`fast_transport_allowed` says so and httpx is left to choos
 from __future__ import annotations
 
 import urllib.request
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import httpx
 
@@ -25,6 +25,7 @@ __all__ = [
     "fast_transport_allowed",
     "skip_cookie_work_without_cookies",
     "with_defaults",
+    "with_own_transport",
 ]
 
 
@@ -52,6 +53,20 @@ def with_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
     kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
     kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
     kwargs.setdefault("follow_redirects", True)
+    return kwargs
+
+
+def with_own_transport(kwargs: dict[str, Any], transport_class: Callable[..., Any]) -> dict[str, Any]:
+    """The options of a default client: the defaults filled in, and an instance of ``transport_class``
+    (this package's, or aiohttp's) as its transport unless httpx's own is needed."""
+    kwargs = with_defaults(kwargs)
+    if fast_transport_allowed(kwargs):
+        kwargs["transport"] = transport_class(
+            verify=kwargs.get("verify", True),
+            cert=kwargs.get("cert"),
+            trust_env=kwargs.get("trust_env", True),
+            limits=kwargs["limits"],
+        )
     return kwargs
 
 
@@ -84,17 +99,9 @@ class DefaultHttpxClient(httpx.Client):
     """An ``httpx.Client`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs = with_defaults(kwargs)
-        if fast_transport_allowed(kwargs):
-            from ._socket_transport import SocketTransport
+        from ._socket_transport import SocketTransport
 
-            kwargs["transport"] = SocketTransport(
-                verify=kwargs.get("verify", True),
-                cert=kwargs.get("cert"),
-                trust_env=kwargs.get("trust_env", True),
-                limits=kwargs["limits"],
-            )
-        super().__init__(**kwargs)
+        super().__init__(**with_own_transport(kwargs, SocketTransport))
         skip_cookie_work_without_cookies(self)
 
 
@@ -102,15 +109,7 @@ class DefaultAsyncHttpxClient(httpx.AsyncClient):
     """An ``httpx.AsyncClient`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs = with_defaults(kwargs)
-        if fast_transport_allowed(kwargs):
-            from ._asyncio_transport import AsyncioTransport
+        from ._asyncio_transport import AsyncioTransport
 
-            kwargs["transport"] = AsyncioTransport(
-                verify=kwargs.get("verify", True),
-                cert=kwargs.get("cert"),
-                trust_env=kwargs.get("trust_env", True),
-                limits=kwargs["limits"],
-            )
-        super().__init__(**kwargs)
+        super().__init__(**with_own_transport(kwargs, AsyncioTransport))
         skip_cookie_work_without_cookies(self)
