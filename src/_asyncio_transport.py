@@ -26,16 +26,14 @@ from typing import Any, Deque, Dict, Mapping, Optional, Set, Tuple
 import httpx
 
 from ._constants import DEFAULT_CONNECTION_LIMITS
-from ._http11 import LAST_CHUNK, LocalProtocolError, ProtocolError, ResponseHead, ResponseParser, encode_chunk
+from ._http11 import BodyFramer, LocalProtocolError, ProtocolError, ResponseHead, ResponseParser, head_and_body
 from ._socket_transport import (
-    JOIN_BODY_LIMIT,
     STALE_RETRIES,
     UNLIMITED,
     CertTypes,
     CompleteBody,
     Origin,
     VerifyTypes,
-    body_framing,
     is_patched,
     lost_or_protocol_error,
     make_ssl_context,
@@ -725,11 +723,8 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             except httpx.RequestNotRead:
                 body = None
             if body is not None:
-                if len(body) <= JOIN_BODY_LIMIT:
-                    connection.write(head + body if body else head)
-                else:
-                    connection.write(head)
-                    connection.write(body)
+                for data in head_and_body(head, body):
+                    connection.write(data)
                 await connection.drain(timeout)
                 return
             await self._send_stream(connection, request, head, timeout)
@@ -742,22 +737,14 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
     async def _send_stream(
         self, connection: _Connection, request: httpx.Request, head: bytes, timeout: Optional[float]
     ) -> None:
-        chunked, declared = body_framing(request)
+        framer = BodyFramer(request.headers.raw)
         connection.write(head)
-        sent = 0
         stream: Any = request.stream
         async for part in stream:
-            if not part:
-                continue
-            sent += len(part)
-            if declared is not None and sent > declared:
-                raise LocalProtocolError("the request body is longer than its Content-Length")
-            connection.write(encode_chunk(part) if chunked else part)
-            await connection.drain(timeout)
-        if declared is not None and sent != declared:
-            raise LocalProtocolError("the request body is shorter than its Content-Length")
-        if chunked:
-            connection.write(LAST_CHUNK)
+            if part:
+                connection.write(framer.frame(part))
+                await connection.drain(timeout)
+        connection.write(framer.end())
         await connection.drain(timeout)
 
 

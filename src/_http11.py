@@ -24,7 +24,9 @@ import re
 from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 __all__ = [
+    "JOIN_BODY_LIMIT",
     "LAST_CHUNK",
+    "BodyFramer",
     "MAX_CHUNK_LINE_SIZE",
     "MAX_HEAD_SIZE",
     "LocalProtocolError",
@@ -33,9 +35,12 @@ __all__ = [
     "ResponseParser",
     "encode_chunk",
     "encode_request_head",
+    "head_and_body",
     "request_wants_close",
 ]
 
+# Bodies up to this size are sent in the same write as the head.
+JOIN_BODY_LIMIT = 64 * 1024
 # What httpcore allows for an incomplete event, so servers that work through httpx work here.
 MAX_HEAD_SIZE = 100 * 1024
 # A chunk-size line is a few hex digits plus rarely used extensions; anything longer is abuse.
@@ -94,6 +99,40 @@ def _check_name(name: bytes) -> None:
 def encode_chunk(data: bytes) -> bytes:
     """One chunk of a chunked request body (``data`` must not be empty: that would end the body)."""
     return b"%x\r\n%s\r\n" % (len(data), data)
+
+
+def head_and_body(head: bytes, body: bytes) -> Tuple[bytes, ...]:
+    """The writes of a request whose body is in memory: one when the body is small, else two."""
+    return (head + body,) if len(body) <= JOIN_BODY_LIMIT else (head, body)
+
+
+class BodyFramer:
+    """Frames a streamed request body part by part: as chunks when the request says chunked, and
+    held to the Content-Length it declared."""
+
+    def __init__(self, raw_headers: RawHeaders) -> None:
+        self.chunked = False
+        self.declared: Optional[int] = None
+        for name, value in raw_headers:
+            lowered = name.lower()
+            if lowered == b"transfer-encoding":
+                self.chunked = value.strip().lower().endswith(b"chunked")
+            elif lowered == b"content-length" and value.isdigit():
+                self.declared = int(value)
+        self.sent = 0
+
+    def frame(self, part: bytes) -> bytes:
+        """What to write for one non-empty part of the body."""
+        self.sent += len(part)
+        if self.declared is not None and self.sent > self.declared:
+            raise LocalProtocolError("the request body is longer than its Content-Length")
+        return encode_chunk(part) if self.chunked else part
+
+    def end(self) -> bytes:
+        """What to write once the body is over (the last chunk, or nothing)."""
+        if self.declared is not None and self.sent != self.declared:
+            raise LocalProtocolError("the request body is shorter than its Content-Length")
+        return LAST_CHUNK if self.chunked else b""
 
 
 class ResponseHead:

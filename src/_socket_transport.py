@@ -25,12 +25,12 @@ import httpx
 
 from ._constants import DEFAULT_CONNECTION_LIMITS
 from ._http11 import (
-    LAST_CHUNK,
+    BodyFramer,
     LocalProtocolError,
     ProtocolError,
     ResponseParser,
-    encode_chunk,
     encode_request_head,
+    head_and_body,
     request_wants_close,
 )
 
@@ -40,8 +40,6 @@ Origin = Tuple[bytes, bytes, int]
 VerifyTypes = Union[ssl.SSLContext, str, bool]
 CertTypes = Union[str, Tuple[str, str], Tuple[str, str, str]]
 
-# Bodies up to this size are sent in the same write as the head.
-JOIN_BODY_LIMIT = 64 * 1024
 # How often a request may find its pooled connection dead before sending and take another.
 STALE_RETRIES = 3
 UNLIMITED = sys.maxsize
@@ -103,19 +101,6 @@ def request_head(request: httpx.Request) -> Tuple[bytes, bytes, bool]:
     except LocalProtocolError as exc:
         raise httpx.LocalProtocolError(str(exc), request=request) from exc
     return method, head, request_wants_close(raw_headers)
-
-
-def body_framing(request: httpx.Request) -> Tuple[bool, Optional[int]]:
-    """Whether a streamed request body is sent chunked, and the length it declared."""
-    chunked = False
-    declared: Optional[int] = None
-    for name, value in request.headers.raw:
-        lowered = name.lower()
-        if lowered == b"transfer-encoding":
-            chunked = value.strip().lower().endswith(b"chunked")
-        elif lowered == b"content-length" and value.isdigit():
-            declared = int(value)
-    return chunked, declared
 
 
 def make_ssl_context(verify: VerifyTypes, cert: Optional[CertTypes], trust_env: bool) -> ssl.SSLContext:
@@ -595,27 +580,18 @@ class SocketTransport(httpx.BaseTransport):
             except httpx.RequestNotRead:
                 body = None
             if body is not None:
-                if len(body) <= JOIN_BODY_LIMIT:
-                    connection.send(head + body if body else head, timeout)
-                else:
-                    connection.send(head, timeout)
-                    connection.send(body, timeout)
+                for data in head_and_body(head, body):
+                    connection.send(data, timeout)
                 return
-            chunked, declared = body_framing(request)
+            framer = BodyFramer(request.headers.raw)
             connection.send(head, timeout)
-            sent = 0
             stream: Any = request.stream
             for part in stream:
-                if not part:
-                    continue
-                sent += len(part)
-                if declared is not None and sent > declared:
-                    raise LocalProtocolError("the request body is longer than its Content-Length")
-                connection.send(encode_chunk(part) if chunked else part, timeout)
-            if declared is not None and sent != declared:
-                raise LocalProtocolError("the request body is shorter than its Content-Length")
-            if chunked:
-                connection.send(LAST_CHUNK, timeout)
+                if part:
+                    connection.send(framer.frame(part), timeout)
+            tail = framer.end()
+            if tail:
+                connection.send(tail, timeout)
         except socket.timeout as exc:
             raise httpx.WriteTimeout("Timed out sending the request", request=request) from exc
         except OSError as exc:

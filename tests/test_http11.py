@@ -7,13 +7,16 @@ from typing import Iterable, List, Optional, Tuple
 import pytest
 
 from openai._http11 import (
+    JOIN_BODY_LIMIT,
     MAX_CHUNK_LINE_SIZE,
+    BodyFramer,
     LocalProtocolError,
     ProtocolError,
     ResponseHead,
     ResponseParser,
     encode_chunk,
     encode_request_head,
+    head_and_body,
     request_wants_close,
 )
 
@@ -109,6 +112,30 @@ def test_request_head_refuses_invalid_request_lines(method: bytes, target: bytes
 
 def test_chunk_encoding() -> None:
     assert encode_chunk(b"hello world, 26 bytes long") == b"1a\r\nhello world, 26 bytes long\r\n"
+
+
+def test_a_small_body_goes_out_with_the_head_and_a_large_one_after_it() -> None:
+    assert head_and_body(b"HEAD", b"body") == (b"HEADbody",)
+    assert head_and_body(b"HEAD", b"") == (b"HEAD",)
+    large = b"x" * (JOIN_BODY_LIMIT + 1)
+    assert head_and_body(b"HEAD", large) == (b"HEAD", large)
+
+
+def test_a_chunked_body_is_framed_and_ended() -> None:
+    framer = BodyFramer([(b"Transfer-Encoding", b"chunked")])
+    assert [framer.frame(b"ab"), framer.frame(b"cde")] == [b"2\r\nab\r\n", b"3\r\ncde\r\n"]
+    assert framer.end() == b"0\r\n\r\n"
+
+
+def test_a_body_is_held_to_its_content_length() -> None:
+    exact = BodyFramer([(b"content-length", b"4")])
+    assert exact.frame(b"ab") + exact.frame(b"cd") == b"abcd" and exact.end() == b""
+    with pytest.raises(LocalProtocolError, match="longer"):
+        BodyFramer([(b"Content-Length", b"3")]).frame(b"abcd")
+    short = BodyFramer([(b"Content-Length", b"5")])
+    short.frame(b"abc")
+    with pytest.raises(LocalProtocolError, match="shorter"):
+        short.end()
 
 
 def test_request_wants_close() -> None:
