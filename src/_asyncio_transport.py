@@ -26,7 +26,7 @@ from typing import Any, Deque, Dict, Mapping, Optional, Set, Tuple
 import httpx
 
 from ._constants import DEFAULT_CONNECTION_LIMITS
-from ._http11 import BodyFramer, LocalProtocolError, ProtocolError, ResponseHead, ResponseParser, head_and_body
+from ._http11 import BodyFramer, ResponseHead, ResponseParser, head_and_body
 from ._socket_transport import (
     STALE_RETRIES,
     UNLIMITED,
@@ -35,9 +35,10 @@ from ._socket_transport import (
     Origin,
     VerifyTypes,
     is_patched,
-    lost_or_protocol_error,
     make_ssl_context,
+    map_error,
     origin_of,
+    raise_mapped,
     readable,
     request_head,
     server_hostname,
@@ -427,10 +428,7 @@ class _ResponseStream(httpx.AsyncByteStream):
             data = await self._connection.read_body(parser, self._timeout)
         except BaseException as exc:
             self._finish(reusable=False)
-            mapped = _to_httpx(exc, self._connection, self._request) if isinstance(exc, Exception) else exc
-            if mapped is exc:
-                raise
-            raise mapped from exc
+            raise_mapped(exc, _to_httpx(exc, self._connection, self._request))
         if parser.done:
             self._finish(reusable=parser.reusable)
         if data:
@@ -557,10 +555,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         except BaseException as exc:
             connection.parser = None
             pool.discard(connection)
-            mapped = _to_httpx(exc, connection, request) if isinstance(exc, Exception) else exc
-            if mapped is exc:
-                raise
-            raise mapped from exc
+            raise_mapped(exc, _to_httpx(exc, connection, request))
 
         stream: httpx.AsyncByteStream
         if parser.done:
@@ -762,22 +757,14 @@ else:  # pragma: no cover - Python 3.9 and 3.10
         return await asyncio.wait_for(awaitable, timeout)
 
 
-def _to_httpx(exc: Exception, connection: _Connection, request: httpx.Request) -> Exception:
+def _to_httpx(exc: BaseException, connection: _Connection, request: httpx.Request) -> BaseException:
     """The httpx exception for what went wrong on ``connection``."""
-    if isinstance(exc, httpx.HTTPError):
-        return exc
     if isinstance(exc, _Expired):
         if exc.kind == "write":
             return httpx.WriteTimeout("Timed out sending the request", request=request)
         return httpx.ReadTimeout("Timed out waiting for the response", request=request)
-    if isinstance(exc, LocalProtocolError):
-        return httpx.LocalProtocolError(str(exc), request=request)
-    lost_with = connection.error
     if isinstance(exc, _Lost):
+        lost_with = connection.error
         detail = str(lost_with) if lost_with is not None else "the connection was closed"
         return httpx.WriteError(f"Could not send the request: {detail}", request=request)
-    if isinstance(exc, ProtocolError):
-        return lost_or_protocol_error(exc, lost_with, request)
-    if isinstance(exc, OSError):
-        return httpx.ReadError(str(exc) or type(exc).__name__, request=request)
-    return exc
+    return map_error(exc, request, connection.error) if isinstance(exc, Exception) else exc

@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections import deque
-from typing import Any, Deque, Dict, Iterator, Mapping, Optional, Tuple, Union
+from typing import Any, Deque, Dict, Iterator, Mapping, NoReturn, Optional, Tuple, Union
 
 import httpx
 
@@ -120,13 +120,29 @@ def server_hostname(request: httpx.Request, host: str) -> str:
     return str(sni) if sni else host
 
 
-def lost_or_protocol_error(
-    exc: ProtocolError, lost_with: Optional[BaseException], request: httpx.Request
-) -> httpx.TransportError:
-    """A broken response: a read error when the connection failed, else the server's protocol error."""
-    if isinstance(lost_with, OSError):
-        return httpx.ReadError(str(lost_with) or type(lost_with).__name__, request=request)
-    return httpx.RemoteProtocolError(str(exc), request=request)
+def map_error(exc: Exception, request: httpx.Request, lost_with: Optional[BaseException] = None) -> Exception:
+    """The httpx exception for what went wrong sending a request or reading its response, as far as
+    both transports see it alike (each adds its own timeouts); ``lost_with`` is why the connection
+    failed, when that is known. An exception with no httpx equivalent is returned as it is."""
+    if isinstance(exc, httpx.HTTPError):
+        return exc
+    if isinstance(exc, LocalProtocolError):
+        return httpx.LocalProtocolError(str(exc), request=request)
+    if isinstance(exc, ProtocolError):
+        # A broken response: a read error when the connection failed, else the server's protocol error.
+        if isinstance(lost_with, OSError):
+            return httpx.ReadError(str(lost_with) or type(lost_with).__name__, request=request)
+        return httpx.RemoteProtocolError(str(exc), request=request)
+    if isinstance(exc, OSError):
+        return httpx.ReadError(str(exc) or type(exc).__name__, request=request)
+    return exc
+
+
+def raise_mapped(exc: BaseException, mapped: BaseException) -> NoReturn:
+    """Raise ``mapped`` in place of ``exc`` (or ``exc`` itself when nothing was mapped)."""
+    if mapped is exc:
+        raise exc
+    raise mapped from exc
 
 
 class CompleteBody(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -388,10 +404,7 @@ class _ResponseStream(httpx.SyncByteStream):
                 self._connection.receive(parser, self._timeout)
         except BaseException as exc:
             self._finish(reusable=False)
-            mapped = _to_httpx(exc, self._request) if isinstance(exc, Exception) else exc
-            if mapped is exc:
-                raise
-            raise mapped from exc
+            raise_mapped(exc, _to_httpx(exc, self._request))
         if parser.done:
             self._finish(reusable=parser.reusable)
         if data:
@@ -488,10 +501,7 @@ class SocketTransport(httpx.BaseTransport):
             first = parser.read_body()
         except BaseException as exc:
             pool.release(connection, reusable=False)
-            mapped = _to_httpx(exc, request) if isinstance(exc, Exception) else exc
-            if mapped is exc:
-                raise
-            raise mapped from exc
+            raise_mapped(exc, _to_httpx(exc, request))
 
         stream: httpx.SyncByteStream
         if parser.done:
@@ -605,16 +615,8 @@ class SocketTransport(httpx.BaseTransport):
                 raise httpx.WriteError(f"Could not send the request: {exc}", request=request) from exc
 
 
-def _to_httpx(exc: Exception, request: httpx.Request) -> Exception:
+def _to_httpx(exc: BaseException, request: httpx.Request) -> BaseException:
     """The httpx exception for what went wrong while reading (or writing) a response."""
-    if isinstance(exc, httpx.HTTPError):
-        return exc
     if isinstance(exc, socket.timeout):
         return httpx.ReadTimeout("Timed out waiting for the response", request=request)
-    if isinstance(exc, LocalProtocolError):
-        return httpx.LocalProtocolError(str(exc), request=request)
-    if isinstance(exc, ProtocolError):
-        return lost_or_protocol_error(exc, None, request)
-    if isinstance(exc, OSError):
-        return httpx.ReadError(str(exc) or type(exc).__name__, request=request)
-    return exc
+    return map_error(exc, request) if isinstance(exc, Exception) else exc
