@@ -29,7 +29,6 @@ from ._constants import DEFAULT_CONNECTION_LIMITS
 from ._http11 import BodyFramer, ResponseHead, ResponseParser, head_and_body
 from ._socket_transport import (
     STALE_RETRIES,
-    UNLIMITED,
     CertTypes,
     CompleteBody,
     Origin,
@@ -37,7 +36,9 @@ from ._socket_transport import (
     is_patched,
     make_ssl_context,
     map_error,
+    oldest_idle,
     origin_of,
+    pool_limits,
     raise_mapped,
     readable,
     request_head,
@@ -243,9 +244,7 @@ class _Pool:
 
     def __init__(self, loop: asyncio.AbstractEventLoop, limits: httpx.Limits) -> None:
         self.loop = loop
-        self.max_connections = UNLIMITED if limits.max_connections is None else limits.max_connections
-        self.max_idle = UNLIMITED if limits.max_keepalive_connections is None else limits.max_keepalive_connections
-        self.keepalive_expiry = limits.keepalive_expiry
+        self.max_connections, self.max_idle, self.keepalive_expiry = pool_limits(limits)
         self.idle: Dict[Origin, Deque[_Connection]] = {}
         self.idle_total = 0
         self.slots_used = 0
@@ -282,10 +281,7 @@ class _Pool:
 
     def evict_other_idle(self) -> bool:
         """Close the longest-idle connection of any origin, so its slot can be used."""
-        oldest: Optional[_Connection] = None
-        for idle in self.idle.values():
-            if idle and (oldest is None or idle[0].idle_since < oldest.idle_since):
-                oldest = idle[0]
+        oldest = oldest_idle(self.idle)
         if oldest is None:
             return False
         self.discard(oldest)

@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections import deque
-from typing import Any, Deque, Dict, Iterator, Mapping, NoReturn, Optional, Tuple, Union
+from typing import Any, Deque, Dict, Iterator, Mapping, NoReturn, Optional, Protocol, Tuple, TypeVar, Union
 
 import httpx
 
@@ -118,6 +118,29 @@ def server_hostname(request: httpx.Request, host: str) -> str:
     if isinstance(sni, bytes):
         return sni.decode("ascii")
     return str(sni) if sni else host
+
+
+class _IdleSince(Protocol):
+    idle_since: float
+
+
+_IdleT = TypeVar("_IdleT", bound=_IdleSince)
+
+
+def pool_limits(limits: httpx.Limits) -> Tuple[int, int, Optional[float]]:
+    """A pool's most connections, most idle connections and keep-alive expiry (None: no limit)."""
+    max_connections = UNLIMITED if limits.max_connections is None else limits.max_connections
+    max_idle = UNLIMITED if limits.max_keepalive_connections is None else limits.max_keepalive_connections
+    return max_connections, max_idle, limits.keepalive_expiry
+
+
+def oldest_idle(idle: Mapping[Origin, Deque[_IdleT]]) -> Optional[_IdleT]:
+    """The connection of any origin idle the longest (each origin's deque holds its oldest first)."""
+    oldest: Optional[_IdleT] = None
+    for connections in idle.values():
+        if connections and (oldest is None or connections[0].idle_since < oldest.idle_since):
+            oldest = connections[0]
+    return oldest
 
 
 def map_error(exc: Exception, request: httpx.Request, lost_with: Optional[BaseException] = None) -> Exception:
@@ -223,9 +246,7 @@ class _Pool:
     """Idle connections per origin, a slot count and a condition to wait on, behind one lock."""
 
     def __init__(self, limits: httpx.Limits) -> None:
-        self.max_connections = UNLIMITED if limits.max_connections is None else limits.max_connections
-        self.max_idle = UNLIMITED if limits.max_keepalive_connections is None else limits.max_keepalive_connections
-        self.keepalive_expiry = limits.keepalive_expiry
+        self.max_connections, self.max_idle, self.keepalive_expiry = pool_limits(limits)
         self.idle: Dict[Origin, Deque[_Connection]] = {}
         self.idle_total = 0
         self.slots_used = 0
@@ -270,8 +291,7 @@ class _Pool:
             connection = abandoned.popleft()
             if connection in self.busy:
                 self.busy.discard(connection)
-                connection.close()
-                self.slots_used -= 1
+                self._close(connection)
 
     def abandon(self, connection: _Connection) -> None:
         """Queue a connection for closing without taking the lock (safe from a finaliser)."""
@@ -292,24 +312,24 @@ class _Pool:
             self.idle_total -= 1
             if (expiry is not None and now - connection.idle_since > expiry) or readable(connection.sock.fileno()):
                 # Past its keep-alive, or the server closed it (or sent bytes nobody asked for).
-                connection.close()
-                self.slots_used -= 1
+                self._close(connection)
                 continue
             return connection
         return None
 
     def _evict_oldest_idle(self) -> bool:
-        oldest: Optional[_Connection] = None
-        for idle in self.idle.values():
-            if idle and (oldest is None or idle[0].idle_since < oldest.idle_since):
-                oldest = idle[0]
+        oldest = oldest_idle(self.idle)
         if oldest is None:
             return False
         self.idle[oldest.origin].popleft()
         self.idle_total -= 1
-        self.slots_used -= 1
-        oldest.close()
+        self._close(oldest)
         return True
+
+    def _close(self, connection: _Connection) -> None:
+        # Every connection holds a slot from before it connects until it is closed.
+        connection.close()
+        self.slots_used -= 1
 
     def connected(self, connection: _Connection) -> None:
         with self.lock:
@@ -333,14 +353,12 @@ class _Pool:
                 expiry = self.keepalive_expiry
                 if expiry is not None:
                     while idle and now - idle[0].idle_since > expiry:
-                        idle.popleft().close()
+                        self._close(idle.popleft())
                         self.idle_total -= 1
-                        self.slots_used -= 1
                 idle.append(connection)
                 self.idle_total += 1
             else:
-                connection.close()
-                self.slots_used -= 1
+                self._close(connection)
             if self.waiting:
                 self.changed.notify_all()
 
