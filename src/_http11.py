@@ -226,7 +226,7 @@ class ResponseParser:
     @property
     def received_nothing(self) -> bool:
         """True while not a single byte of a response has arrived."""
-        return self._mode == _HEAD and not self._buffer and self.head is None
+        return self._mode == _HEAD and not self._buffer  # a parsed head always moves the mode on
 
     # Head
 
