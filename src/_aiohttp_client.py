@@ -67,7 +67,7 @@ else:
                 headers=response.raw_headers,
                 stream=_AiohttpBody(response),
                 request=request,
-                extensions={"http_version": b"HTTP/1.1"},
+                extensions={"http_version": b"HTTP/1.1", "reason_phrase": (response.reason or "").encode()},
             )
 
     class _AiohttpBody(AiohttpResponseStream):

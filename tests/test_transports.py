@@ -200,6 +200,8 @@ class ScriptedServer:
                 peer.send(OK)
             elif path == "/echo":
                 peer.send(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+            elif path == "/teapot":
+                peer.send(b"HTTP/1.1 200 All Good Here\r\nContent-Length: 2\r\n\r\nok")
             elif path == "/chunked":
                 peer.send(
                     b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
@@ -1017,3 +1019,11 @@ async def test_each_event_loop_has_its_own_pool(scripted: ScriptedServer) -> Non
     assert (await client.get(scripted.url("/ok"))).content == b"ok"
     assert [number for number, _, _ in scripted.requests] == [1, 2, 1]
     await client.aclose()
+
+
+async def test_the_aiohttp_transport_keeps_the_servers_reason_phrase(scripted: ScriptedServer) -> None:
+    from openai import DefaultAioHttpClient
+
+    async with DefaultAioHttpClient() as client:
+        response = await client.get(scripted.url("/teapot"))
+    assert (response.status_code, response.reason_phrase, response.content) == (200, "All Good Here", b"ok")
