@@ -69,13 +69,14 @@ import re
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
+
+from codegen._ruff import find_ruff
 
 __all__ = ["GenError", "Generated", "check", "generate", "main", "render_files", "write"]
 
@@ -347,7 +348,6 @@ class Generated:
     files: dict[str, str]
     public_names: int
     modules: int
-    warnings: list[str]
     report: list[str] = field(default_factory=list)
     exports: dict[str, list[str]] = field(default_factory=dict)  # "openai.types.chat" -> its public names
     unreached_schemas: list[str] = field(default_factory=list)  # component schemas with no generated type
@@ -367,7 +367,6 @@ class TypesGenerator:
         self.surface = surface
         self.config = config
         self.singular_overrides: dict[str, str] = config.get("singular", {})
-        self.warnings: list[str] = []
         self.modules: dict[tuple[str, ...], ModuleBuilder] = {}
         self.public: dict[tuple[str, str], Decl] = {}  # (pointer, side) -> decl; side "neutral" for aliases
         self.by_name: dict[tuple[str, str], Decl] = {}  # (module, name) -> decl
@@ -1701,10 +1700,7 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def _ruff_binary() -> str:
-    beside_python = Path(sysconfig.get_path("scripts")) / "ruff"
-    if beside_python.exists():
-        return str(beside_python)
-    found = shutil.which("ruff")
+    found = find_ruff()
     if found is None:
         raise GenError(["codegen/types_gen.py: ruff not found; install the dev extra"])
     return found
@@ -1747,9 +1743,7 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
     files[RESOURCE_TYPES] = json.dumps(gen.resource_types(), indent=2) + "\n"
     public = sum(len(names) for names in gen.exports.values())
     exports = {".".join(("openai", "types", *package)): sorted(names) for package, names in sorted(gen.exports.items())}
-    return Generated(
-        files, public, len(gen.modules), gen.warnings, gen.report(), exports, gen.unreached(), list(gen.unmapped)
-    )
+    return Generated(files, public, len(gen.modules), gen.report(), exports, gen.unreached(), list(gen.unmapped))
 
 
 # The parse helpers return types the spec does not describe (a completion or response whose content
@@ -1900,8 +1894,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     if args.report:
         print("\n".join(generated.report))
-    for warning in generated.warnings:
-        print(f"types_gen: warning: {warning}", file=sys.stderr)
     summary = f"{generated.modules} type modules, {generated.public_names} public names, {elapsed:.2f}s"
     if args.check:
         problems = check(generated, args.root)

@@ -24,10 +24,8 @@ import argparse
 import ast
 import difflib
 import re
-import shutil
 import subprocess
 import sys
-import sysconfig
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +33,8 @@ from pathlib import Path, PurePosixPath
 
 import tokenize_rt  # type: ignore[import-untyped]
 import unasync  # type: ignore[import-untyped]
+
+from codegen._ruff import find_ruff
 
 __all__ = [
     "REPLACEMENTS",
@@ -336,10 +336,7 @@ def rewrite_source(text: str, source_path: str, replacements: Mapping[str, str] 
 
 
 def _ruff_binary() -> str:
-    beside_python = Path(sysconfig.get_path("scripts")) / "ruff"
-    if beside_python.exists():
-        return str(beside_python)
-    found = shutil.which("ruff")
+    found = find_ruff()
     if found is None:
         raise UnasyncError(["codegen/unasync.py: ruff not found; install the dev extra"])
     return found
