@@ -78,12 +78,9 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncNextCursorPage": "SyncNextCursorPage",
     "AsyncPaginator": "SyncPaginator",
     "AsyncAPIResponse": "APIResponse",
-    "AsyncBinaryAPIResponse": "BinaryAPIResponse",
-    "AsyncStreamedBinaryAPIResponse": "StreamedBinaryAPIResponse",
     "AsyncResponseContextManager": "ResponseContextManager",
     # httpx and our wrappers around it.
     "DefaultAsyncHttpxClient": "DefaultHttpxClient",
-    "AsyncHttpxClientWrapper": "SyncHttpxClientWrapper",
     "AsyncClient": "Client",
     "AsyncHTTPTransport": "HTTPTransport",
     "AsyncBaseTransport": "BaseTransport",
@@ -96,8 +93,6 @@ REPLACEMENTS: dict[str, str] = {
     "aiter_text": "iter_text",
     # The pair module, src/_concurrency.py.
     "async_sleep": "sync_sleep",
-    "AsyncLock": "SyncLock",
-    "async_to_thread": "sync_to_thread",
     "async_close_shielded": "sync_close_shielded",
     "async_read_part": "sync_read_part",
     "async_resolve_key": "sync_resolve_key",
@@ -177,10 +172,9 @@ def resource_class_replacements(root: Path) -> dict[str, str]:
 
 
 def build_replacements(root: Path) -> dict[str, str]:
-    """The full map for a tree: unasync's defaults, the resource-class pattern, then ``REPLACEMENTS`` on top."""
-    merged: dict[str, str] = dict(unasync.Rule("/_async/", "/_sync/").token_replacements)
-    merged.update(resource_class_replacements(root))
-    merged.update(REPLACEMENTS)
+    """The full map for a tree: the resource-class pattern, then ``REPLACEMENTS`` (which holds unasync's
+    own defaults, as a test checks) on top."""
+    merged = {**resource_class_replacements(root), **REPLACEMENTS}
     chained = sorted(value for value in merged.values() if value in merged)
     if chained:
         raise UnasyncError(

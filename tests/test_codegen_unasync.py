@@ -154,7 +154,7 @@ def test_families_in_context() -> None:
     source = """\
         import httpx
         from openai._async._client import AsyncOpenAI, AsyncAzureOpenAI
-        from .._concurrency import AsyncLock, async_sleep, async_to_thread
+        from .._concurrency import AsyncCall, async_sleep, async_read_part
 
 
         class AsyncPageLike(AsyncPage[Model]):
@@ -166,20 +166,20 @@ def test_families_in_context() -> None:
             client = httpx.AsyncClient(transport=httpx.AsyncHTTPTransport())
             async for chunk in response.aiter_bytes():
                 await async_sleep(0)
-            await async_to_thread(print)
+            await async_read_part(reader, 10)
             return await response.aread()
         """
     with pytest.raises(gen.UnasyncError, match="AsyncPageLike"):
         rewrite(source)
     result = rewrite(source.replace("AsyncPageLike", "Pager"))
     assert "from openai._sync._client import OpenAI, AzureOpenAI" in result
-    assert "from .._concurrency import SyncLock, sync_sleep, sync_to_thread" in result
+    assert "from .._concurrency import SyncCall, sync_sleep, sync_read_part" in result
     assert "class Pager(SyncPage[Model]):" in result
     assert "def __next__(self):" in result and "raise StopIteration" in result
     assert "transport: httpx.BaseTransport" in result
     assert "httpx.Client(transport=httpx.HTTPTransport())" in result
     assert "for chunk in response.iter_bytes():" in result
-    assert "sync_sleep(0)" in result and "sync_to_thread(print)" in result
+    assert "sync_sleep(0)" in result and "sync_read_part(reader, 10)" in result
     assert "return response.read()" in result
     assert "async" not in result and "await" not in result
 
