@@ -177,7 +177,7 @@ def child_env() -> Dict[str, str]:
 PROBE = """
 import importlib.metadata as m, json, sys
 out = {"python": sys.version.split()[0], "executable": sys.executable}
-for name in ("openai", "openai-twin", "httpx", "httpx2", "aiohttp", "httpx-aiohttp", "pydantic", "numpy"):
+for name in ("openai", "openai-twin", "httpx", "httpx2", "aiohttp", "httpx-aiohttp", "pydantic", "numpy", "matplotlib"):
     try:
         out[name] = m.version(name)
     except m.PackageNotFoundError:
@@ -226,18 +226,13 @@ def ensure_venv(path: Path, interpreter: str, requirements: List[str], ready: Ca
 
 
 def ensure_chart_venv(interpreter: str) -> Optional[Path]:
-    python = CHART_VENV / "bin" / "python"
+    """The chart's own venv with matplotlib, or None (and no chart) when it cannot be set up."""
     try:
-        if not (python.exists() and subprocess.run([str(python), "-c", "import matplotlib"]).returncode == 0):
-            log(f"setting up {CHART_VENV.relative_to(REPO)}: pip install matplotlib")
-            if CHART_VENV.exists():
-                shutil.rmtree(CHART_VENV)
-            subprocess.run([interpreter, "-m", "venv", str(CHART_VENV)], check=True)
-            subprocess.run([str(python), "-m", "pip", "install", "--quiet", "matplotlib"], check=True)
-    except (OSError, subprocess.CalledProcessError) as exc:
+        ensure_venv(CHART_VENV, interpreter, ["matplotlib"], lambda found: "matplotlib" in found)
+    except (OSError, subprocess.CalledProcessError, SystemExit) as exc:
         log(f"no chart: could not install matplotlib ({exc})")
         return None
-    return python
+    return CHART_VENV / "bin" / "python"
 
 
 def git_revision() -> str:
@@ -316,7 +311,6 @@ class Server:
             raise SystemExit(f"bench server failed to start (exit code {self.process.returncode})")
         self.port = int(json.loads(line)["port"])
         self.url = f"http://127.0.0.1:{self.port}/v1"
-        self.started = time.perf_counter()
 
     def cpu_seconds(self) -> float:
         """User + system CPU the server has used so far, from /proc (0 where there is none)."""
@@ -441,7 +435,7 @@ def fmt(value: Optional[float]) -> str:
     return f"{value:.2f}"
 
 
-def fmt_cell(c: Optional[Cell], repeats: int) -> str:
+def fmt_cell(c: Optional[Cell]) -> str:
     if c is None:
         return ""
     if not c.values:
@@ -462,7 +456,7 @@ def ratio_text(ratio: Optional[float], low: Optional[float], high: Optional[floa
     return f"{ratio:.2f}x ({low:.2f}-{high:.2f})"
 
 
-def build_table(results: Dict[Tuple[str, str], List[Dict[str, Any]]], repeats: int) -> List[Dict[str, Any]]:
+def build_table(results: Dict[Tuple[str, str], List[Dict[str, Any]]]) -> List[Dict[str, Any]]:
     table = []
     for row in rows():
         ours = cell(results, "ours", row.run, row.metric) if row.run else None
@@ -493,9 +487,9 @@ def build_table(results: Dict[Tuple[str, str], List[Dict[str, Any]]], repeats: i
                 "unit": row.unit,
                 "better": row.better,
                 "has_both": row.run is not None and row.chart,
-                "ours": fmt_cell(ours, repeats),
-                "official": fmt_cell(official, repeats),
-                "floor": (fmt_cell(floor, repeats) + f" {row.floor_label}").strip() if floor else "",
+                "ours": fmt_cell(ours),
+                "official": fmt_cell(official),
+                "floor": (fmt_cell(floor) + f" {row.floor_label}").strip() if floor else "",
                 "ratio": ratio,
                 "ratio_lo": ratio_lo,
                 "ratio_hi": ratio_hi,
@@ -504,7 +498,6 @@ def build_table(results: Dict[Tuple[str, str], List[Dict[str, Any]]], repeats: i
                 "target": target_text,
                 "met": met,
                 "met_text": {True: "yes", False: "NO", None: ""}[met],
-                "errors": sorted(set((ours.errors if ours else []) + (official.errors if official else []))),
                 "ours_errors": sorted(set(ours.errors)) if ours else [],
                 "official_errors": sorted(set(official.errors)) if official else [],
                 "floor_errors": sorted(set(floor.errors)) if floor else [],
@@ -818,7 +811,7 @@ def report(
     json_path: Optional[Path],
 ) -> None:
     derive(meta, results)
-    table = build_table(results, meta["repeats"])
+    table = build_table(results)
     print(text_table(table))
     if meta["src_versions"] > 1:
         print("WARNING: " + SRC_CHANGED.format(n=meta["src_versions"]))
