@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, List, Optional
 
-from ._reply import ApiError, Reply, dumps, json_reply
+from ._reply import ApiError, Reply, dumps, json_reply, missing_parameter
 from ._routes import Call, Route, find
 from ._schema_sample import sample
 from ._sse import DONE, data_frame, stream_reply
@@ -199,9 +199,7 @@ def _retrieve(call: Call) -> Reply:
 def _update(call: Call) -> Reply:
     body = call.json()
     if "metadata" not in body:
-        raise ApiError(
-            400, "Missing required parameter: 'metadata'.", param="metadata", code="missing_required_parameter"
-        )
+        raise missing_parameter("metadata")
     metadata = body["metadata"]
     if metadata is not None and not isinstance(metadata, dict):
         raise ApiError(400, "Invalid type for 'metadata'.", param="metadata", code="invalid_type")

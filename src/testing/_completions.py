@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from ._reply import ApiError, Reply, json_reply
+from ._reply import ApiError, Reply, json_reply, missing_parameter
 from ._routes import Call, Route
 from ._sse import DONE, data_frame, stream_reply
 from ._text import count_tokens, echo, pieces, truncate
@@ -32,7 +32,7 @@ def _create(call: Call) -> Reply:
     body = call.json()
     model = call.require("model")
     if body.get("prompt") is None:
-        raise ApiError(400, "Missing required parameter: 'prompt'.", param="prompt", code="missing_required_parameter")
+        raise missing_parameter("prompt")
     prompts = _prompts(body["prompt"])
     n = call.optional_int("n", 1, low=1, high=16)
     limit = body.get("max_tokens")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, List
 
-from ._reply import ApiError, Reply, dumps
+from ._reply import ApiError, Reply, dumps, missing_parameter
 from ._routes import Call, Route
 from ._text import count_tokens
 from ._vectors import vector_json
@@ -33,7 +33,7 @@ def _create(call: Call) -> Reply:
     body = call.json()
     model = call.require("model")
     if body.get("input") is None:
-        raise ApiError(400, "Missing required parameter: 'input'.", param="input", code="missing_required_parameter")
+        raise missing_parameter("input")
     texts = _inputs(body["input"])
     dimensions = call.optional_int("dimensions", DEFAULT_DIMENSIONS, low=1, high=MAX_DIMENSIONS)
     encoding = body.get("encoding_format") or "float"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from ._multipart import FormPart, boundary_of, parse_form
-from ._reply import ApiError, Reply, json_reply
+from ._reply import ApiError, Reply, json_reply, missing_parameter
 from ._routes import Call, Route, find
 from ._store import Store
 
@@ -30,12 +30,10 @@ def _create(call: Call) -> Reply:
     form = _form(call)
     upload = form.get("file")
     if upload is None:
-        raise ApiError(400, "Missing required parameter: 'file'.", param="file", code="missing_required_parameter")
+        raise missing_parameter("file")
     purpose_field = form.get("purpose")
     if purpose_field is None:
-        raise ApiError(
-            400, "Missing required parameter: 'purpose'.", param="purpose", code="missing_required_parameter"
-        )
+        raise missing_parameter("purpose")
     purpose = purpose_field.text()
     if purpose not in PURPOSES:
         raise ApiError(400, f"Invalid value for 'purpose': {purpose!r}.", param="purpose")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Tuple
 
-from ._reply import ApiError, Reply, json_reply
+from ._reply import ApiError, Reply, json_reply, missing_parameter
 from ._routes import Call, Route
 
 __all__ = ["ROUTES"]
@@ -59,7 +59,7 @@ def _result(text: str, has_image: bool) -> Dict[str, Any]:
 def _create(call: Call) -> Reply:
     body = call.json()
     if body.get("input") is None:
-        raise ApiError(400, "Missing required parameter: 'input'.", param="input", code="missing_required_parameter")
+        raise missing_parameter("input")
     inputs = _inputs(body["input"])
     model = body.get("model") or DEFAULT_MODEL
     return json_reply(

@@ -99,3 +99,8 @@ class ApiError(Exception):
     def reply(self) -> Reply:
         """This error as a response."""
         return Reply(self.status, dumps(self.payload), headers=self.headers)
+
+
+def missing_parameter(name: str) -> ApiError:
+    """The 400 the API answers when a required parameter is absent."""
+    return ApiError(400, f"Missing required parameter: '{name}'.", param=name, code="missing_required_parameter")

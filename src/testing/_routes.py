@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Pattern, Tuple
 from urllib.parse import unquote
 
 from ._http import ReceivedRequest
-from ._reply import ApiError, Reply
+from ._reply import ApiError, Reply, missing_parameter
 from ._store import Store, cursor_page
 
 __all__ = ["Call", "Handler", "Route", "Router", "find"]
@@ -58,7 +58,7 @@ class Call:
         """A required body field of type ``kind``; a 400 error naming it when missing or mistyped."""
         value = self.json().get(name)
         if value is None:
-            raise ApiError(400, f"Missing required parameter: '{name}'.", param=name, code="missing_required_parameter")
+            raise missing_parameter(name)
         # bool is an int subclass, but the API never accepts true where it wants a number.
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise ApiError(400, f"Invalid type for '{name}'.", param=name, code="invalid_type")

@@ -247,7 +247,7 @@ def _reset_mid(value: str, params: Dict[str, str], fault: Fault) -> None:
 
 def _content_frames(frames: Frames, after: Optional[int]) -> Frames:
     """The first ``after`` frames that carry data (default: half of them, at least one)."""
-    content = [frame for frame in frames if frame != DONE]
+    content = _without_done(frames)
     keep = max(1, len(content) // 2) if after is None else after
     return content[:keep]
 
@@ -264,7 +264,7 @@ def _stream_error(value: str, params: Dict[str, str], fault: Fault) -> None:
     _only(params, "after", "message", "code", "named")
     _no_value(value, "stream-error")
     message = params.get("message") or "The loopback scenario failed this stream."
-    payload = {"error": {"message": message, "type": "server_error", "param": None, "code": params.get("code")}}
+    payload = error_payload(500, message, code=params.get("code"))
     # named=false sends the error as a plain data event, the way some servers report errors.
     frame = data_frame(payload) if params.get("named") == "false" else event_frame("error", payload)
     fault.rewrite = functools.partial(_then_error, after=_count(params, "after"), error_frame=frame)
