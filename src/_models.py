@@ -101,6 +101,12 @@ def validate_json(type_: Any, raw: Union[str, bytes]) -> Any:
             return type_.model_validate_json(raw)
         except pydantic.ValidationError:
             return None
+    if get_origin(type_) in (Union, Annotated):  # a union of models, e.g. the events of a stream
+        try:
+            result = _adapter(type_).validate_json(raw)
+        except pydantic.ValidationError:
+            return None
+        return result if isinstance(result, BaseModel) else None
     return None
 
 

@@ -17,8 +17,9 @@ def parse_event(item_type: Any, event: ServerSentEvent, request: httpx.Request) 
     """The item an event carries; an ``error`` event (or an error object) raises :class:`APIError`."""
     # "message" is the default event type of the SSE standard: naming it changes nothing.
     name = None if event.event == "message" else event.event
-    if name is None and '"error"' not in event.data:
-        # The common case, a plain data event: one compiled pass from JSON text to model.
+    if (name is None or not name.startswith(("thread.", "error"))) and '"error"' not in event.data:
+        # The common case, a plain or self-describing event: one compiled pass from JSON text to
+        # model. (Assistants events are named by the event alone and are built below.)
         fast = validate_json(item_type, event.data)
         if fast is not None:
             return fast
