@@ -1113,9 +1113,13 @@ class TypesGenerator:
         # One TypedDict per way of calling: `stream` is the only key that differs, and a TypedDict may not
         # redefine an inherited key, so all three extend the shared base.
         stream = next(p for p in props if p[0] == "stream")
+        full = self.build(stream[1], stream[2], "param", mod, ("Stream",))
+        # Without streaming, `stream` may be null only where the full params allow null: an
+        # overload that accepted more than the implementation would not type-check.
+        not_streamed = Opt(Lit((False,))) if isinstance(full, Opt) else Lit((False,))
         variants = [
-            (name, doc, self.build(stream[1], stream[2], "param", mod, ("Stream",)), "stream" in required),
-            (f"{name}NonStreaming", doc + " Without streaming.", Opt(Lit((False,))), False),
+            (name, doc, full, "stream" in required),
+            (f"{name}NonStreaming", doc + " Without streaming.", not_streamed, False),
             (f"{name}Streaming", doc + " Streamed as server-sent events.", Lit((True,)), True),
         ]
         for variant_name, variant_doc, ty, is_required in variants:

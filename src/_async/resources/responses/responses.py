@@ -139,9 +139,7 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[Response, AsyncStream[ResponseStreamEvent]]: ...
 
-    # The generated non-streaming params allow `stream=None`, which the query-only `stream: bool` of
-    # the full params does not; the overloads are right for callers, so only this check is silenced.
-    async def retrieve(  # type: ignore[misc,unused-ignore]
+    async def retrieve(
         self,
         response_id: str,
         *,

@@ -140,9 +140,7 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[Response, Stream[ResponseStreamEvent]]: ...
 
-    # The generated non-streaming params allow `stream=None`, which the query-only `stream: bool` of
-    # the full params does not; the overloads are right for callers, so only this check is silenced.
-    def retrieve(  # type: ignore[misc,unused-ignore]
+    def retrieve(
         self,
         response_id: str,
         *,
