@@ -77,12 +77,10 @@ class AsyncAPIResource:
             query = {**(query or {}), **{key: body.pop(key) for key in query_keys if key in body}}
         if stream_item is not None and not ((body and body.get("stream")) or (query and query.get("stream"))):
             stream_item = None
-        if self._opt_in_query:
-            query = {**self._opt_in_query, **(query or {})}
         options = CallOptions(
             method=method,
             path=path,
-            query=query,
+            query=self._call_query(query),
             body=body,
             multipart=multipart,
             extra_headers=self._call_headers(extra_headers, accept or _default_accept(cast_to)),
@@ -113,7 +111,7 @@ class AsyncAPIResource:
         options = CallOptions(
             method=method,
             path=path,
-            query={**self._opt_in_query, **(query or {})} if self._opt_in_query else query,
+            query=self._call_query(query),
             body=body,
             extra_headers=self._call_headers(extra_headers),
             extra_query=extra_query,
@@ -121,6 +119,10 @@ class AsyncAPIResource:
             timeout=timeout,
         )
         return self._client.get_api_list(options, page=page)
+
+    def _call_query(self, query: Optional[Mapping[str, object]]) -> Optional[Mapping[str, object]]:
+        """The resource's opt-in query flags beneath the call's own query."""
+        return {**self._opt_in_query, **(query or {})} if self._opt_in_query else query
 
     def _call_headers(self, extra_headers: Optional[Headers], accept: Optional[str] = None) -> Optional[Headers]:
         """The resource's opt-in and the call's ``Accept``, beneath the caller's own headers (which win)."""
