@@ -81,7 +81,7 @@ from codegen._ruff import find_ruff
 __all__ = ["GenError", "Generated", "check", "generate", "main", "render_files", "write"]
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SPEC_DIR = ROOT.parent / "shared" / "openapi"
+DEFAULT_SPEC_DIR = ROOT / "spec"
 NAMES_FILE = Path(__file__).resolve().parent / "type_names.json"
 OUTPUT = Path("src") / "types"
 # What each call takes and returns, for the engineers writing resource methods; generated, checked by --check.

@@ -21,7 +21,7 @@ from openai._async.resources._base import AsyncAPIResource
 from openai._sync.resources._base import SyncAPIResource
 
 ROOT = Path(__file__).resolve().parent.parent
-SURFACE = ROOT.parent / "shared" / "openapi" / "sdk-surface.tsv"
+SURFACE = ROOT / "spec" / "sdk-surface.tsv"
 RESOURCE_TYPES = (AsyncAPIResource, SyncAPIResource)
 
 

@@ -2,7 +2,7 @@
 
 The table comes from ``codegen/resource_types.json`` (written by the types generator: every
 call's operation, params TypedDict, return type, page kind and stream event type). Without it,
-``../shared/openapi/sdk-surface.tsv`` and the spec give a coarser table: return types are found
+``spec/sdk-surface.tsv`` and the spec give a coarser table: return types are found
 by name, stream events are only checked to be models. Argument values always come from the
 spec's own schemas (see ``_values.py``), so the mock server, which validates against the same
 spec, is the judge of whether the client sent them right.
@@ -24,8 +24,8 @@ from ._values import SchemaValues
 __all__ = ["ROOT", "SPEC_PATH", "Arguments", "Call", "TypeRef", "Variant", "load_calls", "load_spec"]
 
 ROOT = Path(__file__).resolve().parents[2]
-# The spec lives beside the repository, in CI too; CONFORMANCE_SPEC points elsewhere when needed.
-SPEC_PATH = Path(os.environ.get("CONFORMANCE_SPEC", ROOT.parent / "shared" / "openapi" / "openapi.json"))
+# The spec is kept in the repository (spec/SOURCE.md); CONFORMANCE_SPEC points elsewhere when needed.
+SPEC_PATH = Path(os.environ.get("CONFORMANCE_SPEC", ROOT / "spec" / "openapi.json"))
 SURFACE_PATH = SPEC_PATH.with_name("sdk-surface.tsv")
 TABLE_PATH = ROOT / "codegen" / "resource_types.json"
 

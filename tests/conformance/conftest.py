@@ -1,7 +1,7 @@
 """The spec's mock server for the conformance suite: one per session, on 127.0.0.1, stopped by PID.
 
 The server is steady (npm ``@stdy/cli``, pinned in ``tools/mock-server``), the mock the official
-SDK is tested against. It validates each request against ``../shared/openapi/openapi.json``,
+SDK is tested against. It validates each request against ``spec/openapi.json``,
 answers invalid ones with 400 and a list of diagnostics, and reports softer findings in
 ``x-steady-error-*`` headers on answers it still gives. See ``tools/mock-server/README.md`` for
 why it is not prism.
