@@ -177,7 +177,7 @@ def child_env() -> Dict[str, str]:
 PROBE = """
 import importlib.metadata as m, json, sys
 out = {"python": sys.version.split()[0], "executable": sys.executable}
-for name in ("openai", "openai-twin", "httpx", "httpx2", "aiohttp", "httpx-aiohttp", "pydantic", "numpy", "matplotlib"):
+for name in ("openai", "httpx", "httpx2", "aiohttp", "httpx-aiohttp", "pydantic", "numpy", "matplotlib"):
     try:
         out[name] = m.version(name)
     except m.PackageNotFoundError:

@@ -22,11 +22,13 @@ try:
 except ImportError:  # the `aiohttp` extra is not installed
 
     class DefaultAioHttpClient(httpx.AsyncClient):
-        """Needs the ``aiohttp`` extra: ``pip install 'openai-twin[aiohttp]'``."""
+        """Needs the ``aiohttp`` extra's packages: ``pip install aiohttp httpx-aiohttp``."""
 
         def __init__(self, **kwargs: Any) -> None:
             raise RuntimeError(
-                "DefaultAioHttpClient needs the aiohttp extra; install it with: pip install 'openai-twin[aiohttp]'"
+                # Not `pip install 'openai[aiohttp]'`: by that name pip would fetch the official SDK over this one.
+                "DefaultAioHttpClient needs the aiohttp extra's packages; install them with: "
+                "pip install aiohttp httpx-aiohttp"
             )
 
 else:

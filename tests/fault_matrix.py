@@ -46,7 +46,7 @@ COMBOS = (
 ROOT = Path(__file__).resolve().parent.parent
 FAULT_TESTS = ("tests/_sync/test_faults.py", "tests/_async/test_faults.py")
 DEFAULT_OUTPUT = ROOT / "docs" / "reliability.md"
-_PACKAGES = ("openai-twin", "httpx", "aiohttp", "httpx-aiohttp", "anyio", "pytest")
+_PACKAGES = ("openai", "httpx", "aiohttp", "httpx-aiohttp", "anyio", "pytest")
 
 
 def _append(entry: Dict[str, Any]) -> None:

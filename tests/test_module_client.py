@@ -65,4 +65,4 @@ def test_aiohttp_client_without_the_extra_names_it() -> None:
         "    print(exc)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "pip install 'openai-twin[aiohttp]'" in out
+    assert "pip install aiohttp httpx-aiohttp" in out

@@ -1,7 +1,7 @@
 """The aiohttp transport: ``AsyncOpenAI(http_client=DefaultAioHttpClient())``.
 
 Every call and stream goes over aiohttp instead of httpx's own pool, which holds up better
-under high concurrency. It needs the extra: ``pip install 'openai-twin[aiohttp]'``.
+under high concurrency. It needs the extra's packages: ``pip install aiohttp httpx-aiohttp``.
 """
 
 import asyncio
