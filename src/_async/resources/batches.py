@@ -11,9 +11,9 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Batch, BatchCreateParams, BatchListParams
 from .._pagination import AsyncCursorPage
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncBatches"]
+__all__ = ["AsyncBatches", "AsyncBatchesWithRawResponse", "AsyncBatchesWithStreamingResponse"]
 
 
 class AsyncBatches(AsyncAPIResource):
@@ -99,3 +99,11 @@ class AsyncBatches(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncBatchesWithRawResponse(AsyncRawResponseView, resource=AsyncBatches):
+    """``AsyncBatches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncBatchesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncBatches):
+    """``AsyncBatches`` with each call a context manager over the response before its body is read."""

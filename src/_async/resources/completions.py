@@ -14,9 +14,9 @@ from ...types import (
     CompletionCreateParamsStreaming,
 )
 from .._streaming import AsyncStream
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncCompletions"]
+__all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompletionsWithStreamingResponse"]
 
 
 class AsyncCompletions(AsyncAPIResource):
@@ -76,3 +76,11 @@ class AsyncCompletions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCompletionsWithRawResponse(AsyncRawResponseView, resource=AsyncCompletions):
+    """``AsyncCompletions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncCompletionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCompletions):
+    """``AsyncCompletions`` with each call a context manager over the response before its body is read."""

@@ -8,9 +8,13 @@ from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ContentProvenanceCheck, ContentProvenanceCheckCreateParams
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncContentProvenanceChecks"]
+__all__ = [
+    "AsyncContentProvenanceChecks",
+    "AsyncContentProvenanceChecksWithRawResponse",
+    "AsyncContentProvenanceChecksWithStreamingResponse",
+]
 
 
 class AsyncContentProvenanceChecks(AsyncAPIResource):
@@ -37,3 +41,13 @@ class AsyncContentProvenanceChecks(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncContentProvenanceChecksWithRawResponse(AsyncRawResponseView, resource=AsyncContentProvenanceChecks):
+    """``AsyncContentProvenanceChecks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncContentProvenanceChecksWithStreamingResponse(
+    AsyncStreamingResponseView, resource=AsyncContentProvenanceChecks
+):
+    """``AsyncContentProvenanceChecks`` with each call a context manager over the response before its body is read."""

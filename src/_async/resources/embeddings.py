@@ -9,9 +9,9 @@ from typing_extensions import Unpack
 from ..._embeddings import decode_base64_embeddings
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import CreateEmbeddingResponse, EmbeddingCreateParams
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncEmbeddings"]
+__all__ = ["AsyncEmbeddings", "AsyncEmbeddingsWithRawResponse", "AsyncEmbeddingsWithStreamingResponse"]
 
 
 class AsyncEmbeddings(AsyncAPIResource):
@@ -43,3 +43,11 @@ class AsyncEmbeddings(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncEmbeddingsWithRawResponse(AsyncRawResponseView, resource=AsyncEmbeddings):
+    """``AsyncEmbeddings`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncEmbeddingsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncEmbeddings):
+    """``AsyncEmbeddings`` with each call a context manager over the response before its body is read."""

@@ -13,9 +13,9 @@ from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import FileCreateParams, FileDeleted, FileListParams, FileObject
 from .._helpers import polling
 from .._pagination import AsyncCursorPage
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncFiles"]
+__all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
 
 
 class AsyncFiles(AsyncAPIResource):
@@ -144,3 +144,11 @@ class AsyncFiles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call a context manager over the response before its body is read."""

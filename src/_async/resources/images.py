@@ -20,9 +20,9 @@ from ...types import (
     ImagesResponse,
 )
 from .._streaming import AsyncStream
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncImages"]
+__all__ = ["AsyncImages", "AsyncImagesWithRawResponse", "AsyncImagesWithStreamingResponse"]
 
 
 class AsyncImages(AsyncAPIResource):
@@ -164,3 +164,11 @@ class AsyncImages(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncImagesWithRawResponse(AsyncRawResponseView, resource=AsyncImages):
+    """``AsyncImages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncImagesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncImages):
+    """``AsyncImages`` with each call a context manager over the response before its body is read."""

@@ -9,9 +9,9 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Model, ModelDeleted
 from .._pagination import AsyncPage
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncModels"]
+__all__ = ["AsyncModels", "AsyncModelsWithRawResponse", "AsyncModelsWithStreamingResponse"]
 
 
 class AsyncModels(AsyncAPIResource):
@@ -74,3 +74,11 @@ class AsyncModels(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncModelsWithRawResponse(AsyncRawResponseView, resource=AsyncModels):
+    """``AsyncModels`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncModelsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModels):
+    """``AsyncModels`` with each call a context manager over the response before its body is read."""

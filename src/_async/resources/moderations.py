@@ -8,9 +8,9 @@ from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ModerationCreateParams, ModerationCreateResponse
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncModerations"]
+__all__ = ["AsyncModerations", "AsyncModerationsWithRawResponse", "AsyncModerationsWithStreamingResponse"]
 
 
 class AsyncModerations(AsyncAPIResource):
@@ -36,3 +36,11 @@ class AsyncModerations(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncModerationsWithRawResponse(AsyncRawResponseView, resource=AsyncModerations):
+    """``AsyncModerations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncModerationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModerations):
+    """``AsyncModerations`` with each call a context manager over the response before its body is read."""

@@ -24,9 +24,9 @@ from ...types import (
     VideoRemixParams,
 )
 from .._pagination import AsyncConversationCursorPage
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncVideos"]
+__all__ = ["AsyncVideos", "AsyncVideosWithRawResponse", "AsyncVideosWithStreamingResponse"]
 
 
 class AsyncVideos(AsyncAPIResource):
@@ -243,3 +243,11 @@ class AsyncVideos(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVideosWithRawResponse(AsyncRawResponseView, resource=AsyncVideos):
+    """``AsyncVideos`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncVideosWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVideos):
+    """``AsyncVideos`` with each call a context manager over the response before its body is read."""

@@ -3,8 +3,9 @@
 
 ``resource.with_raw_response.method(...)`` returns the HTTP response with a ``parse()`` method;
 ``resource.with_streaming_response.method(...)`` is a context manager yielding the response
-before its body is read. Both work for every method of every resource through one generic view,
-so resources declare nothing for them.
+before its body is read. Both views wrap every method of a resource generically; each resource
+module declares its own two named view classes (``CompletionsWithRawResponse``, ...) with the
+``resource=`` class keyword, so the objects users get have the names the official SDK gives them.
 """
 
 from __future__ import annotations
@@ -35,18 +36,23 @@ class SyncAPIResource:
     _opt_in_headers: ClassVar[Mapping[str, str]] = {}
     _opt_in_query: ClassVar[Mapping[str, object]] = {}
 
+    # The resource's own view classes, registered by their declarations (see RawResponseView);
+    # a resource that declares none gets the generic ones.
+    _raw_response_view: ClassVar[type[RawResponseView]]
+    _streaming_response_view: ClassVar[type[StreamingResponseView]]
+
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @functools.cached_property
     def with_raw_response(self) -> Any:
         """The same calls, returning the raw HTTP response; ``.parse()`` gives the usual result."""
-        return RawResponseView(self)
+        return self._raw_response_view(self)
 
     @functools.cached_property
     def with_streaming_response(self) -> Any:
         """The same calls as context managers yielding the response before its body is read."""
-        return StreamingResponseView(self)
+        return self._streaming_response_view(self)
 
     def _call(
         self,
@@ -145,9 +151,11 @@ def _default_accept(cast_to: object) -> Optional[str]:
 
 
 class _ResponseView:
-    """Wraps every method of a resource (and of its sub-resources) to mark its calls."""
+    """Wraps every method of a resource to mark its calls; a sub-resource gives its own view."""
 
     _mode = ""
+    # The resource property returning this kind of view, which a sub-resource's attribute returns.
+    _property = ""
 
     def __init__(self, target: object) -> None:
         self._target = target
@@ -155,7 +163,7 @@ class _ResponseView:
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._target, name)
         if isinstance(attr, SyncAPIResource):
-            return type(self)(attr)
+            return getattr(attr, self._property)
         if not callable(attr) or name.startswith("_"):
             return attr
         return self._wrap(attr)
@@ -172,9 +180,18 @@ class _ResponseView:
 
 
 class RawResponseView(_ResponseView):
-    """``with_raw_response``: each call returns a :class:`LegacyAPIResponse`."""
+    """``with_raw_response``: each call returns a :class:`LegacyAPIResponse`.
+
+    A resource's named view subclasses it with ``resource=`` naming the resource class.
+    """
 
     _mode = "raw"
+    _property = "with_raw_response"
+
+    def __init_subclass__(cls, *, resource: Optional[type[SyncAPIResource]] = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if resource is not None:
+            resource._raw_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(method)
@@ -185,9 +202,18 @@ class RawResponseView(_ResponseView):
 
 
 class StreamingResponseView(_ResponseView):
-    """``with_streaming_response``: each call is a context manager yielding an unread response."""
+    """``with_streaming_response``: each call is a context manager yielding an unread response.
+
+    A resource's named view subclasses it with ``resource=`` naming the resource class.
+    """
 
     _mode = "stream"
+    _property = "with_streaming_response"
+
+    def __init_subclass__(cls, *, resource: Optional[type[SyncAPIResource]] = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if resource is not None:
+            resource._streaming_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(method)
@@ -196,3 +222,7 @@ class StreamingResponseView(_ResponseView):
             return ResponseContextManager(lambda: method(*args, **marked))
 
         return call
+
+
+SyncAPIResource._raw_response_view = RawResponseView
+SyncAPIResource._streaming_response_view = StreamingResponseView

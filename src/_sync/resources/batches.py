@@ -11,9 +11,9 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Batch, BatchCreateParams, BatchListParams
 from .._pagination import SyncCursorPage
-from ._base import SyncAPIResource
+from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Batches"]
+__all__ = ["Batches", "BatchesWithRawResponse", "BatchesWithStreamingResponse"]
 
 
 class Batches(SyncAPIResource):
@@ -99,3 +99,11 @@ class Batches(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class BatchesWithRawResponse(RawResponseView, resource=Batches):
+    """``Batches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class BatchesWithStreamingResponse(StreamingResponseView, resource=Batches):
+    """``Batches`` with each call a context manager over the response before its body is read."""

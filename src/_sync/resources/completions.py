@@ -15,9 +15,9 @@ from ...types import (
     CompletionCreateParamsStreaming,
 )
 from .._streaming import Stream
-from ._base import SyncAPIResource
+from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Completions"]
+__all__ = ["Completions", "CompletionsWithRawResponse", "CompletionsWithStreamingResponse"]
 
 
 class Completions(SyncAPIResource):
@@ -77,3 +77,11 @@ class Completions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CompletionsWithRawResponse(RawResponseView, resource=Completions):
+    """``Completions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class CompletionsWithStreamingResponse(StreamingResponseView, resource=Completions):
+    """``Completions`` with each call a context manager over the response before its body is read."""

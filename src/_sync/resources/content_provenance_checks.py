@@ -9,9 +9,13 @@ from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ContentProvenanceCheck, ContentProvenanceCheckCreateParams
-from ._base import SyncAPIResource
+from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["ContentProvenanceChecks"]
+__all__ = [
+    "ContentProvenanceChecks",
+    "ContentProvenanceChecksWithRawResponse",
+    "ContentProvenanceChecksWithStreamingResponse",
+]
 
 
 class ContentProvenanceChecks(SyncAPIResource):
@@ -38,3 +42,11 @@ class ContentProvenanceChecks(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ContentProvenanceChecksWithRawResponse(RawResponseView, resource=ContentProvenanceChecks):
+    """``ContentProvenanceChecks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ContentProvenanceChecksWithStreamingResponse(StreamingResponseView, resource=ContentProvenanceChecks):
+    """``ContentProvenanceChecks`` with each call a context manager over the response before its body is read."""

@@ -13,9 +13,9 @@ from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import FileCreateParams, FileDeleted, FileListParams, FileObject
 from .._helpers import polling
 from .._pagination import SyncCursorPage
-from ._base import SyncAPIResource
+from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Files"]
+__all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
 
 class Files(SyncAPIResource):
@@ -144,3 +144,11 @@ class Files(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class FilesWithRawResponse(RawResponseView, resource=Files):
+    """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
+    """``Files`` with each call a context manager over the response before its body is read."""

@@ -21,9 +21,9 @@ from ...types import (
     ImagesResponse,
 )
 from .._streaming import Stream
-from ._base import SyncAPIResource
+from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Images"]
+__all__ = ["Images", "ImagesWithRawResponse", "ImagesWithStreamingResponse"]
 
 
 class Images(SyncAPIResource):
@@ -165,3 +165,11 @@ class Images(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ImagesWithRawResponse(RawResponseView, resource=Images):
+    """``Images`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ImagesWithStreamingResponse(StreamingResponseView, resource=Images):
+    """``Images`` with each call a context manager over the response before its body is read."""

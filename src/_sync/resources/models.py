@@ -9,9 +9,9 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Model, ModelDeleted
 from .._pagination import SyncPage
-from ._base import SyncAPIResource
+from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Models"]
+__all__ = ["Models", "ModelsWithRawResponse", "ModelsWithStreamingResponse"]
 
 
 class Models(SyncAPIResource):
@@ -74,3 +74,11 @@ class Models(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ModelsWithRawResponse(RawResponseView, resource=Models):
+    """``Models`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ModelsWithStreamingResponse(StreamingResponseView, resource=Models):
+    """``Models`` with each call a context manager over the response before its body is read."""

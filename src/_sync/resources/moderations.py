@@ -9,9 +9,9 @@ from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ModerationCreateParams, ModerationCreateResponse
-from ._base import SyncAPIResource
+from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Moderations"]
+__all__ = ["Moderations", "ModerationsWithRawResponse", "ModerationsWithStreamingResponse"]
 
 
 class Moderations(SyncAPIResource):
@@ -37,3 +37,11 @@ class Moderations(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ModerationsWithRawResponse(RawResponseView, resource=Moderations):
+    """``Moderations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ModerationsWithStreamingResponse(StreamingResponseView, resource=Moderations):
+    """``Moderations`` with each call a context manager over the response before its body is read."""

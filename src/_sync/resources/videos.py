@@ -24,9 +24,9 @@ from ...types import (
     VideoRemixParams,
 )
 from .._pagination import SyncConversationCursorPage
-from ._base import SyncAPIResource
+from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Videos"]
+__all__ = ["Videos", "VideosWithRawResponse", "VideosWithStreamingResponse"]
 
 
 class Videos(SyncAPIResource):
@@ -243,3 +243,11 @@ class Videos(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VideosWithRawResponse(RawResponseView, resource=Videos):
+    """``Videos`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class VideosWithStreamingResponse(StreamingResponseView, resource=Videos):
+    """``Videos`` with each call a context manager over the response before its body is read."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .organization import AsyncOrganization
 
-__all__ = ["AsyncAdmin"]
+__all__ = ["AsyncAdmin", "AsyncAdminWithRawResponse", "AsyncAdminWithStreamingResponse"]
 
 
 class AsyncAdmin(AsyncAPIResource):
@@ -22,3 +22,11 @@ class AsyncAdmin(AsyncAPIResource):
         from .organization import AsyncOrganization
 
         return AsyncOrganization(self._client)
+
+
+class AsyncAdminWithRawResponse(AsyncRawResponseView, resource=AsyncAdmin):
+    """``AsyncAdmin`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncAdminWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAdmin):
+    """``AsyncAdmin`` with each call a context manager over the response before its body is read."""

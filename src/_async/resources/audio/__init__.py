@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .speech import AsyncSpeech
@@ -14,9 +14,7 @@ if TYPE_CHECKING:
     from .voice_consents import AsyncVoiceConsents
     from .voices import AsyncVoices
 
-__all__ = [
-    "AsyncAudio",
-]
+__all__ = ["AsyncAudio", "AsyncAudioWithRawResponse", "AsyncAudioWithStreamingResponse"]
 
 
 class AsyncAudio(AsyncAPIResource):
@@ -56,3 +54,11 @@ class AsyncAudio(AsyncAPIResource):
         from .voices import AsyncVoices
 
         return AsyncVoices(self._client)
+
+
+class AsyncAudioWithRawResponse(AsyncRawResponseView, resource=AsyncAudio):
+    """``AsyncAudio`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncAudioWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAudio):
+    """``AsyncAudio`` with each call a context manager over the response before its body is read."""

@@ -9,9 +9,9 @@ from typing_extensions import Unpack
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import SpeechCreateParams
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncSpeech"]
+__all__ = ["AsyncSpeech", "AsyncSpeechWithRawResponse", "AsyncSpeechWithStreamingResponse"]
 
 
 class AsyncSpeech(AsyncAPIResource):
@@ -38,3 +38,11 @@ class AsyncSpeech(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSpeechWithRawResponse(AsyncRawResponseView, resource=AsyncSpeech):
+    """``AsyncSpeech`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncSpeechWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSpeech):
+    """``AsyncSpeech`` with each call a context manager over the response before its body is read."""

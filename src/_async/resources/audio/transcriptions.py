@@ -19,9 +19,9 @@ from ....types.audio import (
     TranscriptionVerbose,
 )
 from ..._streaming import AsyncStream
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncTranscriptions"]
+__all__ = ["AsyncTranscriptions", "AsyncTranscriptionsWithRawResponse", "AsyncTranscriptionsWithStreamingResponse"]
 
 
 class AsyncTranscriptions(AsyncAPIResource):
@@ -92,3 +92,11 @@ class AsyncTranscriptions(AsyncAPIResource):
             timeout=timeout,
         )
         return result
+
+
+class AsyncTranscriptionsWithRawResponse(AsyncRawResponseView, resource=AsyncTranscriptions):
+    """``AsyncTranscriptions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncTranscriptionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranscriptions):
+    """``AsyncTranscriptions`` with each call a context manager over the response before its body is read."""

@@ -17,9 +17,9 @@ from ....types.audio import (
     VoiceConsentUpdateParams,
 )
 from ..._pagination import AsyncConversationCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncVoiceConsents"]
+__all__ = ["AsyncVoiceConsents", "AsyncVoiceConsentsWithRawResponse", "AsyncVoiceConsentsWithStreamingResponse"]
 
 
 class AsyncVoiceConsents(AsyncAPIResource):
@@ -128,3 +128,11 @@ class AsyncVoiceConsents(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVoiceConsentsWithRawResponse(AsyncRawResponseView, resource=AsyncVoiceConsents):
+    """``AsyncVoiceConsents`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncVoiceConsentsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVoiceConsents):
+    """``AsyncVoiceConsents`` with each call a context manager over the response before its body is read."""

@@ -8,9 +8,9 @@ from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Voice, VoiceCreateParams
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncVoices"]
+__all__ = ["AsyncVoices", "AsyncVoicesWithRawResponse", "AsyncVoicesWithStreamingResponse"]
 
 
 class AsyncVoices(AsyncAPIResource):
@@ -37,3 +37,11 @@ class AsyncVoices(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVoicesWithRawResponse(AsyncRawResponseView, resource=AsyncVoices):
+    """``AsyncVoices`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncVoicesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVoices):
+    """``AsyncVoices`` with each call a context manager over the response before its body is read."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .assistants import AsyncAssistants
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from ..chat import AsyncChat
 
-__all__ = ["AsyncBeta"]
+__all__ = ["AsyncBeta", "AsyncBetaWithRawResponse", "AsyncBetaWithStreamingResponse"]
 
 
 class AsyncBeta(AsyncAPIResource):
@@ -65,3 +65,11 @@ class AsyncBeta(AsyncAPIResource):
         from .responses import AsyncResponses
 
         return AsyncResponses(self._client)
+
+
+class AsyncBetaWithRawResponse(AsyncRawResponseView, resource=AsyncBeta):
+    """``AsyncBeta`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncBetaWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncBeta):
+    """``AsyncBeta`` with each call a context manager over the response before its body is read."""

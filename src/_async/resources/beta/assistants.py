@@ -17,10 +17,10 @@ from ....types.beta import (
     AssistantUpdateParams,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from ._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["AsyncAssistants"]
+__all__ = ["AsyncAssistants", "AsyncAssistantsWithRawResponse", "AsyncAssistantsWithStreamingResponse"]
 
 
 class AsyncAssistants(AsyncAPIResource):
@@ -130,3 +130,11 @@ class AsyncAssistants(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncAssistantsWithRawResponse(AsyncRawResponseView, resource=AsyncAssistants):
+    """``AsyncAssistants`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncAssistantsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAssistants):
+    """``AsyncAssistants`` with each call a context manager over the response before its body is read."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .completions import AsyncCompletions
 
-__all__ = ["AsyncChat"]
+__all__ = ["AsyncChat", "AsyncChatWithRawResponse", "AsyncChatWithStreamingResponse"]
 
 
 class AsyncChat(AsyncAPIResource):
@@ -22,3 +22,11 @@ class AsyncChat(AsyncAPIResource):
         from .completions import AsyncCompletions
 
         return AsyncCompletions(self._client)
+
+
+class AsyncChatWithRawResponse(AsyncRawResponseView, resource=AsyncChat):
+    """``AsyncChat`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncChatWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncChat):
+    """``AsyncChat`` with each call a context manager over the response before its body is read."""

@@ -23,10 +23,10 @@ from ....types.chat import (
 from ..._helpers.chat import parse_chat_completion, stream_chat_completion
 from ..._pagination import AsyncCursorPage
 from ..._streaming import AsyncStream
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .messages import AsyncMessages
 
-__all__ = ["AsyncCompletions"]
+__all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompletionsWithStreamingResponse"]
 
 
 class AsyncCompletions(AsyncAPIResource):
@@ -177,3 +177,11 @@ class AsyncCompletions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCompletionsWithRawResponse(AsyncRawResponseView, resource=AsyncCompletions):
+    """``AsyncCompletions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncCompletionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCompletions):
+    """``AsyncCompletions`` with each call a context manager over the response before its body is read."""

@@ -12,9 +12,9 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.chat import ChatCompletionStoreMessage
 from ....types.chat.completions import MessageListParams
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncMessages"]
+__all__ = ["AsyncMessages", "AsyncMessagesWithRawResponse", "AsyncMessagesWithStreamingResponse"]
 
 
 class AsyncMessages(AsyncAPIResource):
@@ -40,3 +40,11 @@ class AsyncMessages(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncMessagesWithRawResponse(AsyncRawResponseView, resource=AsyncMessages):
+    """``AsyncMessages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncMessagesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncMessages):
+    """``AsyncMessages`` with each call a context manager over the response before its body is read."""

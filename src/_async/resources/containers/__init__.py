@@ -18,13 +18,13 @@ from ....types import (
     ContainerRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .file_content import AsyncContent
 
 if TYPE_CHECKING:
     from .files import AsyncFiles
 
-__all__ = ["AsyncContainers", "AsyncContent"]
+__all__ = ["AsyncContainers", "AsyncContainersWithRawResponse", "AsyncContainersWithStreamingResponse", "AsyncContent"]
 
 
 class AsyncContainers(AsyncAPIResource):
@@ -118,3 +118,11 @@ class AsyncContainers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncContainersWithRawResponse(AsyncRawResponseView, resource=AsyncContainers):
+    """``AsyncContainers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncContainersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncContainers):
+    """``AsyncContainers`` with each call a context manager over the response before its body is read."""

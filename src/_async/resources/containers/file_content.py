@@ -7,9 +7,9 @@ from typing import Optional, Union
 from ...._request import require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncContent"]
+__all__ = ["AsyncContent", "AsyncContentWithRawResponse", "AsyncContentWithStreamingResponse"]
 
 
 class AsyncContent(AsyncAPIResource):
@@ -36,3 +36,11 @@ class AsyncContent(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncContentWithRawResponse(AsyncRawResponseView, resource=AsyncContent):
+    """``AsyncContent`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncContentWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncContent):
+    """``AsyncContent`` with each call a context manager over the response before its body is read."""

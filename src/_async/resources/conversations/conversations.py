@@ -15,10 +15,10 @@ from ....types.conversations import (
     ConversationDeletedResource,
     ConversationUpdateParams,
 )
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .items import AsyncItems
 
-__all__ = ["AsyncConversations"]
+__all__ = ["AsyncConversations", "AsyncConversationsWithRawResponse", "AsyncConversationsWithStreamingResponse"]
 
 
 class AsyncConversations(AsyncAPIResource):
@@ -111,3 +111,11 @@ class AsyncConversations(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncConversationsWithRawResponse(AsyncRawResponseView, resource=AsyncConversations):
+    """``AsyncConversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncConversationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncConversations):
+    """``AsyncConversations`` with each call a context manager over the response before its body is read."""

@@ -18,9 +18,9 @@ from ....types.conversations import (
     ItemRetrieveParams,
 )
 from ..._pagination import AsyncConversationCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncItems"]
+__all__ = ["AsyncItems", "AsyncItemsWithRawResponse", "AsyncItemsWithStreamingResponse"]
 
 
 class AsyncItems(AsyncAPIResource):
@@ -116,3 +116,11 @@ class AsyncItems(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncItemsWithRawResponse(AsyncRawResponseView, resource=AsyncItems):
+    """``AsyncItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncItems):
+    """``AsyncItems`` with each call a context manager over the response before its body is read."""

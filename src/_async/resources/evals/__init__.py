@@ -21,13 +21,13 @@ from ....types import (
     EvalUpdateResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .output_items import AsyncOutputItems
 
 if TYPE_CHECKING:
     from .runs import AsyncRuns
 
-__all__ = ["AsyncEvals", "AsyncOutputItems"]
+__all__ = ["AsyncEvals", "AsyncEvalsWithRawResponse", "AsyncEvalsWithStreamingResponse", "AsyncOutputItems"]
 
 
 class AsyncEvals(AsyncAPIResource):
@@ -142,3 +142,11 @@ class AsyncEvals(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncEvalsWithRawResponse(AsyncRawResponseView, resource=AsyncEvals):
+    """``AsyncEvals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncEvalsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncEvals):
+    """``AsyncEvals`` with each call a context manager over the response before its body is read."""

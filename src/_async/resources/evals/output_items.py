@@ -11,9 +11,9 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.evals.runs import OutputItemListParams, OutputItemListResponse, OutputItemRetrieveResponse
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncOutputItems"]
+__all__ = ["AsyncOutputItems", "AsyncOutputItemsWithRawResponse", "AsyncOutputItemsWithStreamingResponse"]
 
 
 class AsyncOutputItems(AsyncAPIResource):
@@ -63,3 +63,11 @@ class AsyncOutputItems(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncOutputItemsWithRawResponse(AsyncRawResponseView, resource=AsyncOutputItems):
+    """``AsyncOutputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncOutputItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncOutputItems):
+    """``AsyncOutputItems`` with each call a context manager over the response before its body is read."""

@@ -20,10 +20,10 @@ from ....types.evals import (
     RunRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .output_items import AsyncOutputItems
 
-__all__ = ["AsyncRuns"]
+__all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
 
 
 class AsyncRuns(AsyncAPIResource):
@@ -140,3 +140,11 @@ class AsyncRuns(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
+    """``AsyncRuns`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncRunsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRuns):
+    """``AsyncRuns`` with each call a context manager over the response before its body is read."""

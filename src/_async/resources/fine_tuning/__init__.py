@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .alpha import AsyncAlpha
     from .jobs import AsyncJobs
     from .model_checkpoints import AsyncCheckpoints
 
-__all__ = ["AsyncFineTuning"]
+__all__ = ["AsyncFineTuning", "AsyncFineTuningWithRawResponse", "AsyncFineTuningWithStreamingResponse"]
 
 
 class AsyncFineTuning(AsyncAPIResource):
@@ -38,3 +38,11 @@ class AsyncFineTuning(AsyncAPIResource):
         from .alpha import AsyncAlpha
 
         return AsyncAlpha(self._client)
+
+
+class AsyncFineTuningWithRawResponse(AsyncRawResponseView, resource=AsyncFineTuning):
+    """``AsyncFineTuning`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncFineTuningWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFineTuning):
+    """``AsyncFineTuning`` with each call a context manager over the response before its body is read."""

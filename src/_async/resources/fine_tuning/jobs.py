@@ -18,10 +18,10 @@ from ....types.fine_tuning import (
     JobListParams,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .checkpoints import AsyncCheckpoints
 
-__all__ = ["AsyncJobs"]
+__all__ = ["AsyncJobs", "AsyncJobsWithRawResponse", "AsyncJobsWithStreamingResponse"]
 
 
 class AsyncJobs(AsyncAPIResource):
@@ -173,3 +173,11 @@ class AsyncJobs(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncJobsWithRawResponse(AsyncRawResponseView, resource=AsyncJobs):
+    """``AsyncJobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncJobsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncJobs):
+    """``AsyncJobs`` with each call a context manager over the response before its body is read."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .calls import AsyncCalls
     from .client_secrets import AsyncClientSecrets
     from .translations import AsyncTranslations
 
-__all__ = ["AsyncRealtime"]
+__all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithStreamingResponse"]
 
 
 class AsyncRealtime(AsyncAPIResource):
@@ -38,3 +38,11 @@ class AsyncRealtime(AsyncAPIResource):
         from .translations import AsyncTranslations
 
         return AsyncTranslations(self._client)
+
+
+class AsyncRealtimeWithRawResponse(AsyncRawResponseView, resource=AsyncRealtime):
+    """``AsyncRealtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncRealtimeWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRealtime):
+    """``AsyncRealtime`` with each call a context manager over the response before its body is read."""

@@ -10,9 +10,9 @@ from ...._request import form_part, require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.realtime import CallAcceptParams, CallCreateParams, CallReferParams, CallRejectParams
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncCalls"]
+__all__ = ["AsyncCalls", "AsyncCallsWithRawResponse", "AsyncCallsWithStreamingResponse"]
 
 
 class AsyncCalls(AsyncAPIResource):
@@ -133,3 +133,11 @@ class AsyncCalls(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCallsWithRawResponse(AsyncRawResponseView, resource=AsyncCalls):
+    """``AsyncCalls`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncCallsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCalls):
+    """``AsyncCalls`` with each call a context manager over the response before its body is read."""

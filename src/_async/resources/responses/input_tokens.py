@@ -8,9 +8,9 @@ from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputTokenCountParams, InputTokenCountResponse
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncInputTokens"]
+__all__ = ["AsyncInputTokens", "AsyncInputTokensWithRawResponse", "AsyncInputTokensWithStreamingResponse"]
 
 
 class AsyncInputTokens(AsyncAPIResource):
@@ -36,3 +36,11 @@ class AsyncInputTokens(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncInputTokensWithRawResponse(AsyncRawResponseView, resource=AsyncInputTokens):
+    """``AsyncInputTokens`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncInputTokensWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInputTokens):
+    """``AsyncInputTokens`` with each call a context manager over the response before its body is read."""

@@ -23,11 +23,11 @@ from ....types.responses import (
 )
 from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import AsyncStream
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .input_items import AsyncInputItems
 from .input_tokens import AsyncInputTokens
 
-__all__ = ["AsyncResponses"]
+__all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
 
 class AsyncResponses(AsyncAPIResource):
@@ -223,3 +223,11 @@ class AsyncResponses(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):
+    """``AsyncResponses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncResponsesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncResponses):
+    """``AsyncResponses`` with each call a context manager over the response before its body is read."""

@@ -12,13 +12,13 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import DeletedSkill, Skill, SkillCreateParams, SkillListParams, SkillUpdateParams
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .content import AsyncContent
     from .versions import AsyncVersions
 
-__all__ = ["AsyncSkills"]
+__all__ = ["AsyncSkills", "AsyncSkillsWithRawResponse", "AsyncSkillsWithStreamingResponse"]
 
 
 class AsyncSkills(AsyncAPIResource):
@@ -141,3 +141,11 @@ class AsyncSkills(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSkillsWithRawResponse(AsyncRawResponseView, resource=AsyncSkills):
+    """``AsyncSkills`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncSkillsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSkills):
+    """``AsyncSkills`` with each call a context manager over the response before its body is read."""

@@ -12,10 +12,10 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.skills import DeletedSkillVersion, SkillVersion, VersionCreateParams, VersionListParams
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .version_content import AsyncContent
 
-__all__ = ["AsyncVersions"]
+__all__ = ["AsyncVersions", "AsyncVersionsWithRawResponse", "AsyncVersionsWithStreamingResponse"]
 
 
 class AsyncVersions(AsyncAPIResource):
@@ -111,3 +111,11 @@ class AsyncVersions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVersionsWithRawResponse(AsyncRawResponseView, resource=AsyncVersions):
+    """``AsyncVersions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncVersionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVersions):
+    """``AsyncVersions`` with each call a context manager over the response before its body is read."""

@@ -11,12 +11,12 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
 from ..._helpers import uploads as upload_helpers
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .parts import AsyncParts
 
-__all__ = ["AsyncUploads"]
+__all__ = ["AsyncUploads", "AsyncUploadsWithRawResponse", "AsyncUploadsWithStreamingResponse"]
 
 
 class AsyncUploads(AsyncAPIResource):
@@ -93,3 +93,11 @@ class AsyncUploads(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUploadsWithRawResponse(AsyncRawResponseView, resource=AsyncUploads):
+    """``AsyncUploads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncUploadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUploads):
+    """``AsyncUploads`` with each call a context manager over the response before its body is read."""

@@ -9,9 +9,9 @@ from typing_extensions import Unpack
 from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.uploads import PartCreateParams, UploadPart
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncParts"]
+__all__ = ["AsyncParts", "AsyncPartsWithRawResponse", "AsyncPartsWithStreamingResponse"]
 
 
 class AsyncParts(AsyncAPIResource):
@@ -39,3 +39,11 @@ class AsyncParts(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncPartsWithRawResponse(AsyncRawResponseView, resource=AsyncParts):
+    """``AsyncParts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncPartsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncParts):
+    """``AsyncParts`` with each call a context manager over the response before its body is read."""

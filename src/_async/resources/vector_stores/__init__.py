@@ -20,13 +20,13 @@ from ....types import (
     VectorStoreUpdateParams,
 )
 from ..._pagination import AsyncCursorPage, AsyncPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .file_batches import AsyncFileBatches
     from .files import AsyncFiles
 
-__all__ = ["AsyncVectorStores"]
+__all__ = ["AsyncVectorStores", "AsyncVectorStoresWithRawResponse", "AsyncVectorStoresWithStreamingResponse"]
 
 
 class AsyncVectorStores(AsyncAPIResource):
@@ -170,3 +170,11 @@ class AsyncVectorStores(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVectorStoresWithRawResponse(AsyncRawResponseView, resource=AsyncVectorStores):
+    """``AsyncVectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncVectorStoresWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVectorStores):
+    """``AsyncVectorStores`` with each call a context manager over the response before its body is read."""

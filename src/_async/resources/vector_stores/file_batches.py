@@ -17,9 +17,9 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncFileBatches"]
+__all__ = ["AsyncFileBatches", "AsyncFileBatchesWithRawResponse", "AsyncFileBatchesWithStreamingResponse"]
 
 
 class AsyncFileBatches(AsyncAPIResource):
@@ -117,3 +117,11 @@ class AsyncFileBatches(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncFileBatchesWithRawResponse(AsyncRawResponseView, resource=AsyncFileBatches):
+    """``AsyncFileBatches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncFileBatchesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFileBatches):
+    """``AsyncFileBatches`` with each call a context manager over the response before its body is read."""

@@ -19,9 +19,9 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import AsyncCursorPage, AsyncPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncFiles"]
+__all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
 
 
 class AsyncFiles(AsyncAPIResource):
@@ -163,3 +163,11 @@ class AsyncFiles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call a context manager over the response before its body is read."""

@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .organization import Organization
 
-__all__ = ["Admin"]
+__all__ = ["Admin", "AdminWithRawResponse", "AdminWithStreamingResponse"]
 
 
 class Admin(SyncAPIResource):
@@ -23,3 +23,11 @@ class Admin(SyncAPIResource):
         from .organization import Organization
 
         return Organization(self._client)
+
+
+class AdminWithRawResponse(RawResponseView, resource=Admin):
+    """``Admin`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AdminWithStreamingResponse(StreamingResponseView, resource=Admin):
+    """``Admin`` with each call a context manager over the response before its body is read."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .speech import Speech
@@ -15,9 +15,7 @@ if TYPE_CHECKING:
     from .voice_consents import VoiceConsents
     from .voices import Voices
 
-__all__ = [
-    "Audio",
-]
+__all__ = ["Audio", "AudioWithRawResponse", "AudioWithStreamingResponse"]
 
 
 class Audio(SyncAPIResource):
@@ -57,3 +55,11 @@ class Audio(SyncAPIResource):
         from .voices import Voices
 
         return Voices(self._client)
+
+
+class AudioWithRawResponse(RawResponseView, resource=Audio):
+    """``Audio`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AudioWithStreamingResponse(StreamingResponseView, resource=Audio):
+    """``Audio`` with each call a context manager over the response before its body is read."""

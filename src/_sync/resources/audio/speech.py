@@ -10,9 +10,9 @@ from typing_extensions import Unpack
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import SpeechCreateParams
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Speech"]
+__all__ = ["Speech", "SpeechWithRawResponse", "SpeechWithStreamingResponse"]
 
 
 class Speech(SyncAPIResource):
@@ -39,3 +39,11 @@ class Speech(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SpeechWithRawResponse(RawResponseView, resource=Speech):
+    """``Speech`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class SpeechWithStreamingResponse(StreamingResponseView, resource=Speech):
+    """``Speech`` with each call a context manager over the response before its body is read."""

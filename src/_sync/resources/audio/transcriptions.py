@@ -20,9 +20,9 @@ from ....types.audio import (
     TranscriptionVerbose,
 )
 from ..._streaming import Stream
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Transcriptions"]
+__all__ = ["Transcriptions", "TranscriptionsWithRawResponse", "TranscriptionsWithStreamingResponse"]
 
 
 class Transcriptions(SyncAPIResource):
@@ -93,3 +93,11 @@ class Transcriptions(SyncAPIResource):
             timeout=timeout,
         )
         return result
+
+
+class TranscriptionsWithRawResponse(RawResponseView, resource=Transcriptions):
+    """``Transcriptions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class TranscriptionsWithStreamingResponse(StreamingResponseView, resource=Transcriptions):
+    """``Transcriptions`` with each call a context manager over the response before its body is read."""

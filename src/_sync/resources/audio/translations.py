@@ -10,9 +10,9 @@ from typing_extensions import Unpack
 from ...._audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Translation, TranslationCreateParams, TranslationCreateResponse, TranslationVerbose
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Translations"]
+__all__ = ["Translations", "TranslationsWithRawResponse", "TranslationsWithStreamingResponse"]
 
 
 class Translations(SyncAPIResource):
@@ -40,3 +40,11 @@ class Translations(SyncAPIResource):
             timeout=timeout,
         )
         return result
+
+
+class TranslationsWithRawResponse(RawResponseView, resource=Translations):
+    """``Translations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class TranslationsWithStreamingResponse(StreamingResponseView, resource=Translations):
+    """``Translations`` with each call a context manager over the response before its body is read."""

@@ -17,9 +17,9 @@ from ....types.audio import (
     VoiceConsentUpdateParams,
 )
 from ..._pagination import SyncConversationCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["VoiceConsents"]
+__all__ = ["VoiceConsents", "VoiceConsentsWithRawResponse", "VoiceConsentsWithStreamingResponse"]
 
 
 class VoiceConsents(SyncAPIResource):
@@ -128,3 +128,11 @@ class VoiceConsents(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VoiceConsentsWithRawResponse(RawResponseView, resource=VoiceConsents):
+    """``VoiceConsents`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class VoiceConsentsWithStreamingResponse(StreamingResponseView, resource=VoiceConsents):
+    """``VoiceConsents`` with each call a context manager over the response before its body is read."""

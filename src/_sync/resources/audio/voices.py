@@ -9,9 +9,9 @@ from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Voice, VoiceCreateParams
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Voices"]
+__all__ = ["Voices", "VoicesWithRawResponse", "VoicesWithStreamingResponse"]
 
 
 class Voices(SyncAPIResource):
@@ -38,3 +38,11 @@ class Voices(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VoicesWithRawResponse(RawResponseView, resource=Voices):
+    """``Voices`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class VoicesWithStreamingResponse(StreamingResponseView, resource=Voices):
+    """``Voices`` with each call a context manager over the response before its body is read."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .assistants import Assistants
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from ..chat import Chat
 
-__all__ = ["Beta"]
+__all__ = ["Beta", "BetaWithRawResponse", "BetaWithStreamingResponse"]
 
 
 class Beta(SyncAPIResource):
@@ -66,3 +66,11 @@ class Beta(SyncAPIResource):
         from .responses import Responses
 
         return Responses(self._client)
+
+
+class BetaWithRawResponse(RawResponseView, resource=Beta):
+    """``Beta`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class BetaWithStreamingResponse(StreamingResponseView, resource=Beta):
+    """``Beta`` with each call a context manager over the response before its body is read."""

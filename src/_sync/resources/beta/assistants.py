@@ -17,10 +17,10 @@ from ....types.beta import (
     AssistantUpdateParams,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from ._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["Assistants"]
+__all__ = ["Assistants", "AssistantsWithRawResponse", "AssistantsWithStreamingResponse"]
 
 
 class Assistants(SyncAPIResource):
@@ -130,3 +130,11 @@ class Assistants(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AssistantsWithRawResponse(RawResponseView, resource=Assistants):
+    """``Assistants`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AssistantsWithStreamingResponse(StreamingResponseView, resource=Assistants):
+    """``Assistants`` with each call a context manager over the response before its body is read."""

@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .completions import Completions
 
-__all__ = ["Chat"]
+__all__ = ["Chat", "ChatWithRawResponse", "ChatWithStreamingResponse"]
 
 
 class Chat(SyncAPIResource):
@@ -23,3 +23,11 @@ class Chat(SyncAPIResource):
         from .completions import Completions
 
         return Completions(self._client)
+
+
+class ChatWithRawResponse(RawResponseView, resource=Chat):
+    """``Chat`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ChatWithStreamingResponse(StreamingResponseView, resource=Chat):
+    """``Chat`` with each call a context manager over the response before its body is read."""

@@ -23,10 +23,10 @@ from ....types.chat import (
 from ..._helpers.chat import parse_chat_completion, stream_chat_completion
 from ..._pagination import SyncCursorPage
 from ..._streaming import Stream
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .messages import Messages
 
-__all__ = ["Completions"]
+__all__ = ["Completions", "CompletionsWithRawResponse", "CompletionsWithStreamingResponse"]
 
 
 class Completions(SyncAPIResource):
@@ -177,3 +177,11 @@ class Completions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CompletionsWithRawResponse(RawResponseView, resource=Completions):
+    """``Completions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class CompletionsWithStreamingResponse(StreamingResponseView, resource=Completions):
+    """``Completions`` with each call a context manager over the response before its body is read."""

@@ -12,9 +12,9 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.chat import ChatCompletionStoreMessage
 from ....types.chat.completions import MessageListParams
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Messages"]
+__all__ = ["Messages", "MessagesWithRawResponse", "MessagesWithStreamingResponse"]
 
 
 class Messages(SyncAPIResource):
@@ -40,3 +40,11 @@ class Messages(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class MessagesWithRawResponse(RawResponseView, resource=Messages):
+    """``Messages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class MessagesWithStreamingResponse(StreamingResponseView, resource=Messages):
+    """``Messages`` with each call a context manager over the response before its body is read."""

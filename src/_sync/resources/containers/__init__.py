@@ -18,13 +18,13 @@ from ....types import (
     ContainerRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .file_content import Content
 
 if TYPE_CHECKING:
     from .files import Files
 
-__all__ = ["Containers", "Content"]
+__all__ = ["Containers", "ContainersWithRawResponse", "ContainersWithStreamingResponse", "Content"]
 
 
 class Containers(SyncAPIResource):
@@ -118,3 +118,11 @@ class Containers(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ContainersWithRawResponse(RawResponseView, resource=Containers):
+    """``Containers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ContainersWithStreamingResponse(StreamingResponseView, resource=Containers):
+    """``Containers`` with each call a context manager over the response before its body is read."""

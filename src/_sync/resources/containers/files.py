@@ -18,10 +18,10 @@ from ....types.containers import (
     FileRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .file_content import Content
 
-__all__ = ["Files"]
+__all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
 
 class Files(SyncAPIResource):
@@ -120,3 +120,11 @@ class Files(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class FilesWithRawResponse(RawResponseView, resource=Files):
+    """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
+    """``Files`` with each call a context manager over the response before its body is read."""

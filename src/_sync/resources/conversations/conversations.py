@@ -16,10 +16,10 @@ from ....types.conversations import (
     ConversationDeletedResource,
     ConversationUpdateParams,
 )
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .items import Items
 
-__all__ = ["Conversations"]
+__all__ = ["Conversations", "ConversationsWithRawResponse", "ConversationsWithStreamingResponse"]
 
 
 class Conversations(SyncAPIResource):
@@ -112,3 +112,11 @@ class Conversations(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ConversationsWithRawResponse(RawResponseView, resource=Conversations):
+    """``Conversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ConversationsWithStreamingResponse(StreamingResponseView, resource=Conversations):
+    """``Conversations`` with each call a context manager over the response before its body is read."""

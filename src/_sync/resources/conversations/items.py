@@ -18,9 +18,9 @@ from ....types.conversations import (
     ItemRetrieveParams,
 )
 from ..._pagination import SyncConversationCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Items"]
+__all__ = ["Items", "ItemsWithRawResponse", "ItemsWithStreamingResponse"]
 
 
 class Items(SyncAPIResource):
@@ -116,3 +116,11 @@ class Items(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ItemsWithRawResponse(RawResponseView, resource=Items):
+    """``Items`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ItemsWithStreamingResponse(StreamingResponseView, resource=Items):
+    """``Items`` with each call a context manager over the response before its body is read."""

@@ -21,13 +21,13 @@ from ....types import (
     EvalUpdateResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .output_items import OutputItems
 
 if TYPE_CHECKING:
     from .runs import Runs
 
-__all__ = ["Evals", "OutputItems"]
+__all__ = ["Evals", "EvalsWithRawResponse", "EvalsWithStreamingResponse", "OutputItems"]
 
 
 class Evals(SyncAPIResource):
@@ -142,3 +142,11 @@ class Evals(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class EvalsWithRawResponse(RawResponseView, resource=Evals):
+    """``Evals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class EvalsWithStreamingResponse(StreamingResponseView, resource=Evals):
+    """``Evals`` with each call a context manager over the response before its body is read."""

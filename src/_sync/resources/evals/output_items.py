@@ -11,9 +11,9 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.evals.runs import OutputItemListParams, OutputItemListResponse, OutputItemRetrieveResponse
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["OutputItems"]
+__all__ = ["OutputItems", "OutputItemsWithRawResponse", "OutputItemsWithStreamingResponse"]
 
 
 class OutputItems(SyncAPIResource):
@@ -63,3 +63,11 @@ class OutputItems(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class OutputItemsWithRawResponse(RawResponseView, resource=OutputItems):
+    """``OutputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class OutputItemsWithStreamingResponse(StreamingResponseView, resource=OutputItems):
+    """``OutputItems`` with each call a context manager over the response before its body is read."""

@@ -20,10 +20,10 @@ from ....types.evals import (
     RunRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .output_items import OutputItems
 
-__all__ = ["Runs"]
+__all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
 
 class Runs(SyncAPIResource):
@@ -140,3 +140,11 @@ class Runs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RunsWithRawResponse(RawResponseView, resource=Runs):
+    """``Runs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class RunsWithStreamingResponse(StreamingResponseView, resource=Runs):
+    """``Runs`` with each call a context manager over the response before its body is read."""

@@ -6,14 +6,14 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .alpha import Alpha
     from .jobs import Jobs
     from .model_checkpoints import Checkpoints
 
-__all__ = ["FineTuning"]
+__all__ = ["FineTuning", "FineTuningWithRawResponse", "FineTuningWithStreamingResponse"]
 
 
 class FineTuning(SyncAPIResource):
@@ -39,3 +39,11 @@ class FineTuning(SyncAPIResource):
         from .alpha import Alpha
 
         return Alpha(self._client)
+
+
+class FineTuningWithRawResponse(RawResponseView, resource=FineTuning):
+    """``FineTuning`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class FineTuningWithStreamingResponse(StreamingResponseView, resource=FineTuning):
+    """``FineTuning`` with each call a context manager over the response before its body is read."""

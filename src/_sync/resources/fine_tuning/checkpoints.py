@@ -11,9 +11,9 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.fine_tuning.jobs import CheckpointListParams, FineTuningJobCheckpoint
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Checkpoints"]
+__all__ = ["Checkpoints", "CheckpointsWithRawResponse", "CheckpointsWithStreamingResponse"]
 
 
 class Checkpoints(SyncAPIResource):
@@ -39,3 +39,11 @@ class Checkpoints(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CheckpointsWithRawResponse(RawResponseView, resource=Checkpoints):
+    """``Checkpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class CheckpointsWithStreamingResponse(StreamingResponseView, resource=Checkpoints):
+    """``Checkpoints`` with each call a context manager over the response before its body is read."""

@@ -18,10 +18,10 @@ from ....types.fine_tuning import (
     JobListParams,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .checkpoints import Checkpoints
 
-__all__ = ["Jobs"]
+__all__ = ["Jobs", "JobsWithRawResponse", "JobsWithStreamingResponse"]
 
 
 class Jobs(SyncAPIResource):
@@ -173,3 +173,11 @@ class Jobs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class JobsWithRawResponse(RawResponseView, resource=Jobs):
+    """``Jobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class JobsWithStreamingResponse(StreamingResponseView, resource=Jobs):
+    """``Jobs`` with each call a context manager over the response before its body is read."""

@@ -6,14 +6,14 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .calls import Calls
     from .client_secrets import ClientSecrets
     from .translations import Translations
 
-__all__ = ["Realtime"]
+__all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse"]
 
 
 class Realtime(SyncAPIResource):
@@ -39,3 +39,11 @@ class Realtime(SyncAPIResource):
         from .translations import Translations
 
         return Translations(self._client)
+
+
+class RealtimeWithRawResponse(RawResponseView, resource=Realtime):
+    """``Realtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class RealtimeWithStreamingResponse(StreamingResponseView, resource=Realtime):
+    """``Realtime`` with each call a context manager over the response before its body is read."""

@@ -11,9 +11,9 @@ from ...._request import form_part, require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.realtime import CallAcceptParams, CallCreateParams, CallReferParams, CallRejectParams
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Calls"]
+__all__ = ["Calls", "CallsWithRawResponse", "CallsWithStreamingResponse"]
 
 
 class Calls(SyncAPIResource):
@@ -134,3 +134,11 @@ class Calls(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CallsWithRawResponse(RawResponseView, resource=Calls):
+    """``Calls`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class CallsWithStreamingResponse(StreamingResponseView, resource=Calls):
+    """``Calls`` with each call a context manager over the response before its body is read."""

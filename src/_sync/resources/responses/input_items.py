@@ -11,9 +11,9 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputItemListParams, ResponseItem
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["InputItems"]
+__all__ = ["InputItems", "InputItemsWithRawResponse", "InputItemsWithStreamingResponse"]
 
 
 class InputItems(SyncAPIResource):
@@ -39,3 +39,11 @@ class InputItems(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class InputItemsWithRawResponse(RawResponseView, resource=InputItems):
+    """``InputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class InputItemsWithStreamingResponse(StreamingResponseView, resource=InputItems):
+    """``InputItems`` with each call a context manager over the response before its body is read."""

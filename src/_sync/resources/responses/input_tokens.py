@@ -9,9 +9,9 @@ from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputTokenCountParams, InputTokenCountResponse
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["InputTokens"]
+__all__ = ["InputTokens", "InputTokensWithRawResponse", "InputTokensWithStreamingResponse"]
 
 
 class InputTokens(SyncAPIResource):
@@ -37,3 +37,11 @@ class InputTokens(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class InputTokensWithRawResponse(RawResponseView, resource=InputTokens):
+    """``InputTokens`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class InputTokensWithStreamingResponse(StreamingResponseView, resource=InputTokens):
+    """``InputTokens`` with each call a context manager over the response before its body is read."""

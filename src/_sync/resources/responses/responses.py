@@ -24,11 +24,11 @@ from ....types.responses import (
 )
 from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import Stream
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .input_items import InputItems
 from .input_tokens import InputTokens
 
-__all__ = ["Responses"]
+__all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
 
 class Responses(SyncAPIResource):
@@ -224,3 +224,11 @@ class Responses(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ResponsesWithRawResponse(RawResponseView, resource=Responses):
+    """``Responses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ResponsesWithStreamingResponse(StreamingResponseView, resource=Responses):
+    """``Responses`` with each call a context manager over the response before its body is read."""

@@ -12,13 +12,13 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import DeletedSkill, Skill, SkillCreateParams, SkillListParams, SkillUpdateParams
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .content import Content
     from .versions import Versions
 
-__all__ = ["Skills"]
+__all__ = ["Skills", "SkillsWithRawResponse", "SkillsWithStreamingResponse"]
 
 
 class Skills(SyncAPIResource):
@@ -141,3 +141,11 @@ class Skills(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SkillsWithRawResponse(RawResponseView, resource=Skills):
+    """``Skills`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class SkillsWithStreamingResponse(StreamingResponseView, resource=Skills):
+    """``Skills`` with each call a context manager over the response before its body is read."""

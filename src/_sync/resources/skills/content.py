@@ -8,9 +8,9 @@ from typing import Optional, Union
 from ...._request import require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Content"]
+__all__ = ["Content", "ContentWithRawResponse", "ContentWithStreamingResponse"]
 
 
 class Content(SyncAPIResource):
@@ -35,3 +35,11 @@ class Content(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ContentWithRawResponse(RawResponseView, resource=Content):
+    """``Content`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ContentWithStreamingResponse(StreamingResponseView, resource=Content):
+    """``Content`` with each call a context manager over the response before its body is read."""

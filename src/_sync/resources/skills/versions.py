@@ -12,10 +12,10 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.skills import DeletedSkillVersion, SkillVersion, VersionCreateParams, VersionListParams
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .version_content import Content
 
-__all__ = ["Versions"]
+__all__ = ["Versions", "VersionsWithRawResponse", "VersionsWithStreamingResponse"]
 
 
 class Versions(SyncAPIResource):
@@ -111,3 +111,11 @@ class Versions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VersionsWithRawResponse(RawResponseView, resource=Versions):
+    """``Versions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class VersionsWithStreamingResponse(StreamingResponseView, resource=Versions):
+    """``Versions`` with each call a context manager over the response before its body is read."""

@@ -12,12 +12,12 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
 from ..._helpers import uploads as upload_helpers
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .parts import Parts
 
-__all__ = ["Uploads"]
+__all__ = ["Uploads", "UploadsWithRawResponse", "UploadsWithStreamingResponse"]
 
 
 class Uploads(SyncAPIResource):
@@ -94,3 +94,11 @@ class Uploads(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class UploadsWithRawResponse(RawResponseView, resource=Uploads):
+    """``Uploads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class UploadsWithStreamingResponse(StreamingResponseView, resource=Uploads):
+    """``Uploads`` with each call a context manager over the response before its body is read."""

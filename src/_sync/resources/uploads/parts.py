@@ -10,9 +10,9 @@ from typing_extensions import Unpack
 from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.uploads import PartCreateParams, UploadPart
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Parts"]
+__all__ = ["Parts", "PartsWithRawResponse", "PartsWithStreamingResponse"]
 
 
 class Parts(SyncAPIResource):
@@ -40,3 +40,11 @@ class Parts(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class PartsWithRawResponse(RawResponseView, resource=Parts):
+    """``Parts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class PartsWithStreamingResponse(StreamingResponseView, resource=Parts):
+    """``Parts`` with each call a context manager over the response before its body is read."""

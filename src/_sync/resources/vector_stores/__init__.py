@@ -20,13 +20,13 @@ from ....types import (
     VectorStoreUpdateParams,
 )
 from ..._pagination import SyncCursorPage, SyncPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .file_batches import FileBatches
     from .files import Files
 
-__all__ = ["VectorStores"]
+__all__ = ["VectorStores", "VectorStoresWithRawResponse", "VectorStoresWithStreamingResponse"]
 
 
 class VectorStores(SyncAPIResource):
@@ -170,3 +170,11 @@ class VectorStores(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VectorStoresWithRawResponse(RawResponseView, resource=VectorStores):
+    """``VectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class VectorStoresWithStreamingResponse(StreamingResponseView, resource=VectorStores):
+    """``VectorStores`` with each call a context manager over the response before its body is read."""

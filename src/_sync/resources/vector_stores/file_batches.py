@@ -17,9 +17,9 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["FileBatches"]
+__all__ = ["FileBatches", "FileBatchesWithRawResponse", "FileBatchesWithStreamingResponse"]
 
 
 class FileBatches(SyncAPIResource):
@@ -117,3 +117,11 @@ class FileBatches(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class FileBatchesWithRawResponse(RawResponseView, resource=FileBatches):
+    """``FileBatches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class FileBatchesWithStreamingResponse(StreamingResponseView, resource=FileBatches):
+    """``FileBatches`` with each call a context manager over the response before its body is read."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .admin_api_keys import AsyncAdminAPIKeys
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .usage import AsyncUsage
     from .users import AsyncUsers
 
-__all__ = ["AsyncOrganization"]
+__all__ = ["AsyncOrganization", "AsyncOrganizationWithRawResponse", "AsyncOrganizationWithStreamingResponse"]
 
 
 class AsyncOrganization(AsyncAPIResource):
@@ -110,3 +110,11 @@ class AsyncOrganization(AsyncAPIResource):
         from .projects import AsyncProjects
 
         return AsyncProjects(self._client)
+
+
+class AsyncOrganizationWithRawResponse(AsyncRawResponseView, resource=AsyncOrganization):
+    """``AsyncOrganization`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncOrganizationWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncOrganization):
+    """``AsyncOrganization`` with each call a context manager over the response before its body is read."""

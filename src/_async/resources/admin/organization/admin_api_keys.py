@@ -17,9 +17,9 @@ from .....types.admin.organization import (
     AdminApiKeyListParams,
 )
 from ...._pagination import AsyncCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncAdminAPIKeys"]
+__all__ = ["AsyncAdminAPIKeys", "AsyncAdminAPIKeysWithRawResponse", "AsyncAdminAPIKeysWithStreamingResponse"]
 
 
 class AsyncAdminAPIKeys(AsyncAPIResource):
@@ -105,3 +105,11 @@ class AsyncAdminAPIKeys(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncAdminAPIKeysWithRawResponse(AsyncRawResponseView, resource=AsyncAdminAPIKeys):
+    """``AsyncAdminAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncAdminAPIKeysWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAdminAPIKeys):
+    """``AsyncAdminAPIKeys`` with each call a context manager over the response before its body is read."""

@@ -23,9 +23,9 @@ from .....types.admin.organization import (
     CertificateUpdateParams,
 )
 from ...._pagination import AsyncConversationCursorPage, AsyncPage
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncCertificates"]
+__all__ = ["AsyncCertificates", "AsyncCertificatesWithRawResponse", "AsyncCertificatesWithStreamingResponse"]
 
 
 class AsyncCertificates(AsyncAPIResource):
@@ -177,3 +177,11 @@ class AsyncCertificates(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCertificatesWithRawResponse(AsyncRawResponseView, resource=AsyncCertificates):
+    """``AsyncCertificates`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncCertificatesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCertificates):
+    """``AsyncCertificates`` with each call a context manager over the response before its body is read."""

@@ -11,9 +11,9 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import Invite, InviteCreateParams, InviteDeleteResponse, InviteListParams
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncInvites"]
+__all__ = ["AsyncInvites", "AsyncInvitesWithRawResponse", "AsyncInvitesWithStreamingResponse"]
 
 
 class AsyncInvites(AsyncAPIResource):
@@ -99,3 +99,11 @@ class AsyncInvites(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncInvitesWithRawResponse(AsyncRawResponseView, resource=AsyncInvites):
+    """``AsyncInvites`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncInvitesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInvites):
+    """``AsyncInvites`` with each call a context manager over the response before its body is read."""

@@ -11,9 +11,9 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import Role, RoleCreateParams, RoleDeleteResponse, RoleListParams, RoleUpdateParams
 from ...._pagination import AsyncNextCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncRoles"]
+__all__ = ["AsyncRoles", "AsyncRolesWithRawResponse", "AsyncRolesWithStreamingResponse"]
 
 
 class AsyncRoles(AsyncAPIResource):
@@ -121,3 +121,11 @@ class AsyncRoles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncRolesWithRawResponse(AsyncRawResponseView, resource=AsyncRoles):
+    """``AsyncRoles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncRolesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRoles):
+    """``AsyncRoles`` with each call a context manager over the response before its body is read."""

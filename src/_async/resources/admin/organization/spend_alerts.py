@@ -17,9 +17,9 @@ from .....types.admin.organization import (
     SpendAlertUpdateParams,
 )
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncSpendAlerts"]
+__all__ = ["AsyncSpendAlerts", "AsyncSpendAlertsWithRawResponse", "AsyncSpendAlertsWithStreamingResponse"]
 
 
 class AsyncSpendAlerts(AsyncAPIResource):
@@ -127,3 +127,11 @@ class AsyncSpendAlerts(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSpendAlertsWithRawResponse(AsyncRawResponseView, resource=AsyncSpendAlerts):
+    """``AsyncSpendAlerts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncSpendAlertsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSpendAlerts):
+    """``AsyncSpendAlerts`` with each call a context manager over the response before its body is read."""

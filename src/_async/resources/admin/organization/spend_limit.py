@@ -8,9 +8,9 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import OrganizationSpendLimit, OrganizationSpendLimitDeleted, SpendLimitUpdateParams
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncSpendLimit"]
+__all__ = ["AsyncSpendLimit", "AsyncSpendLimitWithRawResponse", "AsyncSpendLimitWithStreamingResponse"]
 
 
 class AsyncSpendLimit(AsyncAPIResource):
@@ -74,3 +74,11 @@ class AsyncSpendLimit(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSpendLimitWithRawResponse(AsyncRawResponseView, resource=AsyncSpendLimit):
+    """``AsyncSpendLimit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncSpendLimitWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSpendLimit):
+    """``AsyncSpendLimit`` with each call a context manager over the response before its body is read."""

@@ -31,9 +31,9 @@ from .....types.admin.organization import (
     UsageWebSearchCallsParams,
     UsageWebSearchCallsResponse,
 )
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncUsage"]
+__all__ = ["AsyncUsage", "AsyncUsageWithRawResponse", "AsyncUsageWithStreamingResponse"]
 
 
 class AsyncUsage(AsyncAPIResource):
@@ -269,3 +269,11 @@ class AsyncUsage(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUsageWithRawResponse(AsyncRawResponseView, resource=AsyncUsage):
+    """``AsyncUsage`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncUsageWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsage):
+    """``AsyncUsage`` with each call a context manager over the response before its body is read."""

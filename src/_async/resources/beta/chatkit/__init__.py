@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .sessions import AsyncSessions
     from .threads import AsyncThreads
 
-__all__ = ["AsyncChatKit"]
+__all__ = ["AsyncChatKit", "AsyncChatKitWithRawResponse", "AsyncChatKitWithStreamingResponse"]
 
 
 class AsyncChatKit(AsyncAPIResource):
@@ -30,3 +30,11 @@ class AsyncChatKit(AsyncAPIResource):
         from .threads import AsyncThreads
 
         return AsyncThreads(self._client)
+
+
+class AsyncChatKitWithRawResponse(AsyncRawResponseView, resource=AsyncChatKit):
+    """``AsyncChatKit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncChatKitWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncChatKit):
+    """``AsyncChatKit`` with each call a context manager over the response before its body is read."""

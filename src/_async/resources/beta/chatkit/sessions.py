@@ -9,10 +9,10 @@ from typing_extensions import Unpack
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.chatkit import ChatSession, SessionCreateParams
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .._opt_in import CHATKIT_OPT_IN
 
-__all__ = ["AsyncSessions"]
+__all__ = ["AsyncSessions", "AsyncSessionsWithRawResponse", "AsyncSessionsWithStreamingResponse"]
 
 
 class AsyncSessions(AsyncAPIResource):
@@ -60,3 +60,11 @@ class AsyncSessions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSessionsWithRawResponse(AsyncRawResponseView, resource=AsyncSessions):
+    """``AsyncSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncSessionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSessions):
+    """``AsyncSessions`` with each call a context manager over the response before its body is read."""

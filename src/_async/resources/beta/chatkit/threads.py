@@ -17,10 +17,10 @@ from .....types.beta.chatkit import (
     ThreadListParams,
 )
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .._opt_in import CHATKIT_OPT_IN
 
-__all__ = ["AsyncThreads"]
+__all__ = ["AsyncThreads", "AsyncThreadsWithRawResponse", "AsyncThreadsWithStreamingResponse"]
 
 
 class AsyncThreads(AsyncAPIResource):
@@ -108,3 +108,11 @@ class AsyncThreads(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncThreadsWithRawResponse(AsyncRawResponseView, resource=AsyncThreads):
+    """``AsyncThreads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncThreadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncThreads):
+    """``AsyncThreads`` with each call a context manager over the response before its body is read."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .sessions import AsyncSessions
     from .transcription_sessions import AsyncTranscriptionSessions
 
-__all__ = ["AsyncRealtime"]
+__all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithStreamingResponse"]
 
 
 class AsyncRealtime(AsyncAPIResource):
@@ -30,3 +30,11 @@ class AsyncRealtime(AsyncAPIResource):
         from .transcription_sessions import AsyncTranscriptionSessions
 
         return AsyncTranscriptionSessions(self._client)
+
+
+class AsyncRealtimeWithRawResponse(AsyncRawResponseView, resource=AsyncRealtime):
+    """``AsyncRealtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncRealtimeWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRealtime):
+    """``AsyncRealtime`` with each call a context manager over the response before its body is read."""

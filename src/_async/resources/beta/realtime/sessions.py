@@ -8,9 +8,9 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.realtime import SessionCreateParams, SessionCreateResponse
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncSessions"]
+__all__ = ["AsyncSessions", "AsyncSessionsWithRawResponse", "AsyncSessionsWithStreamingResponse"]
 
 
 class AsyncSessions(AsyncAPIResource):
@@ -36,3 +36,11 @@ class AsyncSessions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSessionsWithRawResponse(AsyncRawResponseView, resource=AsyncSessions):
+    """``AsyncSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncSessionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSessions):
+    """``AsyncSessions`` with each call a context manager over the response before its body is read."""

@@ -8,9 +8,13 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.realtime import TranscriptionSession, TranscriptionSessionCreateParams
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncTranscriptionSessions"]
+__all__ = [
+    "AsyncTranscriptionSessions",
+    "AsyncTranscriptionSessionsWithRawResponse",
+    "AsyncTranscriptionSessionsWithStreamingResponse",
+]
 
 
 class AsyncTranscriptionSessions(AsyncAPIResource):
@@ -36,3 +40,11 @@ class AsyncTranscriptionSessions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncTranscriptionSessionsWithRawResponse(AsyncRawResponseView, resource=AsyncTranscriptionSessions):
+    """``AsyncTranscriptionSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncTranscriptionSessionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranscriptionSessions):
+    """``AsyncTranscriptionSessions`` with each call a context manager over the response before its body is read."""

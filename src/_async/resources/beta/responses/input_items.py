@@ -12,10 +12,10 @@ from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta import BetaResponseItem
 from .....types.beta.responses import InputItemListParams
 from ...._pagination import AsyncCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .._opt_in import RESPONSES_BETA_QUERY
 
-__all__ = ["AsyncInputItems"]
+__all__ = ["AsyncInputItems", "AsyncInputItemsWithRawResponse", "AsyncInputItemsWithStreamingResponse"]
 
 
 class AsyncInputItems(AsyncAPIResource):
@@ -43,3 +43,11 @@ class AsyncInputItems(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncInputItemsWithRawResponse(AsyncRawResponseView, resource=AsyncInputItems):
+    """``AsyncInputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncInputItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInputItems):
+    """``AsyncInputItems`` with each call a context manager over the response before its body is read."""

@@ -20,12 +20,12 @@ from .....types.beta.responses import (
     ResponseRetrieveParamsStreaming,
 )
 from ...._streaming import AsyncStream
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .._opt_in import RESPONSES_BETA_QUERY
 from .input_items import AsyncInputItems
 from .input_tokens import AsyncInputTokens
 
-__all__ = ["AsyncResponses"]
+__all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
 
 class AsyncResponses(AsyncAPIResource):
@@ -220,3 +220,11 @@ class AsyncResponses(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):
+    """``AsyncResponses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncResponsesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncResponses):
+    """``AsyncResponses`` with each call a context manager over the response before its body is read."""

@@ -17,10 +17,10 @@ from .....types.beta.threads import (
     MessageUpdateParams,
 )
 from ...._pagination import AsyncCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["AsyncMessages"]
+__all__ = ["AsyncMessages", "AsyncMessagesWithRawResponse", "AsyncMessagesWithStreamingResponse"]
 
 
 def _message_path(thread_id: str, message_id: str) -> str:
@@ -141,3 +141,11 @@ class AsyncMessages(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncMessagesWithRawResponse(AsyncRawResponseView, resource=AsyncMessages):
+    """``AsyncMessages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncMessagesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncMessages):
+    """``AsyncMessages`` with each call a context manager over the response before its body is read."""

@@ -23,12 +23,12 @@ from .....types.beta.threads import Run
 from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import AsyncStream
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from .._opt_in import ASSISTANTS_OPT_IN
 from .messages import AsyncMessages
 from .runs import AsyncRuns
 
-__all__ = ["AsyncThreads"]
+__all__ = ["AsyncThreads", "AsyncThreadsWithRawResponse", "AsyncThreadsWithStreamingResponse"]
 
 
 class AsyncThreads(AsyncAPIResource):
@@ -188,3 +188,11 @@ class AsyncThreads(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncThreadsWithRawResponse(AsyncRawResponseView, resource=AsyncThreads):
+    """``AsyncThreads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncThreadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncThreads):
+    """``AsyncThreads`` with each call a context manager over the response before its body is read."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .graders import AsyncGraders
 
-__all__ = ["AsyncAlpha"]
+__all__ = ["AsyncAlpha", "AsyncAlphaWithRawResponse", "AsyncAlphaWithStreamingResponse"]
 
 
 class AsyncAlpha(AsyncAPIResource):
@@ -22,3 +22,11 @@ class AsyncAlpha(AsyncAPIResource):
         from .graders import AsyncGraders
 
         return AsyncGraders(self._client)
+
+
+class AsyncAlphaWithRawResponse(AsyncRawResponseView, resource=AsyncAlpha):
+    """``AsyncAlpha`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncAlphaWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAlpha):
+    """``AsyncAlpha`` with each call a context manager over the response before its body is read."""

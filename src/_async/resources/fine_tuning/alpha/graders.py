@@ -13,9 +13,9 @@ from .....types.fine_tuning.alpha import (
     GraderValidateParams,
     GraderValidateResponse,
 )
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncGraders"]
+__all__ = ["AsyncGraders", "AsyncGradersWithRawResponse", "AsyncGradersWithStreamingResponse"]
 
 
 class AsyncGraders(AsyncAPIResource):
@@ -62,3 +62,11 @@ class AsyncGraders(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncGradersWithRawResponse(AsyncRawResponseView, resource=AsyncGraders):
+    """``AsyncGraders`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncGradersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGraders):
+    """``AsyncGraders`` with each call a context manager over the response before its body is read."""

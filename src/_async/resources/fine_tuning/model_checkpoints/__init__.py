@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .permissions import AsyncPermissions
 
-__all__ = ["AsyncCheckpoints"]
+__all__ = ["AsyncCheckpoints", "AsyncCheckpointsWithRawResponse", "AsyncCheckpointsWithStreamingResponse"]
 
 
 class AsyncCheckpoints(AsyncAPIResource):
@@ -26,3 +26,11 @@ class AsyncCheckpoints(AsyncAPIResource):
         from .permissions import AsyncPermissions
 
         return AsyncPermissions(self._client)
+
+
+class AsyncCheckpointsWithRawResponse(AsyncRawResponseView, resource=AsyncCheckpoints):
+    """``AsyncCheckpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncCheckpointsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCheckpoints):
+    """``AsyncCheckpoints`` with each call a context manager over the response before its body is read."""

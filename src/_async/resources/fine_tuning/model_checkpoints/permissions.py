@@ -19,9 +19,9 @@ from .....types.fine_tuning.checkpoints import (
     PermissionRetrieveResponse,
 )
 from ...._pagination import AsyncConversationCursorPage, AsyncPage
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncPermissions"]
+__all__ = ["AsyncPermissions", "AsyncPermissionsWithRawResponse", "AsyncPermissionsWithStreamingResponse"]
 
 
 class AsyncPermissions(AsyncAPIResource):
@@ -116,3 +116,11 @@ class AsyncPermissions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncPermissions):
+    """``AsyncPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncPermissions):
+    """``AsyncPermissions`` with each call a context manager over the response before its body is read."""

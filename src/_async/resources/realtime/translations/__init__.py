@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .client_secrets import AsyncClientSecrets
 
-__all__ = ["AsyncTranslations"]
+__all__ = ["AsyncTranslations", "AsyncTranslationsWithRawResponse", "AsyncTranslationsWithStreamingResponse"]
 
 
 class AsyncTranslations(AsyncAPIResource):
@@ -22,3 +22,11 @@ class AsyncTranslations(AsyncAPIResource):
         from .client_secrets import AsyncClientSecrets
 
         return AsyncClientSecrets(self._client)
+
+
+class AsyncTranslationsWithRawResponse(AsyncRawResponseView, resource=AsyncTranslations):
+    """``AsyncTranslations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncTranslationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranslations):
+    """``AsyncTranslations`` with each call a context manager over the response before its body is read."""

@@ -9,9 +9,9 @@ from typing_extensions import Unpack
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.realtime import RealtimeTranslationClientSecretCreateResponse
 from .....types.realtime.translations import ClientSecretCreateParams
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncClientSecrets"]
+__all__ = ["AsyncClientSecrets", "AsyncClientSecretsWithRawResponse", "AsyncClientSecretsWithStreamingResponse"]
 
 
 class AsyncClientSecrets(AsyncAPIResource):
@@ -37,3 +37,11 @@ class AsyncClientSecrets(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncClientSecretsWithRawResponse(AsyncRawResponseView, resource=AsyncClientSecrets):
+    """``AsyncClientSecrets`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncClientSecretsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncClientSecrets):
+    """``AsyncClientSecrets`` with each call a context manager over the response before its body is read."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .admin_api_keys import AdminAPIKeys
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .usage import Usage
     from .users import Users
 
-__all__ = ["Organization"]
+__all__ = ["Organization", "OrganizationWithRawResponse", "OrganizationWithStreamingResponse"]
 
 
 class Organization(SyncAPIResource):
@@ -111,3 +111,11 @@ class Organization(SyncAPIResource):
         from .projects import Projects
 
         return Projects(self._client)
+
+
+class OrganizationWithRawResponse(RawResponseView, resource=Organization):
+    """``Organization`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class OrganizationWithStreamingResponse(StreamingResponseView, resource=Organization):
+    """``Organization`` with each call a context manager over the response before its body is read."""

@@ -17,9 +17,9 @@ from .....types.admin.organization import (
     AdminApiKeyListParams,
 )
 from ...._pagination import SyncCursorPage
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["AdminAPIKeys"]
+__all__ = ["AdminAPIKeys", "AdminAPIKeysWithRawResponse", "AdminAPIKeysWithStreamingResponse"]
 
 
 class AdminAPIKeys(SyncAPIResource):
@@ -105,3 +105,11 @@ class AdminAPIKeys(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AdminAPIKeysWithRawResponse(RawResponseView, resource=AdminAPIKeys):
+    """``AdminAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AdminAPIKeysWithStreamingResponse(StreamingResponseView, resource=AdminAPIKeys):
+    """``AdminAPIKeys`` with each call a context manager over the response before its body is read."""

@@ -11,9 +11,9 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import Invite, InviteCreateParams, InviteDeleteResponse, InviteListParams
 from ...._pagination import SyncConversationCursorPage
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Invites"]
+__all__ = ["Invites", "InvitesWithRawResponse", "InvitesWithStreamingResponse"]
 
 
 class Invites(SyncAPIResource):
@@ -99,3 +99,11 @@ class Invites(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class InvitesWithRawResponse(RawResponseView, resource=Invites):
+    """``Invites`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class InvitesWithStreamingResponse(StreamingResponseView, resource=Invites):
+    """``Invites`` with each call a context manager over the response before its body is read."""

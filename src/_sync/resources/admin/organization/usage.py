@@ -32,9 +32,9 @@ from .....types.admin.organization import (
     UsageWebSearchCallsParams,
     UsageWebSearchCallsResponse,
 )
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Usage"]
+__all__ = ["Usage", "UsageWithRawResponse", "UsageWithStreamingResponse"]
 
 
 class Usage(SyncAPIResource):
@@ -270,3 +270,11 @@ class Usage(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class UsageWithRawResponse(RawResponseView, resource=Usage):
+    """``Usage`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class UsageWithStreamingResponse(StreamingResponseView, resource=Usage):
+    """``Usage`` with each call a context manager over the response before its body is read."""

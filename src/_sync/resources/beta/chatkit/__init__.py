@@ -6,13 +6,13 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .sessions import Sessions
     from .threads import Threads
 
-__all__ = ["ChatKit"]
+__all__ = ["ChatKit", "ChatKitWithRawResponse", "ChatKitWithStreamingResponse"]
 
 
 class ChatKit(SyncAPIResource):
@@ -31,3 +31,11 @@ class ChatKit(SyncAPIResource):
         from .threads import Threads
 
         return Threads(self._client)
+
+
+class ChatKitWithRawResponse(RawResponseView, resource=ChatKit):
+    """``ChatKit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ChatKitWithStreamingResponse(StreamingResponseView, resource=ChatKit):
+    """``ChatKit`` with each call a context manager over the response before its body is read."""

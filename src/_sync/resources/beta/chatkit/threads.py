@@ -17,10 +17,10 @@ from .....types.beta.chatkit import (
     ThreadListParams,
 )
 from ...._pagination import SyncConversationCursorPage
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .._opt_in import CHATKIT_OPT_IN
 
-__all__ = ["Threads"]
+__all__ = ["Threads", "ThreadsWithRawResponse", "ThreadsWithStreamingResponse"]
 
 
 class Threads(SyncAPIResource):
@@ -108,3 +108,11 @@ class Threads(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ThreadsWithRawResponse(RawResponseView, resource=Threads):
+    """``Threads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ThreadsWithStreamingResponse(StreamingResponseView, resource=Threads):
+    """``Threads`` with each call a context manager over the response before its body is read."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .sessions import Sessions
     from .transcription_sessions import TranscriptionSessions
 
-__all__ = ["Realtime"]
+__all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse"]
 
 
 class Realtime(SyncAPIResource):
@@ -31,3 +31,11 @@ class Realtime(SyncAPIResource):
         from .transcription_sessions import TranscriptionSessions
 
         return TranscriptionSessions(self._client)
+
+
+class RealtimeWithRawResponse(RawResponseView, resource=Realtime):
+    """``Realtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class RealtimeWithStreamingResponse(StreamingResponseView, resource=Realtime):
+    """``Realtime`` with each call a context manager over the response before its body is read."""

@@ -9,9 +9,13 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.realtime import TranscriptionSession, TranscriptionSessionCreateParams
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["TranscriptionSessions"]
+__all__ = [
+    "TranscriptionSessions",
+    "TranscriptionSessionsWithRawResponse",
+    "TranscriptionSessionsWithStreamingResponse",
+]
 
 
 class TranscriptionSessions(SyncAPIResource):
@@ -37,3 +41,11 @@ class TranscriptionSessions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class TranscriptionSessionsWithRawResponse(RawResponseView, resource=TranscriptionSessions):
+    """``TranscriptionSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class TranscriptionSessionsWithStreamingResponse(StreamingResponseView, resource=TranscriptionSessions):
+    """``TranscriptionSessions`` with each call a context manager over the response before its body is read."""

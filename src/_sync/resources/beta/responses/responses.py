@@ -21,12 +21,12 @@ from .....types.beta.responses import (
     ResponseRetrieveParamsStreaming,
 )
 from ...._streaming import Stream
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .._opt_in import RESPONSES_BETA_QUERY
 from .input_items import InputItems
 from .input_tokens import InputTokens
 
-__all__ = ["Responses"]
+__all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
 
 class Responses(SyncAPIResource):
@@ -221,3 +221,11 @@ class Responses(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ResponsesWithRawResponse(RawResponseView, resource=Responses):
+    """``Responses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ResponsesWithStreamingResponse(StreamingResponseView, resource=Responses):
+    """``Responses`` with each call a context manager over the response before its body is read."""

@@ -17,10 +17,10 @@ from .....types.beta.threads import (
     MessageUpdateParams,
 )
 from ...._pagination import SyncCursorPage
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["Messages"]
+__all__ = ["Messages", "MessagesWithRawResponse", "MessagesWithStreamingResponse"]
 
 
 def _message_path(thread_id: str, message_id: str) -> str:
@@ -141,3 +141,11 @@ class Messages(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class MessagesWithRawResponse(RawResponseView, resource=Messages):
+    """``Messages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class MessagesWithStreamingResponse(StreamingResponseView, resource=Messages):
+    """``Messages`` with each call a context manager over the response before its body is read."""

@@ -24,12 +24,12 @@ from .....types.beta.threads import Run
 from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import Stream
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from .._opt_in import ASSISTANTS_OPT_IN
 from .messages import Messages
 from .runs import Runs
 
-__all__ = ["Threads"]
+__all__ = ["Threads", "ThreadsWithRawResponse", "ThreadsWithStreamingResponse"]
 
 
 class Threads(SyncAPIResource):
@@ -189,3 +189,11 @@ class Threads(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ThreadsWithRawResponse(RawResponseView, resource=Threads):
+    """``Threads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ThreadsWithStreamingResponse(StreamingResponseView, resource=Threads):
+    """``Threads`` with each call a context manager over the response before its body is read."""

@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .graders import Graders
 
-__all__ = ["Alpha"]
+__all__ = ["Alpha", "AlphaWithRawResponse", "AlphaWithStreamingResponse"]
 
 
 class Alpha(SyncAPIResource):
@@ -23,3 +23,11 @@ class Alpha(SyncAPIResource):
         from .graders import Graders
 
         return Graders(self._client)
+
+
+class AlphaWithRawResponse(RawResponseView, resource=Alpha):
+    """``Alpha`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AlphaWithStreamingResponse(StreamingResponseView, resource=Alpha):
+    """``Alpha`` with each call a context manager over the response before its body is read."""

@@ -14,9 +14,9 @@ from .....types.fine_tuning.alpha import (
     GraderValidateParams,
     GraderValidateResponse,
 )
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Graders"]
+__all__ = ["Graders", "GradersWithRawResponse", "GradersWithStreamingResponse"]
 
 
 class Graders(SyncAPIResource):
@@ -63,3 +63,11 @@ class Graders(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class GradersWithRawResponse(RawResponseView, resource=Graders):
+    """``Graders`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class GradersWithStreamingResponse(StreamingResponseView, resource=Graders):
+    """``Graders`` with each call a context manager over the response before its body is read."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .permissions import Permissions
 
-__all__ = ["Checkpoints"]
+__all__ = ["Checkpoints", "CheckpointsWithRawResponse", "CheckpointsWithStreamingResponse"]
 
 
 class Checkpoints(SyncAPIResource):
@@ -27,3 +27,11 @@ class Checkpoints(SyncAPIResource):
         from .permissions import Permissions
 
         return Permissions(self._client)
+
+
+class CheckpointsWithRawResponse(RawResponseView, resource=Checkpoints):
+    """``Checkpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class CheckpointsWithStreamingResponse(StreamingResponseView, resource=Checkpoints):
+    """``Checkpoints`` with each call a context manager over the response before its body is read."""

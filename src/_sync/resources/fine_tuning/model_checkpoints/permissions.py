@@ -19,9 +19,9 @@ from .....types.fine_tuning.checkpoints import (
     PermissionRetrieveResponse,
 )
 from ...._pagination import SyncConversationCursorPage, SyncPage
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Permissions"]
+__all__ = ["Permissions", "PermissionsWithRawResponse", "PermissionsWithStreamingResponse"]
 
 
 class Permissions(SyncAPIResource):
@@ -116,3 +116,11 @@ class Permissions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class PermissionsWithRawResponse(RawResponseView, resource=Permissions):
+    """``Permissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class PermissionsWithStreamingResponse(StreamingResponseView, resource=Permissions):
+    """``Permissions`` with each call a context manager over the response before its body is read."""

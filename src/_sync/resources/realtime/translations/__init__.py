@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .client_secrets import ClientSecrets
 
-__all__ = ["Translations"]
+__all__ = ["Translations", "TranslationsWithRawResponse", "TranslationsWithStreamingResponse"]
 
 
 class Translations(SyncAPIResource):
@@ -23,3 +23,11 @@ class Translations(SyncAPIResource):
         from .client_secrets import ClientSecrets
 
         return ClientSecrets(self._client)
+
+
+class TranslationsWithRawResponse(RawResponseView, resource=Translations):
+    """``Translations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class TranslationsWithStreamingResponse(StreamingResponseView, resource=Translations):
+    """``Translations`` with each call a context manager over the response before its body is read."""

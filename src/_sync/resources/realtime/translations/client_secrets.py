@@ -10,9 +10,9 @@ from typing_extensions import Unpack
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.realtime import RealtimeTranslationClientSecretCreateResponse
 from .....types.realtime.translations import ClientSecretCreateParams
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["ClientSecrets"]
+__all__ = ["ClientSecrets", "ClientSecretsWithRawResponse", "ClientSecretsWithStreamingResponse"]
 
 
 class ClientSecrets(SyncAPIResource):
@@ -38,3 +38,11 @@ class ClientSecrets(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ClientSecretsWithRawResponse(RawResponseView, resource=ClientSecrets):
+    """``ClientSecrets`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ClientSecretsWithStreamingResponse(StreamingResponseView, resource=ClientSecrets):
+    """``ClientSecrets`` with each call a context manager over the response before its body is read."""

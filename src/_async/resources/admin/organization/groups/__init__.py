@@ -19,13 +19,13 @@ from ......types.admin.organization import (
     GroupUpdateResponse,
 )
 from ....._pagination import AsyncNextCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .roles import AsyncRoles
     from .users import AsyncUsers
 
-__all__ = ["AsyncGroups"]
+__all__ = ["AsyncGroups", "AsyncGroupsWithRawResponse", "AsyncGroupsWithStreamingResponse"]
 
 
 class AsyncGroups(AsyncAPIResource):
@@ -147,3 +147,11 @@ class AsyncGroups(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
+    """``AsyncGroups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncGroupsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGroups):
+    """``AsyncGroups`` with each call a context manager over the response before its body is read."""

@@ -18,9 +18,9 @@ from ......types.admin.organization.groups import (
     UserRetrieveResponse,
 )
 from ....._pagination import AsyncNextCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncUsers"]
+__all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingResponse"]
 
 
 class AsyncUsers(AsyncAPIResource):
@@ -110,3 +110,11 @@ class AsyncUsers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call a context manager over the response before its body is read."""

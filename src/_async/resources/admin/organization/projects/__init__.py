@@ -12,7 +12,7 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import Project, ProjectCreateParams, ProjectListParams, ProjectUpdateParams
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .api_keys import AsyncAPIKeys
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .spend_limit import AsyncSpendLimit
     from .users import AsyncUsers
 
-__all__ = ["AsyncProjects"]
+__all__ = ["AsyncProjects", "AsyncProjectsWithRawResponse", "AsyncProjectsWithStreamingResponse"]
 
 
 class AsyncProjects(AsyncAPIResource):
@@ -220,3 +220,11 @@ class AsyncProjects(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncProjectsWithRawResponse(AsyncRawResponseView, resource=AsyncProjects):
+    """``AsyncProjects`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncProjectsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncProjects):
+    """``AsyncProjects`` with each call a context manager over the response before its body is read."""

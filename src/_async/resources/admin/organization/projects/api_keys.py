@@ -11,9 +11,9 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import APIKeyDeleteResponse, ApiKeyListParams, ProjectAPIKey
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncAPIKeys"]
+__all__ = ["AsyncAPIKeys", "AsyncAPIKeysWithRawResponse", "AsyncAPIKeysWithStreamingResponse"]
 
 
 class AsyncAPIKeys(AsyncAPIResource):
@@ -81,3 +81,11 @@ class AsyncAPIKeys(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncAPIKeysWithRawResponse(AsyncRawResponseView, resource=AsyncAPIKeys):
+    """``AsyncAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncAPIKeysWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAPIKeys):
+    """``AsyncAPIKeys`` with each call a context manager over the response before its body is read."""

@@ -9,9 +9,9 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import DataRetentionUpdateParams, ProjectDataRetention
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncDataRetention"]
+__all__ = ["AsyncDataRetention", "AsyncDataRetentionWithRawResponse", "AsyncDataRetentionWithStreamingResponse"]
 
 
 class AsyncDataRetention(AsyncAPIResource):
@@ -58,3 +58,11 @@ class AsyncDataRetention(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncDataRetentionWithRawResponse(AsyncRawResponseView, resource=AsyncDataRetention):
+    """``AsyncDataRetention`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncDataRetentionWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncDataRetention):
+    """``AsyncDataRetention`` with each call a context manager over the response before its body is read."""

@@ -9,9 +9,13 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import HostedToolPermissionUpdateParams, ProjectHostedToolPermissions
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncHostedToolPermissions"]
+__all__ = [
+    "AsyncHostedToolPermissions",
+    "AsyncHostedToolPermissionsWithRawResponse",
+    "AsyncHostedToolPermissionsWithStreamingResponse",
+]
 
 
 class AsyncHostedToolPermissions(AsyncAPIResource):
@@ -58,3 +62,11 @@ class AsyncHostedToolPermissions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncHostedToolPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncHostedToolPermissions):
+    """``AsyncHostedToolPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncHostedToolPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncHostedToolPermissions):
+    """``AsyncHostedToolPermissions`` with each call a context manager over the response before its body is read."""

@@ -13,9 +13,13 @@ from ......types.admin.organization.projects import (
     ProjectModelPermissions,
     ProjectModelPermissionsDeleted,
 )
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncModelPermissions"]
+__all__ = [
+    "AsyncModelPermissions",
+    "AsyncModelPermissionsWithRawResponse",
+    "AsyncModelPermissionsWithStreamingResponse",
+]
 
 
 class AsyncModelPermissions(AsyncAPIResource):
@@ -82,3 +86,11 @@ class AsyncModelPermissions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncModelPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncModelPermissions):
+    """``AsyncModelPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncModelPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModelPermissions):
+    """``AsyncModelPermissions`` with each call a context manager over the response before its body is read."""

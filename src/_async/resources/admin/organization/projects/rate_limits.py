@@ -15,9 +15,9 @@ from ......types.admin.organization.projects import (
     RateLimitUpdateRateLimitParams,
 )
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncRateLimits"]
+__all__ = ["AsyncRateLimits", "AsyncRateLimitsWithRawResponse", "AsyncRateLimitsWithStreamingResponse"]
 
 
 class AsyncRateLimits(AsyncAPIResource):
@@ -66,3 +66,11 @@ class AsyncRateLimits(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncRateLimitsWithRawResponse(AsyncRawResponseView, resource=AsyncRateLimits):
+    """``AsyncRateLimits`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncRateLimitsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRateLimits):
+    """``AsyncRateLimits`` with each call a context manager over the response before its body is read."""

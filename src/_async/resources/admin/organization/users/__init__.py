@@ -12,12 +12,12 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import OrganizationUser, UserDeleteResponse, UserListParams, UserUpdateParams
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .roles import AsyncRoles
 
-__all__ = ["AsyncUsers"]
+__all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingResponse"]
 
 
 class AsyncUsers(AsyncAPIResource):
@@ -111,3 +111,11 @@ class AsyncUsers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call a context manager over the response before its body is read."""

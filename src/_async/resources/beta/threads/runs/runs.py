@@ -26,11 +26,11 @@ from ....._helpers import assistants as assistant_streams
 from ....._helpers import polling
 from ....._pagination import AsyncCursorPage
 from ....._streaming import AsyncStream
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from ..._opt_in import ASSISTANTS_OPT_IN
 from .steps import AsyncSteps
 
-__all__ = ["AsyncRuns"]
+__all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
 
 
 def _run_path(thread_id: str, run_id: str) -> str:
@@ -264,3 +264,11 @@ class AsyncRuns(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
+    """``AsyncRuns`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncRunsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRuns):
+    """``AsyncRuns`` with each call a context manager over the response before its body is read."""

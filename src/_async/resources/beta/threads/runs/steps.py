@@ -11,10 +11,10 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.beta.threads.runs import RunStep, StepListParams, StepRetrieveParams
 from ....._pagination import AsyncCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 from ..._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["AsyncSteps"]
+__all__ = ["AsyncSteps", "AsyncStepsWithRawResponse", "AsyncStepsWithStreamingResponse"]
 
 
 class AsyncSteps(AsyncAPIResource):
@@ -68,3 +68,11 @@ class AsyncSteps(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncStepsWithRawResponse(AsyncRawResponseView, resource=AsyncSteps):
+    """``AsyncSteps`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncStepsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSteps):
+    """``AsyncSteps`` with each call a context manager over the response before its body is read."""

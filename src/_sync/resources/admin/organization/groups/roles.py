@@ -18,9 +18,9 @@ from ......types.admin.organization.groups import (
     RoleRetrieveResponse,
 )
 from ....._pagination import SyncNextCursorPage
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Roles"]
+__all__ = ["Roles", "RolesWithRawResponse", "RolesWithStreamingResponse"]
 
 
 class Roles(SyncAPIResource):
@@ -110,3 +110,11 @@ class Roles(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RolesWithRawResponse(RawResponseView, resource=Roles):
+    """``Roles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class RolesWithStreamingResponse(StreamingResponseView, resource=Roles):
+    """``Roles`` with each call a context manager over the response before its body is read."""

@@ -18,9 +18,9 @@ from ......types.admin.organization.groups import (
     UserRetrieveResponse,
 )
 from ....._pagination import SyncNextCursorPage
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Users"]
+__all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
 
 class Users(SyncAPIResource):
@@ -110,3 +110,11 @@ class Users(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class UsersWithRawResponse(RawResponseView, resource=Users):
+    """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
+    """``Users`` with each call a context manager over the response before its body is read."""

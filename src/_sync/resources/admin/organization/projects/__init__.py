@@ -12,7 +12,7 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import Project, ProjectCreateParams, ProjectListParams, ProjectUpdateParams
 from ....._pagination import SyncConversationCursorPage
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .api_keys import APIKeys
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .spend_limit import SpendLimit
     from .users import Users
 
-__all__ = ["Projects"]
+__all__ = ["Projects", "ProjectsWithRawResponse", "ProjectsWithStreamingResponse"]
 
 
 class Projects(SyncAPIResource):
@@ -220,3 +220,11 @@ class Projects(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ProjectsWithRawResponse(RawResponseView, resource=Projects):
+    """``Projects`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ProjectsWithStreamingResponse(StreamingResponseView, resource=Projects):
+    """``Projects`` with each call a context manager over the response before its body is read."""

@@ -11,9 +11,9 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import APIKeyDeleteResponse, ApiKeyListParams, ProjectAPIKey
 from ....._pagination import SyncConversationCursorPage
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["APIKeys"]
+__all__ = ["APIKeys", "APIKeysWithRawResponse", "APIKeysWithStreamingResponse"]
 
 
 class APIKeys(SyncAPIResource):
@@ -81,3 +81,11 @@ class APIKeys(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class APIKeysWithRawResponse(RawResponseView, resource=APIKeys):
+    """``APIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class APIKeysWithStreamingResponse(StreamingResponseView, resource=APIKeys):
+    """``APIKeys`` with each call a context manager over the response before its body is read."""

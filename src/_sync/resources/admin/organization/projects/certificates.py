@@ -18,9 +18,9 @@ from ......types.admin.organization.projects import (
     CertificateListResponse,
 )
 from ....._pagination import SyncConversationCursorPage, SyncPage
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["Certificates"]
+__all__ = ["Certificates", "CertificatesWithRawResponse", "CertificatesWithStreamingResponse"]
 
 
 class Certificates(SyncAPIResource):
@@ -90,3 +90,11 @@ class Certificates(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CertificatesWithRawResponse(RawResponseView, resource=Certificates):
+    """``Certificates`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class CertificatesWithStreamingResponse(StreamingResponseView, resource=Certificates):
+    """``Certificates`` with each call a context manager over the response before its body is read."""

@@ -10,9 +10,9 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import DataRetentionUpdateParams, ProjectDataRetention
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["DataRetention"]
+__all__ = ["DataRetention", "DataRetentionWithRawResponse", "DataRetentionWithStreamingResponse"]
 
 
 class DataRetention(SyncAPIResource):
@@ -59,3 +59,11 @@ class DataRetention(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class DataRetentionWithRawResponse(RawResponseView, resource=DataRetention):
+    """``DataRetention`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class DataRetentionWithStreamingResponse(StreamingResponseView, resource=DataRetention):
+    """``DataRetention`` with each call a context manager over the response before its body is read."""

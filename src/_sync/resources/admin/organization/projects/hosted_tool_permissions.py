@@ -10,9 +10,13 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import HostedToolPermissionUpdateParams, ProjectHostedToolPermissions
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["HostedToolPermissions"]
+__all__ = [
+    "HostedToolPermissions",
+    "HostedToolPermissionsWithRawResponse",
+    "HostedToolPermissionsWithStreamingResponse",
+]
 
 
 class HostedToolPermissions(SyncAPIResource):
@@ -59,3 +63,11 @@ class HostedToolPermissions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class HostedToolPermissionsWithRawResponse(RawResponseView, resource=HostedToolPermissions):
+    """``HostedToolPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class HostedToolPermissionsWithStreamingResponse(StreamingResponseView, resource=HostedToolPermissions):
+    """``HostedToolPermissions`` with each call a context manager over the response before its body is read."""

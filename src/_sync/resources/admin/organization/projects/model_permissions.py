@@ -14,9 +14,13 @@ from ......types.admin.organization.projects import (
     ProjectModelPermissions,
     ProjectModelPermissionsDeleted,
 )
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["ModelPermissions"]
+__all__ = [
+    "ModelPermissions",
+    "ModelPermissionsWithRawResponse",
+    "ModelPermissionsWithStreamingResponse",
+]
 
 
 class ModelPermissions(SyncAPIResource):
@@ -83,3 +87,11 @@ class ModelPermissions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ModelPermissionsWithRawResponse(RawResponseView, resource=ModelPermissions):
+    """``ModelPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ModelPermissionsWithStreamingResponse(StreamingResponseView, resource=ModelPermissions):
+    """``ModelPermissions`` with each call a context manager over the response before its body is read."""

@@ -15,9 +15,9 @@ from ......types.admin.organization.projects import (
     RateLimitUpdateRateLimitParams,
 )
 from ....._pagination import SyncConversationCursorPage
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["RateLimits"]
+__all__ = ["RateLimits", "RateLimitsWithRawResponse", "RateLimitsWithStreamingResponse"]
 
 
 class RateLimits(SyncAPIResource):
@@ -66,3 +66,11 @@ class RateLimits(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RateLimitsWithRawResponse(RawResponseView, resource=RateLimits):
+    """``RateLimits`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class RateLimitsWithStreamingResponse(StreamingResponseView, resource=RateLimits):
+    """``RateLimits`` with each call a context manager over the response before its body is read."""

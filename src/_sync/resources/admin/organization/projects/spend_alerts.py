@@ -17,9 +17,9 @@ from ......types.admin.organization.projects import (
     SpendAlertUpdateParams,
 )
 from ....._pagination import SyncConversationCursorPage
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["SpendAlerts"]
+__all__ = ["SpendAlerts", "SpendAlertsWithRawResponse", "SpendAlertsWithStreamingResponse"]
 
 
 class SpendAlerts(SyncAPIResource):
@@ -132,3 +132,11 @@ class SpendAlerts(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SpendAlertsWithRawResponse(RawResponseView, resource=SpendAlerts):
+    """``SpendAlerts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class SpendAlertsWithStreamingResponse(StreamingResponseView, resource=SpendAlerts):
+    """``SpendAlerts`` with each call a context manager over the response before its body is read."""

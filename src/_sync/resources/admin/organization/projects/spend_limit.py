@@ -10,9 +10,9 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import ProjectSpendLimit, ProjectSpendLimitDeleted, SpendLimitUpdateParams
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["SpendLimit"]
+__all__ = ["SpendLimit", "SpendLimitWithRawResponse", "SpendLimitWithStreamingResponse"]
 
 
 class SpendLimit(SyncAPIResource):
@@ -79,3 +79,11 @@ class SpendLimit(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SpendLimitWithRawResponse(RawResponseView, resource=SpendLimit):
+    """``SpendLimit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class SpendLimitWithStreamingResponse(StreamingResponseView, resource=SpendLimit):
+    """``SpendLimit`` with each call a context manager over the response before its body is read."""

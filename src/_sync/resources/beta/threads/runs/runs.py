@@ -26,11 +26,11 @@ from ....._helpers import assistants as assistant_streams
 from ....._helpers import polling
 from ....._pagination import SyncCursorPage
 from ....._streaming import Stream
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from ..._opt_in import ASSISTANTS_OPT_IN
 from .steps import Steps
 
-__all__ = ["Runs"]
+__all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
 
 def _run_path(thread_id: str, run_id: str) -> str:
@@ -264,3 +264,11 @@ class Runs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RunsWithRawResponse(RawResponseView, resource=Runs):
+    """``Runs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class RunsWithStreamingResponse(StreamingResponseView, resource=Runs):
+    """``Runs`` with each call a context manager over the response before its body is read."""

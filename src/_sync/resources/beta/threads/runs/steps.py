@@ -11,10 +11,10 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.beta.threads.runs import RunStep, StepListParams, StepRetrieveParams
 from ....._pagination import SyncCursorPage
-from ...._base import SyncAPIResource
+from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
 from ..._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["Steps"]
+__all__ = ["Steps", "StepsWithRawResponse", "StepsWithStreamingResponse"]
 
 
 class Steps(SyncAPIResource):
@@ -68,3 +68,11 @@ class Steps(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class StepsWithRawResponse(RawResponseView, resource=Steps):
+    """``Steps`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class StepsWithStreamingResponse(StreamingResponseView, resource=Steps):
+    """``Steps`` with each call a context manager over the response before its body is read."""

@@ -18,9 +18,9 @@ from .......types.admin.organization.projects.groups import (
     RoleRetrieveResponse,
 )
 from ......_pagination import AsyncNextCursorPage
-from ....._base import AsyncAPIResource
+from ....._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
-__all__ = ["AsyncRoles"]
+__all__ = ["AsyncRoles", "AsyncRolesWithRawResponse", "AsyncRolesWithStreamingResponse"]
 
 
 class AsyncRoles(AsyncAPIResource):
@@ -114,3 +114,11 @@ class AsyncRoles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncRolesWithRawResponse(AsyncRawResponseView, resource=AsyncRoles):
+    """``AsyncRoles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncRolesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRoles):
+    """``AsyncRoles`` with each call a context manager over the response before its body is read."""

@@ -19,12 +19,12 @@ from .......types.admin.organization.projects import (
     ServiceAccountUpdateParams,
 )
 from ......_pagination import AsyncConversationCursorPage
-from ....._base import AsyncAPIResource
+from ....._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from .api_keys import AsyncAPIKeys
 
-__all__ = ["AsyncServiceAccounts"]
+__all__ = ["AsyncServiceAccounts", "AsyncServiceAccountsWithRawResponse", "AsyncServiceAccountsWithStreamingResponse"]
 
 
 class AsyncServiceAccounts(AsyncAPIResource):
@@ -144,3 +144,11 @@ class AsyncServiceAccounts(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncServiceAccountsWithRawResponse(AsyncRawResponseView, resource=AsyncServiceAccounts):
+    """``AsyncServiceAccounts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncServiceAccountsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncServiceAccounts):
+    """``AsyncServiceAccounts`` with each call a context manager over the response before its body is read."""

@@ -18,12 +18,12 @@ from .......types.admin.organization.projects import (
     ProjectGroup,
 )
 from ......_pagination import SyncNextCursorPage
-from ....._base import SyncAPIResource
+from ....._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .roles import Roles
 
-__all__ = ["Groups"]
+__all__ = ["Groups", "GroupsWithRawResponse", "GroupsWithStreamingResponse"]
 
 
 class Groups(SyncAPIResource):
@@ -122,3 +122,11 @@ class Groups(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class GroupsWithRawResponse(RawResponseView, resource=Groups):
+    """``Groups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class GroupsWithStreamingResponse(StreamingResponseView, resource=Groups):
+    """``Groups`` with each call a context manager over the response before its body is read."""

@@ -19,12 +19,12 @@ from .......types.admin.organization.projects import (
     ServiceAccountUpdateParams,
 )
 from ......_pagination import SyncConversationCursorPage
-from ....._base import SyncAPIResource
+from ....._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .api_keys import APIKeys
 
-__all__ = ["ServiceAccounts"]
+__all__ = ["ServiceAccounts", "ServiceAccountsWithRawResponse", "ServiceAccountsWithStreamingResponse"]
 
 
 class ServiceAccounts(SyncAPIResource):
@@ -144,3 +144,11 @@ class ServiceAccounts(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ServiceAccountsWithRawResponse(RawResponseView, resource=ServiceAccounts):
+    """``ServiceAccounts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class ServiceAccountsWithStreamingResponse(StreamingResponseView, resource=ServiceAccounts):
+    """``ServiceAccounts`` with each call a context manager over the response before its body is read."""

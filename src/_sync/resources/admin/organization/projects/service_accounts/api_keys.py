@@ -10,9 +10,9 @@ from typing_extensions import Unpack
 from ......._request import require_path_param
 from ......._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .......types.admin.organization.projects.service_accounts import ApiKeyCreateParams, APIKeyCreateResponse
-from ....._base import SyncAPIResource
+from ....._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
-__all__ = ["APIKeys"]
+__all__ = ["APIKeys", "APIKeysWithRawResponse", "APIKeysWithStreamingResponse"]
 
 
 class APIKeys(SyncAPIResource):
@@ -40,3 +40,11 @@ class APIKeys(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class APIKeysWithRawResponse(RawResponseView, resource=APIKeys):
+    """``APIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class APIKeysWithStreamingResponse(StreamingResponseView, resource=APIKeys):
+    """``APIKeys`` with each call a context manager over the response before its body is read."""

@@ -18,12 +18,12 @@ from .......types.admin.organization.projects import (
     UserUpdateParams,
 )
 from ......_pagination import SyncConversationCursorPage
-from ....._base import SyncAPIResource
+from ....._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from .roles import Roles
 
-__all__ = ["Users"]
+__all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
 
 class Users(SyncAPIResource):
@@ -143,3 +143,11 @@ class Users(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class UsersWithRawResponse(RawResponseView, resource=Users):
+    """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
+    """``Users`` with each call a context manager over the response before its body is read."""
