@@ -190,3 +190,48 @@ def test_top_level_aliases() -> None:
     assert openai.Transport is httpx.BaseTransport
     assert openai.NoneType is type(None)
     assert openai.not_given is openai.NOT_GIVEN
+
+
+def _view_calls() -> Dict[str, List[str]]:
+    """Client path -> the API calls resource_types.json gives it, as method names."""
+    calls = json.loads((ROOT / "codegen" / "resource_types.json").read_text(encoding="utf-8"))["calls"]
+    paths: Dict[str, List[str]] = defaultdict(list)
+    for call in calls:
+        path, _, method = call["call"].removeprefix("client.").rpartition(".")
+        paths[path].append(method)
+    return dict(paths)
+
+
+@pytest.mark.parametrize("client_class", [OpenAI, AsyncOpenAI])
+def test_each_view_declares_the_calls_of_its_resource(client_class: Any) -> None:
+    # A declared view method is what type checkers see: typed parameters and response, or for an
+    # overloaded method (``create`` with ``stream``) a typed response only.
+    from typing_extensions import get_overloads
+
+    from openai._async.resources import _base as async_base
+    from openai._sync.resources import _base as sync_base
+
+    overloaded = (async_base.AsyncRawOverloadedMethod, async_base.AsyncStreamedOverloadedMethod)
+    overloaded += (sync_base.RawOverloadedMethod, sync_base.StreamedOverloadedMethod)
+    client = client_class(api_key="sk-test")
+    wrong = []
+    for path, methods in sorted(_view_calls().items()):
+        resource = _walk(client, path)
+        for view in (type(resource.with_raw_response), type(resource.with_streaming_response)):
+            for method in methods:
+                declared = view.__dict__.get(method)
+                is_overloaded = bool(get_overloads(getattr(type(resource), method)))
+                if not isinstance(declared, (async_base._ViewMethod, sync_base._ViewMethod)):
+                    wrong.append(f"{view.__name__}.{method} is not declared")
+                elif isinstance(declared, overloaded) is not is_overloaded:
+                    wrong.append(f"{view.__name__}.{method} is declared as {type(declared).__name__}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_declared_view_method_wraps_the_resource_method() -> None:
+    with OpenAI(api_key="sk-test") as client:
+        declared = type(client.files.with_raw_response).__dict__["retrieve"]
+        assert type(client.files.with_raw_response).retrieve is declared
+        bound = client.files.with_raw_response.retrieve
+        assert bound.__name__ == "retrieve"
+        assert bound.__wrapped__ == client.files.retrieve

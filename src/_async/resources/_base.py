@@ -5,12 +5,17 @@
 before its body is read. Both views wrap every method of a resource generically; each resource
 module declares its own two named view classes (``AsyncCompletionsWithRawResponse``, ...) with the
 ``resource=`` class keyword, so the objects users get have the names the official SDK gives them.
+A view declares its resource's API calls (``retrieve = AsyncRawMethod(AsyncFiles.retrieve)``) so that
+type checkers see each with the resource method's parameters and a typed response; an overloaded
+method (``create`` with ``stream``) is declared too, its response typed but not its parameters.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Mapping, Optional, TypeVar, overload
+
+from typing_extensions import Concatenate, ParamSpec
 
 from ..._concurrency import AsyncPaginator
 from ..._constants import RAW_RESPONSE_HEADER
@@ -20,12 +25,24 @@ from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._response import AsyncResponseContextManager
 
 if TYPE_CHECKING:
+    from ..._view_types import AsyncMethod, AsyncRawCallable, AsyncStreamedCallable
     from .._base_client import AsyncAPIClient
 
-__all__ = ["AsyncAPIResource", "AsyncRawResponseView", "AsyncStreamingResponseView"]
+__all__ = [
+    "AsyncAPIResource",
+    "AsyncRawListMethod",
+    "AsyncRawMethod",
+    "AsyncRawOverloadedMethod",
+    "AsyncRawResponseView",
+    "AsyncStreamedListMethod",
+    "AsyncStreamedMethod",
+    "AsyncStreamedOverloadedMethod",
+    "AsyncStreamingResponseView",
+]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT")
+_P = ParamSpec("_P")
 
 
 class AsyncAPIResource:
@@ -222,6 +239,101 @@ class AsyncStreamingResponseView(_ResponseView):
             return AsyncResponseContextManager(lambda: method(*args, **marked))
 
         return call
+
+
+class _ViewMethod:
+    """A method of a named view, declared as ``create = AsyncRawMethod(AsyncCompletions.create)``.
+
+    At run time it wraps the resource's method exactly as the view's ``__getattr__`` would; it exists
+    so that type checkers see the view's method with the resource method's parameters.
+    """
+
+    def __init__(self, method: Callable[..., Any]) -> None:
+        self._name = method.__name__
+
+    def _bind(self, view: Optional[_ResponseView]) -> Any:
+        if view is None:
+            return self
+        return view._wrap(getattr(view._target, self._name))
+
+
+class AsyncRawMethod(_ViewMethod, Generic[_P, _T]):
+    """A ``with_raw_response`` method: the call's raw response, whose ``parse()`` gives ``_T``."""
+
+    def __init__(self, method: AsyncMethod[_P, _T]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncRawMethod[_P, _T]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncRawCallable[_P, _T]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncRawListMethod(_ViewMethod, Generic[_P, _PageT]):
+    """A ``with_raw_response`` list method: the first page's raw response, whose ``parse()`` gives the page."""
+
+    def __init__(self, method: Callable[Concatenate[Any, _P], AsyncPaginator[Any, _PageT]]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncRawListMethod[_P, _PageT]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncRawCallable[_P, _PageT]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncStreamedMethod(_ViewMethod, Generic[_P, _T]):
+    """A ``with_streaming_response`` method: a context manager over the unread response."""
+
+    def __init__(self, method: AsyncMethod[_P, _T]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncStreamedMethod[_P, _T]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncStreamedCallable[_P, _T]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncStreamedListMethod(_ViewMethod, Generic[_P, _PageT]):
+    """A ``with_streaming_response`` list method: a context manager over the first page's unread response."""
+
+    def __init__(self, method: Callable[Concatenate[Any, _P], AsyncPaginator[Any, _PageT]]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncStreamedListMethod[_P, _PageT]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncStreamedCallable[_P, _PageT]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncRawOverloadedMethod(_ViewMethod):
+    """A ``with_raw_response`` method whose resource method is overloaded: its response is typed, its
+    parameters are not (one ParamSpec cannot carry several overloads)."""
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncRawOverloadedMethod: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncRawCallable[..., Any]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncStreamedOverloadedMethod(_ViewMethod):
+    """A ``with_streaming_response`` method whose resource method is overloaded (see AsyncRawOverloadedMethod)."""
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncStreamedOverloadedMethod: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncStreamedCallable[..., Any]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
 
 
 AsyncAPIResource._raw_response_view = AsyncRawResponseView

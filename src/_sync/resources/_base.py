@@ -6,12 +6,17 @@
 before its body is read. Both views wrap every method of a resource generically; each resource
 module declares its own two named view classes (``CompletionsWithRawResponse``, ...) with the
 ``resource=`` class keyword, so the objects users get have the names the official SDK gives them.
+A view declares its resource's API calls (``retrieve = RawMethod(Files.retrieve)``) so that
+type checkers see each with the resource method's parameters and a typed response; an overloaded
+method (``create`` with ``stream``) is declared too, its response typed but not its parameters.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Mapping, Optional, TypeVar, overload
+
+from typing_extensions import Concatenate, ParamSpec
 
 from ..._constants import RAW_RESPONSE_HEADER
 from ..._request import CallOptions
@@ -20,12 +25,24 @@ from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._response import ResponseContextManager
 
 if TYPE_CHECKING:
+    from ..._view_types import SyncMethod, SyncRawCallable, SyncStreamedCallable
     from .._base_client import SyncAPIClient
 
-__all__ = ["SyncAPIResource", "RawResponseView", "StreamingResponseView"]
+__all__ = [
+    "SyncAPIResource",
+    "RawListMethod",
+    "RawMethod",
+    "RawOverloadedMethod",
+    "RawResponseView",
+    "StreamedListMethod",
+    "StreamedMethod",
+    "StreamedOverloadedMethod",
+    "StreamingResponseView",
+]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT")
+_P = ParamSpec("_P")
 
 
 class SyncAPIResource:
@@ -222,6 +239,101 @@ class StreamingResponseView(_ResponseView):
             return ResponseContextManager(lambda: method(*args, **marked))
 
         return call
+
+
+class _ViewMethod:
+    """A method of a named view, declared as ``create = RawMethod(Completions.create)``.
+
+    At run time it wraps the resource's method exactly as the view's ``__getattr__`` would; it exists
+    so that type checkers see the view's method with the resource method's parameters.
+    """
+
+    def __init__(self, method: Callable[..., Any]) -> None:
+        self._name = method.__name__
+
+    def _bind(self, view: Optional[_ResponseView]) -> Any:
+        if view is None:
+            return self
+        return view._wrap(getattr(view._target, self._name))
+
+
+class RawMethod(_ViewMethod, Generic[_P, _T]):
+    """A ``with_raw_response`` method: the call's raw response, whose ``parse()`` gives ``_T``."""
+
+    def __init__(self, method: SyncMethod[_P, _T]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> RawMethod[_P, _T]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> SyncRawCallable[_P, _T]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class RawListMethod(_ViewMethod, Generic[_P, _PageT]):
+    """A ``with_raw_response`` list method: the first page's raw response, whose ``parse()`` gives the page."""
+
+    def __init__(self, method: Callable[Concatenate[Any, _P], _PageT]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> RawListMethod[_P, _PageT]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> SyncRawCallable[_P, _PageT]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class StreamedMethod(_ViewMethod, Generic[_P, _T]):
+    """A ``with_streaming_response`` method: a context manager over the unread response."""
+
+    def __init__(self, method: SyncMethod[_P, _T]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> StreamedMethod[_P, _T]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> SyncStreamedCallable[_P, _T]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class StreamedListMethod(_ViewMethod, Generic[_P, _PageT]):
+    """A ``with_streaming_response`` list method: a context manager over the first page's unread response."""
+
+    def __init__(self, method: Callable[Concatenate[Any, _P], _PageT]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> StreamedListMethod[_P, _PageT]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> SyncStreamedCallable[_P, _PageT]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class RawOverloadedMethod(_ViewMethod):
+    """A ``with_raw_response`` method whose resource method is overloaded: its response is typed, its
+    parameters are not (one ParamSpec cannot carry several overloads)."""
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> RawOverloadedMethod: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> SyncRawCallable[..., Any]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class StreamedOverloadedMethod(_ViewMethod):
+    """A ``with_streaming_response`` method whose resource method is overloaded (see RawOverloadedMethod)."""
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> StreamedOverloadedMethod: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> SyncStreamedCallable[..., Any]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
 
 
 SyncAPIResource._raw_response_view = RawResponseView

@@ -9,7 +9,13 @@ from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ContentProvenanceCheck, ContentProvenanceCheckCreateParams
-from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 __all__ = [
     "ContentProvenanceChecks",
@@ -20,6 +26,9 @@ __all__ = [
 
 class ContentProvenanceChecks(SyncAPIResource):
     """Checks of where a piece of media came from."""
+
+    with_raw_response: ContentProvenanceChecksWithRawResponse
+    with_streaming_response: ContentProvenanceChecksWithStreamingResponse
 
     def create(
         self,
@@ -47,6 +56,10 @@ class ContentProvenanceChecks(SyncAPIResource):
 class ContentProvenanceChecksWithRawResponse(RawResponseView, resource=ContentProvenanceChecks):
     """``ContentProvenanceChecks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(ContentProvenanceChecks.create)
+
 
 class ContentProvenanceChecksWithStreamingResponse(StreamingResponseView, resource=ContentProvenanceChecks):
     """``ContentProvenanceChecks`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(ContentProvenanceChecks.create)

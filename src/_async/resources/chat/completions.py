@@ -23,7 +23,17 @@ from ....types.chat import (
 from ..._helpers.chat import parse_chat_completion, stream_chat_completion
 from ..._pagination import AsyncCursorPage
 from ..._streaming import AsyncStream
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
 from .messages import AsyncMessages
 
 __all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompletionsWithStreamingResponse"]
@@ -31,6 +41,9 @@ __all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompleti
 
 class AsyncCompletions(AsyncAPIResource):
     """Chat completions: one model reply to a list of messages, whole or streamed."""
+
+    with_raw_response: AsyncCompletionsWithRawResponse
+    with_streaming_response: AsyncCompletionsWithStreamingResponse
 
     # Structured outputs and event streams with a final completion, written once in _helpers.
     parse = parse_chat_completion
@@ -182,6 +195,20 @@ class AsyncCompletions(AsyncAPIResource):
 class AsyncCompletionsWithRawResponse(AsyncRawResponseView, resource=AsyncCompletions):
     """``AsyncCompletions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = AsyncRawOverloadedMethod(AsyncCompletions.create)
+    delete = AsyncRawMethod(AsyncCompletions.delete)
+    list = AsyncRawListMethod(AsyncCompletions.list)
+    parse = AsyncRawMethod(AsyncCompletions.parse)
+    retrieve = AsyncRawMethod(AsyncCompletions.retrieve)
+    update = AsyncRawMethod(AsyncCompletions.update)
+
 
 class AsyncCompletionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCompletions):
     """``AsyncCompletions`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedOverloadedMethod(AsyncCompletions.create)
+    delete = AsyncStreamedMethod(AsyncCompletions.delete)
+    list = AsyncStreamedListMethod(AsyncCompletions.list)
+    parse = AsyncStreamedMethod(AsyncCompletions.parse)
+    retrieve = AsyncStreamedMethod(AsyncCompletions.retrieve)
+    update = AsyncStreamedMethod(AsyncCompletions.update)

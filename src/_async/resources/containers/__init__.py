@@ -18,7 +18,15 @@ from ....types import (
     ContainerRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .file_content import AsyncContent
 
 if TYPE_CHECKING:
@@ -29,6 +37,9 @@ __all__ = ["AsyncContainers", "AsyncContainersWithRawResponse", "AsyncContainers
 
 class AsyncContainers(AsyncAPIResource):
     """Containers: sandboxes where the code interpreter tool runs, with their own files."""
+
+    with_raw_response: AsyncContainersWithRawResponse
+    with_streaming_response: AsyncContainersWithStreamingResponse
 
     @functools.cached_property
     def files(self) -> AsyncFiles:
@@ -123,6 +134,16 @@ class AsyncContainers(AsyncAPIResource):
 class AsyncContainersWithRawResponse(AsyncRawResponseView, resource=AsyncContainers):
     """``AsyncContainers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = AsyncRawMethod(AsyncContainers.create)
+    delete = AsyncRawMethod(AsyncContainers.delete)
+    list = AsyncRawListMethod(AsyncContainers.list)
+    retrieve = AsyncRawMethod(AsyncContainers.retrieve)
+
 
 class AsyncContainersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncContainers):
     """``AsyncContainers`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncContainers.create)
+    delete = AsyncStreamedMethod(AsyncContainers.delete)
+    list = AsyncStreamedListMethod(AsyncContainers.list)
+    retrieve = AsyncStreamedMethod(AsyncContainers.retrieve)

@@ -18,7 +18,15 @@ from ....types.containers import (
     FileRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .file_content import AsyncContent
 
 __all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
@@ -26,6 +34,9 @@ __all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingRe
 
 class AsyncFiles(AsyncAPIResource):
     """Files inside a container: uploaded ones and those its code wrote."""
+
+    with_raw_response: AsyncFilesWithRawResponse
+    with_streaming_response: AsyncFilesWithStreamingResponse
 
     @functools.cached_property
     def content(self) -> AsyncContent:
@@ -125,6 +136,16 @@ class AsyncFiles(AsyncAPIResource):
 class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
     """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = AsyncRawMethod(AsyncFiles.create)
+    delete = AsyncRawMethod(AsyncFiles.delete)
+    list = AsyncRawListMethod(AsyncFiles.list)
+    retrieve = AsyncRawMethod(AsyncFiles.retrieve)
+
 
 class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
     """``AsyncFiles`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncFiles.create)
+    delete = AsyncStreamedMethod(AsyncFiles.delete)
+    list = AsyncStreamedListMethod(AsyncFiles.list)
+    retrieve = AsyncStreamedMethod(AsyncFiles.retrieve)

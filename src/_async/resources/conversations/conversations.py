@@ -15,7 +15,13 @@ from ....types.conversations import (
     ConversationDeletedResource,
     ConversationUpdateParams,
 )
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .items import AsyncItems
 
 __all__ = ["AsyncConversations", "AsyncConversationsWithRawResponse", "AsyncConversationsWithStreamingResponse"]
@@ -23,6 +29,9 @@ __all__ = ["AsyncConversations", "AsyncConversationsWithRawResponse", "AsyncConv
 
 class AsyncConversations(AsyncAPIResource):
     """Conversations: server-side state that Responses API calls read from and add to."""
+
+    with_raw_response: AsyncConversationsWithRawResponse
+    with_streaming_response: AsyncConversationsWithStreamingResponse
 
     @functools.cached_property
     def items(self) -> AsyncItems:
@@ -116,6 +125,16 @@ class AsyncConversations(AsyncAPIResource):
 class AsyncConversationsWithRawResponse(AsyncRawResponseView, resource=AsyncConversations):
     """``AsyncConversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = AsyncRawMethod(AsyncConversations.create)
+    delete = AsyncRawMethod(AsyncConversations.delete)
+    retrieve = AsyncRawMethod(AsyncConversations.retrieve)
+    update = AsyncRawMethod(AsyncConversations.update)
+
 
 class AsyncConversationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncConversations):
     """``AsyncConversations`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncConversations.create)
+    delete = AsyncStreamedMethod(AsyncConversations.delete)
+    retrieve = AsyncStreamedMethod(AsyncConversations.retrieve)
+    update = AsyncStreamedMethod(AsyncConversations.update)

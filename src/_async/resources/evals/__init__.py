@@ -21,7 +21,15 @@ from ....types import (
     EvalUpdateResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .output_items import AsyncOutputItems
 
 if TYPE_CHECKING:
@@ -32,6 +40,9 @@ __all__ = ["AsyncEvals", "AsyncEvalsWithRawResponse", "AsyncEvalsWithStreamingRe
 
 class AsyncEvals(AsyncAPIResource):
     """Evaluations: a data source shape and the criteria its model outputs are graded by."""
+
+    with_raw_response: AsyncEvalsWithRawResponse
+    with_streaming_response: AsyncEvalsWithStreamingResponse
 
     @functools.cached_property
     def runs(self) -> AsyncRuns:
@@ -147,6 +158,18 @@ class AsyncEvals(AsyncAPIResource):
 class AsyncEvalsWithRawResponse(AsyncRawResponseView, resource=AsyncEvals):
     """``AsyncEvals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = AsyncRawMethod(AsyncEvals.create)
+    delete = AsyncRawMethod(AsyncEvals.delete)
+    list = AsyncRawListMethod(AsyncEvals.list)
+    retrieve = AsyncRawMethod(AsyncEvals.retrieve)
+    update = AsyncRawMethod(AsyncEvals.update)
+
 
 class AsyncEvalsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncEvals):
     """``AsyncEvals`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncEvals.create)
+    delete = AsyncStreamedMethod(AsyncEvals.delete)
+    list = AsyncStreamedListMethod(AsyncEvals.list)
+    retrieve = AsyncStreamedMethod(AsyncEvals.retrieve)
+    update = AsyncStreamedMethod(AsyncEvals.update)

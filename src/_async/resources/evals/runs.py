@@ -20,7 +20,15 @@ from ....types.evals import (
     RunRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .output_items import AsyncOutputItems
 
 __all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
@@ -28,6 +36,9 @@ __all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingRespo
 
 class AsyncRuns(AsyncAPIResource):
     """Runs of an evaluation: one data source graded against the evaluation's criteria."""
+
+    with_raw_response: AsyncRunsWithRawResponse
+    with_streaming_response: AsyncRunsWithStreamingResponse
 
     @functools.cached_property
     def output_items(self) -> AsyncOutputItems:
@@ -145,6 +156,18 @@ class AsyncRuns(AsyncAPIResource):
 class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
     """``AsyncRuns`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    cancel = AsyncRawMethod(AsyncRuns.cancel)
+    create = AsyncRawMethod(AsyncRuns.create)
+    delete = AsyncRawMethod(AsyncRuns.delete)
+    list = AsyncRawListMethod(AsyncRuns.list)
+    retrieve = AsyncRawMethod(AsyncRuns.retrieve)
+
 
 class AsyncRunsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRuns):
     """``AsyncRuns`` with each call a context manager over the response before its body is read."""
+
+    cancel = AsyncStreamedMethod(AsyncRuns.cancel)
+    create = AsyncStreamedMethod(AsyncRuns.create)
+    delete = AsyncStreamedMethod(AsyncRuns.delete)
+    list = AsyncStreamedListMethod(AsyncRuns.list)
+    retrieve = AsyncStreamedMethod(AsyncRuns.retrieve)

@@ -18,7 +18,15 @@ from ....types.fine_tuning import (
     JobListParams,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .checkpoints import AsyncCheckpoints
 
 __all__ = ["AsyncJobs", "AsyncJobsWithRawResponse", "AsyncJobsWithStreamingResponse"]
@@ -26,6 +34,9 @@ __all__ = ["AsyncJobs", "AsyncJobsWithRawResponse", "AsyncJobsWithStreamingRespo
 
 class AsyncJobs(AsyncAPIResource):
     """Fine-tuning jobs: create, list, follow, pause, resume and cancel them."""
+
+    with_raw_response: AsyncJobsWithRawResponse
+    with_streaming_response: AsyncJobsWithStreamingResponse
 
     @functools.cached_property
     def checkpoints(self) -> AsyncCheckpoints:
@@ -178,6 +189,22 @@ class AsyncJobs(AsyncAPIResource):
 class AsyncJobsWithRawResponse(AsyncRawResponseView, resource=AsyncJobs):
     """``AsyncJobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    cancel = AsyncRawMethod(AsyncJobs.cancel)
+    create = AsyncRawMethod(AsyncJobs.create)
+    list = AsyncRawListMethod(AsyncJobs.list)
+    list_events = AsyncRawListMethod(AsyncJobs.list_events)
+    pause = AsyncRawMethod(AsyncJobs.pause)
+    resume = AsyncRawMethod(AsyncJobs.resume)
+    retrieve = AsyncRawMethod(AsyncJobs.retrieve)
+
 
 class AsyncJobsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncJobs):
     """``AsyncJobs`` with each call a context manager over the response before its body is read."""
+
+    cancel = AsyncStreamedMethod(AsyncJobs.cancel)
+    create = AsyncStreamedMethod(AsyncJobs.create)
+    list = AsyncStreamedListMethod(AsyncJobs.list)
+    list_events = AsyncStreamedListMethod(AsyncJobs.list_events)
+    pause = AsyncStreamedMethod(AsyncJobs.pause)
+    resume = AsyncStreamedMethod(AsyncJobs.resume)
+    retrieve = AsyncStreamedMethod(AsyncJobs.retrieve)

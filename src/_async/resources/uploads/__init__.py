@@ -11,7 +11,13 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
 from ..._helpers import uploads as upload_helpers
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
     from .parts import AsyncParts
@@ -21,6 +27,9 @@ __all__ = ["AsyncUploads", "AsyncUploadsWithRawResponse", "AsyncUploadsWithStrea
 
 class AsyncUploads(AsyncAPIResource):
     """Uploads: a file too large for one request, sent as parts and then completed."""
+
+    with_raw_response: AsyncUploadsWithRawResponse
+    with_streaming_response: AsyncUploadsWithStreamingResponse
 
     upload_file_chunked = upload_helpers.upload_file_chunked
 
@@ -98,6 +107,14 @@ class AsyncUploads(AsyncAPIResource):
 class AsyncUploadsWithRawResponse(AsyncRawResponseView, resource=AsyncUploads):
     """``AsyncUploads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    cancel = AsyncRawMethod(AsyncUploads.cancel)
+    complete = AsyncRawMethod(AsyncUploads.complete)
+    create = AsyncRawMethod(AsyncUploads.create)
+
 
 class AsyncUploadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUploads):
     """``AsyncUploads`` with each call a context manager over the response before its body is read."""
+
+    cancel = AsyncStreamedMethod(AsyncUploads.cancel)
+    complete = AsyncStreamedMethod(AsyncUploads.complete)
+    create = AsyncStreamedMethod(AsyncUploads.create)

@@ -20,7 +20,15 @@ from ....types import (
     VectorStoreUpdateParams,
 )
 from ..._pagination import AsyncCursorPage, AsyncPage
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
     from .file_batches import AsyncFileBatches
@@ -31,6 +39,9 @@ __all__ = ["AsyncVectorStores", "AsyncVectorStoresWithRawResponse", "AsyncVector
 
 class AsyncVectorStores(AsyncAPIResource):
     """Vector stores: indexed collections of files that file search queries."""
+
+    with_raw_response: AsyncVectorStoresWithRawResponse
+    with_streaming_response: AsyncVectorStoresWithStreamingResponse
 
     @functools.cached_property
     def files(self) -> AsyncFiles:
@@ -175,6 +186,20 @@ class AsyncVectorStores(AsyncAPIResource):
 class AsyncVectorStoresWithRawResponse(AsyncRawResponseView, resource=AsyncVectorStores):
     """``AsyncVectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = AsyncRawMethod(AsyncVectorStores.create)
+    delete = AsyncRawMethod(AsyncVectorStores.delete)
+    list = AsyncRawListMethod(AsyncVectorStores.list)
+    retrieve = AsyncRawMethod(AsyncVectorStores.retrieve)
+    search = AsyncRawListMethod(AsyncVectorStores.search)
+    update = AsyncRawMethod(AsyncVectorStores.update)
+
 
 class AsyncVectorStoresWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVectorStores):
     """``AsyncVectorStores`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncVectorStores.create)
+    delete = AsyncStreamedMethod(AsyncVectorStores.delete)
+    list = AsyncStreamedListMethod(AsyncVectorStores.list)
+    retrieve = AsyncStreamedMethod(AsyncVectorStores.retrieve)
+    search = AsyncStreamedListMethod(AsyncVectorStores.search)
+    update = AsyncStreamedMethod(AsyncVectorStores.update)

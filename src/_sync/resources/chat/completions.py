@@ -23,7 +23,17 @@ from ....types.chat import (
 from ..._helpers.chat import parse_chat_completion, stream_chat_completion
 from ..._pagination import SyncCursorPage
 from ..._streaming import Stream
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .messages import Messages
 
 __all__ = ["Completions", "CompletionsWithRawResponse", "CompletionsWithStreamingResponse"]
@@ -31,6 +41,9 @@ __all__ = ["Completions", "CompletionsWithRawResponse", "CompletionsWithStreamin
 
 class Completions(SyncAPIResource):
     """Chat completions: one model reply to a list of messages, whole or streamed."""
+
+    with_raw_response: CompletionsWithRawResponse
+    with_streaming_response: CompletionsWithStreamingResponse
 
     # Structured outputs and event streams with a final completion, written once in _helpers.
     parse = parse_chat_completion
@@ -182,6 +195,20 @@ class Completions(SyncAPIResource):
 class CompletionsWithRawResponse(RawResponseView, resource=Completions):
     """``Completions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawOverloadedMethod(Completions.create)
+    delete = RawMethod(Completions.delete)
+    list = RawListMethod(Completions.list)
+    parse = RawMethod(Completions.parse)
+    retrieve = RawMethod(Completions.retrieve)
+    update = RawMethod(Completions.update)
+
 
 class CompletionsWithStreamingResponse(StreamingResponseView, resource=Completions):
     """``Completions`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedOverloadedMethod(Completions.create)
+    delete = StreamedMethod(Completions.delete)
+    list = StreamedListMethod(Completions.list)
+    parse = StreamedMethod(Completions.parse)
+    retrieve = StreamedMethod(Completions.retrieve)
+    update = StreamedMethod(Completions.update)

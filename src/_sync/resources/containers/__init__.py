@@ -18,7 +18,15 @@ from ....types import (
     ContainerRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .file_content import Content
 
 if TYPE_CHECKING:
@@ -29,6 +37,9 @@ __all__ = ["Containers", "ContainersWithRawResponse", "ContainersWithStreamingRe
 
 class Containers(SyncAPIResource):
     """Containers: sandboxes where the code interpreter tool runs, with their own files."""
+
+    with_raw_response: ContainersWithRawResponse
+    with_streaming_response: ContainersWithStreamingResponse
 
     @functools.cached_property
     def files(self) -> Files:
@@ -123,6 +134,16 @@ class Containers(SyncAPIResource):
 class ContainersWithRawResponse(RawResponseView, resource=Containers):
     """``Containers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(Containers.create)
+    delete = RawMethod(Containers.delete)
+    list = RawListMethod(Containers.list)
+    retrieve = RawMethod(Containers.retrieve)
+
 
 class ContainersWithStreamingResponse(StreamingResponseView, resource=Containers):
     """``Containers`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Containers.create)
+    delete = StreamedMethod(Containers.delete)
+    list = StreamedListMethod(Containers.list)
+    retrieve = StreamedMethod(Containers.retrieve)

@@ -18,7 +18,15 @@ from ....types.containers import (
     FileRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .file_content import Content
 
 __all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
@@ -26,6 +34,9 @@ __all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
 class Files(SyncAPIResource):
     """Files inside a container: uploaded ones and those its code wrote."""
+
+    with_raw_response: FilesWithRawResponse
+    with_streaming_response: FilesWithStreamingResponse
 
     @functools.cached_property
     def content(self) -> Content:
@@ -125,6 +136,16 @@ class Files(SyncAPIResource):
 class FilesWithRawResponse(RawResponseView, resource=Files):
     """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(Files.create)
+    delete = RawMethod(Files.delete)
+    list = RawListMethod(Files.list)
+    retrieve = RawMethod(Files.retrieve)
+
 
 class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
     """``Files`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Files.create)
+    delete = StreamedMethod(Files.delete)
+    list = StreamedListMethod(Files.list)
+    retrieve = StreamedMethod(Files.retrieve)

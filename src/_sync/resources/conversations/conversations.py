@@ -16,7 +16,13 @@ from ....types.conversations import (
     ConversationDeletedResource,
     ConversationUpdateParams,
 )
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .items import Items
 
 __all__ = ["Conversations", "ConversationsWithRawResponse", "ConversationsWithStreamingResponse"]
@@ -24,6 +30,9 @@ __all__ = ["Conversations", "ConversationsWithRawResponse", "ConversationsWithSt
 
 class Conversations(SyncAPIResource):
     """Conversations: server-side state that Responses API calls read from and add to."""
+
+    with_raw_response: ConversationsWithRawResponse
+    with_streaming_response: ConversationsWithStreamingResponse
 
     @functools.cached_property
     def items(self) -> Items:
@@ -117,6 +126,16 @@ class Conversations(SyncAPIResource):
 class ConversationsWithRawResponse(RawResponseView, resource=Conversations):
     """``Conversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(Conversations.create)
+    delete = RawMethod(Conversations.delete)
+    retrieve = RawMethod(Conversations.retrieve)
+    update = RawMethod(Conversations.update)
+
 
 class ConversationsWithStreamingResponse(StreamingResponseView, resource=Conversations):
     """``Conversations`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Conversations.create)
+    delete = StreamedMethod(Conversations.delete)
+    retrieve = StreamedMethod(Conversations.retrieve)
+    update = StreamedMethod(Conversations.update)

@@ -21,7 +21,15 @@ from ....types import (
     EvalUpdateResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .output_items import OutputItems
 
 if TYPE_CHECKING:
@@ -32,6 +40,9 @@ __all__ = ["Evals", "EvalsWithRawResponse", "EvalsWithStreamingResponse", "Outpu
 
 class Evals(SyncAPIResource):
     """Evaluations: a data source shape and the criteria its model outputs are graded by."""
+
+    with_raw_response: EvalsWithRawResponse
+    with_streaming_response: EvalsWithStreamingResponse
 
     @functools.cached_property
     def runs(self) -> Runs:
@@ -147,6 +158,18 @@ class Evals(SyncAPIResource):
 class EvalsWithRawResponse(RawResponseView, resource=Evals):
     """``Evals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(Evals.create)
+    delete = RawMethod(Evals.delete)
+    list = RawListMethod(Evals.list)
+    retrieve = RawMethod(Evals.retrieve)
+    update = RawMethod(Evals.update)
+
 
 class EvalsWithStreamingResponse(StreamingResponseView, resource=Evals):
     """``Evals`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Evals.create)
+    delete = StreamedMethod(Evals.delete)
+    list = StreamedListMethod(Evals.list)
+    retrieve = StreamedMethod(Evals.retrieve)
+    update = StreamedMethod(Evals.update)

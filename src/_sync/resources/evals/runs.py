@@ -20,7 +20,15 @@ from ....types.evals import (
     RunRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .output_items import OutputItems
 
 __all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
@@ -28,6 +36,9 @@ __all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
 class Runs(SyncAPIResource):
     """Runs of an evaluation: one data source graded against the evaluation's criteria."""
+
+    with_raw_response: RunsWithRawResponse
+    with_streaming_response: RunsWithStreamingResponse
 
     @functools.cached_property
     def output_items(self) -> OutputItems:
@@ -145,6 +156,18 @@ class Runs(SyncAPIResource):
 class RunsWithRawResponse(RawResponseView, resource=Runs):
     """``Runs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    cancel = RawMethod(Runs.cancel)
+    create = RawMethod(Runs.create)
+    delete = RawMethod(Runs.delete)
+    list = RawListMethod(Runs.list)
+    retrieve = RawMethod(Runs.retrieve)
+
 
 class RunsWithStreamingResponse(StreamingResponseView, resource=Runs):
     """``Runs`` with each call a context manager over the response before its body is read."""
+
+    cancel = StreamedMethod(Runs.cancel)
+    create = StreamedMethod(Runs.create)
+    delete = StreamedMethod(Runs.delete)
+    list = StreamedListMethod(Runs.list)
+    retrieve = StreamedMethod(Runs.retrieve)

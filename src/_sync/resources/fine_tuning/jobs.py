@@ -18,7 +18,15 @@ from ....types.fine_tuning import (
     JobListParams,
 )
 from ..._pagination import SyncCursorPage
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .checkpoints import Checkpoints
 
 __all__ = ["Jobs", "JobsWithRawResponse", "JobsWithStreamingResponse"]
@@ -26,6 +34,9 @@ __all__ = ["Jobs", "JobsWithRawResponse", "JobsWithStreamingResponse"]
 
 class Jobs(SyncAPIResource):
     """Fine-tuning jobs: create, list, follow, pause, resume and cancel them."""
+
+    with_raw_response: JobsWithRawResponse
+    with_streaming_response: JobsWithStreamingResponse
 
     @functools.cached_property
     def checkpoints(self) -> Checkpoints:
@@ -178,6 +189,22 @@ class Jobs(SyncAPIResource):
 class JobsWithRawResponse(RawResponseView, resource=Jobs):
     """``Jobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    cancel = RawMethod(Jobs.cancel)
+    create = RawMethod(Jobs.create)
+    list = RawListMethod(Jobs.list)
+    list_events = RawListMethod(Jobs.list_events)
+    pause = RawMethod(Jobs.pause)
+    resume = RawMethod(Jobs.resume)
+    retrieve = RawMethod(Jobs.retrieve)
+
 
 class JobsWithStreamingResponse(StreamingResponseView, resource=Jobs):
     """``Jobs`` with each call a context manager over the response before its body is read."""
+
+    cancel = StreamedMethod(Jobs.cancel)
+    create = StreamedMethod(Jobs.create)
+    list = StreamedListMethod(Jobs.list)
+    list_events = StreamedListMethod(Jobs.list_events)
+    pause = StreamedMethod(Jobs.pause)
+    resume = StreamedMethod(Jobs.resume)
+    retrieve = StreamedMethod(Jobs.retrieve)

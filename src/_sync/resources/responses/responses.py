@@ -24,7 +24,15 @@ from ....types.responses import (
 )
 from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import Stream
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .input_items import InputItems
 from .input_tokens import InputTokens
 
@@ -33,6 +41,9 @@ __all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingRespo
 
 class Responses(SyncAPIResource):
     """Model responses: create them whole or streamed, fetch, cancel, compact and delete them."""
+
+    with_raw_response: ResponsesWithRawResponse
+    with_streaming_response: ResponsesWithStreamingResponse
 
     parse = parse_response
     stream = stream_response
@@ -229,6 +240,20 @@ class Responses(SyncAPIResource):
 class ResponsesWithRawResponse(RawResponseView, resource=Responses):
     """``Responses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    cancel = RawMethod(Responses.cancel)
+    compact = RawMethod(Responses.compact)
+    create = RawOverloadedMethod(Responses.create)
+    delete = RawMethod(Responses.delete)
+    parse = RawMethod(Responses.parse)
+    retrieve = RawOverloadedMethod(Responses.retrieve)
+
 
 class ResponsesWithStreamingResponse(StreamingResponseView, resource=Responses):
     """``Responses`` with each call a context manager over the response before its body is read."""
+
+    cancel = StreamedMethod(Responses.cancel)
+    compact = StreamedMethod(Responses.compact)
+    create = StreamedOverloadedMethod(Responses.create)
+    delete = StreamedMethod(Responses.delete)
+    parse = StreamedMethod(Responses.parse)
+    retrieve = StreamedOverloadedMethod(Responses.retrieve)

@@ -12,7 +12,15 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import DeletedSkill, Skill, SkillCreateParams, SkillListParams, SkillUpdateParams
 from ..._pagination import SyncCursorPage
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
     from .content import Content
@@ -23,6 +31,9 @@ __all__ = ["Skills", "SkillsWithRawResponse", "SkillsWithStreamingResponse"]
 
 class Skills(SyncAPIResource):
     """Skills: uploaded bundles of instructions and files that a model can load."""
+
+    with_raw_response: SkillsWithRawResponse
+    with_streaming_response: SkillsWithStreamingResponse
 
     @functools.cached_property
     def content(self) -> Content:
@@ -146,6 +157,18 @@ class Skills(SyncAPIResource):
 class SkillsWithRawResponse(RawResponseView, resource=Skills):
     """``Skills`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(Skills.create)
+    delete = RawMethod(Skills.delete)
+    list = RawListMethod(Skills.list)
+    retrieve = RawMethod(Skills.retrieve)
+    update = RawMethod(Skills.update)
+
 
 class SkillsWithStreamingResponse(StreamingResponseView, resource=Skills):
     """``Skills`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Skills.create)
+    delete = StreamedMethod(Skills.delete)
+    list = StreamedListMethod(Skills.list)
+    retrieve = StreamedMethod(Skills.retrieve)
+    update = StreamedMethod(Skills.update)

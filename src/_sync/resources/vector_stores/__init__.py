@@ -20,7 +20,15 @@ from ....types import (
     VectorStoreUpdateParams,
 )
 from ..._pagination import SyncCursorPage, SyncPage
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
     from .file_batches import FileBatches
@@ -31,6 +39,9 @@ __all__ = ["VectorStores", "VectorStoresWithRawResponse", "VectorStoresWithStrea
 
 class VectorStores(SyncAPIResource):
     """Vector stores: indexed collections of files that file search queries."""
+
+    with_raw_response: VectorStoresWithRawResponse
+    with_streaming_response: VectorStoresWithStreamingResponse
 
     @functools.cached_property
     def files(self) -> Files:
@@ -175,6 +186,20 @@ class VectorStores(SyncAPIResource):
 class VectorStoresWithRawResponse(RawResponseView, resource=VectorStores):
     """``VectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(VectorStores.create)
+    delete = RawMethod(VectorStores.delete)
+    list = RawListMethod(VectorStores.list)
+    retrieve = RawMethod(VectorStores.retrieve)
+    search = RawListMethod(VectorStores.search)
+    update = RawMethod(VectorStores.update)
+
 
 class VectorStoresWithStreamingResponse(StreamingResponseView, resource=VectorStores):
     """``VectorStores`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(VectorStores.create)
+    delete = StreamedMethod(VectorStores.delete)
+    list = StreamedListMethod(VectorStores.list)
+    retrieve = StreamedMethod(VectorStores.retrieve)
+    search = StreamedListMethod(VectorStores.search)
+    update = StreamedMethod(VectorStores.update)

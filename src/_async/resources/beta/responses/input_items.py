@@ -12,7 +12,13 @@ from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta import BetaResponseItem
 from .....types.beta.responses import InputItemListParams
 from ...._pagination import AsyncCursorPage
-from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamingResponseView,
+)
 from .._opt_in import RESPONSES_BETA_QUERY
 
 __all__ = ["AsyncInputItems", "AsyncInputItemsWithRawResponse", "AsyncInputItemsWithStreamingResponse"]
@@ -20,6 +26,9 @@ __all__ = ["AsyncInputItems", "AsyncInputItemsWithRawResponse", "AsyncInputItems
 
 class AsyncInputItems(AsyncAPIResource):
     """The input items of a stored beta response."""
+
+    with_raw_response: AsyncInputItemsWithRawResponse
+    with_streaming_response: AsyncInputItemsWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
 
@@ -48,6 +57,10 @@ class AsyncInputItems(AsyncAPIResource):
 class AsyncInputItemsWithRawResponse(AsyncRawResponseView, resource=AsyncInputItems):
     """``AsyncInputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    list = AsyncRawListMethod(AsyncInputItems.list)
+
 
 class AsyncInputItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInputItems):
     """``AsyncInputItems`` with each call a context manager over the response before its body is read."""
+
+    list = AsyncStreamedListMethod(AsyncInputItems.list)

@@ -20,7 +20,15 @@ from .....types.beta.responses import (
     ResponseRetrieveParamsStreaming,
 )
 from ...._streaming import AsyncStream
-from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
 from .._opt_in import RESPONSES_BETA_QUERY
 from .input_items import AsyncInputItems
 from .input_tokens import AsyncInputTokens
@@ -30,6 +38,9 @@ __all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWit
 
 class AsyncResponses(AsyncAPIResource):
     """Beta model responses: the Responses API with features not yet in the stable one."""
+
+    with_raw_response: AsyncResponsesWithRawResponse
+    with_streaming_response: AsyncResponsesWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
 
@@ -225,6 +236,18 @@ class AsyncResponses(AsyncAPIResource):
 class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):
     """``AsyncResponses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    cancel = AsyncRawMethod(AsyncResponses.cancel)
+    compact = AsyncRawMethod(AsyncResponses.compact)
+    create = AsyncRawOverloadedMethod(AsyncResponses.create)
+    delete = AsyncRawMethod(AsyncResponses.delete)
+    retrieve = AsyncRawOverloadedMethod(AsyncResponses.retrieve)
+
 
 class AsyncResponsesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncResponses):
     """``AsyncResponses`` with each call a context manager over the response before its body is read."""
+
+    cancel = AsyncStreamedMethod(AsyncResponses.cancel)
+    compact = AsyncStreamedMethod(AsyncResponses.compact)
+    create = AsyncStreamedOverloadedMethod(AsyncResponses.create)
+    delete = AsyncStreamedMethod(AsyncResponses.delete)
+    retrieve = AsyncStreamedOverloadedMethod(AsyncResponses.retrieve)

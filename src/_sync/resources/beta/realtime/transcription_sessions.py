@@ -9,7 +9,13 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.realtime import TranscriptionSession, TranscriptionSessionCreateParams
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 __all__ = [
     "TranscriptionSessions",
@@ -20,6 +26,9 @@ __all__ = [
 
 class TranscriptionSessions(SyncAPIResource):
     """Realtime transcription sessions, created from the server for a client to stream audio into."""
+
+    with_raw_response: TranscriptionSessionsWithRawResponse
+    with_streaming_response: TranscriptionSessionsWithStreamingResponse
 
     def create(
         self,
@@ -46,6 +55,10 @@ class TranscriptionSessions(SyncAPIResource):
 class TranscriptionSessionsWithRawResponse(RawResponseView, resource=TranscriptionSessions):
     """``TranscriptionSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(TranscriptionSessions.create)
+
 
 class TranscriptionSessionsWithStreamingResponse(StreamingResponseView, resource=TranscriptionSessions):
     """``TranscriptionSessions`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(TranscriptionSessions.create)

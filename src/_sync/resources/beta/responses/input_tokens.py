@@ -9,7 +9,13 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.responses import InputTokenCountParams, InputTokenCountResponse
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .._opt_in import RESPONSES_BETA_QUERY
 
 __all__ = ["InputTokens", "InputTokensWithRawResponse", "InputTokensWithStreamingResponse"]
@@ -17,6 +23,9 @@ __all__ = ["InputTokens", "InputTokensWithRawResponse", "InputTokensWithStreamin
 
 class InputTokens(SyncAPIResource):
     """Input token counts for beta Responses API requests."""
+
+    with_raw_response: InputTokensWithRawResponse
+    with_streaming_response: InputTokensWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
 
@@ -45,6 +54,10 @@ class InputTokens(SyncAPIResource):
 class InputTokensWithRawResponse(RawResponseView, resource=InputTokens):
     """``InputTokens`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    count = RawMethod(InputTokens.count)
+
 
 class InputTokensWithStreamingResponse(StreamingResponseView, resource=InputTokens):
     """``InputTokens`` with each call a context manager over the response before its body is read."""
+
+    count = StreamedMethod(InputTokens.count)

@@ -21,7 +21,15 @@ from .....types.beta.responses import (
     ResponseRetrieveParamsStreaming,
 )
 from ...._streaming import Stream
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .._opt_in import RESPONSES_BETA_QUERY
 from .input_items import InputItems
 from .input_tokens import InputTokens
@@ -31,6 +39,9 @@ __all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingRespo
 
 class Responses(SyncAPIResource):
     """Beta model responses: the Responses API with features not yet in the stable one."""
+
+    with_raw_response: ResponsesWithRawResponse
+    with_streaming_response: ResponsesWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
 
@@ -226,6 +237,18 @@ class Responses(SyncAPIResource):
 class ResponsesWithRawResponse(RawResponseView, resource=Responses):
     """``Responses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    cancel = RawMethod(Responses.cancel)
+    compact = RawMethod(Responses.compact)
+    create = RawOverloadedMethod(Responses.create)
+    delete = RawMethod(Responses.delete)
+    retrieve = RawOverloadedMethod(Responses.retrieve)
+
 
 class ResponsesWithStreamingResponse(StreamingResponseView, resource=Responses):
     """``Responses`` with each call a context manager over the response before its body is read."""
+
+    cancel = StreamedMethod(Responses.cancel)
+    compact = StreamedMethod(Responses.compact)
+    create = StreamedOverloadedMethod(Responses.create)
+    delete = StreamedMethod(Responses.delete)
+    retrieve = StreamedOverloadedMethod(Responses.retrieve)

@@ -24,7 +24,15 @@ from .....types.beta.threads import Run
 from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import Stream
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .._opt_in import ASSISTANTS_OPT_IN
 from .messages import Messages
 from .runs import Runs
@@ -34,6 +42,9 @@ __all__ = ["Threads", "ThreadsWithRawResponse", "ThreadsWithStreamingResponse"]
 
 class Threads(SyncAPIResource):
     """Threads: the conversations that assistants run on."""
+
+    with_raw_response: ThreadsWithRawResponse
+    with_streaming_response: ThreadsWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -194,6 +205,18 @@ class Threads(SyncAPIResource):
 class ThreadsWithRawResponse(RawResponseView, resource=Threads):
     """``Threads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(Threads.create)
+    create_and_run = RawOverloadedMethod(Threads.create_and_run)
+    delete = RawMethod(Threads.delete)
+    retrieve = RawMethod(Threads.retrieve)
+    update = RawMethod(Threads.update)
+
 
 class ThreadsWithStreamingResponse(StreamingResponseView, resource=Threads):
     """``Threads`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Threads.create)
+    create_and_run = StreamedOverloadedMethod(Threads.create_and_run)
+    delete = StreamedMethod(Threads.delete)
+    retrieve = StreamedMethod(Threads.retrieve)
+    update = StreamedMethod(Threads.update)

@@ -19,7 +19,15 @@ from ......types.admin.organization import (
     GroupUpdateResponse,
 )
 from ....._pagination import AsyncNextCursorPage
-from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
     from .roles import AsyncRoles
@@ -30,6 +38,9 @@ __all__ = ["AsyncGroups", "AsyncGroupsWithRawResponse", "AsyncGroupsWithStreamin
 
 class AsyncGroups(AsyncAPIResource):
     """Groups of users, their members and their roles."""
+
+    with_raw_response: AsyncGroupsWithRawResponse
+    with_streaming_response: AsyncGroupsWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> AsyncRoles:
@@ -152,6 +163,18 @@ class AsyncGroups(AsyncAPIResource):
 class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
     """``AsyncGroups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = AsyncRawMethod(AsyncGroups.create)
+    delete = AsyncRawMethod(AsyncGroups.delete)
+    list = AsyncRawListMethod(AsyncGroups.list)
+    retrieve = AsyncRawMethod(AsyncGroups.retrieve)
+    update = AsyncRawMethod(AsyncGroups.update)
+
 
 class AsyncGroupsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGroups):
     """``AsyncGroups`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncGroups.create)
+    delete = AsyncStreamedMethod(AsyncGroups.delete)
+    list = AsyncStreamedListMethod(AsyncGroups.list)
+    retrieve = AsyncStreamedMethod(AsyncGroups.retrieve)
+    update = AsyncStreamedMethod(AsyncGroups.update)

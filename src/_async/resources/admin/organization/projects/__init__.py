@@ -12,7 +12,15 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import Project, ProjectCreateParams, ProjectListParams, ProjectUpdateParams
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
     from .api_keys import AsyncAPIKeys
@@ -33,6 +41,9 @@ __all__ = ["AsyncProjects", "AsyncProjectsWithRawResponse", "AsyncProjectsWithSt
 
 class AsyncProjects(AsyncAPIResource):
     """The organization's projects and everything configured per project."""
+
+    with_raw_response: AsyncProjectsWithRawResponse
+    with_streaming_response: AsyncProjectsWithStreamingResponse
 
     @functools.cached_property
     def api_keys(self) -> AsyncAPIKeys:
@@ -225,6 +236,18 @@ class AsyncProjects(AsyncAPIResource):
 class AsyncProjectsWithRawResponse(AsyncRawResponseView, resource=AsyncProjects):
     """``AsyncProjects`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    archive = AsyncRawMethod(AsyncProjects.archive)
+    create = AsyncRawMethod(AsyncProjects.create)
+    list = AsyncRawListMethod(AsyncProjects.list)
+    retrieve = AsyncRawMethod(AsyncProjects.retrieve)
+    update = AsyncRawMethod(AsyncProjects.update)
+
 
 class AsyncProjectsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncProjects):
     """``AsyncProjects`` with each call a context manager over the response before its body is read."""
+
+    archive = AsyncStreamedMethod(AsyncProjects.archive)
+    create = AsyncStreamedMethod(AsyncProjects.create)
+    list = AsyncStreamedListMethod(AsyncProjects.list)
+    retrieve = AsyncStreamedMethod(AsyncProjects.retrieve)
+    update = AsyncStreamedMethod(AsyncProjects.update)

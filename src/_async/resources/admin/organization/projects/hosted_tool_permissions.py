@@ -9,7 +9,13 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import HostedToolPermissionUpdateParams, ProjectHostedToolPermissions
-from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 __all__ = [
     "AsyncHostedToolPermissions",
@@ -20,6 +26,9 @@ __all__ = [
 
 class AsyncHostedToolPermissions(AsyncAPIResource):
     """Which hosted tools a project may call."""
+
+    with_raw_response: AsyncHostedToolPermissionsWithRawResponse
+    with_streaming_response: AsyncHostedToolPermissionsWithStreamingResponse
 
     async def retrieve(
         self,
@@ -67,6 +76,12 @@ class AsyncHostedToolPermissions(AsyncAPIResource):
 class AsyncHostedToolPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncHostedToolPermissions):
     """``AsyncHostedToolPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    retrieve = AsyncRawMethod(AsyncHostedToolPermissions.retrieve)
+    update = AsyncRawMethod(AsyncHostedToolPermissions.update)
+
 
 class AsyncHostedToolPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncHostedToolPermissions):
     """``AsyncHostedToolPermissions`` with each call a context manager over the response before its body is read."""
+
+    retrieve = AsyncStreamedMethod(AsyncHostedToolPermissions.retrieve)
+    update = AsyncStreamedMethod(AsyncHostedToolPermissions.update)

@@ -13,7 +13,13 @@ from ......types.admin.organization.projects import (
     ProjectModelPermissions,
     ProjectModelPermissionsDeleted,
 )
-from ...._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 __all__ = [
     "AsyncModelPermissions",
@@ -24,6 +30,9 @@ __all__ = [
 
 class AsyncModelPermissions(AsyncAPIResource):
     """Which models a project may call."""
+
+    with_raw_response: AsyncModelPermissionsWithRawResponse
+    with_streaming_response: AsyncModelPermissionsWithStreamingResponse
 
     async def retrieve(
         self,
@@ -91,6 +100,14 @@ class AsyncModelPermissions(AsyncAPIResource):
 class AsyncModelPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncModelPermissions):
     """``AsyncModelPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    delete = AsyncRawMethod(AsyncModelPermissions.delete)
+    retrieve = AsyncRawMethod(AsyncModelPermissions.retrieve)
+    update = AsyncRawMethod(AsyncModelPermissions.update)
+
 
 class AsyncModelPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModelPermissions):
     """``AsyncModelPermissions`` with each call a context manager over the response before its body is read."""
+
+    delete = AsyncStreamedMethod(AsyncModelPermissions.delete)
+    retrieve = AsyncStreamedMethod(AsyncModelPermissions.retrieve)
+    update = AsyncStreamedMethod(AsyncModelPermissions.update)

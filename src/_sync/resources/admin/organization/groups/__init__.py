@@ -19,7 +19,15 @@ from ......types.admin.organization import (
     GroupUpdateResponse,
 )
 from ....._pagination import SyncNextCursorPage
-from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
     from .roles import Roles
@@ -30,6 +38,9 @@ __all__ = ["Groups", "GroupsWithRawResponse", "GroupsWithStreamingResponse"]
 
 class Groups(SyncAPIResource):
     """Groups of users, their members and their roles."""
+
+    with_raw_response: GroupsWithRawResponse
+    with_streaming_response: GroupsWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> Roles:
@@ -152,6 +163,18 @@ class Groups(SyncAPIResource):
 class GroupsWithRawResponse(RawResponseView, resource=Groups):
     """``Groups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(Groups.create)
+    delete = RawMethod(Groups.delete)
+    list = RawListMethod(Groups.list)
+    retrieve = RawMethod(Groups.retrieve)
+    update = RawMethod(Groups.update)
+
 
 class GroupsWithStreamingResponse(StreamingResponseView, resource=Groups):
     """``Groups`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Groups.create)
+    delete = StreamedMethod(Groups.delete)
+    list = StreamedListMethod(Groups.list)
+    retrieve = StreamedMethod(Groups.retrieve)
+    update = StreamedMethod(Groups.update)

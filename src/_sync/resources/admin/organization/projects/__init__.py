@@ -12,7 +12,15 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import Project, ProjectCreateParams, ProjectListParams, ProjectUpdateParams
 from ....._pagination import SyncConversationCursorPage
-from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
     from .api_keys import APIKeys
@@ -33,6 +41,9 @@ __all__ = ["Projects", "ProjectsWithRawResponse", "ProjectsWithStreamingResponse
 
 class Projects(SyncAPIResource):
     """The organization's projects and everything configured per project."""
+
+    with_raw_response: ProjectsWithRawResponse
+    with_streaming_response: ProjectsWithStreamingResponse
 
     @functools.cached_property
     def api_keys(self) -> APIKeys:
@@ -225,6 +236,18 @@ class Projects(SyncAPIResource):
 class ProjectsWithRawResponse(RawResponseView, resource=Projects):
     """``Projects`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    archive = RawMethod(Projects.archive)
+    create = RawMethod(Projects.create)
+    list = RawListMethod(Projects.list)
+    retrieve = RawMethod(Projects.retrieve)
+    update = RawMethod(Projects.update)
+
 
 class ProjectsWithStreamingResponse(StreamingResponseView, resource=Projects):
     """``Projects`` with each call a context manager over the response before its body is read."""
+
+    archive = StreamedMethod(Projects.archive)
+    create = StreamedMethod(Projects.create)
+    list = StreamedListMethod(Projects.list)
+    retrieve = StreamedMethod(Projects.retrieve)
+    update = StreamedMethod(Projects.update)

@@ -10,7 +10,13 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import HostedToolPermissionUpdateParams, ProjectHostedToolPermissions
-from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ...._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 __all__ = [
     "HostedToolPermissions",
@@ -21,6 +27,9 @@ __all__ = [
 
 class HostedToolPermissions(SyncAPIResource):
     """Which hosted tools a project may call."""
+
+    with_raw_response: HostedToolPermissionsWithRawResponse
+    with_streaming_response: HostedToolPermissionsWithStreamingResponse
 
     def retrieve(
         self,
@@ -68,6 +77,12 @@ class HostedToolPermissions(SyncAPIResource):
 class HostedToolPermissionsWithRawResponse(RawResponseView, resource=HostedToolPermissions):
     """``HostedToolPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    retrieve = RawMethod(HostedToolPermissions.retrieve)
+    update = RawMethod(HostedToolPermissions.update)
+
 
 class HostedToolPermissionsWithStreamingResponse(StreamingResponseView, resource=HostedToolPermissions):
     """``HostedToolPermissions`` with each call a context manager over the response before its body is read."""
+
+    retrieve = StreamedMethod(HostedToolPermissions.retrieve)
+    update = StreamedMethod(HostedToolPermissions.update)

@@ -14,7 +14,13 @@ from ......types.admin.organization.projects import (
     ProjectModelPermissions,
     ProjectModelPermissionsDeleted,
 )
-from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ...._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 __all__ = [
     "ModelPermissions",
@@ -25,6 +31,9 @@ __all__ = [
 
 class ModelPermissions(SyncAPIResource):
     """Which models a project may call."""
+
+    with_raw_response: ModelPermissionsWithRawResponse
+    with_streaming_response: ModelPermissionsWithStreamingResponse
 
     def retrieve(
         self,
@@ -92,6 +101,14 @@ class ModelPermissions(SyncAPIResource):
 class ModelPermissionsWithRawResponse(RawResponseView, resource=ModelPermissions):
     """``ModelPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    delete = RawMethod(ModelPermissions.delete)
+    retrieve = RawMethod(ModelPermissions.retrieve)
+    update = RawMethod(ModelPermissions.update)
+
 
 class ModelPermissionsWithStreamingResponse(StreamingResponseView, resource=ModelPermissions):
     """``ModelPermissions`` with each call a context manager over the response before its body is read."""
+
+    delete = StreamedMethod(ModelPermissions.delete)
+    retrieve = StreamedMethod(ModelPermissions.retrieve)
+    update = StreamedMethod(ModelPermissions.update)

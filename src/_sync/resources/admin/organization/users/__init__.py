@@ -12,7 +12,15 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import OrganizationUser, UserDeleteResponse, UserListParams, UserUpdateParams
 from ....._pagination import SyncConversationCursorPage
-from ...._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
     from .roles import Roles
@@ -22,6 +30,9 @@ __all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
 class Users(SyncAPIResource):
     """The organization's members and their roles."""
+
+    with_raw_response: UsersWithRawResponse
+    with_streaming_response: UsersWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> Roles:
@@ -116,6 +127,16 @@ class Users(SyncAPIResource):
 class UsersWithRawResponse(RawResponseView, resource=Users):
     """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    delete = RawMethod(Users.delete)
+    list = RawListMethod(Users.list)
+    retrieve = RawMethod(Users.retrieve)
+    update = RawMethod(Users.update)
+
 
 class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
     """``Users`` with each call a context manager over the response before its body is read."""
+
+    delete = StreamedMethod(Users.delete)
+    list = StreamedListMethod(Users.list)
+    retrieve = StreamedMethod(Users.retrieve)
+    update = StreamedMethod(Users.update)

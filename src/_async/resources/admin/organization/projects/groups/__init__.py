@@ -18,7 +18,15 @@ from .......types.admin.organization.projects import (
     ProjectGroup,
 )
 from ......_pagination import AsyncNextCursorPage
-from ....._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ....._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
     from .roles import AsyncRoles
@@ -28,6 +36,9 @@ __all__ = ["AsyncGroups", "AsyncGroupsWithRawResponse", "AsyncGroupsWithStreamin
 
 class AsyncGroups(AsyncAPIResource):
     """Groups that have access to a project."""
+
+    with_raw_response: AsyncGroupsWithRawResponse
+    with_streaming_response: AsyncGroupsWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> AsyncRoles:
@@ -127,6 +138,16 @@ class AsyncGroups(AsyncAPIResource):
 class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
     """``AsyncGroups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = AsyncRawMethod(AsyncGroups.create)
+    delete = AsyncRawMethod(AsyncGroups.delete)
+    list = AsyncRawListMethod(AsyncGroups.list)
+    retrieve = AsyncRawMethod(AsyncGroups.retrieve)
+
 
 class AsyncGroupsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGroups):
     """``AsyncGroups`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncGroups.create)
+    delete = AsyncStreamedMethod(AsyncGroups.delete)
+    list = AsyncStreamedListMethod(AsyncGroups.list)
+    retrieve = AsyncStreamedMethod(AsyncGroups.retrieve)

@@ -18,7 +18,15 @@ from .......types.admin.organization.projects import (
     UserUpdateParams,
 )
 from ......_pagination import AsyncConversationCursorPage
-from ....._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ....._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
     from .roles import AsyncRoles
@@ -28,6 +36,9 @@ __all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingRe
 
 class AsyncUsers(AsyncAPIResource):
     """Members of a project."""
+
+    with_raw_response: AsyncUsersWithRawResponse
+    with_streaming_response: AsyncUsersWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> AsyncRoles:
@@ -148,6 +159,18 @@ class AsyncUsers(AsyncAPIResource):
 class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
     """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = AsyncRawMethod(AsyncUsers.create)
+    delete = AsyncRawMethod(AsyncUsers.delete)
+    list = AsyncRawListMethod(AsyncUsers.list)
+    retrieve = AsyncRawMethod(AsyncUsers.retrieve)
+    update = AsyncRawMethod(AsyncUsers.update)
+
 
 class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
     """``AsyncUsers`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncUsers.create)
+    delete = AsyncStreamedMethod(AsyncUsers.delete)
+    list = AsyncStreamedListMethod(AsyncUsers.list)
+    retrieve = AsyncStreamedMethod(AsyncUsers.retrieve)
+    update = AsyncStreamedMethod(AsyncUsers.update)

@@ -18,7 +18,15 @@ from .......types.admin.organization.projects import (
     ProjectGroup,
 )
 from ......_pagination import SyncNextCursorPage
-from ....._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ....._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
     from .roles import Roles
@@ -28,6 +36,9 @@ __all__ = ["Groups", "GroupsWithRawResponse", "GroupsWithStreamingResponse"]
 
 class Groups(SyncAPIResource):
     """Groups that have access to a project."""
+
+    with_raw_response: GroupsWithRawResponse
+    with_streaming_response: GroupsWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> Roles:
@@ -127,6 +138,16 @@ class Groups(SyncAPIResource):
 class GroupsWithRawResponse(RawResponseView, resource=Groups):
     """``Groups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(Groups.create)
+    delete = RawMethod(Groups.delete)
+    list = RawListMethod(Groups.list)
+    retrieve = RawMethod(Groups.retrieve)
+
 
 class GroupsWithStreamingResponse(StreamingResponseView, resource=Groups):
     """``Groups`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Groups.create)
+    delete = StreamedMethod(Groups.delete)
+    list = StreamedListMethod(Groups.list)
+    retrieve = StreamedMethod(Groups.retrieve)

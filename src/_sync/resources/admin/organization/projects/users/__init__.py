@@ -18,7 +18,15 @@ from .......types.admin.organization.projects import (
     UserUpdateParams,
 )
 from ......_pagination import SyncConversationCursorPage
-from ....._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ....._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
     from .roles import Roles
@@ -28,6 +36,9 @@ __all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
 class Users(SyncAPIResource):
     """Members of a project."""
+
+    with_raw_response: UsersWithRawResponse
+    with_streaming_response: UsersWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> Roles:
@@ -148,6 +159,18 @@ class Users(SyncAPIResource):
 class UsersWithRawResponse(RawResponseView, resource=Users):
     """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    create = RawMethod(Users.create)
+    delete = RawMethod(Users.delete)
+    list = RawListMethod(Users.list)
+    retrieve = RawMethod(Users.retrieve)
+    update = RawMethod(Users.update)
+
 
 class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
     """``Users`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Users.create)
+    delete = StreamedMethod(Users.delete)
+    list = StreamedListMethod(Users.list)
+    retrieve = StreamedMethod(Users.retrieve)
+    update = StreamedMethod(Users.update)
