@@ -235,3 +235,18 @@ def test_a_declared_view_method_wraps_the_resource_method() -> None:
         bound = client.files.with_raw_response.retrieve
         assert bound.__name__ == "retrieve"
         assert bound.__wrapped__ == client.files.retrieve
+
+
+@pytest.mark.parametrize("client_class", [OpenAI, AsyncOpenAI])
+def test_a_views_sub_resources_are_annotated_with_their_views(client_class: Any) -> None:
+    # What type checkers see for `client.chat.with_raw_response.completions` must be what it is.
+    client = client_class(api_key="sk-test")
+    wrong = []
+    for path in sorted({path for _, path in RESOURCES if "." in path}):
+        parent_path, _, leaf = path.rpartition(".")
+        parent, child = _walk(client, parent_path), _walk(client, path)
+        for view in ("with_raw_response", "with_streaming_response"):
+            annotation = type(getattr(parent, view)).__annotations__.get(leaf)
+            if annotation != type(getattr(child, view)).__name__:
+                wrong.append(f"{type(getattr(parent, view)).__name__}.{leaf}: {annotation}")
+    assert not wrong, "\n".join(wrong)

@@ -8,7 +8,11 @@ from typing import TYPE_CHECKING
 from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .organization import AsyncOrganization
+    from .organization import (
+        AsyncOrganization,
+        AsyncOrganizationWithRawResponse,
+        AsyncOrganizationWithStreamingResponse,
+    )
 
 __all__ = ["AsyncAdmin", "AsyncAdminWithRawResponse", "AsyncAdminWithStreamingResponse"]
 
@@ -27,6 +31,10 @@ class AsyncAdmin(AsyncAPIResource):
 class AsyncAdminWithRawResponse(AsyncRawResponseView, resource=AsyncAdmin):
     """``AsyncAdmin`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    organization: AsyncOrganizationWithRawResponse
+
 
 class AsyncAdminWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAdmin):
     """``AsyncAdmin`` with each call a context manager over the response before its body is read."""
+
+    organization: AsyncOrganizationWithStreamingResponse

@@ -8,11 +8,23 @@ from typing import TYPE_CHECKING
 from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .speech import AsyncSpeech
-    from .transcriptions import AsyncTranscriptions
-    from .translations import AsyncTranslations
-    from .voice_consents import AsyncVoiceConsents
-    from .voices import AsyncVoices
+    from .speech import AsyncSpeech, AsyncSpeechWithRawResponse, AsyncSpeechWithStreamingResponse
+    from .transcriptions import (
+        AsyncTranscriptions,
+        AsyncTranscriptionsWithRawResponse,
+        AsyncTranscriptionsWithStreamingResponse,
+    )
+    from .translations import (
+        AsyncTranslations,
+        AsyncTranslationsWithRawResponse,
+        AsyncTranslationsWithStreamingResponse,
+    )
+    from .voice_consents import (
+        AsyncVoiceConsents,
+        AsyncVoiceConsentsWithRawResponse,
+        AsyncVoiceConsentsWithStreamingResponse,
+    )
+    from .voices import AsyncVoices, AsyncVoicesWithRawResponse, AsyncVoicesWithStreamingResponse
 
 __all__ = ["AsyncAudio", "AsyncAudioWithRawResponse", "AsyncAudioWithStreamingResponse"]
 
@@ -59,6 +71,18 @@ class AsyncAudio(AsyncAPIResource):
 class AsyncAudioWithRawResponse(AsyncRawResponseView, resource=AsyncAudio):
     """``AsyncAudio`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    speech: AsyncSpeechWithRawResponse
+    transcriptions: AsyncTranscriptionsWithRawResponse
+    translations: AsyncTranslationsWithRawResponse
+    voice_consents: AsyncVoiceConsentsWithRawResponse
+    voices: AsyncVoicesWithRawResponse
+
 
 class AsyncAudioWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAudio):
     """``AsyncAudio`` with each call a context manager over the response before its body is read."""
+
+    speech: AsyncSpeechWithStreamingResponse
+    transcriptions: AsyncTranscriptionsWithStreamingResponse
+    translations: AsyncTranslationsWithStreamingResponse
+    voice_consents: AsyncVoiceConsentsWithStreamingResponse
+    voices: AsyncVoicesWithStreamingResponse

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .completions import AsyncCompletions
+    from .completions import AsyncCompletions, AsyncCompletionsWithRawResponse, AsyncCompletionsWithStreamingResponse
 
 __all__ = ["AsyncChat", "AsyncChatWithRawResponse", "AsyncChatWithStreamingResponse"]
 
@@ -27,6 +27,10 @@ class AsyncChat(AsyncAPIResource):
 class AsyncChatWithRawResponse(AsyncRawResponseView, resource=AsyncChat):
     """``AsyncChat`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    completions: AsyncCompletionsWithRawResponse
+
 
 class AsyncChatWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncChat):
     """``AsyncChat`` with each call a context manager over the response before its body is read."""
+
+    completions: AsyncCompletionsWithStreamingResponse

@@ -34,7 +34,7 @@ from .._base import (
     AsyncStreamedOverloadedMethod,
     AsyncStreamingResponseView,
 )
-from .messages import AsyncMessages
+from .messages import AsyncMessages, AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
 
 __all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompletionsWithStreamingResponse"]
 
@@ -195,6 +195,8 @@ class AsyncCompletions(AsyncAPIResource):
 class AsyncCompletionsWithRawResponse(AsyncRawResponseView, resource=AsyncCompletions):
     """``AsyncCompletions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    messages: AsyncMessagesWithRawResponse
+
     create = AsyncRawOverloadedMethod(AsyncCompletions.create)
     delete = AsyncRawMethod(AsyncCompletions.delete)
     list = AsyncRawListMethod(AsyncCompletions.list)
@@ -205,6 +207,8 @@ class AsyncCompletionsWithRawResponse(AsyncRawResponseView, resource=AsyncComple
 
 class AsyncCompletionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCompletions):
     """``AsyncCompletions`` with each call a context manager over the response before its body is read."""
+
+    messages: AsyncMessagesWithStreamingResponse
 
     create = AsyncStreamedOverloadedMethod(AsyncCompletions.create)
     delete = AsyncStreamedMethod(AsyncCompletions.delete)

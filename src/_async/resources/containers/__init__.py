@@ -30,7 +30,7 @@ from .._base import (
 from .file_content import AsyncContent
 
 if TYPE_CHECKING:
-    from .files import AsyncFiles
+    from .files import AsyncFiles, AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
 
 __all__ = ["AsyncContainers", "AsyncContainersWithRawResponse", "AsyncContainersWithStreamingResponse", "AsyncContent"]
 
@@ -134,6 +134,8 @@ class AsyncContainers(AsyncAPIResource):
 class AsyncContainersWithRawResponse(AsyncRawResponseView, resource=AsyncContainers):
     """``AsyncContainers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    files: AsyncFilesWithRawResponse
+
     create = AsyncRawMethod(AsyncContainers.create)
     delete = AsyncRawMethod(AsyncContainers.delete)
     list = AsyncRawListMethod(AsyncContainers.list)
@@ -142,6 +144,8 @@ class AsyncContainersWithRawResponse(AsyncRawResponseView, resource=AsyncContain
 
 class AsyncContainersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncContainers):
     """``AsyncContainers`` with each call a context manager over the response before its body is read."""
+
+    files: AsyncFilesWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncContainers.create)
     delete = AsyncStreamedMethod(AsyncContainers.delete)

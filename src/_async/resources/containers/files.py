@@ -27,7 +27,7 @@ from .._base import (
     AsyncStreamedMethod,
     AsyncStreamingResponseView,
 )
-from .file_content import AsyncContent
+from .file_content import AsyncContent, AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
 
 __all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
 
@@ -136,6 +136,8 @@ class AsyncFiles(AsyncAPIResource):
 class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
     """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    content: AsyncContentWithRawResponse
+
     create = AsyncRawMethod(AsyncFiles.create)
     delete = AsyncRawMethod(AsyncFiles.delete)
     list = AsyncRawListMethod(AsyncFiles.list)
@@ -144,6 +146,8 @@ class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
 
 class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
     """``AsyncFiles`` with each call a context manager over the response before its body is read."""
+
+    content: AsyncContentWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncFiles.create)
     delete = AsyncStreamedMethod(AsyncFiles.delete)

@@ -22,7 +22,7 @@ from .._base import (
     AsyncStreamedMethod,
     AsyncStreamingResponseView,
 )
-from .items import AsyncItems
+from .items import AsyncItems, AsyncItemsWithRawResponse, AsyncItemsWithStreamingResponse
 
 __all__ = ["AsyncConversations", "AsyncConversationsWithRawResponse", "AsyncConversationsWithStreamingResponse"]
 
@@ -125,6 +125,8 @@ class AsyncConversations(AsyncAPIResource):
 class AsyncConversationsWithRawResponse(AsyncRawResponseView, resource=AsyncConversations):
     """``AsyncConversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    items: AsyncItemsWithRawResponse
+
     create = AsyncRawMethod(AsyncConversations.create)
     delete = AsyncRawMethod(AsyncConversations.delete)
     retrieve = AsyncRawMethod(AsyncConversations.retrieve)
@@ -133,6 +135,8 @@ class AsyncConversationsWithRawResponse(AsyncRawResponseView, resource=AsyncConv
 
 class AsyncConversationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncConversations):
     """``AsyncConversations`` with each call a context manager over the response before its body is read."""
+
+    items: AsyncItemsWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncConversations.create)
     delete = AsyncStreamedMethod(AsyncConversations.delete)

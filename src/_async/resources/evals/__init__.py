@@ -33,7 +33,7 @@ from .._base import (
 from .output_items import AsyncOutputItems
 
 if TYPE_CHECKING:
-    from .runs import AsyncRuns
+    from .runs import AsyncRuns, AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
 
 __all__ = ["AsyncEvals", "AsyncEvalsWithRawResponse", "AsyncEvalsWithStreamingResponse", "AsyncOutputItems"]
 
@@ -158,6 +158,8 @@ class AsyncEvals(AsyncAPIResource):
 class AsyncEvalsWithRawResponse(AsyncRawResponseView, resource=AsyncEvals):
     """``AsyncEvals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    runs: AsyncRunsWithRawResponse
+
     create = AsyncRawMethod(AsyncEvals.create)
     delete = AsyncRawMethod(AsyncEvals.delete)
     list = AsyncRawListMethod(AsyncEvals.list)
@@ -167,6 +169,8 @@ class AsyncEvalsWithRawResponse(AsyncRawResponseView, resource=AsyncEvals):
 
 class AsyncEvalsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncEvals):
     """``AsyncEvals`` with each call a context manager over the response before its body is read."""
+
+    runs: AsyncRunsWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncEvals.create)
     delete = AsyncStreamedMethod(AsyncEvals.delete)

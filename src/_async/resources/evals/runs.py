@@ -29,7 +29,7 @@ from .._base import (
     AsyncStreamedMethod,
     AsyncStreamingResponseView,
 )
-from .output_items import AsyncOutputItems
+from .output_items import AsyncOutputItems, AsyncOutputItemsWithRawResponse, AsyncOutputItemsWithStreamingResponse
 
 __all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
 
@@ -156,6 +156,8 @@ class AsyncRuns(AsyncAPIResource):
 class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
     """``AsyncRuns`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    output_items: AsyncOutputItemsWithRawResponse
+
     cancel = AsyncRawMethod(AsyncRuns.cancel)
     create = AsyncRawMethod(AsyncRuns.create)
     delete = AsyncRawMethod(AsyncRuns.delete)
@@ -165,6 +167,8 @@ class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
 
 class AsyncRunsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRuns):
     """``AsyncRuns`` with each call a context manager over the response before its body is read."""
+
+    output_items: AsyncOutputItemsWithStreamingResponse
 
     cancel = AsyncStreamedMethod(AsyncRuns.cancel)
     create = AsyncStreamedMethod(AsyncRuns.create)

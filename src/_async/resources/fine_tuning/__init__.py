@@ -8,9 +8,13 @@ from typing import TYPE_CHECKING
 from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .alpha import AsyncAlpha
-    from .jobs import AsyncJobs
-    from .model_checkpoints import AsyncCheckpoints
+    from .alpha import AsyncAlpha, AsyncAlphaWithRawResponse, AsyncAlphaWithStreamingResponse
+    from .jobs import AsyncJobs, AsyncJobsWithRawResponse, AsyncJobsWithStreamingResponse
+    from .model_checkpoints import (
+        AsyncCheckpoints,
+        AsyncCheckpointsWithRawResponse,
+        AsyncCheckpointsWithStreamingResponse,
+    )
 
 __all__ = ["AsyncFineTuning", "AsyncFineTuningWithRawResponse", "AsyncFineTuningWithStreamingResponse"]
 
@@ -43,6 +47,14 @@ class AsyncFineTuning(AsyncAPIResource):
 class AsyncFineTuningWithRawResponse(AsyncRawResponseView, resource=AsyncFineTuning):
     """``AsyncFineTuning`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    alpha: AsyncAlphaWithRawResponse
+    checkpoints: AsyncCheckpointsWithRawResponse
+    jobs: AsyncJobsWithRawResponse
+
 
 class AsyncFineTuningWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFineTuning):
     """``AsyncFineTuning`` with each call a context manager over the response before its body is read."""
+
+    alpha: AsyncAlphaWithStreamingResponse
+    checkpoints: AsyncCheckpointsWithStreamingResponse
+    jobs: AsyncJobsWithStreamingResponse

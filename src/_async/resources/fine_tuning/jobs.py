@@ -27,7 +27,7 @@ from .._base import (
     AsyncStreamedMethod,
     AsyncStreamingResponseView,
 )
-from .checkpoints import AsyncCheckpoints
+from .checkpoints import AsyncCheckpoints, AsyncCheckpointsWithRawResponse, AsyncCheckpointsWithStreamingResponse
 
 __all__ = ["AsyncJobs", "AsyncJobsWithRawResponse", "AsyncJobsWithStreamingResponse"]
 
@@ -189,6 +189,8 @@ class AsyncJobs(AsyncAPIResource):
 class AsyncJobsWithRawResponse(AsyncRawResponseView, resource=AsyncJobs):
     """``AsyncJobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    checkpoints: AsyncCheckpointsWithRawResponse
+
     cancel = AsyncRawMethod(AsyncJobs.cancel)
     create = AsyncRawMethod(AsyncJobs.create)
     list = AsyncRawListMethod(AsyncJobs.list)
@@ -200,6 +202,8 @@ class AsyncJobsWithRawResponse(AsyncRawResponseView, resource=AsyncJobs):
 
 class AsyncJobsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncJobs):
     """``AsyncJobs`` with each call a context manager over the response before its body is read."""
+
+    checkpoints: AsyncCheckpointsWithStreamingResponse
 
     cancel = AsyncStreamedMethod(AsyncJobs.cancel)
     create = AsyncStreamedMethod(AsyncJobs.create)

@@ -8,9 +8,17 @@ from typing import TYPE_CHECKING
 from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .calls import AsyncCalls
-    from .client_secrets import AsyncClientSecrets
-    from .translations import AsyncTranslations
+    from .calls import AsyncCalls, AsyncCallsWithRawResponse, AsyncCallsWithStreamingResponse
+    from .client_secrets import (
+        AsyncClientSecrets,
+        AsyncClientSecretsWithRawResponse,
+        AsyncClientSecretsWithStreamingResponse,
+    )
+    from .translations import (
+        AsyncTranslations,
+        AsyncTranslationsWithRawResponse,
+        AsyncTranslationsWithStreamingResponse,
+    )
 
 __all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithStreamingResponse"]
 
@@ -43,6 +51,14 @@ class AsyncRealtime(AsyncAPIResource):
 class AsyncRealtimeWithRawResponse(AsyncRawResponseView, resource=AsyncRealtime):
     """``AsyncRealtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    calls: AsyncCallsWithRawResponse
+    client_secrets: AsyncClientSecretsWithRawResponse
+    translations: AsyncTranslationsWithRawResponse
+
 
 class AsyncRealtimeWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRealtime):
     """``AsyncRealtime`` with each call a context manager over the response before its body is read."""
+
+    calls: AsyncCallsWithStreamingResponse
+    client_secrets: AsyncClientSecretsWithStreamingResponse
+    translations: AsyncTranslationsWithStreamingResponse

@@ -32,8 +32,8 @@ from .._base import (
     AsyncStreamedOverloadedMethod,
     AsyncStreamingResponseView,
 )
-from .input_items import AsyncInputItems
-from .input_tokens import AsyncInputTokens
+from .input_items import AsyncInputItems, AsyncInputItemsWithRawResponse, AsyncInputItemsWithStreamingResponse
+from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
 
 __all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
@@ -239,6 +239,9 @@ class AsyncResponses(AsyncAPIResource):
 class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):
     """``AsyncResponses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    input_items: AsyncInputItemsWithRawResponse
+    input_tokens: AsyncInputTokensWithRawResponse
+
     cancel = AsyncRawMethod(AsyncResponses.cancel)
     compact = AsyncRawMethod(AsyncResponses.compact)
     create = AsyncRawOverloadedMethod(AsyncResponses.create)
@@ -249,6 +252,9 @@ class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponse
 
 class AsyncResponsesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncResponses):
     """``AsyncResponses`` with each call a context manager over the response before its body is read."""
+
+    input_items: AsyncInputItemsWithStreamingResponse
+    input_tokens: AsyncInputTokensWithStreamingResponse
 
     cancel = AsyncStreamedMethod(AsyncResponses.cancel)
     compact = AsyncStreamedMethod(AsyncResponses.compact)

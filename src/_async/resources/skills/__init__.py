@@ -23,8 +23,8 @@ from .._base import (
 )
 
 if TYPE_CHECKING:
-    from .content import AsyncContent
-    from .versions import AsyncVersions
+    from .content import AsyncContent, AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
+    from .versions import AsyncVersions, AsyncVersionsWithRawResponse, AsyncVersionsWithStreamingResponse
 
 __all__ = ["AsyncSkills", "AsyncSkillsWithRawResponse", "AsyncSkillsWithStreamingResponse"]
 
@@ -157,6 +157,9 @@ class AsyncSkills(AsyncAPIResource):
 class AsyncSkillsWithRawResponse(AsyncRawResponseView, resource=AsyncSkills):
     """``AsyncSkills`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    content: AsyncContentWithRawResponse
+    versions: AsyncVersionsWithRawResponse
+
     create = AsyncRawMethod(AsyncSkills.create)
     delete = AsyncRawMethod(AsyncSkills.delete)
     list = AsyncRawListMethod(AsyncSkills.list)
@@ -166,6 +169,9 @@ class AsyncSkillsWithRawResponse(AsyncRawResponseView, resource=AsyncSkills):
 
 class AsyncSkillsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSkills):
     """``AsyncSkills`` with each call a context manager over the response before its body is read."""
+
+    content: AsyncContentWithStreamingResponse
+    versions: AsyncVersionsWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncSkills.create)
     delete = AsyncStreamedMethod(AsyncSkills.delete)

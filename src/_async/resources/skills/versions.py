@@ -21,7 +21,7 @@ from .._base import (
     AsyncStreamedMethod,
     AsyncStreamingResponseView,
 )
-from .version_content import AsyncContent
+from .version_content import AsyncContent, AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
 
 __all__ = ["AsyncVersions", "AsyncVersionsWithRawResponse", "AsyncVersionsWithStreamingResponse"]
 
@@ -127,6 +127,8 @@ class AsyncVersions(AsyncAPIResource):
 class AsyncVersionsWithRawResponse(AsyncRawResponseView, resource=AsyncVersions):
     """``AsyncVersions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    content: AsyncContentWithRawResponse
+
     create = AsyncRawMethod(AsyncVersions.create)
     delete = AsyncRawMethod(AsyncVersions.delete)
     list = AsyncRawListMethod(AsyncVersions.list)
@@ -135,6 +137,8 @@ class AsyncVersionsWithRawResponse(AsyncRawResponseView, resource=AsyncVersions)
 
 class AsyncVersionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVersions):
     """``AsyncVersions`` with each call a context manager over the response before its body is read."""
+
+    content: AsyncContentWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncVersions.create)
     delete = AsyncStreamedMethod(AsyncVersions.delete)

@@ -20,7 +20,7 @@ from .._base import (
 )
 
 if TYPE_CHECKING:
-    from .parts import AsyncParts
+    from .parts import AsyncParts, AsyncPartsWithRawResponse, AsyncPartsWithStreamingResponse
 
 __all__ = ["AsyncUploads", "AsyncUploadsWithRawResponse", "AsyncUploadsWithStreamingResponse"]
 
@@ -107,6 +107,8 @@ class AsyncUploads(AsyncAPIResource):
 class AsyncUploadsWithRawResponse(AsyncRawResponseView, resource=AsyncUploads):
     """``AsyncUploads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    parts: AsyncPartsWithRawResponse
+
     cancel = AsyncRawMethod(AsyncUploads.cancel)
     complete = AsyncRawMethod(AsyncUploads.complete)
     create = AsyncRawMethod(AsyncUploads.create)
@@ -114,6 +116,8 @@ class AsyncUploadsWithRawResponse(AsyncRawResponseView, resource=AsyncUploads):
 
 class AsyncUploadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUploads):
     """``AsyncUploads`` with each call a context manager over the response before its body is read."""
+
+    parts: AsyncPartsWithStreamingResponse
 
     cancel = AsyncStreamedMethod(AsyncUploads.cancel)
     complete = AsyncStreamedMethod(AsyncUploads.complete)

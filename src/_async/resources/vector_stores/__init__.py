@@ -31,8 +31,8 @@ from .._base import (
 )
 
 if TYPE_CHECKING:
-    from .file_batches import AsyncFileBatches
-    from .files import AsyncFiles
+    from .file_batches import AsyncFileBatches, AsyncFileBatchesWithRawResponse, AsyncFileBatchesWithStreamingResponse
+    from .files import AsyncFiles, AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
 
 __all__ = ["AsyncVectorStores", "AsyncVectorStoresWithRawResponse", "AsyncVectorStoresWithStreamingResponse"]
 
@@ -186,6 +186,9 @@ class AsyncVectorStores(AsyncAPIResource):
 class AsyncVectorStoresWithRawResponse(AsyncRawResponseView, resource=AsyncVectorStores):
     """``AsyncVectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    file_batches: AsyncFileBatchesWithRawResponse
+    files: AsyncFilesWithRawResponse
+
     create = AsyncRawMethod(AsyncVectorStores.create)
     delete = AsyncRawMethod(AsyncVectorStores.delete)
     list = AsyncRawListMethod(AsyncVectorStores.list)
@@ -196,6 +199,9 @@ class AsyncVectorStoresWithRawResponse(AsyncRawResponseView, resource=AsyncVecto
 
 class AsyncVectorStoresWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVectorStores):
     """``AsyncVectorStores`` with each call a context manager over the response before its body is read."""
+
+    file_batches: AsyncFileBatchesWithStreamingResponse
+    files: AsyncFilesWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncVectorStores.create)
     delete = AsyncStreamedMethod(AsyncVectorStores.delete)

@@ -9,7 +9,11 @@ from typing import TYPE_CHECKING
 from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .organization import Organization
+    from .organization import (
+        Organization,
+        OrganizationWithRawResponse,
+        OrganizationWithStreamingResponse,
+    )
 
 __all__ = ["Admin", "AdminWithRawResponse", "AdminWithStreamingResponse"]
 
@@ -28,6 +32,10 @@ class Admin(SyncAPIResource):
 class AdminWithRawResponse(RawResponseView, resource=Admin):
     """``Admin`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    organization: OrganizationWithRawResponse
+
 
 class AdminWithStreamingResponse(StreamingResponseView, resource=Admin):
     """``Admin`` with each call a context manager over the response before its body is read."""
+
+    organization: OrganizationWithStreamingResponse

@@ -9,11 +9,23 @@ from typing import TYPE_CHECKING
 from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .speech import Speech
-    from .transcriptions import Transcriptions
-    from .translations import Translations
-    from .voice_consents import VoiceConsents
-    from .voices import Voices
+    from .speech import Speech, SpeechWithRawResponse, SpeechWithStreamingResponse
+    from .transcriptions import (
+        Transcriptions,
+        TranscriptionsWithRawResponse,
+        TranscriptionsWithStreamingResponse,
+    )
+    from .translations import (
+        Translations,
+        TranslationsWithRawResponse,
+        TranslationsWithStreamingResponse,
+    )
+    from .voice_consents import (
+        VoiceConsents,
+        VoiceConsentsWithRawResponse,
+        VoiceConsentsWithStreamingResponse,
+    )
+    from .voices import Voices, VoicesWithRawResponse, VoicesWithStreamingResponse
 
 __all__ = ["Audio", "AudioWithRawResponse", "AudioWithStreamingResponse"]
 
@@ -60,6 +72,18 @@ class Audio(SyncAPIResource):
 class AudioWithRawResponse(RawResponseView, resource=Audio):
     """``Audio`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    speech: SpeechWithRawResponse
+    transcriptions: TranscriptionsWithRawResponse
+    translations: TranslationsWithRawResponse
+    voice_consents: VoiceConsentsWithRawResponse
+    voices: VoicesWithRawResponse
+
 
 class AudioWithStreamingResponse(StreamingResponseView, resource=Audio):
     """``Audio`` with each call a context manager over the response before its body is read."""
+
+    speech: SpeechWithStreamingResponse
+    transcriptions: TranscriptionsWithStreamingResponse
+    translations: TranslationsWithStreamingResponse
+    voice_consents: VoiceConsentsWithStreamingResponse
+    voices: VoicesWithStreamingResponse

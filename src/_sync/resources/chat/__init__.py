@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .completions import Completions
+    from .completions import Completions, CompletionsWithRawResponse, CompletionsWithStreamingResponse
 
 __all__ = ["Chat", "ChatWithRawResponse", "ChatWithStreamingResponse"]
 
@@ -28,6 +28,10 @@ class Chat(SyncAPIResource):
 class ChatWithRawResponse(RawResponseView, resource=Chat):
     """``Chat`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    completions: CompletionsWithRawResponse
+
 
 class ChatWithStreamingResponse(StreamingResponseView, resource=Chat):
     """``Chat`` with each call a context manager over the response before its body is read."""
+
+    completions: CompletionsWithStreamingResponse

@@ -34,7 +34,7 @@ from .._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .messages import Messages
+from .messages import Messages, MessagesWithRawResponse, MessagesWithStreamingResponse
 
 __all__ = ["Completions", "CompletionsWithRawResponse", "CompletionsWithStreamingResponse"]
 
@@ -195,6 +195,8 @@ class Completions(SyncAPIResource):
 class CompletionsWithRawResponse(RawResponseView, resource=Completions):
     """``Completions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    messages: MessagesWithRawResponse
+
     create = RawOverloadedMethod(Completions.create)
     delete = RawMethod(Completions.delete)
     list = RawListMethod(Completions.list)
@@ -205,6 +207,8 @@ class CompletionsWithRawResponse(RawResponseView, resource=Completions):
 
 class CompletionsWithStreamingResponse(StreamingResponseView, resource=Completions):
     """``Completions`` with each call a context manager over the response before its body is read."""
+
+    messages: MessagesWithStreamingResponse
 
     create = StreamedOverloadedMethod(Completions.create)
     delete = StreamedMethod(Completions.delete)

@@ -30,7 +30,7 @@ from .._base import (
 from .file_content import Content
 
 if TYPE_CHECKING:
-    from .files import Files
+    from .files import Files, FilesWithRawResponse, FilesWithStreamingResponse
 
 __all__ = ["Containers", "ContainersWithRawResponse", "ContainersWithStreamingResponse", "Content"]
 
@@ -134,6 +134,8 @@ class Containers(SyncAPIResource):
 class ContainersWithRawResponse(RawResponseView, resource=Containers):
     """``Containers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    files: FilesWithRawResponse
+
     create = RawMethod(Containers.create)
     delete = RawMethod(Containers.delete)
     list = RawListMethod(Containers.list)
@@ -142,6 +144,8 @@ class ContainersWithRawResponse(RawResponseView, resource=Containers):
 
 class ContainersWithStreamingResponse(StreamingResponseView, resource=Containers):
     """``Containers`` with each call a context manager over the response before its body is read."""
+
+    files: FilesWithStreamingResponse
 
     create = StreamedMethod(Containers.create)
     delete = StreamedMethod(Containers.delete)

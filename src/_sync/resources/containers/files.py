@@ -27,7 +27,7 @@ from .._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .file_content import Content
+from .file_content import Content, ContentWithRawResponse, ContentWithStreamingResponse
 
 __all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
@@ -136,6 +136,8 @@ class Files(SyncAPIResource):
 class FilesWithRawResponse(RawResponseView, resource=Files):
     """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    content: ContentWithRawResponse
+
     create = RawMethod(Files.create)
     delete = RawMethod(Files.delete)
     list = RawListMethod(Files.list)
@@ -144,6 +146,8 @@ class FilesWithRawResponse(RawResponseView, resource=Files):
 
 class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
     """``Files`` with each call a context manager over the response before its body is read."""
+
+    content: ContentWithStreamingResponse
 
     create = StreamedMethod(Files.create)
     delete = StreamedMethod(Files.delete)

@@ -23,7 +23,7 @@ from .._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .items import Items
+from .items import Items, ItemsWithRawResponse, ItemsWithStreamingResponse
 
 __all__ = ["Conversations", "ConversationsWithRawResponse", "ConversationsWithStreamingResponse"]
 
@@ -126,6 +126,8 @@ class Conversations(SyncAPIResource):
 class ConversationsWithRawResponse(RawResponseView, resource=Conversations):
     """``Conversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    items: ItemsWithRawResponse
+
     create = RawMethod(Conversations.create)
     delete = RawMethod(Conversations.delete)
     retrieve = RawMethod(Conversations.retrieve)
@@ -134,6 +136,8 @@ class ConversationsWithRawResponse(RawResponseView, resource=Conversations):
 
 class ConversationsWithStreamingResponse(StreamingResponseView, resource=Conversations):
     """``Conversations`` with each call a context manager over the response before its body is read."""
+
+    items: ItemsWithStreamingResponse
 
     create = StreamedMethod(Conversations.create)
     delete = StreamedMethod(Conversations.delete)

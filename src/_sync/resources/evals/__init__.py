@@ -33,7 +33,7 @@ from .._base import (
 from .output_items import OutputItems
 
 if TYPE_CHECKING:
-    from .runs import Runs
+    from .runs import Runs, RunsWithRawResponse, RunsWithStreamingResponse
 
 __all__ = ["Evals", "EvalsWithRawResponse", "EvalsWithStreamingResponse", "OutputItems"]
 
@@ -158,6 +158,8 @@ class Evals(SyncAPIResource):
 class EvalsWithRawResponse(RawResponseView, resource=Evals):
     """``Evals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    runs: RunsWithRawResponse
+
     create = RawMethod(Evals.create)
     delete = RawMethod(Evals.delete)
     list = RawListMethod(Evals.list)
@@ -167,6 +169,8 @@ class EvalsWithRawResponse(RawResponseView, resource=Evals):
 
 class EvalsWithStreamingResponse(StreamingResponseView, resource=Evals):
     """``Evals`` with each call a context manager over the response before its body is read."""
+
+    runs: RunsWithStreamingResponse
 
     create = StreamedMethod(Evals.create)
     delete = StreamedMethod(Evals.delete)

@@ -29,7 +29,7 @@ from .._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .output_items import OutputItems
+from .output_items import OutputItems, OutputItemsWithRawResponse, OutputItemsWithStreamingResponse
 
 __all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
@@ -156,6 +156,8 @@ class Runs(SyncAPIResource):
 class RunsWithRawResponse(RawResponseView, resource=Runs):
     """``Runs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    output_items: OutputItemsWithRawResponse
+
     cancel = RawMethod(Runs.cancel)
     create = RawMethod(Runs.create)
     delete = RawMethod(Runs.delete)
@@ -165,6 +167,8 @@ class RunsWithRawResponse(RawResponseView, resource=Runs):
 
 class RunsWithStreamingResponse(StreamingResponseView, resource=Runs):
     """``Runs`` with each call a context manager over the response before its body is read."""
+
+    output_items: OutputItemsWithStreamingResponse
 
     cancel = StreamedMethod(Runs.cancel)
     create = StreamedMethod(Runs.create)

@@ -9,9 +9,13 @@ from typing import TYPE_CHECKING
 from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .alpha import Alpha
-    from .jobs import Jobs
-    from .model_checkpoints import Checkpoints
+    from .alpha import Alpha, AlphaWithRawResponse, AlphaWithStreamingResponse
+    from .jobs import Jobs, JobsWithRawResponse, JobsWithStreamingResponse
+    from .model_checkpoints import (
+        Checkpoints,
+        CheckpointsWithRawResponse,
+        CheckpointsWithStreamingResponse,
+    )
 
 __all__ = ["FineTuning", "FineTuningWithRawResponse", "FineTuningWithStreamingResponse"]
 
@@ -44,6 +48,14 @@ class FineTuning(SyncAPIResource):
 class FineTuningWithRawResponse(RawResponseView, resource=FineTuning):
     """``FineTuning`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    alpha: AlphaWithRawResponse
+    checkpoints: CheckpointsWithRawResponse
+    jobs: JobsWithRawResponse
+
 
 class FineTuningWithStreamingResponse(StreamingResponseView, resource=FineTuning):
     """``FineTuning`` with each call a context manager over the response before its body is read."""
+
+    alpha: AlphaWithStreamingResponse
+    checkpoints: CheckpointsWithStreamingResponse
+    jobs: JobsWithStreamingResponse

@@ -27,7 +27,7 @@ from .._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .checkpoints import Checkpoints
+from .checkpoints import Checkpoints, CheckpointsWithRawResponse, CheckpointsWithStreamingResponse
 
 __all__ = ["Jobs", "JobsWithRawResponse", "JobsWithStreamingResponse"]
 
@@ -189,6 +189,8 @@ class Jobs(SyncAPIResource):
 class JobsWithRawResponse(RawResponseView, resource=Jobs):
     """``Jobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    checkpoints: CheckpointsWithRawResponse
+
     cancel = RawMethod(Jobs.cancel)
     create = RawMethod(Jobs.create)
     list = RawListMethod(Jobs.list)
@@ -200,6 +202,8 @@ class JobsWithRawResponse(RawResponseView, resource=Jobs):
 
 class JobsWithStreamingResponse(StreamingResponseView, resource=Jobs):
     """``Jobs`` with each call a context manager over the response before its body is read."""
+
+    checkpoints: CheckpointsWithStreamingResponse
 
     cancel = StreamedMethod(Jobs.cancel)
     create = StreamedMethod(Jobs.create)

@@ -9,9 +9,17 @@ from typing import TYPE_CHECKING
 from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .calls import Calls
-    from .client_secrets import ClientSecrets
-    from .translations import Translations
+    from .calls import Calls, CallsWithRawResponse, CallsWithStreamingResponse
+    from .client_secrets import (
+        ClientSecrets,
+        ClientSecretsWithRawResponse,
+        ClientSecretsWithStreamingResponse,
+    )
+    from .translations import (
+        Translations,
+        TranslationsWithRawResponse,
+        TranslationsWithStreamingResponse,
+    )
 
 __all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse"]
 
@@ -44,6 +52,14 @@ class Realtime(SyncAPIResource):
 class RealtimeWithRawResponse(RawResponseView, resource=Realtime):
     """``Realtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    calls: CallsWithRawResponse
+    client_secrets: ClientSecretsWithRawResponse
+    translations: TranslationsWithRawResponse
+
 
 class RealtimeWithStreamingResponse(StreamingResponseView, resource=Realtime):
     """``Realtime`` with each call a context manager over the response before its body is read."""
+
+    calls: CallsWithStreamingResponse
+    client_secrets: ClientSecretsWithStreamingResponse
+    translations: TranslationsWithStreamingResponse

@@ -33,8 +33,8 @@ from .._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .input_items import InputItems
-from .input_tokens import InputTokens
+from .input_items import InputItems, InputItemsWithRawResponse, InputItemsWithStreamingResponse
+from .input_tokens import InputTokens, InputTokensWithRawResponse, InputTokensWithStreamingResponse
 
 __all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
@@ -240,6 +240,9 @@ class Responses(SyncAPIResource):
 class ResponsesWithRawResponse(RawResponseView, resource=Responses):
     """``Responses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    input_items: InputItemsWithRawResponse
+    input_tokens: InputTokensWithRawResponse
+
     cancel = RawMethod(Responses.cancel)
     compact = RawMethod(Responses.compact)
     create = RawOverloadedMethod(Responses.create)
@@ -250,6 +253,9 @@ class ResponsesWithRawResponse(RawResponseView, resource=Responses):
 
 class ResponsesWithStreamingResponse(StreamingResponseView, resource=Responses):
     """``Responses`` with each call a context manager over the response before its body is read."""
+
+    input_items: InputItemsWithStreamingResponse
+    input_tokens: InputTokensWithStreamingResponse
 
     cancel = StreamedMethod(Responses.cancel)
     compact = StreamedMethod(Responses.compact)

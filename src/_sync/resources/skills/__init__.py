@@ -23,8 +23,8 @@ from .._base import (
 )
 
 if TYPE_CHECKING:
-    from .content import Content
-    from .versions import Versions
+    from .content import Content, ContentWithRawResponse, ContentWithStreamingResponse
+    from .versions import Versions, VersionsWithRawResponse, VersionsWithStreamingResponse
 
 __all__ = ["Skills", "SkillsWithRawResponse", "SkillsWithStreamingResponse"]
 
@@ -157,6 +157,9 @@ class Skills(SyncAPIResource):
 class SkillsWithRawResponse(RawResponseView, resource=Skills):
     """``Skills`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    content: ContentWithRawResponse
+    versions: VersionsWithRawResponse
+
     create = RawMethod(Skills.create)
     delete = RawMethod(Skills.delete)
     list = RawListMethod(Skills.list)
@@ -166,6 +169,9 @@ class SkillsWithRawResponse(RawResponseView, resource=Skills):
 
 class SkillsWithStreamingResponse(StreamingResponseView, resource=Skills):
     """``Skills`` with each call a context manager over the response before its body is read."""
+
+    content: ContentWithStreamingResponse
+    versions: VersionsWithStreamingResponse
 
     create = StreamedMethod(Skills.create)
     delete = StreamedMethod(Skills.delete)

@@ -21,7 +21,7 @@ from .._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .version_content import Content
+from .version_content import Content, ContentWithRawResponse, ContentWithStreamingResponse
 
 __all__ = ["Versions", "VersionsWithRawResponse", "VersionsWithStreamingResponse"]
 
@@ -127,6 +127,8 @@ class Versions(SyncAPIResource):
 class VersionsWithRawResponse(RawResponseView, resource=Versions):
     """``Versions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    content: ContentWithRawResponse
+
     create = RawMethod(Versions.create)
     delete = RawMethod(Versions.delete)
     list = RawListMethod(Versions.list)
@@ -135,6 +137,8 @@ class VersionsWithRawResponse(RawResponseView, resource=Versions):
 
 class VersionsWithStreamingResponse(StreamingResponseView, resource=Versions):
     """``Versions`` with each call a context manager over the response before its body is read."""
+
+    content: ContentWithStreamingResponse
 
     create = StreamedMethod(Versions.create)
     delete = StreamedMethod(Versions.delete)

@@ -21,7 +21,7 @@ from .._base import (
 )
 
 if TYPE_CHECKING:
-    from .parts import Parts
+    from .parts import Parts, PartsWithRawResponse, PartsWithStreamingResponse
 
 __all__ = ["Uploads", "UploadsWithRawResponse", "UploadsWithStreamingResponse"]
 
@@ -108,6 +108,8 @@ class Uploads(SyncAPIResource):
 class UploadsWithRawResponse(RawResponseView, resource=Uploads):
     """``Uploads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    parts: PartsWithRawResponse
+
     cancel = RawMethod(Uploads.cancel)
     complete = RawMethod(Uploads.complete)
     create = RawMethod(Uploads.create)
@@ -115,6 +117,8 @@ class UploadsWithRawResponse(RawResponseView, resource=Uploads):
 
 class UploadsWithStreamingResponse(StreamingResponseView, resource=Uploads):
     """``Uploads`` with each call a context manager over the response before its body is read."""
+
+    parts: PartsWithStreamingResponse
 
     cancel = StreamedMethod(Uploads.cancel)
     complete = StreamedMethod(Uploads.complete)

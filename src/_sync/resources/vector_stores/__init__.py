@@ -31,8 +31,8 @@ from .._base import (
 )
 
 if TYPE_CHECKING:
-    from .file_batches import FileBatches
-    from .files import Files
+    from .file_batches import FileBatches, FileBatchesWithRawResponse, FileBatchesWithStreamingResponse
+    from .files import Files, FilesWithRawResponse, FilesWithStreamingResponse
 
 __all__ = ["VectorStores", "VectorStoresWithRawResponse", "VectorStoresWithStreamingResponse"]
 
@@ -186,6 +186,9 @@ class VectorStores(SyncAPIResource):
 class VectorStoresWithRawResponse(RawResponseView, resource=VectorStores):
     """``VectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    file_batches: FileBatchesWithRawResponse
+    files: FilesWithRawResponse
+
     create = RawMethod(VectorStores.create)
     delete = RawMethod(VectorStores.delete)
     list = RawListMethod(VectorStores.list)
@@ -196,6 +199,9 @@ class VectorStoresWithRawResponse(RawResponseView, resource=VectorStores):
 
 class VectorStoresWithStreamingResponse(StreamingResponseView, resource=VectorStores):
     """``VectorStores`` with each call a context manager over the response before its body is read."""
+
+    file_batches: FileBatchesWithStreamingResponse
+    files: FilesWithStreamingResponse
 
     create = StreamedMethod(VectorStores.create)
     delete = StreamedMethod(VectorStores.delete)

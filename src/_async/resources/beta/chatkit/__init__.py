@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .sessions import AsyncSessions
-    from .threads import AsyncThreads
+    from .sessions import AsyncSessions, AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
+    from .threads import AsyncThreads, AsyncThreadsWithRawResponse, AsyncThreadsWithStreamingResponse
 
 __all__ = ["AsyncChatKit", "AsyncChatKitWithRawResponse", "AsyncChatKitWithStreamingResponse"]
 
@@ -35,6 +35,12 @@ class AsyncChatKit(AsyncAPIResource):
 class AsyncChatKitWithRawResponse(AsyncRawResponseView, resource=AsyncChatKit):
     """``AsyncChatKit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    sessions: AsyncSessionsWithRawResponse
+    threads: AsyncThreadsWithRawResponse
+
 
 class AsyncChatKitWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncChatKit):
     """``AsyncChatKit`` with each call a context manager over the response before its body is read."""
+
+    sessions: AsyncSessionsWithStreamingResponse
+    threads: AsyncThreadsWithStreamingResponse

@@ -8,8 +8,12 @@ from typing import TYPE_CHECKING
 from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .sessions import AsyncSessions
-    from .transcription_sessions import AsyncTranscriptionSessions
+    from .sessions import AsyncSessions, AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
+    from .transcription_sessions import (
+        AsyncTranscriptionSessions,
+        AsyncTranscriptionSessionsWithRawResponse,
+        AsyncTranscriptionSessionsWithStreamingResponse,
+    )
 
 __all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithStreamingResponse"]
 
@@ -35,6 +39,12 @@ class AsyncRealtime(AsyncAPIResource):
 class AsyncRealtimeWithRawResponse(AsyncRawResponseView, resource=AsyncRealtime):
     """``AsyncRealtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    sessions: AsyncSessionsWithRawResponse
+    transcription_sessions: AsyncTranscriptionSessionsWithRawResponse
+
 
 class AsyncRealtimeWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRealtime):
     """``AsyncRealtime`` with each call a context manager over the response before its body is read."""
+
+    sessions: AsyncSessionsWithStreamingResponse
+    transcription_sessions: AsyncTranscriptionSessionsWithStreamingResponse

@@ -33,8 +33,9 @@ from ..._base import (
     AsyncStreamingResponseView,
 )
 from .._opt_in import ASSISTANTS_OPT_IN
-from .messages import AsyncMessages
+from .messages import AsyncMessages, AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
 from .runs import AsyncRuns
+from .runs.runs import AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
 
 __all__ = ["AsyncThreads", "AsyncThreadsWithRawResponse", "AsyncThreadsWithStreamingResponse"]
 
@@ -204,6 +205,9 @@ class AsyncThreads(AsyncAPIResource):
 class AsyncThreadsWithRawResponse(AsyncRawResponseView, resource=AsyncThreads):
     """``AsyncThreads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    messages: AsyncMessagesWithRawResponse
+    runs: AsyncRunsWithRawResponse
+
     create = AsyncRawMethod(AsyncThreads.create)
     create_and_run = AsyncRawOverloadedMethod(AsyncThreads.create_and_run)
     delete = AsyncRawMethod(AsyncThreads.delete)
@@ -213,6 +217,9 @@ class AsyncThreadsWithRawResponse(AsyncRawResponseView, resource=AsyncThreads):
 
 class AsyncThreadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncThreads):
     """``AsyncThreads`` with each call a context manager over the response before its body is read."""
+
+    messages: AsyncMessagesWithStreamingResponse
+    runs: AsyncRunsWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncThreads.create)
     create_and_run = AsyncStreamedOverloadedMethod(AsyncThreads.create_and_run)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .graders import AsyncGraders
+    from .graders import AsyncGraders, AsyncGradersWithRawResponse, AsyncGradersWithStreamingResponse
 
 __all__ = ["AsyncAlpha", "AsyncAlphaWithRawResponse", "AsyncAlphaWithStreamingResponse"]
 
@@ -27,6 +27,10 @@ class AsyncAlpha(AsyncAPIResource):
 class AsyncAlphaWithRawResponse(AsyncRawResponseView, resource=AsyncAlpha):
     """``AsyncAlpha`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    graders: AsyncGradersWithRawResponse
+
 
 class AsyncAlphaWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAlpha):
     """``AsyncAlpha`` with each call a context manager over the response before its body is read."""
+
+    graders: AsyncGradersWithStreamingResponse

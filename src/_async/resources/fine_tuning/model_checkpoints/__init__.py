@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .permissions import AsyncPermissions
+    from .permissions import AsyncPermissions, AsyncPermissionsWithRawResponse, AsyncPermissionsWithStreamingResponse
 
 __all__ = ["AsyncCheckpoints", "AsyncCheckpointsWithRawResponse", "AsyncCheckpointsWithStreamingResponse"]
 
@@ -31,6 +31,10 @@ class AsyncCheckpoints(AsyncAPIResource):
 class AsyncCheckpointsWithRawResponse(AsyncRawResponseView, resource=AsyncCheckpoints):
     """``AsyncCheckpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    permissions: AsyncPermissionsWithRawResponse
+
 
 class AsyncCheckpointsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCheckpoints):
     """``AsyncCheckpoints`` with each call a context manager over the response before its body is read."""
+
+    permissions: AsyncPermissionsWithStreamingResponse

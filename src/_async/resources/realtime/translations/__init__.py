@@ -8,7 +8,11 @@ from typing import TYPE_CHECKING
 from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .client_secrets import AsyncClientSecrets
+    from .client_secrets import (
+        AsyncClientSecrets,
+        AsyncClientSecretsWithRawResponse,
+        AsyncClientSecretsWithStreamingResponse,
+    )
 
 __all__ = ["AsyncTranslations", "AsyncTranslationsWithRawResponse", "AsyncTranslationsWithStreamingResponse"]
 
@@ -27,6 +31,10 @@ class AsyncTranslations(AsyncAPIResource):
 class AsyncTranslationsWithRawResponse(AsyncRawResponseView, resource=AsyncTranslations):
     """``AsyncTranslations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    client_secrets: AsyncClientSecretsWithRawResponse
+
 
 class AsyncTranslationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranslations):
     """``AsyncTranslations`` with each call a context manager over the response before its body is read."""
+
+    client_secrets: AsyncClientSecretsWithStreamingResponse

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .sessions import Sessions
-    from .threads import Threads
+    from .sessions import Sessions, SessionsWithRawResponse, SessionsWithStreamingResponse
+    from .threads import Threads, ThreadsWithRawResponse, ThreadsWithStreamingResponse
 
 __all__ = ["ChatKit", "ChatKitWithRawResponse", "ChatKitWithStreamingResponse"]
 
@@ -36,6 +36,12 @@ class ChatKit(SyncAPIResource):
 class ChatKitWithRawResponse(RawResponseView, resource=ChatKit):
     """``ChatKit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    sessions: SessionsWithRawResponse
+    threads: ThreadsWithRawResponse
+
 
 class ChatKitWithStreamingResponse(StreamingResponseView, resource=ChatKit):
     """``ChatKit`` with each call a context manager over the response before its body is read."""
+
+    sessions: SessionsWithStreamingResponse
+    threads: ThreadsWithStreamingResponse

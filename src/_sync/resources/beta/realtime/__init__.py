@@ -9,8 +9,12 @@ from typing import TYPE_CHECKING
 from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .sessions import Sessions
-    from .transcription_sessions import TranscriptionSessions
+    from .sessions import Sessions, SessionsWithRawResponse, SessionsWithStreamingResponse
+    from .transcription_sessions import (
+        TranscriptionSessions,
+        TranscriptionSessionsWithRawResponse,
+        TranscriptionSessionsWithStreamingResponse,
+    )
 
 __all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse"]
 
@@ -36,6 +40,12 @@ class Realtime(SyncAPIResource):
 class RealtimeWithRawResponse(RawResponseView, resource=Realtime):
     """``Realtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    sessions: SessionsWithRawResponse
+    transcription_sessions: TranscriptionSessionsWithRawResponse
+
 
 class RealtimeWithStreamingResponse(StreamingResponseView, resource=Realtime):
     """``Realtime`` with each call a context manager over the response before its body is read."""
+
+    sessions: SessionsWithStreamingResponse
+    transcription_sessions: TranscriptionSessionsWithStreamingResponse

@@ -34,8 +34,9 @@ from ..._base import (
     SyncAPIResource,
 )
 from .._opt_in import ASSISTANTS_OPT_IN
-from .messages import Messages
+from .messages import Messages, MessagesWithRawResponse, MessagesWithStreamingResponse
 from .runs import Runs
+from .runs.runs import RunsWithRawResponse, RunsWithStreamingResponse
 
 __all__ = ["Threads", "ThreadsWithRawResponse", "ThreadsWithStreamingResponse"]
 
@@ -205,6 +206,9 @@ class Threads(SyncAPIResource):
 class ThreadsWithRawResponse(RawResponseView, resource=Threads):
     """``Threads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    messages: MessagesWithRawResponse
+    runs: RunsWithRawResponse
+
     create = RawMethod(Threads.create)
     create_and_run = RawOverloadedMethod(Threads.create_and_run)
     delete = RawMethod(Threads.delete)
@@ -214,6 +218,9 @@ class ThreadsWithRawResponse(RawResponseView, resource=Threads):
 
 class ThreadsWithStreamingResponse(StreamingResponseView, resource=Threads):
     """``Threads`` with each call a context manager over the response before its body is read."""
+
+    messages: MessagesWithStreamingResponse
+    runs: RunsWithStreamingResponse
 
     create = StreamedMethod(Threads.create)
     create_and_run = StreamedOverloadedMethod(Threads.create_and_run)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .graders import Graders
+    from .graders import Graders, GradersWithRawResponse, GradersWithStreamingResponse
 
 __all__ = ["Alpha", "AlphaWithRawResponse", "AlphaWithStreamingResponse"]
 
@@ -28,6 +28,10 @@ class Alpha(SyncAPIResource):
 class AlphaWithRawResponse(RawResponseView, resource=Alpha):
     """``Alpha`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    graders: GradersWithRawResponse
+
 
 class AlphaWithStreamingResponse(StreamingResponseView, resource=Alpha):
     """``Alpha`` with each call a context manager over the response before its body is read."""
+
+    graders: GradersWithStreamingResponse

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .permissions import Permissions
+    from .permissions import Permissions, PermissionsWithRawResponse, PermissionsWithStreamingResponse
 
 __all__ = ["Checkpoints", "CheckpointsWithRawResponse", "CheckpointsWithStreamingResponse"]
 
@@ -32,6 +32,10 @@ class Checkpoints(SyncAPIResource):
 class CheckpointsWithRawResponse(RawResponseView, resource=Checkpoints):
     """``Checkpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    permissions: PermissionsWithRawResponse
+
 
 class CheckpointsWithStreamingResponse(StreamingResponseView, resource=Checkpoints):
     """``Checkpoints`` with each call a context manager over the response before its body is read."""
+
+    permissions: PermissionsWithStreamingResponse

@@ -9,7 +9,11 @@ from typing import TYPE_CHECKING
 from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .client_secrets import ClientSecrets
+    from .client_secrets import (
+        ClientSecrets,
+        ClientSecretsWithRawResponse,
+        ClientSecretsWithStreamingResponse,
+    )
 
 __all__ = ["Translations", "TranslationsWithRawResponse", "TranslationsWithStreamingResponse"]
 
@@ -28,6 +32,10 @@ class Translations(SyncAPIResource):
 class TranslationsWithRawResponse(RawResponseView, resource=Translations):
     """``Translations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    client_secrets: ClientSecretsWithRawResponse
+
 
 class TranslationsWithStreamingResponse(StreamingResponseView, resource=Translations):
     """``Translations`` with each call a context manager over the response before its body is read."""
+
+    client_secrets: ClientSecretsWithStreamingResponse

@@ -30,8 +30,8 @@ from ...._base import (
 )
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles
-    from .users import AsyncUsers
+    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
+    from .users import AsyncUsers, AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
 
 __all__ = ["AsyncGroups", "AsyncGroupsWithRawResponse", "AsyncGroupsWithStreamingResponse"]
 
@@ -163,6 +163,9 @@ class AsyncGroups(AsyncAPIResource):
 class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
     """``AsyncGroups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    roles: AsyncRolesWithRawResponse
+    users: AsyncUsersWithRawResponse
+
     create = AsyncRawMethod(AsyncGroups.create)
     delete = AsyncRawMethod(AsyncGroups.delete)
     list = AsyncRawListMethod(AsyncGroups.list)
@@ -172,6 +175,9 @@ class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
 
 class AsyncGroupsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGroups):
     """``AsyncGroups`` with each call a context manager over the response before its body is read."""
+
+    roles: AsyncRolesWithStreamingResponse
+    users: AsyncUsersWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncGroups.create)
     delete = AsyncStreamedMethod(AsyncGroups.delete)

@@ -23,18 +23,38 @@ from ...._base import (
 )
 
 if TYPE_CHECKING:
-    from .api_keys import AsyncAPIKeys
-    from .certificates import AsyncCertificates
-    from .data_retention import AsyncDataRetention
-    from .groups import AsyncGroups
-    from .hosted_tool_permissions import AsyncHostedToolPermissions
-    from .model_permissions import AsyncModelPermissions
-    from .rate_limits import AsyncRateLimits
-    from .roles import AsyncRoles
-    from .service_accounts import AsyncServiceAccounts
-    from .spend_alerts import AsyncSpendAlerts
-    from .spend_limit import AsyncSpendLimit
-    from .users import AsyncUsers
+    from .api_keys import AsyncAPIKeys, AsyncAPIKeysWithRawResponse, AsyncAPIKeysWithStreamingResponse
+    from .certificates import (
+        AsyncCertificates,
+        AsyncCertificatesWithRawResponse,
+        AsyncCertificatesWithStreamingResponse,
+    )
+    from .data_retention import (
+        AsyncDataRetention,
+        AsyncDataRetentionWithRawResponse,
+        AsyncDataRetentionWithStreamingResponse,
+    )
+    from .groups import AsyncGroups, AsyncGroupsWithRawResponse, AsyncGroupsWithStreamingResponse
+    from .hosted_tool_permissions import (
+        AsyncHostedToolPermissions,
+        AsyncHostedToolPermissionsWithRawResponse,
+        AsyncHostedToolPermissionsWithStreamingResponse,
+    )
+    from .model_permissions import (
+        AsyncModelPermissions,
+        AsyncModelPermissionsWithRawResponse,
+        AsyncModelPermissionsWithStreamingResponse,
+    )
+    from .rate_limits import AsyncRateLimits, AsyncRateLimitsWithRawResponse, AsyncRateLimitsWithStreamingResponse
+    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
+    from .service_accounts import (
+        AsyncServiceAccounts,
+        AsyncServiceAccountsWithRawResponse,
+        AsyncServiceAccountsWithStreamingResponse,
+    )
+    from .spend_alerts import AsyncSpendAlerts, AsyncSpendAlertsWithRawResponse, AsyncSpendAlertsWithStreamingResponse
+    from .spend_limit import AsyncSpendLimit, AsyncSpendLimitWithRawResponse, AsyncSpendLimitWithStreamingResponse
+    from .users import AsyncUsers, AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
 
 __all__ = ["AsyncProjects", "AsyncProjectsWithRawResponse", "AsyncProjectsWithStreamingResponse"]
 
@@ -236,6 +256,19 @@ class AsyncProjects(AsyncAPIResource):
 class AsyncProjectsWithRawResponse(AsyncRawResponseView, resource=AsyncProjects):
     """``AsyncProjects`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    api_keys: AsyncAPIKeysWithRawResponse
+    certificates: AsyncCertificatesWithRawResponse
+    data_retention: AsyncDataRetentionWithRawResponse
+    groups: AsyncGroupsWithRawResponse
+    hosted_tool_permissions: AsyncHostedToolPermissionsWithRawResponse
+    model_permissions: AsyncModelPermissionsWithRawResponse
+    rate_limits: AsyncRateLimitsWithRawResponse
+    roles: AsyncRolesWithRawResponse
+    service_accounts: AsyncServiceAccountsWithRawResponse
+    spend_alerts: AsyncSpendAlertsWithRawResponse
+    spend_limit: AsyncSpendLimitWithRawResponse
+    users: AsyncUsersWithRawResponse
+
     archive = AsyncRawMethod(AsyncProjects.archive)
     create = AsyncRawMethod(AsyncProjects.create)
     list = AsyncRawListMethod(AsyncProjects.list)
@@ -245,6 +278,19 @@ class AsyncProjectsWithRawResponse(AsyncRawResponseView, resource=AsyncProjects)
 
 class AsyncProjectsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncProjects):
     """``AsyncProjects`` with each call a context manager over the response before its body is read."""
+
+    api_keys: AsyncAPIKeysWithStreamingResponse
+    certificates: AsyncCertificatesWithStreamingResponse
+    data_retention: AsyncDataRetentionWithStreamingResponse
+    groups: AsyncGroupsWithStreamingResponse
+    hosted_tool_permissions: AsyncHostedToolPermissionsWithStreamingResponse
+    model_permissions: AsyncModelPermissionsWithStreamingResponse
+    rate_limits: AsyncRateLimitsWithStreamingResponse
+    roles: AsyncRolesWithStreamingResponse
+    service_accounts: AsyncServiceAccountsWithStreamingResponse
+    spend_alerts: AsyncSpendAlertsWithStreamingResponse
+    spend_limit: AsyncSpendLimitWithStreamingResponse
+    users: AsyncUsersWithStreamingResponse
 
     archive = AsyncStreamedMethod(AsyncProjects.archive)
     create = AsyncStreamedMethod(AsyncProjects.create)

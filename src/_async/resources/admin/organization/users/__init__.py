@@ -23,7 +23,7 @@ from ...._base import (
 )
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles
+    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
 
 __all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingResponse"]
 
@@ -127,6 +127,8 @@ class AsyncUsers(AsyncAPIResource):
 class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
     """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    roles: AsyncRolesWithRawResponse
+
     delete = AsyncRawMethod(AsyncUsers.delete)
     list = AsyncRawListMethod(AsyncUsers.list)
     retrieve = AsyncRawMethod(AsyncUsers.retrieve)
@@ -135,6 +137,8 @@ class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
 
 class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
     """``AsyncUsers`` with each call a context manager over the response before its body is read."""
+
+    roles: AsyncRolesWithStreamingResponse
 
     delete = AsyncStreamedMethod(AsyncUsers.delete)
     list = AsyncStreamedListMethod(AsyncUsers.list)

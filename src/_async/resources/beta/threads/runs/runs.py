@@ -38,7 +38,7 @@ from ...._base import (
     AsyncStreamingResponseView,
 )
 from ..._opt_in import ASSISTANTS_OPT_IN
-from .steps import AsyncSteps
+from .steps import AsyncSteps, AsyncStepsWithRawResponse, AsyncStepsWithStreamingResponse
 
 __all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
 
@@ -282,6 +282,8 @@ class AsyncRuns(AsyncAPIResource):
 class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
     """``AsyncRuns`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    steps: AsyncStepsWithRawResponse
+
     cancel = AsyncRawMethod(AsyncRuns.cancel)
     create = AsyncRawOverloadedMethod(AsyncRuns.create)
     list = AsyncRawListMethod(AsyncRuns.list)
@@ -292,6 +294,8 @@ class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
 
 class AsyncRunsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRuns):
     """``AsyncRuns`` with each call a context manager over the response before its body is read."""
+
+    steps: AsyncStepsWithStreamingResponse
 
     cancel = AsyncStreamedMethod(AsyncRuns.cancel)
     create = AsyncStreamedOverloadedMethod(AsyncRuns.create)

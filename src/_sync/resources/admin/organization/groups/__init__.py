@@ -30,8 +30,8 @@ from ...._base import (
 )
 
 if TYPE_CHECKING:
-    from .roles import Roles
-    from .users import Users
+    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
+    from .users import Users, UsersWithRawResponse, UsersWithStreamingResponse
 
 __all__ = ["Groups", "GroupsWithRawResponse", "GroupsWithStreamingResponse"]
 
@@ -163,6 +163,9 @@ class Groups(SyncAPIResource):
 class GroupsWithRawResponse(RawResponseView, resource=Groups):
     """``Groups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    roles: RolesWithRawResponse
+    users: UsersWithRawResponse
+
     create = RawMethod(Groups.create)
     delete = RawMethod(Groups.delete)
     list = RawListMethod(Groups.list)
@@ -172,6 +175,9 @@ class GroupsWithRawResponse(RawResponseView, resource=Groups):
 
 class GroupsWithStreamingResponse(StreamingResponseView, resource=Groups):
     """``Groups`` with each call a context manager over the response before its body is read."""
+
+    roles: RolesWithStreamingResponse
+    users: UsersWithStreamingResponse
 
     create = StreamedMethod(Groups.create)
     delete = StreamedMethod(Groups.delete)

@@ -23,7 +23,7 @@ from ...._base import (
 )
 
 if TYPE_CHECKING:
-    from .roles import Roles
+    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
 
 __all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
@@ -127,6 +127,8 @@ class Users(SyncAPIResource):
 class UsersWithRawResponse(RawResponseView, resource=Users):
     """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    roles: RolesWithRawResponse
+
     delete = RawMethod(Users.delete)
     list = RawListMethod(Users.list)
     retrieve = RawMethod(Users.retrieve)
@@ -135,6 +137,8 @@ class UsersWithRawResponse(RawResponseView, resource=Users):
 
 class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
     """``Users`` with each call a context manager over the response before its body is read."""
+
+    roles: RolesWithStreamingResponse
 
     delete = StreamedMethod(Users.delete)
     list = StreamedListMethod(Users.list)

@@ -38,7 +38,7 @@ from ...._base import (
     SyncAPIResource,
 )
 from ..._opt_in import ASSISTANTS_OPT_IN
-from .steps import Steps
+from .steps import Steps, StepsWithRawResponse, StepsWithStreamingResponse
 
 __all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
@@ -282,6 +282,8 @@ class Runs(SyncAPIResource):
 class RunsWithRawResponse(RawResponseView, resource=Runs):
     """``Runs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    steps: StepsWithRawResponse
+
     cancel = RawMethod(Runs.cancel)
     create = RawOverloadedMethod(Runs.create)
     list = RawListMethod(Runs.list)
@@ -292,6 +294,8 @@ class RunsWithRawResponse(RawResponseView, resource=Runs):
 
 class RunsWithStreamingResponse(StreamingResponseView, resource=Runs):
     """``Runs`` with each call a context manager over the response before its body is read."""
+
+    steps: StepsWithStreamingResponse
 
     cancel = StreamedMethod(Runs.cancel)
     create = StreamedOverloadedMethod(Runs.create)

@@ -29,7 +29,7 @@ from ....._base import (
 )
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles
+    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
 
 __all__ = ["AsyncGroups", "AsyncGroupsWithRawResponse", "AsyncGroupsWithStreamingResponse"]
 
@@ -138,6 +138,8 @@ class AsyncGroups(AsyncAPIResource):
 class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
     """``AsyncGroups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    roles: AsyncRolesWithRawResponse
+
     create = AsyncRawMethod(AsyncGroups.create)
     delete = AsyncRawMethod(AsyncGroups.delete)
     list = AsyncRawListMethod(AsyncGroups.list)
@@ -146,6 +148,8 @@ class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
 
 class AsyncGroupsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGroups):
     """``AsyncGroups`` with each call a context manager over the response before its body is read."""
+
+    roles: AsyncRolesWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncGroups.create)
     delete = AsyncStreamedMethod(AsyncGroups.delete)

@@ -30,7 +30,7 @@ from ....._base import (
 )
 
 if TYPE_CHECKING:
-    from .api_keys import AsyncAPIKeys
+    from .api_keys import AsyncAPIKeys, AsyncAPIKeysWithRawResponse, AsyncAPIKeysWithStreamingResponse
 
 __all__ = ["AsyncServiceAccounts", "AsyncServiceAccountsWithRawResponse", "AsyncServiceAccountsWithStreamingResponse"]
 
@@ -160,6 +160,8 @@ class AsyncServiceAccounts(AsyncAPIResource):
 class AsyncServiceAccountsWithRawResponse(AsyncRawResponseView, resource=AsyncServiceAccounts):
     """``AsyncServiceAccounts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    api_keys: AsyncAPIKeysWithRawResponse
+
     create = AsyncRawMethod(AsyncServiceAccounts.create)
     delete = AsyncRawMethod(AsyncServiceAccounts.delete)
     list = AsyncRawListMethod(AsyncServiceAccounts.list)
@@ -169,6 +171,8 @@ class AsyncServiceAccountsWithRawResponse(AsyncRawResponseView, resource=AsyncSe
 
 class AsyncServiceAccountsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncServiceAccounts):
     """``AsyncServiceAccounts`` with each call a context manager over the response before its body is read."""
+
+    api_keys: AsyncAPIKeysWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncServiceAccounts.create)
     delete = AsyncStreamedMethod(AsyncServiceAccounts.delete)

@@ -29,7 +29,7 @@ from ....._base import (
 )
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles
+    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
 
 __all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingResponse"]
 
@@ -159,6 +159,8 @@ class AsyncUsers(AsyncAPIResource):
 class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
     """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    roles: AsyncRolesWithRawResponse
+
     create = AsyncRawMethod(AsyncUsers.create)
     delete = AsyncRawMethod(AsyncUsers.delete)
     list = AsyncRawListMethod(AsyncUsers.list)
@@ -168,6 +170,8 @@ class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
 
 class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
     """``AsyncUsers`` with each call a context manager over the response before its body is read."""
+
+    roles: AsyncRolesWithStreamingResponse
 
     create = AsyncStreamedMethod(AsyncUsers.create)
     delete = AsyncStreamedMethod(AsyncUsers.delete)

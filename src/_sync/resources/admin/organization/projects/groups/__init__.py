@@ -29,7 +29,7 @@ from ....._base import (
 )
 
 if TYPE_CHECKING:
-    from .roles import Roles
+    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
 
 __all__ = ["Groups", "GroupsWithRawResponse", "GroupsWithStreamingResponse"]
 
@@ -138,6 +138,8 @@ class Groups(SyncAPIResource):
 class GroupsWithRawResponse(RawResponseView, resource=Groups):
     """``Groups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    roles: RolesWithRawResponse
+
     create = RawMethod(Groups.create)
     delete = RawMethod(Groups.delete)
     list = RawListMethod(Groups.list)
@@ -146,6 +148,8 @@ class GroupsWithRawResponse(RawResponseView, resource=Groups):
 
 class GroupsWithStreamingResponse(StreamingResponseView, resource=Groups):
     """``Groups`` with each call a context manager over the response before its body is read."""
+
+    roles: RolesWithStreamingResponse
 
     create = StreamedMethod(Groups.create)
     delete = StreamedMethod(Groups.delete)

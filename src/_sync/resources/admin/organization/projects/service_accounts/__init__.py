@@ -30,7 +30,7 @@ from ....._base import (
 )
 
 if TYPE_CHECKING:
-    from .api_keys import APIKeys
+    from .api_keys import APIKeys, APIKeysWithRawResponse, APIKeysWithStreamingResponse
 
 __all__ = ["ServiceAccounts", "ServiceAccountsWithRawResponse", "ServiceAccountsWithStreamingResponse"]
 
@@ -160,6 +160,8 @@ class ServiceAccounts(SyncAPIResource):
 class ServiceAccountsWithRawResponse(RawResponseView, resource=ServiceAccounts):
     """``ServiceAccounts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    api_keys: APIKeysWithRawResponse
+
     create = RawMethod(ServiceAccounts.create)
     delete = RawMethod(ServiceAccounts.delete)
     list = RawListMethod(ServiceAccounts.list)
@@ -169,6 +171,8 @@ class ServiceAccountsWithRawResponse(RawResponseView, resource=ServiceAccounts):
 
 class ServiceAccountsWithStreamingResponse(StreamingResponseView, resource=ServiceAccounts):
     """``ServiceAccounts`` with each call a context manager over the response before its body is read."""
+
+    api_keys: APIKeysWithStreamingResponse
 
     create = StreamedMethod(ServiceAccounts.create)
     delete = StreamedMethod(ServiceAccounts.delete)

@@ -29,7 +29,7 @@ from ....._base import (
 )
 
 if TYPE_CHECKING:
-    from .roles import Roles
+    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
 
 __all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
@@ -159,6 +159,8 @@ class Users(SyncAPIResource):
 class UsersWithRawResponse(RawResponseView, resource=Users):
     """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
+    roles: RolesWithRawResponse
+
     create = RawMethod(Users.create)
     delete = RawMethod(Users.delete)
     list = RawListMethod(Users.list)
@@ -168,6 +170,8 @@ class UsersWithRawResponse(RawResponseView, resource=Users):
 
 class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
     """``Users`` with each call a context manager over the response before its body is read."""
+
+    roles: RolesWithStreamingResponse
 
     create = StreamedMethod(Users.create)
     delete = StreamedMethod(Users.delete)
