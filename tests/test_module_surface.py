@@ -249,4 +249,10 @@ def test_a_views_sub_resources_are_annotated_with_their_views(client_class: Any)
             annotation = type(getattr(parent, view)).__annotations__.get(leaf)
             if annotation != type(getattr(child, view)).__name__:
                 wrong.append(f"{type(getattr(parent, view)).__name__}.{leaf}: {annotation}")
+    for path in sorted({path for _, path in RESOURCES}):
+        resource = _walk(client, path)
+        for view in ("with_raw_response", "with_streaming_response"):
+            annotation = type(resource).__annotations__.get(view)
+            if annotation != type(getattr(resource, view)).__name__:
+                wrong.append(f"{type(resource).__name__}.{view}: {annotation}")
     assert not wrong, "\n".join(wrong)

@@ -19,6 +19,9 @@ __all__ = ["AsyncWebhooks", "AsyncWebhooksWithRawResponse", "AsyncWebhooksWithSt
 class AsyncWebhooks(AsyncAPIResource):
     """Webhook verification: HMAC-SHA256 signatures over ``webhook-id.webhook-timestamp.body``."""
 
+    with_raw_response: AsyncWebhooksWithRawResponse
+    with_streaming_response: AsyncWebhooksWithStreamingResponse
+
     def _secret(self, secret: Optional[str]) -> str:
         chosen = secret if secret is not None else getattr(self._client, "webhook_secret", None)
         if not chosen:

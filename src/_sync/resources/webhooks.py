@@ -20,6 +20,9 @@ __all__ = ["Webhooks", "WebhooksWithRawResponse", "WebhooksWithStreamingResponse
 class Webhooks(SyncAPIResource):
     """Webhook verification: HMAC-SHA256 signatures over ``webhook-id.webhook-timestamp.body``."""
 
+    with_raw_response: WebhooksWithRawResponse
+    with_streaming_response: WebhooksWithStreamingResponse
+
     def _secret(self, secret: Optional[str]) -> str:
         chosen = secret if secret is not None else getattr(self._client, "webhook_secret", None)
         if not chosen:

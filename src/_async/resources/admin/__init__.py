@@ -20,6 +20,9 @@ __all__ = ["AsyncAdmin", "AsyncAdminWithRawResponse", "AsyncAdminWithStreamingRe
 class AsyncAdmin(AsyncAPIResource):
     """Administration calls: ``client.admin.organization``."""
 
+    with_raw_response: AsyncAdminWithRawResponse
+    with_streaming_response: AsyncAdminWithStreamingResponse
+
     @functools.cached_property
     def organization(self) -> AsyncOrganization:
         """The organization's keys, members, groups, roles, projects, limits, usage and audit log."""

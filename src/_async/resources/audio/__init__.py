@@ -32,6 +32,9 @@ __all__ = ["AsyncAudio", "AsyncAudioWithRawResponse", "AsyncAudioWithStreamingRe
 class AsyncAudio(AsyncAPIResource):
     """Audio: ``client.audio.speech``, ``.transcriptions``, ``.translations``, ``.voice_consents``, ``.voices``."""
 
+    with_raw_response: AsyncAudioWithRawResponse
+    with_streaming_response: AsyncAudioWithStreamingResponse
+
     @functools.cached_property
     def speech(self) -> AsyncSpeech:
         """Text to spoken audio."""

@@ -26,6 +26,9 @@ __all__ = ["AsyncBeta", "AsyncBetaWithRawResponse", "AsyncBetaWithStreamingRespo
 class AsyncBeta(AsyncAPIResource):
     """Beta APIs: ``client.beta.assistants``, ``.threads``, ``.chatkit``, ``.realtime`` and ``.responses``."""
 
+    with_raw_response: AsyncBetaWithRawResponse
+    with_streaming_response: AsyncBetaWithStreamingResponse
+
     @functools.cached_property
     def assistants(self) -> AsyncAssistants:
         """Create, list, change and delete assistants."""

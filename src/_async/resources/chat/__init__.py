@@ -16,6 +16,9 @@ __all__ = ["AsyncChat", "AsyncChatWithRawResponse", "AsyncChatWithStreamingRespo
 class AsyncChat(AsyncAPIResource):
     """Chat: ``client.chat.completions``."""
 
+    with_raw_response: AsyncChatWithRawResponse
+    with_streaming_response: AsyncChatWithStreamingResponse
+
     @functools.cached_property
     def completions(self) -> AsyncCompletions:
         """Create, store, list and delete chat completions."""

@@ -22,6 +22,9 @@ __all__ = ["AsyncFineTuning", "AsyncFineTuningWithRawResponse", "AsyncFineTuning
 class AsyncFineTuning(AsyncAPIResource):
     """Fine-tuning: ``client.fine_tuning.jobs``, ``.checkpoints`` and ``.alpha``."""
 
+    with_raw_response: AsyncFineTuningWithRawResponse
+    with_streaming_response: AsyncFineTuningWithStreamingResponse
+
     @functools.cached_property
     def jobs(self) -> AsyncJobs:
         """Create, follow and control fine-tuning jobs."""

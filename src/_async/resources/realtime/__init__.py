@@ -26,6 +26,9 @@ __all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithSt
 class AsyncRealtime(AsyncAPIResource):
     """Realtime: ``client.realtime.calls``, ``.client_secrets`` and ``.translations``."""
 
+    with_raw_response: AsyncRealtimeWithRawResponse
+    with_streaming_response: AsyncRealtimeWithStreamingResponse
+
     @functools.cached_property
     def calls(self) -> AsyncCalls:
         """Start, accept, refer, reject and hang up Realtime calls."""

@@ -21,6 +21,9 @@ __all__ = ["Admin", "AdminWithRawResponse", "AdminWithStreamingResponse"]
 class Admin(SyncAPIResource):
     """Administration calls: ``client.admin.organization``."""
 
+    with_raw_response: AdminWithRawResponse
+    with_streaming_response: AdminWithStreamingResponse
+
     @functools.cached_property
     def organization(self) -> Organization:
         """The organization's keys, members, groups, roles, projects, limits, usage and audit log."""

@@ -33,6 +33,9 @@ __all__ = ["Audio", "AudioWithRawResponse", "AudioWithStreamingResponse"]
 class Audio(SyncAPIResource):
     """Audio: ``client.audio.speech``, ``.transcriptions``, ``.translations``, ``.voice_consents``, ``.voices``."""
 
+    with_raw_response: AudioWithRawResponse
+    with_streaming_response: AudioWithStreamingResponse
+
     @functools.cached_property
     def speech(self) -> Speech:
         """Text to spoken audio."""

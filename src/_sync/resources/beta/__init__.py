@@ -27,6 +27,9 @@ __all__ = ["Beta", "BetaWithRawResponse", "BetaWithStreamingResponse"]
 class Beta(SyncAPIResource):
     """Beta APIs: ``client.beta.assistants``, ``.threads``, ``.chatkit``, ``.realtime`` and ``.responses``."""
 
+    with_raw_response: BetaWithRawResponse
+    with_streaming_response: BetaWithStreamingResponse
+
     @functools.cached_property
     def assistants(self) -> Assistants:
         """Create, list, change and delete assistants."""

@@ -17,6 +17,9 @@ __all__ = ["Chat", "ChatWithRawResponse", "ChatWithStreamingResponse"]
 class Chat(SyncAPIResource):
     """Chat: ``client.chat.completions``."""
 
+    with_raw_response: ChatWithRawResponse
+    with_streaming_response: ChatWithStreamingResponse
+
     @functools.cached_property
     def completions(self) -> Completions:
         """Create, store, list and delete chat completions."""

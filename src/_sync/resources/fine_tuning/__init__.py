@@ -23,6 +23,9 @@ __all__ = ["FineTuning", "FineTuningWithRawResponse", "FineTuningWithStreamingRe
 class FineTuning(SyncAPIResource):
     """Fine-tuning: ``client.fine_tuning.jobs``, ``.checkpoints`` and ``.alpha``."""
 
+    with_raw_response: FineTuningWithRawResponse
+    with_streaming_response: FineTuningWithStreamingResponse
+
     @functools.cached_property
     def jobs(self) -> Jobs:
         """Create, follow and control fine-tuning jobs."""

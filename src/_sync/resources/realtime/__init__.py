@@ -27,6 +27,9 @@ __all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse
 class Realtime(SyncAPIResource):
     """Realtime: ``client.realtime.calls``, ``.client_secrets`` and ``.translations``."""
 
+    with_raw_response: RealtimeWithRawResponse
+    with_streaming_response: RealtimeWithStreamingResponse
+
     @functools.cached_property
     def calls(self) -> Calls:
         """Start, accept, refer, reject and hang up Realtime calls."""

@@ -39,6 +39,9 @@ __all__ = ["AsyncOrganization", "AsyncOrganizationWithRawResponse", "AsyncOrgani
 class AsyncOrganization(AsyncAPIResource):
     """One organization's administration, grouped by what is administered."""
 
+    with_raw_response: AsyncOrganizationWithRawResponse
+    with_streaming_response: AsyncOrganizationWithStreamingResponse
+
     @functools.cached_property
     def admin_api_keys(self) -> AsyncAdminAPIKeys:
         """Admin API keys."""

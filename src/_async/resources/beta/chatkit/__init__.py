@@ -17,6 +17,9 @@ __all__ = ["AsyncChatKit", "AsyncChatKitWithRawResponse", "AsyncChatKitWithStrea
 class AsyncChatKit(AsyncAPIResource):
     """ChatKit: ``client.beta.chatkit.sessions`` and ``client.beta.chatkit.threads``."""
 
+    with_raw_response: AsyncChatKitWithRawResponse
+    with_streaming_response: AsyncChatKitWithStreamingResponse
+
     @functools.cached_property
     def sessions(self) -> AsyncSessions:
         """Start and cancel ChatKit sessions."""

@@ -21,6 +21,9 @@ __all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithSt
 class AsyncRealtime(AsyncAPIResource):
     """Beta Realtime: ``client.beta.realtime.sessions`` and ``.transcription_sessions``."""
 
+    with_raw_response: AsyncRealtimeWithRawResponse
+    with_streaming_response: AsyncRealtimeWithStreamingResponse
+
     @functools.cached_property
     def sessions(self) -> AsyncSessions:
         """Ephemeral tokens for Realtime conversation sessions."""

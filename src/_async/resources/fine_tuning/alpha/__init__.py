@@ -16,6 +16,9 @@ __all__ = ["AsyncAlpha", "AsyncAlphaWithRawResponse", "AsyncAlphaWithStreamingRe
 class AsyncAlpha(AsyncAPIResource):
     """Preview fine-tuning features: ``client.fine_tuning.alpha.graders``."""
 
+    with_raw_response: AsyncAlphaWithRawResponse
+    with_streaming_response: AsyncAlphaWithStreamingResponse
+
     @functools.cached_property
     def graders(self) -> AsyncGraders:
         """Try out and check graders before a reinforcement fine-tuning job uses them."""

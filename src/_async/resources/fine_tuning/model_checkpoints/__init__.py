@@ -20,6 +20,9 @@ __all__ = ["AsyncCheckpoints", "AsyncCheckpointsWithRawResponse", "AsyncCheckpoi
 class AsyncCheckpoints(AsyncAPIResource):
     """Fine-tuned model checkpoints: ``client.fine_tuning.checkpoints.permissions``."""
 
+    with_raw_response: AsyncCheckpointsWithRawResponse
+    with_streaming_response: AsyncCheckpointsWithStreamingResponse
+
     @functools.cached_property
     def permissions(self) -> AsyncPermissions:
         """Share a checkpoint with other projects."""

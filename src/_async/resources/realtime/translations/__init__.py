@@ -20,6 +20,9 @@ __all__ = ["AsyncTranslations", "AsyncTranslationsWithRawResponse", "AsyncTransl
 class AsyncTranslations(AsyncAPIResource):
     """Realtime translation: ``client.realtime.translations.client_secrets``."""
 
+    with_raw_response: AsyncTranslationsWithRawResponse
+    with_streaming_response: AsyncTranslationsWithStreamingResponse
+
     @functools.cached_property
     def client_secrets(self) -> AsyncClientSecrets:
         """Short-lived secrets that let a browser or device open a translation session."""

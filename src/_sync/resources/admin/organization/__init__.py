@@ -40,6 +40,9 @@ __all__ = ["Organization", "OrganizationWithRawResponse", "OrganizationWithStrea
 class Organization(SyncAPIResource):
     """One organization's administration, grouped by what is administered."""
 
+    with_raw_response: OrganizationWithRawResponse
+    with_streaming_response: OrganizationWithStreamingResponse
+
     @functools.cached_property
     def admin_api_keys(self) -> AdminAPIKeys:
         """Admin API keys."""

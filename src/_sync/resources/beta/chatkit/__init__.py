@@ -18,6 +18,9 @@ __all__ = ["ChatKit", "ChatKitWithRawResponse", "ChatKitWithStreamingResponse"]
 class ChatKit(SyncAPIResource):
     """ChatKit: ``client.beta.chatkit.sessions`` and ``client.beta.chatkit.threads``."""
 
+    with_raw_response: ChatKitWithRawResponse
+    with_streaming_response: ChatKitWithStreamingResponse
+
     @functools.cached_property
     def sessions(self) -> Sessions:
         """Start and cancel ChatKit sessions."""

@@ -22,6 +22,9 @@ __all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse
 class Realtime(SyncAPIResource):
     """Beta Realtime: ``client.beta.realtime.sessions`` and ``.transcription_sessions``."""
 
+    with_raw_response: RealtimeWithRawResponse
+    with_streaming_response: RealtimeWithStreamingResponse
+
     @functools.cached_property
     def sessions(self) -> Sessions:
         """Ephemeral tokens for Realtime conversation sessions."""

@@ -17,6 +17,9 @@ __all__ = ["Alpha", "AlphaWithRawResponse", "AlphaWithStreamingResponse"]
 class Alpha(SyncAPIResource):
     """Preview fine-tuning features: ``client.fine_tuning.alpha.graders``."""
 
+    with_raw_response: AlphaWithRawResponse
+    with_streaming_response: AlphaWithStreamingResponse
+
     @functools.cached_property
     def graders(self) -> Graders:
         """Try out and check graders before a reinforcement fine-tuning job uses them."""

@@ -21,6 +21,9 @@ __all__ = ["Checkpoints", "CheckpointsWithRawResponse", "CheckpointsWithStreamin
 class Checkpoints(SyncAPIResource):
     """Fine-tuned model checkpoints: ``client.fine_tuning.checkpoints.permissions``."""
 
+    with_raw_response: CheckpointsWithRawResponse
+    with_streaming_response: CheckpointsWithStreamingResponse
+
     @functools.cached_property
     def permissions(self) -> Permissions:
         """Share a checkpoint with other projects."""

@@ -21,6 +21,9 @@ __all__ = ["Translations", "TranslationsWithRawResponse", "TranslationsWithStrea
 class Translations(SyncAPIResource):
     """Realtime translation: ``client.realtime.translations.client_secrets``."""
 
+    with_raw_response: TranslationsWithRawResponse
+    with_streaming_response: TranslationsWithStreamingResponse
+
     @functools.cached_property
     def client_secrets(self) -> ClientSecrets:
         """Short-lived secrets that let a browser or device open a translation session."""
