@@ -14,13 +14,16 @@ $(STAMP): pyproject.toml setup.py
 	$(PY) -m pip install --quiet -e '.[aiohttp,dev]'
 	touch $(STAMP)
 
+# reexports imports the package to find the objects it re-exports, so it runs after the other two.
 codegen: install
 	$(PY) -m codegen.types_gen
 	$(PY) -m codegen.unasync
+	$(PY) -m codegen.reexports
 
 check: install
 	$(PY) -m codegen.types_gen --check
 	$(PY) -m codegen.unasync --check
+	$(PY) -m codegen.reexports --check
 
 lint: install
 	$(VENV)/bin/ruff check .

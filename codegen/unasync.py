@@ -98,6 +98,10 @@ REPLACEMENTS: dict[str, str] = {
     "async_resolve_key": "sync_resolve_key",
     "async_platform_tag": "sync_platform_tag",
     "AsyncCall": "SyncCall",
+    # The views' call types, src/_view_types.py.
+    "AsyncMethod": "SyncMethod",
+    "AsyncRawCallable": "SyncRawCallable",
+    "AsyncStreamedCallable": "SyncStreamedCallable",
     "AsyncLoopGuard": "SyncLoopGuard",
     # Test helpers and fixtures.
     "async_transports": "sync_transports",

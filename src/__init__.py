@@ -14,12 +14,14 @@ A module-level client is available too, configured by assigning module attribute
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Union
+import os
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Union
 
 from ._version import __version__
 
 if TYPE_CHECKING:
     import httpx
+    from httpx import Timeout as Timeout
 
     from . import types as types
     from ._aiohttp_client import DefaultAioHttpClient as DefaultAioHttpClient
@@ -52,6 +54,8 @@ if TYPE_CHECKING:
     from ._errors import PermissionDeniedError as PermissionDeniedError
     from ._errors import RateLimitError as RateLimitError
     from ._errors import UnprocessableEntityError as UnprocessableEntityError
+    from ._errors import WebSocketConnectionClosedError as WebSocketConnectionClosedError
+    from ._errors import WebSocketQueueFullError as WebSocketQueueFullError
     from ._http_clients import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
     from ._http_clients import DefaultHttpxClient as DefaultHttpxClient
     from ._models import BaseModel as BaseModel
@@ -60,6 +64,10 @@ if TYPE_CHECKING:
     from ._parsing import pydantic_function_tool as pydantic_function_tool
     from ._response import HttpxBinaryResponseContent as HttpxBinaryResponseContent
     from ._response import LegacyAPIResponse as LegacyAPIResponse
+    from ._sdk_names import NoneType as NoneType
+    from ._sdk_names import ProxiesTypes as ProxiesTypes
+    from ._sdk_names import Transport as Transport
+    from ._sdk_names import file_from_path as file_from_path
     from ._sync._azure import AzureOpenAI as AzureOpenAI
     from ._sync._client import OpenAI as OpenAI
     from ._sync._pagination import SyncConversationCursorPage as SyncConversationCursorPage
@@ -68,20 +76,41 @@ if TYPE_CHECKING:
     from ._sync._pagination import SyncPage as SyncPage
     from ._sync._response import APIResponse as APIResponse
     from ._sync._streaming import Stream as Stream
+    from ._sync.resources.admin import Admin
+    from ._sync.resources.audio import Audio
     from ._sync.resources.batches import Batches
+    from ._sync.resources.beta import Beta
     from ._sync.resources.beta.threads._assistant_stream import AssistantEventHandler as AssistantEventHandler
     from ._sync.resources.chat import Chat
     from ._sync.resources.completions import Completions
+    from ._sync.resources.containers import Containers
+    from ._sync.resources.content_provenance_checks import ContentProvenanceChecks
+    from ._sync.resources.conversations import Conversations
     from ._sync.resources.embeddings import Embeddings
+    from ._sync.resources.evals import Evals
     from ._sync.resources.files import Files
     from ._sync.resources.fine_tuning import FineTuning
+    from ._sync.resources.images import Images
     from ._sync.resources.models import Models
     from ._sync.resources.moderations import Moderations
+    from ._sync.resources.realtime import Realtime
+    from ._sync.resources.responses import Responses
+    from ._sync.resources.skills import Skills
+    from ._sync.resources.uploads import Uploads
+    from ._sync.resources.vector_stores import VectorStores
+    from ._sync.resources.videos import Videos
+    from ._sync.resources.webhooks import Webhooks
     from ._types import NOT_GIVEN as NOT_GIVEN
     from ._types import NotGiven as NotGiven
     from ._types import Omit as Omit
+    from ._types import RequestOptions as RequestOptions
+    from ._types import not_given as not_given
     from ._types import omit as omit
     from ._webhooks import InvalidWebhookSignatureError as InvalidWebhookSignatureError
+
+    Client = OpenAI
+    AsyncClient = AsyncOpenAI
+    VERSION: str
 
     chat: Chat
     completions: Completions
@@ -91,6 +120,21 @@ if TYPE_CHECKING:
     fine_tuning: FineTuning
     moderations: Moderations
     batches: Batches
+    admin: Admin
+    audio: Audio
+    images: Images
+    videos: Videos
+    content_provenance_checks: ContentProvenanceChecks
+    vector_stores: VectorStores
+    evals: Evals
+    skills: Skills
+    containers: Containers
+    uploads: Uploads
+    beta: Beta
+    responses: Responses
+    conversations: Conversations
+    realtime: Realtime
+    webhooks: Webhooks
 
 _ERRORS = (
     "APIConnectionError APIError APIResponseValidationError APIStatusError APITimeoutError AuthenticationError "
@@ -99,10 +143,22 @@ _ERRORS = (
 )
 _PAGES = "SyncPage SyncCursorPage SyncConversationCursorPage SyncNextCursorPage"
 
-# Public name -> the private module that defines it; imported on first access.
+# Public name -> the module that defines it (``module:attribute`` where the name differs); imported on first access.
 _LAZY: Dict[str, str] = {
     "OpenAI": "._sync._client",
     "AsyncOpenAI": "._async._client",
+    "Client": "._sync._client:OpenAI",
+    "AsyncClient": "._async._client:AsyncOpenAI",
+    "VERSION": "._version:__version__",
+    "Timeout": "httpx",
+    "RequestOptions": "._types",
+    "not_given": "._types",
+    "NoneType": "._sdk_names",
+    "ProxiesTypes": "._sdk_names",
+    "Transport": "._sdk_names",
+    "file_from_path": "._sdk_names",
+    "WebSocketConnectionClosedError": "._errors",
+    "WebSocketQueueFullError": "._errors",
     "Stream": "._sync._streaming",
     "AsyncStream": "._async._streaming",
     "AssistantEventHandler": "._sync.resources.beta.threads._assistant_stream",
@@ -173,12 +229,22 @@ max_retries: Optional[int] = None
 default_headers: Optional[Mapping[str, str]] = None
 default_query: Optional[Mapping[str, object]] = None
 http_client: Optional[httpx.Client] = None
+timeout: Union[float, httpx.Timeout, None] = None
+admin_api_key: Optional[str] = None
+bedrock_token_provider: Optional[Callable[[], str]] = None
+# Azure settings of the module-level client, read from the environment as the official SDK reads them.
+api_type: Optional[str] = os.environ.get("OPENAI_API_TYPE")
+api_version: Optional[str] = os.environ.get("OPENAI_API_VERSION")
+azure_endpoint: Optional[str] = os.environ.get("AZURE_OPENAI_ENDPOINT")
+azure_ad_token: Optional[str] = os.environ.get("AZURE_OPENAI_AD_TOKEN")
+azure_ad_token_provider: Optional[Callable[[], str]] = None
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module, __name__), name)
+    source = _LAZY.get(name)
+    if source is not None:
+        module, _, attribute = source.partition(":")
+        value = getattr(importlib.import_module(module, __name__), attribute or name)
         globals()[name] = value
         return value
     if name in _MODULE_CLIENT_RESOURCES:

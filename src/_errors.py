@@ -1,19 +1,21 @@
 """The one exception hierarchy of the client.
 
     OpenAIError
-     └── APIError                         message, request, body, code, param, type
-          ├── APIStatusError              + response, status_code, request_id
-          │    ├── BadRequestError             400
-          │    ├── AuthenticationError         401
-          │    ├── PermissionDeniedError       403
-          │    ├── NotFoundError               404
-          │    ├── ConflictError               409
-          │    ├── UnprocessableEntityError    422
-          │    ├── RateLimitError              429
-          │    └── InternalServerError         >= 500
-          ├── APIConnectionError          the request never got a response
-          │    └── APITimeoutError
-          └── APIResponseValidationError  a response that does not have the shape it must have
+     ├── APIError                         message, request, body, code, param, type
+     │    ├── APIStatusError              + response, status_code, request_id
+     │    │    ├── BadRequestError             400
+     │    │    ├── AuthenticationError         401
+     │    │    ├── PermissionDeniedError       403
+     │    │    ├── NotFoundError               404
+     │    │    ├── ConflictError               409
+     │    │    ├── UnprocessableEntityError    422
+     │    │    ├── RateLimitError              429
+     │    │    └── InternalServerError         >= 500
+     │    ├── APIConnectionError          the request never got a response
+     │    │    └── APITimeoutError
+     │    └── APIResponseValidationError  a response that does not have the shape it must have
+     ├── WebSocketConnectionClosedError   a WebSocket closed with messages still unsent
+     └── WebSocketQueueFullError          the outgoing WebSocket queue is over its size limit
 
 Errors from httpx and pydantic are translated into this tree at one boundary, the client's
 request loop, so callers only ever catch these classes.
@@ -41,6 +43,8 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "WebSocketConnectionClosedError",
+    "WebSocketQueueFullError",
     "embedded_error",
     "error_from_object",
     "is_timeout",
@@ -157,6 +161,20 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """HTTP 500 or above."""
+
+
+class WebSocketConnectionClosedError(OpenAIError):
+    """A WebSocket connection closed before every queued message was sent; ``unsent_messages`` holds them."""
+
+    unsent_messages: list[str]
+
+    def __init__(self, message: str, *, unsent_messages: list[str]) -> None:
+        super().__init__(message)
+        self.unsent_messages = unsent_messages
+
+
+class WebSocketQueueFullError(OpenAIError):
+    """A message did not fit: the outgoing WebSocket queue is over its byte-size limit."""
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

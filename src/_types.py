@@ -10,7 +10,7 @@ import os
 from typing import IO, Mapping, Optional, Tuple, Union
 
 import httpx
-from typing_extensions import Literal, TypeAlias, override
+from typing_extensions import Literal, TypeAlias, TypedDict, override
 
 __all__ = [
     "NOT_GIVEN",
@@ -21,7 +21,9 @@ __all__ = [
     "NotGiven",
     "Omit",
     "Query",
+    "RequestOptions",
     "Timeout",
+    "not_given",
     "omit",
 ]
 
@@ -52,6 +54,8 @@ class NotGiven:
 
 
 NOT_GIVEN = NotGiven()
+# The lower-case spelling of newer official releases; the same object, so either one is "not given".
+not_given = NOT_GIVEN
 
 
 class Omit:
@@ -95,3 +99,16 @@ Headers: TypeAlias = Mapping[str, Union[str, Omit]]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = Mapping[str, object]
 Timeout: TypeAlias = Union[float, httpx.Timeout, None]
+
+
+class RequestOptions(TypedDict, total=False):
+    """Per-request settings in the shape the official SDK's low-level calls take (``options=``):
+    ``params`` is the query, ``extra_json`` extra body keys."""
+
+    headers: Headers
+    max_retries: int
+    timeout: Timeout
+    params: Query
+    extra_json: Mapping[str, object]
+    idempotency_key: str
+    follow_redirects: bool

@@ -2,14 +2,20 @@
 
 ``resource.with_raw_response.method(...)`` returns the HTTP response with a ``parse()`` method;
 ``resource.with_streaming_response.method(...)`` is a context manager yielding the response
-before its body is read. Both work for every method of every resource through one generic view,
-so resources declare nothing for them.
+before its body is read. Both views wrap every method of a resource generically; each resource
+module declares its own two named view classes (``AsyncCompletionsWithRawResponse``, ...) with the
+``resource=`` class keyword, so the objects users get have the names the official SDK gives them.
+A view declares its resource's API calls (``retrieve = AsyncRawMethod(AsyncFiles.retrieve)``) so that
+type checkers see each with the resource method's parameters and a typed response; an overloaded
+method (``create`` with ``stream``) is declared too, its response typed but not its parameters.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Mapping, Optional, TypeVar, overload
+
+from typing_extensions import Concatenate, ParamSpec
 
 from ..._concurrency import AsyncPaginator
 from ..._constants import RAW_RESPONSE_HEADER
@@ -19,12 +25,24 @@ from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._response import AsyncResponseContextManager
 
 if TYPE_CHECKING:
+    from ..._view_types import AsyncMethod, AsyncRawCallable, AsyncStreamedCallable
     from .._base_client import AsyncAPIClient
 
-__all__ = ["AsyncAPIResource", "AsyncRawResponseView", "AsyncStreamingResponseView"]
+__all__ = [
+    "AsyncAPIResource",
+    "AsyncRawListMethod",
+    "AsyncRawMethod",
+    "AsyncRawOverloadedMethod",
+    "AsyncRawResponseView",
+    "AsyncStreamedListMethod",
+    "AsyncStreamedMethod",
+    "AsyncStreamedOverloadedMethod",
+    "AsyncStreamingResponseView",
+]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT")
+_P = ParamSpec("_P")
 
 
 class AsyncAPIResource:
@@ -35,18 +53,23 @@ class AsyncAPIResource:
     _opt_in_headers: ClassVar[Mapping[str, str]] = {}
     _opt_in_query: ClassVar[Mapping[str, object]] = {}
 
+    # The resource's own view classes, registered by their declarations (see AsyncRawResponseView);
+    # a resource that declares none gets the generic ones.
+    _raw_response_view: ClassVar[type[AsyncRawResponseView]]
+    _streaming_response_view: ClassVar[type[AsyncStreamingResponseView]]
+
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @functools.cached_property
     def with_raw_response(self) -> Any:
         """The same calls, returning the raw HTTP response; ``.parse()`` gives the usual result."""
-        return AsyncRawResponseView(self)
+        return self._raw_response_view(self)
 
     @functools.cached_property
     def with_streaming_response(self) -> Any:
         """The same calls as context managers yielding the response before its body is read."""
-        return AsyncStreamingResponseView(self)
+        return self._streaming_response_view(self)
 
     async def _call(
         self,
@@ -145,9 +168,11 @@ def _default_accept(cast_to: object) -> Optional[str]:
 
 
 class _ResponseView:
-    """Wraps every method of a resource (and of its sub-resources) to mark its calls."""
+    """Wraps every method of a resource to mark its calls; a sub-resource gives its own view."""
 
     _mode = ""
+    # The resource property returning this kind of view, which a sub-resource's attribute returns.
+    _property = ""
 
     def __init__(self, target: object) -> None:
         self._target = target
@@ -155,7 +180,7 @@ class _ResponseView:
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._target, name)
         if isinstance(attr, AsyncAPIResource):
-            return type(self)(attr)
+            return getattr(attr, self._property)
         if not callable(attr) or name.startswith("_"):
             return attr
         return self._wrap(attr)
@@ -172,9 +197,18 @@ class _ResponseView:
 
 
 class AsyncRawResponseView(_ResponseView):
-    """``with_raw_response``: each call returns a :class:`LegacyAPIResponse`."""
+    """``with_raw_response``: each call returns a :class:`LegacyAPIResponse`.
+
+    A resource's named view subclasses it with ``resource=`` naming the resource class.
+    """
 
     _mode = "raw"
+    _property = "with_raw_response"
+
+    def __init_subclass__(cls, *, resource: Optional[type[AsyncAPIResource]] = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if resource is not None:
+            resource._raw_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(method)
@@ -185,9 +219,18 @@ class AsyncRawResponseView(_ResponseView):
 
 
 class AsyncStreamingResponseView(_ResponseView):
-    """``with_streaming_response``: each call is a context manager yielding an unread response."""
+    """``with_streaming_response``: each call is a context manager yielding an unread response.
+
+    A resource's named view subclasses it with ``resource=`` naming the resource class.
+    """
 
     _mode = "stream"
+    _property = "with_streaming_response"
+
+    def __init_subclass__(cls, *, resource: Optional[type[AsyncAPIResource]] = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if resource is not None:
+            resource._streaming_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(method)
@@ -196,3 +239,102 @@ class AsyncStreamingResponseView(_ResponseView):
             return AsyncResponseContextManager(lambda: method(*args, **marked))
 
         return call
+
+
+class _ViewMethod:
+    """A method of a named view, declared as ``create = AsyncRawMethod(AsyncCompletions.create)``.
+
+    At run time it wraps the resource's method exactly as the view's ``__getattr__`` would; it exists
+    so that type checkers see the view's method with the resource method's parameters.
+    """
+
+    def __init__(self, method: Callable[..., Any]) -> None:
+        self._name = method.__name__
+
+    def _bind(self, view: Optional[_ResponseView]) -> Any:
+        if view is None:
+            return self
+        return view._wrap(getattr(view._target, self._name))
+
+
+class AsyncRawMethod(_ViewMethod, Generic[_P, _T]):
+    """A ``with_raw_response`` method: the call's raw response, whose ``parse()`` gives ``_T``."""
+
+    def __init__(self, method: AsyncMethod[_P, _T]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncRawMethod[_P, _T]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncRawCallable[_P, _T]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncRawListMethod(_ViewMethod, Generic[_P, _PageT]):
+    """A ``with_raw_response`` list method: the first page's raw response, whose ``parse()`` gives the page."""
+
+    def __init__(self, method: Callable[Concatenate[Any, _P], AsyncPaginator[Any, _PageT]]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncRawListMethod[_P, _PageT]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncRawCallable[_P, _PageT]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncStreamedMethod(_ViewMethod, Generic[_P, _T]):
+    """A ``with_streaming_response`` method: a context manager over the unread response."""
+
+    def __init__(self, method: AsyncMethod[_P, _T]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncStreamedMethod[_P, _T]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncStreamedCallable[_P, _T]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncStreamedListMethod(_ViewMethod, Generic[_P, _PageT]):
+    """A ``with_streaming_response`` list method: a context manager over the first page's unread response."""
+
+    def __init__(self, method: Callable[Concatenate[Any, _P], AsyncPaginator[Any, _PageT]]) -> None:
+        super().__init__(method)
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncStreamedListMethod[_P, _PageT]: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncStreamedCallable[_P, _PageT]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncRawOverloadedMethod(_ViewMethod):
+    """A ``with_raw_response`` method whose resource method is overloaded: its response is typed, its
+    parameters are not (one ParamSpec cannot carry several overloads)."""
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncRawOverloadedMethod: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncRawCallable[..., Any]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+class AsyncStreamedOverloadedMethod(_ViewMethod):
+    """A ``with_streaming_response`` method whose resource method is overloaded (see AsyncRawOverloadedMethod)."""
+
+    @overload
+    def __get__(self, view: None, owner: Any) -> AsyncStreamedOverloadedMethod: ...
+    @overload
+    def __get__(self, view: _ResponseView, owner: Any) -> AsyncStreamedCallable[..., Any]: ...
+    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
+        return self._bind(view)
+
+
+AsyncAPIResource._raw_response_view = AsyncRawResponseView
+AsyncAPIResource._streaming_response_view = AsyncStreamingResponseView

@@ -11,13 +11,24 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Batch, BatchCreateParams, BatchListParams
 from .._pagination import AsyncCursorPage
-from ._base import AsyncAPIResource
+from ._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncBatches"]
+__all__ = ["AsyncBatches", "AsyncBatchesWithRawResponse", "AsyncBatchesWithStreamingResponse"]
 
 
 class AsyncBatches(AsyncAPIResource):
     """Batches of requests run asynchronously from an uploaded file."""
+
+    with_raw_response: AsyncBatchesWithRawResponse
+    with_streaming_response: AsyncBatchesWithStreamingResponse
 
     async def create(
         self,
@@ -99,3 +110,21 @@ class AsyncBatches(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncBatchesWithRawResponse(AsyncRawResponseView, resource=AsyncBatches):
+    """``AsyncBatches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    cancel = AsyncRawMethod(AsyncBatches.cancel)
+    create = AsyncRawMethod(AsyncBatches.create)
+    list = AsyncRawListMethod(AsyncBatches.list)
+    retrieve = AsyncRawMethod(AsyncBatches.retrieve)
+
+
+class AsyncBatchesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncBatches):
+    """``AsyncBatches`` with each call a context manager over the response before its body is read."""
+
+    cancel = AsyncStreamedMethod(AsyncBatches.cancel)
+    create = AsyncStreamedMethod(AsyncBatches.create)
+    list = AsyncStreamedListMethod(AsyncBatches.list)
+    retrieve = AsyncStreamedMethod(AsyncBatches.retrieve)

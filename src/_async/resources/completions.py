@@ -14,13 +14,22 @@ from ...types import (
     CompletionCreateParamsStreaming,
 )
 from .._streaming import AsyncStream
-from ._base import AsyncAPIResource
+from ._base import (
+    AsyncAPIResource,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncCompletions"]
+__all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompletionsWithStreamingResponse"]
 
 
 class AsyncCompletions(AsyncAPIResource):
     """Text completions for a prompt, whole or streamed."""
+
+    with_raw_response: AsyncCompletionsWithRawResponse
+    with_streaming_response: AsyncCompletionsWithStreamingResponse
 
     @overload
     async def create(
@@ -76,3 +85,15 @@ class AsyncCompletions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCompletionsWithRawResponse(AsyncRawResponseView, resource=AsyncCompletions):
+    """``AsyncCompletions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawOverloadedMethod(AsyncCompletions.create)
+
+
+class AsyncCompletionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCompletions):
+    """``AsyncCompletions`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedOverloadedMethod(AsyncCompletions.create)

@@ -8,13 +8,26 @@ from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ContentProvenanceCheck, ContentProvenanceCheckCreateParams
-from ._base import AsyncAPIResource
+from ._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncContentProvenanceChecks"]
+__all__ = [
+    "AsyncContentProvenanceChecks",
+    "AsyncContentProvenanceChecksWithRawResponse",
+    "AsyncContentProvenanceChecksWithStreamingResponse",
+]
 
 
 class AsyncContentProvenanceChecks(AsyncAPIResource):
     """Checks of where a piece of media came from."""
+
+    with_raw_response: AsyncContentProvenanceChecksWithRawResponse
+    with_streaming_response: AsyncContentProvenanceChecksWithStreamingResponse
 
     async def create(
         self,
@@ -37,3 +50,17 @@ class AsyncContentProvenanceChecks(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncContentProvenanceChecksWithRawResponse(AsyncRawResponseView, resource=AsyncContentProvenanceChecks):
+    """``AsyncContentProvenanceChecks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncContentProvenanceChecks.create)
+
+
+class AsyncContentProvenanceChecksWithStreamingResponse(
+    AsyncStreamingResponseView, resource=AsyncContentProvenanceChecks
+):
+    """``AsyncContentProvenanceChecks`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncContentProvenanceChecks.create)

@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 from ..._embeddings import decode_base64_embeddings
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import CreateEmbeddingResponse, EmbeddingCreateParams
-from ._base import AsyncAPIResource
+from ._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncEmbeddings"]
+__all__ = ["AsyncEmbeddings", "AsyncEmbeddingsWithRawResponse", "AsyncEmbeddingsWithStreamingResponse"]
 
 
 class AsyncEmbeddings(AsyncAPIResource):
     """Embedding vectors for text or tokens."""
+
+    with_raw_response: AsyncEmbeddingsWithRawResponse
+    with_streaming_response: AsyncEmbeddingsWithStreamingResponse
 
     async def create(
         self,
@@ -43,3 +52,15 @@ class AsyncEmbeddings(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncEmbeddingsWithRawResponse(AsyncRawResponseView, resource=AsyncEmbeddings):
+    """``AsyncEmbeddings`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncEmbeddings.create)
+
+
+class AsyncEmbeddingsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncEmbeddings):
+    """``AsyncEmbeddings`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncEmbeddings.create)

@@ -13,13 +13,24 @@ from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import FileCreateParams, FileDeleted, FileListParams, FileObject
 from .._helpers import polling
 from .._pagination import AsyncCursorPage
-from ._base import AsyncAPIResource
+from ._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncFiles"]
+__all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
 
 
 class AsyncFiles(AsyncAPIResource):
     """Files uploaded for fine-tuning, batches, assistants and more."""
+
+    with_raw_response: AsyncFilesWithRawResponse
+    with_streaming_response: AsyncFilesWithStreamingResponse
 
     wait_for_processing = polling.wait_for_processing
 
@@ -144,3 +155,25 @@ class AsyncFiles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content = AsyncRawMethod(AsyncFiles.content)
+    create = AsyncRawMethod(AsyncFiles.create)
+    delete = AsyncRawMethod(AsyncFiles.delete)
+    list = AsyncRawListMethod(AsyncFiles.list)
+    retrieve = AsyncRawMethod(AsyncFiles.retrieve)
+    retrieve_content = AsyncRawMethod(AsyncFiles.retrieve_content)
+
+
+class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call a context manager over the response before its body is read."""
+
+    content = AsyncStreamedMethod(AsyncFiles.content)
+    create = AsyncStreamedMethod(AsyncFiles.create)
+    delete = AsyncStreamedMethod(AsyncFiles.delete)
+    list = AsyncStreamedListMethod(AsyncFiles.list)
+    retrieve = AsyncStreamedMethod(AsyncFiles.retrieve)
+    retrieve_content = AsyncStreamedMethod(AsyncFiles.retrieve_content)

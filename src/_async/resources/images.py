@@ -20,13 +20,24 @@ from ...types import (
     ImagesResponse,
 )
 from .._streaming import AsyncStream
-from ._base import AsyncAPIResource
+from ._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncImages"]
+__all__ = ["AsyncImages", "AsyncImagesWithRawResponse", "AsyncImagesWithStreamingResponse"]
 
 
 class AsyncImages(AsyncAPIResource):
     """Images: generate them from a prompt, edit them, or vary one."""
+
+    with_raw_response: AsyncImagesWithRawResponse
+    with_streaming_response: AsyncImagesWithStreamingResponse
 
     async def create_variation(
         self,
@@ -164,3 +175,19 @@ class AsyncImages(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncImagesWithRawResponse(AsyncRawResponseView, resource=AsyncImages):
+    """``AsyncImages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create_variation = AsyncRawMethod(AsyncImages.create_variation)
+    edit = AsyncRawOverloadedMethod(AsyncImages.edit)
+    generate = AsyncRawOverloadedMethod(AsyncImages.generate)
+
+
+class AsyncImagesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncImages):
+    """``AsyncImages`` with each call a context manager over the response before its body is read."""
+
+    create_variation = AsyncStreamedMethod(AsyncImages.create_variation)
+    edit = AsyncStreamedOverloadedMethod(AsyncImages.edit)
+    generate = AsyncStreamedOverloadedMethod(AsyncImages.generate)

@@ -9,13 +9,24 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Model, ModelDeleted
 from .._pagination import AsyncPage
-from ._base import AsyncAPIResource
+from ._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncModels"]
+__all__ = ["AsyncModels", "AsyncModelsWithRawResponse", "AsyncModelsWithStreamingResponse"]
 
 
 class AsyncModels(AsyncAPIResource):
     """The models available to the API key."""
+
+    with_raw_response: AsyncModelsWithRawResponse
+    with_streaming_response: AsyncModelsWithStreamingResponse
 
     async def retrieve(
         self,
@@ -74,3 +85,19 @@ class AsyncModels(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncModelsWithRawResponse(AsyncRawResponseView, resource=AsyncModels):
+    """``AsyncModels`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = AsyncRawMethod(AsyncModels.delete)
+    list = AsyncRawListMethod(AsyncModels.list)
+    retrieve = AsyncRawMethod(AsyncModels.retrieve)
+
+
+class AsyncModelsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModels):
+    """``AsyncModels`` with each call a context manager over the response before its body is read."""
+
+    delete = AsyncStreamedMethod(AsyncModels.delete)
+    list = AsyncStreamedListMethod(AsyncModels.list)
+    retrieve = AsyncStreamedMethod(AsyncModels.retrieve)

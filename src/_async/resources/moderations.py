@@ -8,13 +8,22 @@ from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ModerationCreateParams, ModerationCreateResponse
-from ._base import AsyncAPIResource
+from ._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncModerations"]
+__all__ = ["AsyncModerations", "AsyncModerationsWithRawResponse", "AsyncModerationsWithStreamingResponse"]
 
 
 class AsyncModerations(AsyncAPIResource):
     """Classify text and images as potentially harmful."""
+
+    with_raw_response: AsyncModerationsWithRawResponse
+    with_streaming_response: AsyncModerationsWithStreamingResponse
 
     async def create(
         self,
@@ -36,3 +45,15 @@ class AsyncModerations(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncModerationsWithRawResponse(AsyncRawResponseView, resource=AsyncModerations):
+    """``AsyncModerations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncModerations.create)
+
+
+class AsyncModerationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModerations):
+    """``AsyncModerations`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncModerations.create)

@@ -24,13 +24,24 @@ from ...types import (
     VideoRemixParams,
 )
 from .._pagination import AsyncConversationCursorPage
-from ._base import AsyncAPIResource
+from ._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncVideos"]
+__all__ = ["AsyncVideos", "AsyncVideosWithRawResponse", "AsyncVideosWithStreamingResponse"]
 
 
 class AsyncVideos(AsyncAPIResource):
     """Video generation jobs: create, remix, edit and extend videos, and download what they made."""
+
+    with_raw_response: AsyncVideosWithRawResponse
+    with_streaming_response: AsyncVideosWithStreamingResponse
 
     async def create(
         self,
@@ -243,3 +254,33 @@ class AsyncVideos(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVideosWithRawResponse(AsyncRawResponseView, resource=AsyncVideos):
+    """``AsyncVideos`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncVideos.create)
+    create_character = AsyncRawMethod(AsyncVideos.create_character)
+    delete = AsyncRawMethod(AsyncVideos.delete)
+    download_content = AsyncRawMethod(AsyncVideos.download_content)
+    edit = AsyncRawMethod(AsyncVideos.edit)
+    extend = AsyncRawMethod(AsyncVideos.extend)
+    get_character = AsyncRawMethod(AsyncVideos.get_character)
+    list = AsyncRawListMethod(AsyncVideos.list)
+    remix = AsyncRawMethod(AsyncVideos.remix)
+    retrieve = AsyncRawMethod(AsyncVideos.retrieve)
+
+
+class AsyncVideosWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVideos):
+    """``AsyncVideos`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncVideos.create)
+    create_character = AsyncStreamedMethod(AsyncVideos.create_character)
+    delete = AsyncStreamedMethod(AsyncVideos.delete)
+    download_content = AsyncStreamedMethod(AsyncVideos.download_content)
+    edit = AsyncStreamedMethod(AsyncVideos.edit)
+    extend = AsyncStreamedMethod(AsyncVideos.extend)
+    get_character = AsyncStreamedMethod(AsyncVideos.get_character)
+    list = AsyncStreamedListMethod(AsyncVideos.list)
+    remix = AsyncStreamedMethod(AsyncVideos.remix)
+    retrieve = AsyncStreamedMethod(AsyncVideos.retrieve)

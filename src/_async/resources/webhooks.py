@@ -8,16 +8,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 from ..._webhooks import DEFAULT_TOLERANCE, unwrap, verify_signature
-from ._base import AsyncAPIResource
+from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
     from ...types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
 
-__all__ = ["AsyncWebhooks"]
+__all__ = ["AsyncWebhooks", "AsyncWebhooksWithRawResponse", "AsyncWebhooksWithStreamingResponse"]
 
 
 class AsyncWebhooks(AsyncAPIResource):
     """Webhook verification: HMAC-SHA256 signatures over ``webhook-id.webhook-timestamp.body``."""
+
+    with_raw_response: AsyncWebhooksWithRawResponse
+    with_streaming_response: AsyncWebhooksWithStreamingResponse
 
     def _secret(self, secret: Optional[str]) -> str:
         chosen = secret if secret is not None else getattr(self._client, "webhook_secret", None)
@@ -55,3 +58,11 @@ class AsyncWebhooks(AsyncAPIResource):
         ``tolerance`` is how many seconds the ``webhook-timestamp`` may differ from now.
         """
         verify_signature(payload, headers, secret=self._secret(secret), tolerance=tolerance)
+
+
+class AsyncWebhooksWithRawResponse(AsyncRawResponseView, resource=AsyncWebhooks):
+    """``AsyncWebhooks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class AsyncWebhooksWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncWebhooks):
+    """``AsyncWebhooks`` with each call a context manager over the response before its body is read."""

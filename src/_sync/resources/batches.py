@@ -11,13 +11,24 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Batch, BatchCreateParams, BatchListParams
 from .._pagination import SyncCursorPage
-from ._base import SyncAPIResource
+from ._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Batches"]
+__all__ = ["Batches", "BatchesWithRawResponse", "BatchesWithStreamingResponse"]
 
 
 class Batches(SyncAPIResource):
     """Batches of requests run asynchronously from an uploaded file."""
+
+    with_raw_response: BatchesWithRawResponse
+    with_streaming_response: BatchesWithStreamingResponse
 
     def create(
         self,
@@ -99,3 +110,21 @@ class Batches(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class BatchesWithRawResponse(RawResponseView, resource=Batches):
+    """``Batches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    cancel = RawMethod(Batches.cancel)
+    create = RawMethod(Batches.create)
+    list = RawListMethod(Batches.list)
+    retrieve = RawMethod(Batches.retrieve)
+
+
+class BatchesWithStreamingResponse(StreamingResponseView, resource=Batches):
+    """``Batches`` with each call a context manager over the response before its body is read."""
+
+    cancel = StreamedMethod(Batches.cancel)
+    create = StreamedMethod(Batches.create)
+    list = StreamedListMethod(Batches.list)
+    retrieve = StreamedMethod(Batches.retrieve)

@@ -15,13 +15,22 @@ from ...types import (
     CompletionCreateParamsStreaming,
 )
 from .._streaming import Stream
-from ._base import SyncAPIResource
+from ._base import (
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Completions"]
+__all__ = ["Completions", "CompletionsWithRawResponse", "CompletionsWithStreamingResponse"]
 
 
 class Completions(SyncAPIResource):
     """Text completions for a prompt, whole or streamed."""
+
+    with_raw_response: CompletionsWithRawResponse
+    with_streaming_response: CompletionsWithStreamingResponse
 
     @overload
     def create(
@@ -77,3 +86,15 @@ class Completions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CompletionsWithRawResponse(RawResponseView, resource=Completions):
+    """``Completions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawOverloadedMethod(Completions.create)
+
+
+class CompletionsWithStreamingResponse(StreamingResponseView, resource=Completions):
+    """``Completions`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedOverloadedMethod(Completions.create)

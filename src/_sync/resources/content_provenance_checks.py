@@ -9,13 +9,26 @@ from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ContentProvenanceCheck, ContentProvenanceCheckCreateParams
-from ._base import SyncAPIResource
+from ._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["ContentProvenanceChecks"]
+__all__ = [
+    "ContentProvenanceChecks",
+    "ContentProvenanceChecksWithRawResponse",
+    "ContentProvenanceChecksWithStreamingResponse",
+]
 
 
 class ContentProvenanceChecks(SyncAPIResource):
     """Checks of where a piece of media came from."""
+
+    with_raw_response: ContentProvenanceChecksWithRawResponse
+    with_streaming_response: ContentProvenanceChecksWithStreamingResponse
 
     def create(
         self,
@@ -38,3 +51,15 @@ class ContentProvenanceChecks(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ContentProvenanceChecksWithRawResponse(RawResponseView, resource=ContentProvenanceChecks):
+    """``ContentProvenanceChecks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(ContentProvenanceChecks.create)
+
+
+class ContentProvenanceChecksWithStreamingResponse(StreamingResponseView, resource=ContentProvenanceChecks):
+    """``ContentProvenanceChecks`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(ContentProvenanceChecks.create)

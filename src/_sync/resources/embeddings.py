@@ -10,13 +10,22 @@ from typing_extensions import Unpack
 from ..._embeddings import decode_base64_embeddings
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import CreateEmbeddingResponse, EmbeddingCreateParams
-from ._base import SyncAPIResource
+from ._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Embeddings"]
+__all__ = ["Embeddings", "EmbeddingsWithRawResponse", "EmbeddingsWithStreamingResponse"]
 
 
 class Embeddings(SyncAPIResource):
     """Embedding vectors for text or tokens."""
+
+    with_raw_response: EmbeddingsWithRawResponse
+    with_streaming_response: EmbeddingsWithStreamingResponse
 
     def create(
         self,
@@ -44,3 +53,15 @@ class Embeddings(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class EmbeddingsWithRawResponse(RawResponseView, resource=Embeddings):
+    """``Embeddings`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Embeddings.create)
+
+
+class EmbeddingsWithStreamingResponse(StreamingResponseView, resource=Embeddings):
+    """``Embeddings`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Embeddings.create)

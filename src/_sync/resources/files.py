@@ -13,13 +13,24 @@ from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import FileCreateParams, FileDeleted, FileListParams, FileObject
 from .._helpers import polling
 from .._pagination import SyncCursorPage
-from ._base import SyncAPIResource
+from ._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Files"]
+__all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
 
 class Files(SyncAPIResource):
     """Files uploaded for fine-tuning, batches, assistants and more."""
+
+    with_raw_response: FilesWithRawResponse
+    with_streaming_response: FilesWithStreamingResponse
 
     wait_for_processing = polling.wait_for_processing
 
@@ -144,3 +155,25 @@ class Files(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class FilesWithRawResponse(RawResponseView, resource=Files):
+    """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content = RawMethod(Files.content)
+    create = RawMethod(Files.create)
+    delete = RawMethod(Files.delete)
+    list = RawListMethod(Files.list)
+    retrieve = RawMethod(Files.retrieve)
+    retrieve_content = RawMethod(Files.retrieve_content)
+
+
+class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
+    """``Files`` with each call a context manager over the response before its body is read."""
+
+    content = StreamedMethod(Files.content)
+    create = StreamedMethod(Files.create)
+    delete = StreamedMethod(Files.delete)
+    list = StreamedListMethod(Files.list)
+    retrieve = StreamedMethod(Files.retrieve)
+    retrieve_content = StreamedMethod(Files.retrieve_content)

@@ -21,13 +21,24 @@ from ...types import (
     ImagesResponse,
 )
 from .._streaming import Stream
-from ._base import SyncAPIResource
+from ._base import (
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Images"]
+__all__ = ["Images", "ImagesWithRawResponse", "ImagesWithStreamingResponse"]
 
 
 class Images(SyncAPIResource):
     """Images: generate them from a prompt, edit them, or vary one."""
+
+    with_raw_response: ImagesWithRawResponse
+    with_streaming_response: ImagesWithStreamingResponse
 
     def create_variation(
         self,
@@ -165,3 +176,19 @@ class Images(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ImagesWithRawResponse(RawResponseView, resource=Images):
+    """``Images`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create_variation = RawMethod(Images.create_variation)
+    edit = RawOverloadedMethod(Images.edit)
+    generate = RawOverloadedMethod(Images.generate)
+
+
+class ImagesWithStreamingResponse(StreamingResponseView, resource=Images):
+    """``Images`` with each call a context manager over the response before its body is read."""
+
+    create_variation = StreamedMethod(Images.create_variation)
+    edit = StreamedOverloadedMethod(Images.edit)
+    generate = StreamedOverloadedMethod(Images.generate)

@@ -9,13 +9,24 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Model, ModelDeleted
 from .._pagination import SyncPage
-from ._base import SyncAPIResource
+from ._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Models"]
+__all__ = ["Models", "ModelsWithRawResponse", "ModelsWithStreamingResponse"]
 
 
 class Models(SyncAPIResource):
     """The models available to the API key."""
+
+    with_raw_response: ModelsWithRawResponse
+    with_streaming_response: ModelsWithStreamingResponse
 
     def retrieve(
         self,
@@ -74,3 +85,19 @@ class Models(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ModelsWithRawResponse(RawResponseView, resource=Models):
+    """``Models`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = RawMethod(Models.delete)
+    list = RawListMethod(Models.list)
+    retrieve = RawMethod(Models.retrieve)
+
+
+class ModelsWithStreamingResponse(StreamingResponseView, resource=Models):
+    """``Models`` with each call a context manager over the response before its body is read."""
+
+    delete = StreamedMethod(Models.delete)
+    list = StreamedListMethod(Models.list)
+    retrieve = StreamedMethod(Models.retrieve)

@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ModerationCreateParams, ModerationCreateResponse
-from ._base import SyncAPIResource
+from ._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Moderations"]
+__all__ = ["Moderations", "ModerationsWithRawResponse", "ModerationsWithStreamingResponse"]
 
 
 class Moderations(SyncAPIResource):
     """Classify text and images as potentially harmful."""
+
+    with_raw_response: ModerationsWithRawResponse
+    with_streaming_response: ModerationsWithStreamingResponse
 
     def create(
         self,
@@ -37,3 +46,15 @@ class Moderations(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ModerationsWithRawResponse(RawResponseView, resource=Moderations):
+    """``Moderations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Moderations.create)
+
+
+class ModerationsWithStreamingResponse(StreamingResponseView, resource=Moderations):
+    """``Moderations`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Moderations.create)

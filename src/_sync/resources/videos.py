@@ -24,13 +24,24 @@ from ...types import (
     VideoRemixParams,
 )
 from .._pagination import SyncConversationCursorPage
-from ._base import SyncAPIResource
+from ._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Videos"]
+__all__ = ["Videos", "VideosWithRawResponse", "VideosWithStreamingResponse"]
 
 
 class Videos(SyncAPIResource):
     """Video generation jobs: create, remix, edit and extend videos, and download what they made."""
+
+    with_raw_response: VideosWithRawResponse
+    with_streaming_response: VideosWithStreamingResponse
 
     def create(
         self,
@@ -243,3 +254,33 @@ class Videos(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VideosWithRawResponse(RawResponseView, resource=Videos):
+    """``Videos`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Videos.create)
+    create_character = RawMethod(Videos.create_character)
+    delete = RawMethod(Videos.delete)
+    download_content = RawMethod(Videos.download_content)
+    edit = RawMethod(Videos.edit)
+    extend = RawMethod(Videos.extend)
+    get_character = RawMethod(Videos.get_character)
+    list = RawListMethod(Videos.list)
+    remix = RawMethod(Videos.remix)
+    retrieve = RawMethod(Videos.retrieve)
+
+
+class VideosWithStreamingResponse(StreamingResponseView, resource=Videos):
+    """``Videos`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Videos.create)
+    create_character = StreamedMethod(Videos.create_character)
+    delete = StreamedMethod(Videos.delete)
+    download_content = StreamedMethod(Videos.download_content)
+    edit = StreamedMethod(Videos.edit)
+    extend = StreamedMethod(Videos.extend)
+    get_character = StreamedMethod(Videos.get_character)
+    list = StreamedListMethod(Videos.list)
+    remix = StreamedMethod(Videos.remix)
+    retrieve = StreamedMethod(Videos.retrieve)

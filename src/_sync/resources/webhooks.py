@@ -9,16 +9,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 from ..._webhooks import DEFAULT_TOLERANCE, unwrap, verify_signature
-from ._base import SyncAPIResource
+from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
     from ...types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
 
-__all__ = ["Webhooks"]
+__all__ = ["Webhooks", "WebhooksWithRawResponse", "WebhooksWithStreamingResponse"]
 
 
 class Webhooks(SyncAPIResource):
     """Webhook verification: HMAC-SHA256 signatures over ``webhook-id.webhook-timestamp.body``."""
+
+    with_raw_response: WebhooksWithRawResponse
+    with_streaming_response: WebhooksWithStreamingResponse
 
     def _secret(self, secret: Optional[str]) -> str:
         chosen = secret if secret is not None else getattr(self._client, "webhook_secret", None)
@@ -56,3 +59,11 @@ class Webhooks(SyncAPIResource):
         ``tolerance`` is how many seconds the ``webhook-timestamp`` may differ from now.
         """
         verify_signature(payload, headers, secret=self._secret(secret), tolerance=tolerance)
+
+
+class WebhooksWithRawResponse(RawResponseView, resource=Webhooks):
+    """``Webhooks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+
+class WebhooksWithStreamingResponse(StreamingResponseView, resource=Webhooks):
+    """``Webhooks`` with each call a context manager over the response before its body is read."""

@@ -5,16 +5,23 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .organization import AsyncOrganization
+    from .organization import (
+        AsyncOrganization,
+        AsyncOrganizationWithRawResponse,
+        AsyncOrganizationWithStreamingResponse,
+    )
 
-__all__ = ["AsyncAdmin"]
+__all__ = ["AsyncAdmin", "AsyncAdminWithRawResponse", "AsyncAdminWithStreamingResponse"]
 
 
 class AsyncAdmin(AsyncAPIResource):
     """Administration calls: ``client.admin.organization``."""
+
+    with_raw_response: AsyncAdminWithRawResponse
+    with_streaming_response: AsyncAdminWithStreamingResponse
 
     @functools.cached_property
     def organization(self) -> AsyncOrganization:
@@ -22,3 +29,15 @@ class AsyncAdmin(AsyncAPIResource):
         from .organization import AsyncOrganization
 
         return AsyncOrganization(self._client)
+
+
+class AsyncAdminWithRawResponse(AsyncRawResponseView, resource=AsyncAdmin):
+    """``AsyncAdmin`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    organization: AsyncOrganizationWithRawResponse
+
+
+class AsyncAdminWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAdmin):
+    """``AsyncAdmin`` with each call a context manager over the response before its body is read."""
+
+    organization: AsyncOrganizationWithStreamingResponse

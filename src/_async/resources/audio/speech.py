@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import SpeechCreateParams
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncSpeech"]
+__all__ = ["AsyncSpeech", "AsyncSpeechWithRawResponse", "AsyncSpeechWithStreamingResponse"]
 
 
 class AsyncSpeech(AsyncAPIResource):
     """Text to spoken audio."""
+
+    with_raw_response: AsyncSpeechWithRawResponse
+    with_streaming_response: AsyncSpeechWithStreamingResponse
 
     async def create(
         self,
@@ -38,3 +47,15 @@ class AsyncSpeech(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSpeechWithRawResponse(AsyncRawResponseView, resource=AsyncSpeech):
+    """``AsyncSpeech`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncSpeech.create)
+
+
+class AsyncSpeechWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSpeech):
+    """``AsyncSpeech`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncSpeech.create)

@@ -19,13 +19,22 @@ from ....types.audio import (
     TranscriptionVerbose,
 )
 from ..._streaming import AsyncStream
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncTranscriptions"]
+__all__ = ["AsyncTranscriptions", "AsyncTranscriptionsWithRawResponse", "AsyncTranscriptionsWithStreamingResponse"]
 
 
 class AsyncTranscriptions(AsyncAPIResource):
     """Audio to text in the language spoken."""
+
+    with_raw_response: AsyncTranscriptionsWithRawResponse
+    with_streaming_response: AsyncTranscriptionsWithStreamingResponse
 
     @overload
     async def create(
@@ -92,3 +101,15 @@ class AsyncTranscriptions(AsyncAPIResource):
             timeout=timeout,
         )
         return result
+
+
+class AsyncTranscriptionsWithRawResponse(AsyncRawResponseView, resource=AsyncTranscriptions):
+    """``AsyncTranscriptions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawOverloadedMethod(AsyncTranscriptions.create)
+
+
+class AsyncTranscriptionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranscriptions):
+    """``AsyncTranscriptions`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedOverloadedMethod(AsyncTranscriptions.create)

@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 from ...._audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Translation, TranslationCreateParams, TranslationCreateResponse, TranslationVerbose
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncTranslations"]
+__all__ = ["AsyncTranslations", "AsyncTranslationsWithRawResponse", "AsyncTranslationsWithStreamingResponse"]
 
 
 class AsyncTranslations(AsyncAPIResource):
     """Audio to English text."""
+
+    with_raw_response: AsyncTranslationsWithRawResponse
+    with_streaming_response: AsyncTranslationsWithStreamingResponse
 
     async def create(
         self,
@@ -39,3 +48,15 @@ class AsyncTranslations(AsyncAPIResource):
             timeout=timeout,
         )
         return result
+
+
+class AsyncTranslationsWithRawResponse(AsyncRawResponseView, resource=AsyncTranslations):
+    """``AsyncTranslations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncTranslations.create)
+
+
+class AsyncTranslationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranslations):
+    """``AsyncTranslations`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncTranslations.create)

@@ -17,13 +17,24 @@ from ....types.audio import (
     VoiceConsentUpdateParams,
 )
 from ..._pagination import AsyncConversationCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncVoiceConsents"]
+__all__ = ["AsyncVoiceConsents", "AsyncVoiceConsentsWithRawResponse", "AsyncVoiceConsentsWithStreamingResponse"]
 
 
 class AsyncVoiceConsents(AsyncAPIResource):
     """Recorded consents that allow a custom voice to be made."""
+
+    with_raw_response: AsyncVoiceConsentsWithRawResponse
+    with_streaming_response: AsyncVoiceConsentsWithStreamingResponse
 
     async def create(
         self,
@@ -128,3 +139,23 @@ class AsyncVoiceConsents(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVoiceConsentsWithRawResponse(AsyncRawResponseView, resource=AsyncVoiceConsents):
+    """``AsyncVoiceConsents`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncVoiceConsents.create)
+    delete = AsyncRawMethod(AsyncVoiceConsents.delete)
+    list = AsyncRawListMethod(AsyncVoiceConsents.list)
+    retrieve = AsyncRawMethod(AsyncVoiceConsents.retrieve)
+    update = AsyncRawMethod(AsyncVoiceConsents.update)
+
+
+class AsyncVoiceConsentsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVoiceConsents):
+    """``AsyncVoiceConsents`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncVoiceConsents.create)
+    delete = AsyncStreamedMethod(AsyncVoiceConsents.delete)
+    list = AsyncStreamedListMethod(AsyncVoiceConsents.list)
+    retrieve = AsyncStreamedMethod(AsyncVoiceConsents.retrieve)
+    update = AsyncStreamedMethod(AsyncVoiceConsents.update)

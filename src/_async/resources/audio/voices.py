@@ -8,13 +8,22 @@ from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Voice, VoiceCreateParams
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncVoices"]
+__all__ = ["AsyncVoices", "AsyncVoicesWithRawResponse", "AsyncVoicesWithStreamingResponse"]
 
 
 class AsyncVoices(AsyncAPIResource):
     """Custom voices made from an audio sample."""
+
+    with_raw_response: AsyncVoicesWithRawResponse
+    with_streaming_response: AsyncVoicesWithStreamingResponse
 
     async def create(
         self,
@@ -37,3 +46,15 @@ class AsyncVoices(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVoicesWithRawResponse(AsyncRawResponseView, resource=AsyncVoices):
+    """``AsyncVoices`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncVoices.create)
+
+
+class AsyncVoicesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVoices):
+    """``AsyncVoices`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncVoices.create)

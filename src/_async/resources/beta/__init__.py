@@ -5,23 +5,29 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .assistants import AsyncAssistants
-    from .chatkit import AsyncChatKit
-    from .realtime import AsyncRealtime
+    from ..chat import AsyncChatWithRawResponse, AsyncChatWithStreamingResponse
+    from .assistants import AsyncAssistants, AsyncAssistantsWithRawResponse, AsyncAssistantsWithStreamingResponse
+    from .chatkit import AsyncChatKit, AsyncChatKitWithRawResponse, AsyncChatKitWithStreamingResponse
+    from .realtime import AsyncRealtime, AsyncRealtimeWithRawResponse, AsyncRealtimeWithStreamingResponse
     from .responses import AsyncResponses
+    from .responses.responses import AsyncResponsesWithRawResponse, AsyncResponsesWithStreamingResponse
     from .threads import AsyncThreads
+    from .threads.threads import AsyncThreadsWithRawResponse, AsyncThreadsWithStreamingResponse
 
 if TYPE_CHECKING:
     from ..chat import AsyncChat
 
-__all__ = ["AsyncBeta"]
+__all__ = ["AsyncBeta", "AsyncBetaWithRawResponse", "AsyncBetaWithStreamingResponse"]
 
 
 class AsyncBeta(AsyncAPIResource):
     """Beta APIs: ``client.beta.assistants``, ``.threads``, ``.chatkit``, ``.realtime`` and ``.responses``."""
+
+    with_raw_response: AsyncBetaWithRawResponse
+    with_streaming_response: AsyncBetaWithStreamingResponse
 
     @functools.cached_property
     def assistants(self) -> AsyncAssistants:
@@ -65,3 +71,25 @@ class AsyncBeta(AsyncAPIResource):
         from .responses import AsyncResponses
 
         return AsyncResponses(self._client)
+
+
+class AsyncBetaWithRawResponse(AsyncRawResponseView, resource=AsyncBeta):
+    """``AsyncBeta`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    assistants: AsyncAssistantsWithRawResponse
+    chat: AsyncChatWithRawResponse
+    chatkit: AsyncChatKitWithRawResponse
+    realtime: AsyncRealtimeWithRawResponse
+    responses: AsyncResponsesWithRawResponse
+    threads: AsyncThreadsWithRawResponse
+
+
+class AsyncBetaWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncBeta):
+    """``AsyncBeta`` with each call a context manager over the response before its body is read."""
+
+    assistants: AsyncAssistantsWithStreamingResponse
+    chat: AsyncChatWithStreamingResponse
+    chatkit: AsyncChatKitWithStreamingResponse
+    realtime: AsyncRealtimeWithStreamingResponse
+    responses: AsyncResponsesWithStreamingResponse
+    threads: AsyncThreadsWithStreamingResponse

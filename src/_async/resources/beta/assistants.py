@@ -17,14 +17,25 @@ from ....types.beta import (
     AssistantUpdateParams,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from ._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["AsyncAssistants"]
+__all__ = ["AsyncAssistants", "AsyncAssistantsWithRawResponse", "AsyncAssistantsWithStreamingResponse"]
 
 
 class AsyncAssistants(AsyncAPIResource):
     """Assistants: a model with instructions and tools, reused across threads."""
+
+    with_raw_response: AsyncAssistantsWithRawResponse
+    with_streaming_response: AsyncAssistantsWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -130,3 +141,23 @@ class AsyncAssistants(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncAssistantsWithRawResponse(AsyncRawResponseView, resource=AsyncAssistants):
+    """``AsyncAssistants`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncAssistants.create)
+    delete = AsyncRawMethod(AsyncAssistants.delete)
+    list = AsyncRawListMethod(AsyncAssistants.list)
+    retrieve = AsyncRawMethod(AsyncAssistants.retrieve)
+    update = AsyncRawMethod(AsyncAssistants.update)
+
+
+class AsyncAssistantsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAssistants):
+    """``AsyncAssistants`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncAssistants.create)
+    delete = AsyncStreamedMethod(AsyncAssistants.delete)
+    list = AsyncStreamedListMethod(AsyncAssistants.list)
+    retrieve = AsyncStreamedMethod(AsyncAssistants.retrieve)
+    update = AsyncStreamedMethod(AsyncAssistants.update)

@@ -23,14 +23,27 @@ from ....types.chat import (
 from ..._helpers.chat import parse_chat_completion, stream_chat_completion
 from ..._pagination import AsyncCursorPage
 from ..._streaming import AsyncStream
-from .._base import AsyncAPIResource
-from .messages import AsyncMessages
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
+from .messages import AsyncMessages, AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
 
-__all__ = ["AsyncCompletions"]
+__all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompletionsWithStreamingResponse"]
 
 
 class AsyncCompletions(AsyncAPIResource):
     """Chat completions: one model reply to a list of messages, whole or streamed."""
+
+    with_raw_response: AsyncCompletionsWithRawResponse
+    with_streaming_response: AsyncCompletionsWithStreamingResponse
 
     # Structured outputs and event streams with a final completion, written once in _helpers.
     parse = parse_chat_completion
@@ -177,3 +190,29 @@ class AsyncCompletions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCompletionsWithRawResponse(AsyncRawResponseView, resource=AsyncCompletions):
+    """``AsyncCompletions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    messages: AsyncMessagesWithRawResponse
+
+    create = AsyncRawOverloadedMethod(AsyncCompletions.create)
+    delete = AsyncRawMethod(AsyncCompletions.delete)
+    list = AsyncRawListMethod(AsyncCompletions.list)
+    parse = AsyncRawMethod(AsyncCompletions.parse)
+    retrieve = AsyncRawMethod(AsyncCompletions.retrieve)
+    update = AsyncRawMethod(AsyncCompletions.update)
+
+
+class AsyncCompletionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCompletions):
+    """``AsyncCompletions`` with each call a context manager over the response before its body is read."""
+
+    messages: AsyncMessagesWithStreamingResponse
+
+    create = AsyncStreamedOverloadedMethod(AsyncCompletions.create)
+    delete = AsyncStreamedMethod(AsyncCompletions.delete)
+    list = AsyncStreamedListMethod(AsyncCompletions.list)
+    parse = AsyncStreamedMethod(AsyncCompletions.parse)
+    retrieve = AsyncStreamedMethod(AsyncCompletions.retrieve)
+    update = AsyncStreamedMethod(AsyncCompletions.update)

@@ -12,13 +12,22 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.chat import ChatCompletionStoreMessage
 from ....types.chat.completions import MessageListParams
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncMessages"]
+__all__ = ["AsyncMessages", "AsyncMessagesWithRawResponse", "AsyncMessagesWithStreamingResponse"]
 
 
 class AsyncMessages(AsyncAPIResource):
     """The messages of a stored chat completion."""
+
+    with_raw_response: AsyncMessagesWithRawResponse
+    with_streaming_response: AsyncMessagesWithStreamingResponse
 
     def list(
         self,
@@ -40,3 +49,15 @@ class AsyncMessages(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncMessagesWithRawResponse(AsyncRawResponseView, resource=AsyncMessages):
+    """``AsyncMessages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = AsyncRawListMethod(AsyncMessages.list)
+
+
+class AsyncMessagesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncMessages):
+    """``AsyncMessages`` with each call a context manager over the response before its body is read."""
+
+    list = AsyncStreamedListMethod(AsyncMessages.list)

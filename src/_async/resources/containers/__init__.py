@@ -18,17 +18,28 @@ from ....types import (
     ContainerRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .file_content import AsyncContent
 
 if TYPE_CHECKING:
-    from .files import AsyncFiles
+    from .files import AsyncFiles, AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
 
-__all__ = ["AsyncContainers", "AsyncContent"]
+__all__ = ["AsyncContainers", "AsyncContainersWithRawResponse", "AsyncContainersWithStreamingResponse", "AsyncContent"]
 
 
 class AsyncContainers(AsyncAPIResource):
     """Containers: sandboxes where the code interpreter tool runs, with their own files."""
+
+    with_raw_response: AsyncContainersWithRawResponse
+    with_streaming_response: AsyncContainersWithStreamingResponse
 
     @functools.cached_property
     def files(self) -> AsyncFiles:
@@ -118,3 +129,25 @@ class AsyncContainers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncContainersWithRawResponse(AsyncRawResponseView, resource=AsyncContainers):
+    """``AsyncContainers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    files: AsyncFilesWithRawResponse
+
+    create = AsyncRawMethod(AsyncContainers.create)
+    delete = AsyncRawMethod(AsyncContainers.delete)
+    list = AsyncRawListMethod(AsyncContainers.list)
+    retrieve = AsyncRawMethod(AsyncContainers.retrieve)
+
+
+class AsyncContainersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncContainers):
+    """``AsyncContainers`` with each call a context manager over the response before its body is read."""
+
+    files: AsyncFilesWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncContainers.create)
+    delete = AsyncStreamedMethod(AsyncContainers.delete)
+    list = AsyncStreamedListMethod(AsyncContainers.list)
+    retrieve = AsyncStreamedMethod(AsyncContainers.retrieve)

@@ -18,14 +18,25 @@ from ....types.containers import (
     FileRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
-from .file_content import AsyncContent
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
+from .file_content import AsyncContent, AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
 
-__all__ = ["AsyncFiles"]
+__all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
 
 
 class AsyncFiles(AsyncAPIResource):
     """Files inside a container: uploaded ones and those its code wrote."""
+
+    with_raw_response: AsyncFilesWithRawResponse
+    with_streaming_response: AsyncFilesWithStreamingResponse
 
     @functools.cached_property
     def content(self) -> AsyncContent:
@@ -120,3 +131,25 @@ class AsyncFiles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content: AsyncContentWithRawResponse
+
+    create = AsyncRawMethod(AsyncFiles.create)
+    delete = AsyncRawMethod(AsyncFiles.delete)
+    list = AsyncRawListMethod(AsyncFiles.list)
+    retrieve = AsyncRawMethod(AsyncFiles.retrieve)
+
+
+class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call a context manager over the response before its body is read."""
+
+    content: AsyncContentWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncFiles.create)
+    delete = AsyncStreamedMethod(AsyncFiles.delete)
+    list = AsyncStreamedListMethod(AsyncFiles.list)
+    retrieve = AsyncStreamedMethod(AsyncFiles.retrieve)

@@ -15,14 +15,23 @@ from ....types.conversations import (
     ConversationDeletedResource,
     ConversationUpdateParams,
 )
-from .._base import AsyncAPIResource
-from .items import AsyncItems
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
+from .items import AsyncItems, AsyncItemsWithRawResponse, AsyncItemsWithStreamingResponse
 
-__all__ = ["AsyncConversations"]
+__all__ = ["AsyncConversations", "AsyncConversationsWithRawResponse", "AsyncConversationsWithStreamingResponse"]
 
 
 class AsyncConversations(AsyncAPIResource):
     """Conversations: server-side state that Responses API calls read from and add to."""
+
+    with_raw_response: AsyncConversationsWithRawResponse
+    with_streaming_response: AsyncConversationsWithStreamingResponse
 
     @functools.cached_property
     def items(self) -> AsyncItems:
@@ -111,3 +120,25 @@ class AsyncConversations(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncConversationsWithRawResponse(AsyncRawResponseView, resource=AsyncConversations):
+    """``AsyncConversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    items: AsyncItemsWithRawResponse
+
+    create = AsyncRawMethod(AsyncConversations.create)
+    delete = AsyncRawMethod(AsyncConversations.delete)
+    retrieve = AsyncRawMethod(AsyncConversations.retrieve)
+    update = AsyncRawMethod(AsyncConversations.update)
+
+
+class AsyncConversationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncConversations):
+    """``AsyncConversations`` with each call a context manager over the response before its body is read."""
+
+    items: AsyncItemsWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncConversations.create)
+    delete = AsyncStreamedMethod(AsyncConversations.delete)
+    retrieve = AsyncStreamedMethod(AsyncConversations.retrieve)
+    update = AsyncStreamedMethod(AsyncConversations.update)

@@ -18,13 +18,24 @@ from ....types.conversations import (
     ItemRetrieveParams,
 )
 from ..._pagination import AsyncConversationCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncItems"]
+__all__ = ["AsyncItems", "AsyncItemsWithRawResponse", "AsyncItemsWithStreamingResponse"]
 
 
 class AsyncItems(AsyncAPIResource):
     """The items of a conversation: messages, tool calls and their outputs."""
+
+    with_raw_response: AsyncItemsWithRawResponse
+    with_streaming_response: AsyncItemsWithStreamingResponse
 
     async def create(
         self,
@@ -116,3 +127,21 @@ class AsyncItems(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncItemsWithRawResponse(AsyncRawResponseView, resource=AsyncItems):
+    """``AsyncItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncItems.create)
+    delete = AsyncRawMethod(AsyncItems.delete)
+    list = AsyncRawListMethod(AsyncItems.list)
+    retrieve = AsyncRawMethod(AsyncItems.retrieve)
+
+
+class AsyncItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncItems):
+    """``AsyncItems`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncItems.create)
+    delete = AsyncStreamedMethod(AsyncItems.delete)
+    list = AsyncStreamedListMethod(AsyncItems.list)
+    retrieve = AsyncStreamedMethod(AsyncItems.retrieve)

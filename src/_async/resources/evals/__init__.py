@@ -21,17 +21,28 @@ from ....types import (
     EvalUpdateResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .output_items import AsyncOutputItems
 
 if TYPE_CHECKING:
-    from .runs import AsyncRuns
+    from .runs import AsyncRuns, AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
 
-__all__ = ["AsyncEvals", "AsyncOutputItems"]
+__all__ = ["AsyncEvals", "AsyncEvalsWithRawResponse", "AsyncEvalsWithStreamingResponse", "AsyncOutputItems"]
 
 
 class AsyncEvals(AsyncAPIResource):
     """Evaluations: a data source shape and the criteria its model outputs are graded by."""
+
+    with_raw_response: AsyncEvalsWithRawResponse
+    with_streaming_response: AsyncEvalsWithStreamingResponse
 
     @functools.cached_property
     def runs(self) -> AsyncRuns:
@@ -142,3 +153,27 @@ class AsyncEvals(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncEvalsWithRawResponse(AsyncRawResponseView, resource=AsyncEvals):
+    """``AsyncEvals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    runs: AsyncRunsWithRawResponse
+
+    create = AsyncRawMethod(AsyncEvals.create)
+    delete = AsyncRawMethod(AsyncEvals.delete)
+    list = AsyncRawListMethod(AsyncEvals.list)
+    retrieve = AsyncRawMethod(AsyncEvals.retrieve)
+    update = AsyncRawMethod(AsyncEvals.update)
+
+
+class AsyncEvalsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncEvals):
+    """``AsyncEvals`` with each call a context manager over the response before its body is read."""
+
+    runs: AsyncRunsWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncEvals.create)
+    delete = AsyncStreamedMethod(AsyncEvals.delete)
+    list = AsyncStreamedListMethod(AsyncEvals.list)
+    retrieve = AsyncStreamedMethod(AsyncEvals.retrieve)
+    update = AsyncStreamedMethod(AsyncEvals.update)

@@ -11,13 +11,24 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.evals.runs import OutputItemListParams, OutputItemListResponse, OutputItemRetrieveResponse
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncOutputItems"]
+__all__ = ["AsyncOutputItems", "AsyncOutputItemsWithRawResponse", "AsyncOutputItemsWithStreamingResponse"]
 
 
 class AsyncOutputItems(AsyncAPIResource):
     """The graded items of an evaluation run: one per data source row."""
+
+    with_raw_response: AsyncOutputItemsWithRawResponse
+    with_streaming_response: AsyncOutputItemsWithStreamingResponse
 
     async def retrieve(
         self,
@@ -63,3 +74,17 @@ class AsyncOutputItems(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncOutputItemsWithRawResponse(AsyncRawResponseView, resource=AsyncOutputItems):
+    """``AsyncOutputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = AsyncRawListMethod(AsyncOutputItems.list)
+    retrieve = AsyncRawMethod(AsyncOutputItems.retrieve)
+
+
+class AsyncOutputItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncOutputItems):
+    """``AsyncOutputItems`` with each call a context manager over the response before its body is read."""
+
+    list = AsyncStreamedListMethod(AsyncOutputItems.list)
+    retrieve = AsyncStreamedMethod(AsyncOutputItems.retrieve)

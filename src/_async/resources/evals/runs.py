@@ -20,14 +20,25 @@ from ....types.evals import (
     RunRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
-from .output_items import AsyncOutputItems
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
+from .output_items import AsyncOutputItems, AsyncOutputItemsWithRawResponse, AsyncOutputItemsWithStreamingResponse
 
-__all__ = ["AsyncRuns"]
+__all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
 
 
 class AsyncRuns(AsyncAPIResource):
     """Runs of an evaluation: one data source graded against the evaluation's criteria."""
+
+    with_raw_response: AsyncRunsWithRawResponse
+    with_streaming_response: AsyncRunsWithStreamingResponse
 
     @functools.cached_property
     def output_items(self) -> AsyncOutputItems:
@@ -140,3 +151,27 @@ class AsyncRuns(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
+    """``AsyncRuns`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    output_items: AsyncOutputItemsWithRawResponse
+
+    cancel = AsyncRawMethod(AsyncRuns.cancel)
+    create = AsyncRawMethod(AsyncRuns.create)
+    delete = AsyncRawMethod(AsyncRuns.delete)
+    list = AsyncRawListMethod(AsyncRuns.list)
+    retrieve = AsyncRawMethod(AsyncRuns.retrieve)
+
+
+class AsyncRunsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRuns):
+    """``AsyncRuns`` with each call a context manager over the response before its body is read."""
+
+    output_items: AsyncOutputItemsWithStreamingResponse
+
+    cancel = AsyncStreamedMethod(AsyncRuns.cancel)
+    create = AsyncStreamedMethod(AsyncRuns.create)
+    delete = AsyncStreamedMethod(AsyncRuns.delete)
+    list = AsyncStreamedListMethod(AsyncRuns.list)
+    retrieve = AsyncStreamedMethod(AsyncRuns.retrieve)

@@ -5,18 +5,25 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .alpha import AsyncAlpha
-    from .jobs import AsyncJobs
-    from .model_checkpoints import AsyncCheckpoints
+    from .alpha import AsyncAlpha, AsyncAlphaWithRawResponse, AsyncAlphaWithStreamingResponse
+    from .jobs import AsyncJobs, AsyncJobsWithRawResponse, AsyncJobsWithStreamingResponse
+    from .model_checkpoints import (
+        AsyncCheckpoints,
+        AsyncCheckpointsWithRawResponse,
+        AsyncCheckpointsWithStreamingResponse,
+    )
 
-__all__ = ["AsyncFineTuning"]
+__all__ = ["AsyncFineTuning", "AsyncFineTuningWithRawResponse", "AsyncFineTuningWithStreamingResponse"]
 
 
 class AsyncFineTuning(AsyncAPIResource):
     """Fine-tuning: ``client.fine_tuning.jobs``, ``.checkpoints`` and ``.alpha``."""
+
+    with_raw_response: AsyncFineTuningWithRawResponse
+    with_streaming_response: AsyncFineTuningWithStreamingResponse
 
     @functools.cached_property
     def jobs(self) -> AsyncJobs:
@@ -38,3 +45,19 @@ class AsyncFineTuning(AsyncAPIResource):
         from .alpha import AsyncAlpha
 
         return AsyncAlpha(self._client)
+
+
+class AsyncFineTuningWithRawResponse(AsyncRawResponseView, resource=AsyncFineTuning):
+    """``AsyncFineTuning`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    alpha: AsyncAlphaWithRawResponse
+    checkpoints: AsyncCheckpointsWithRawResponse
+    jobs: AsyncJobsWithRawResponse
+
+
+class AsyncFineTuningWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFineTuning):
+    """``AsyncFineTuning`` with each call a context manager over the response before its body is read."""
+
+    alpha: AsyncAlphaWithStreamingResponse
+    checkpoints: AsyncCheckpointsWithStreamingResponse
+    jobs: AsyncJobsWithStreamingResponse

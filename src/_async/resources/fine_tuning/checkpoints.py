@@ -11,13 +11,22 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.fine_tuning.jobs import CheckpointListParams, FineTuningJobCheckpoint
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncCheckpoints"]
+__all__ = ["AsyncCheckpoints", "AsyncCheckpointsWithRawResponse", "AsyncCheckpointsWithStreamingResponse"]
 
 
 class AsyncCheckpoints(AsyncAPIResource):
     """The checkpoints a fine-tuning job saved."""
+
+    with_raw_response: AsyncCheckpointsWithRawResponse
+    with_streaming_response: AsyncCheckpointsWithStreamingResponse
 
     def list(
         self,
@@ -39,3 +48,15 @@ class AsyncCheckpoints(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCheckpointsWithRawResponse(AsyncRawResponseView, resource=AsyncCheckpoints):
+    """``AsyncCheckpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = AsyncRawListMethod(AsyncCheckpoints.list)
+
+
+class AsyncCheckpointsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCheckpoints):
+    """``AsyncCheckpoints`` with each call a context manager over the response before its body is read."""
+
+    list = AsyncStreamedListMethod(AsyncCheckpoints.list)

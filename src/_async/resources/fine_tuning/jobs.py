@@ -18,14 +18,25 @@ from ....types.fine_tuning import (
     JobListParams,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
-from .checkpoints import AsyncCheckpoints
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
+from .checkpoints import AsyncCheckpoints, AsyncCheckpointsWithRawResponse, AsyncCheckpointsWithStreamingResponse
 
-__all__ = ["AsyncJobs"]
+__all__ = ["AsyncJobs", "AsyncJobsWithRawResponse", "AsyncJobsWithStreamingResponse"]
 
 
 class AsyncJobs(AsyncAPIResource):
     """Fine-tuning jobs: create, list, follow, pause, resume and cancel them."""
+
+    with_raw_response: AsyncJobsWithRawResponse
+    with_streaming_response: AsyncJobsWithStreamingResponse
 
     @functools.cached_property
     def checkpoints(self) -> AsyncCheckpoints:
@@ -173,3 +184,31 @@ class AsyncJobs(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncJobsWithRawResponse(AsyncRawResponseView, resource=AsyncJobs):
+    """``AsyncJobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    checkpoints: AsyncCheckpointsWithRawResponse
+
+    cancel = AsyncRawMethod(AsyncJobs.cancel)
+    create = AsyncRawMethod(AsyncJobs.create)
+    list = AsyncRawListMethod(AsyncJobs.list)
+    list_events = AsyncRawListMethod(AsyncJobs.list_events)
+    pause = AsyncRawMethod(AsyncJobs.pause)
+    resume = AsyncRawMethod(AsyncJobs.resume)
+    retrieve = AsyncRawMethod(AsyncJobs.retrieve)
+
+
+class AsyncJobsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncJobs):
+    """``AsyncJobs`` with each call a context manager over the response before its body is read."""
+
+    checkpoints: AsyncCheckpointsWithStreamingResponse
+
+    cancel = AsyncStreamedMethod(AsyncJobs.cancel)
+    create = AsyncStreamedMethod(AsyncJobs.create)
+    list = AsyncStreamedListMethod(AsyncJobs.list)
+    list_events = AsyncStreamedListMethod(AsyncJobs.list_events)
+    pause = AsyncStreamedMethod(AsyncJobs.pause)
+    resume = AsyncStreamedMethod(AsyncJobs.resume)
+    retrieve = AsyncStreamedMethod(AsyncJobs.retrieve)

@@ -5,18 +5,29 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .calls import AsyncCalls
-    from .client_secrets import AsyncClientSecrets
-    from .translations import AsyncTranslations
+    from .calls import AsyncCalls, AsyncCallsWithRawResponse, AsyncCallsWithStreamingResponse
+    from .client_secrets import (
+        AsyncClientSecrets,
+        AsyncClientSecretsWithRawResponse,
+        AsyncClientSecretsWithStreamingResponse,
+    )
+    from .translations import (
+        AsyncTranslations,
+        AsyncTranslationsWithRawResponse,
+        AsyncTranslationsWithStreamingResponse,
+    )
 
-__all__ = ["AsyncRealtime"]
+__all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithStreamingResponse"]
 
 
 class AsyncRealtime(AsyncAPIResource):
     """Realtime: ``client.realtime.calls``, ``.client_secrets`` and ``.translations``."""
+
+    with_raw_response: AsyncRealtimeWithRawResponse
+    with_streaming_response: AsyncRealtimeWithStreamingResponse
 
     @functools.cached_property
     def calls(self) -> AsyncCalls:
@@ -38,3 +49,19 @@ class AsyncRealtime(AsyncAPIResource):
         from .translations import AsyncTranslations
 
         return AsyncTranslations(self._client)
+
+
+class AsyncRealtimeWithRawResponse(AsyncRawResponseView, resource=AsyncRealtime):
+    """``AsyncRealtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    calls: AsyncCallsWithRawResponse
+    client_secrets: AsyncClientSecretsWithRawResponse
+    translations: AsyncTranslationsWithRawResponse
+
+
+class AsyncRealtimeWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRealtime):
+    """``AsyncRealtime`` with each call a context manager over the response before its body is read."""
+
+    calls: AsyncCallsWithStreamingResponse
+    client_secrets: AsyncClientSecretsWithStreamingResponse
+    translations: AsyncTranslationsWithStreamingResponse

@@ -10,13 +10,22 @@ from ...._request import form_part, require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.realtime import CallAcceptParams, CallCreateParams, CallReferParams, CallRejectParams
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncCalls"]
+__all__ = ["AsyncCalls", "AsyncCallsWithRawResponse", "AsyncCallsWithStreamingResponse"]
 
 
 class AsyncCalls(AsyncAPIResource):
     """Realtime calls: WebRTC calls started from an SDP offer, and SIP calls answered by a webhook."""
+
+    with_raw_response: AsyncCallsWithRawResponse
+    with_streaming_response: AsyncCallsWithStreamingResponse
 
     async def create(
         self,
@@ -133,3 +142,23 @@ class AsyncCalls(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCallsWithRawResponse(AsyncRawResponseView, resource=AsyncCalls):
+    """``AsyncCalls`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    accept = AsyncRawMethod(AsyncCalls.accept)
+    create = AsyncRawMethod(AsyncCalls.create)
+    hangup = AsyncRawMethod(AsyncCalls.hangup)
+    refer = AsyncRawMethod(AsyncCalls.refer)
+    reject = AsyncRawMethod(AsyncCalls.reject)
+
+
+class AsyncCallsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCalls):
+    """``AsyncCalls`` with each call a context manager over the response before its body is read."""
+
+    accept = AsyncStreamedMethod(AsyncCalls.accept)
+    create = AsyncStreamedMethod(AsyncCalls.create)
+    hangup = AsyncStreamedMethod(AsyncCalls.hangup)
+    refer = AsyncStreamedMethod(AsyncCalls.refer)
+    reject = AsyncStreamedMethod(AsyncCalls.reject)

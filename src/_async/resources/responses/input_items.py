@@ -11,13 +11,22 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputItemListParams, ResponseItem
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncInputItems"]
+__all__ = ["AsyncInputItems", "AsyncInputItemsWithRawResponse", "AsyncInputItemsWithStreamingResponse"]
 
 
 class AsyncInputItems(AsyncAPIResource):
     """The input items of a stored response."""
+
+    with_raw_response: AsyncInputItemsWithRawResponse
+    with_streaming_response: AsyncInputItemsWithStreamingResponse
 
     def list(
         self,
@@ -39,3 +48,15 @@ class AsyncInputItems(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncInputItemsWithRawResponse(AsyncRawResponseView, resource=AsyncInputItems):
+    """``AsyncInputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = AsyncRawListMethod(AsyncInputItems.list)
+
+
+class AsyncInputItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInputItems):
+    """``AsyncInputItems`` with each call a context manager over the response before its body is read."""
+
+    list = AsyncStreamedListMethod(AsyncInputItems.list)

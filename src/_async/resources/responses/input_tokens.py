@@ -8,13 +8,22 @@ from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputTokenCountParams, InputTokenCountResponse
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncInputTokens"]
+__all__ = ["AsyncInputTokens", "AsyncInputTokensWithRawResponse", "AsyncInputTokensWithStreamingResponse"]
 
 
 class AsyncInputTokens(AsyncAPIResource):
     """Input token counts for Responses API requests."""
+
+    with_raw_response: AsyncInputTokensWithRawResponse
+    with_streaming_response: AsyncInputTokensWithStreamingResponse
 
     async def count(
         self,
@@ -36,3 +45,15 @@ class AsyncInputTokens(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncInputTokensWithRawResponse(AsyncRawResponseView, resource=AsyncInputTokens):
+    """``AsyncInputTokens`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    count = AsyncRawMethod(AsyncInputTokens.count)
+
+
+class AsyncInputTokensWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInputTokens):
+    """``AsyncInputTokens`` with each call a context manager over the response before its body is read."""
+
+    count = AsyncStreamedMethod(AsyncInputTokens.count)

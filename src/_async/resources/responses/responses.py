@@ -23,15 +23,26 @@ from ....types.responses import (
 )
 from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import AsyncStream
-from .._base import AsyncAPIResource
-from .input_items import AsyncInputItems
-from .input_tokens import AsyncInputTokens
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
+from .input_items import AsyncInputItems, AsyncInputItemsWithRawResponse, AsyncInputItemsWithStreamingResponse
+from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
 
-__all__ = ["AsyncResponses"]
+__all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
 
 class AsyncResponses(AsyncAPIResource):
     """Model responses: create them whole or streamed, fetch, cancel, compact and delete them."""
+
+    with_raw_response: AsyncResponsesWithRawResponse
+    with_streaming_response: AsyncResponsesWithStreamingResponse
 
     parse = parse_response
     stream = stream_response
@@ -223,3 +234,31 @@ class AsyncResponses(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):
+    """``AsyncResponses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    input_items: AsyncInputItemsWithRawResponse
+    input_tokens: AsyncInputTokensWithRawResponse
+
+    cancel = AsyncRawMethod(AsyncResponses.cancel)
+    compact = AsyncRawMethod(AsyncResponses.compact)
+    create = AsyncRawOverloadedMethod(AsyncResponses.create)
+    delete = AsyncRawMethod(AsyncResponses.delete)
+    parse = AsyncRawMethod(AsyncResponses.parse)
+    retrieve = AsyncRawOverloadedMethod(AsyncResponses.retrieve)
+
+
+class AsyncResponsesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncResponses):
+    """``AsyncResponses`` with each call a context manager over the response before its body is read."""
+
+    input_items: AsyncInputItemsWithStreamingResponse
+    input_tokens: AsyncInputTokensWithStreamingResponse
+
+    cancel = AsyncStreamedMethod(AsyncResponses.cancel)
+    compact = AsyncStreamedMethod(AsyncResponses.compact)
+    create = AsyncStreamedOverloadedMethod(AsyncResponses.create)
+    delete = AsyncStreamedMethod(AsyncResponses.delete)
+    parse = AsyncStreamedMethod(AsyncResponses.parse)
+    retrieve = AsyncStreamedOverloadedMethod(AsyncResponses.retrieve)

@@ -12,17 +12,28 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import DeletedSkill, Skill, SkillCreateParams, SkillListParams, SkillUpdateParams
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
-    from .content import AsyncContent
-    from .versions import AsyncVersions
+    from .content import AsyncContent, AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
+    from .versions import AsyncVersions, AsyncVersionsWithRawResponse, AsyncVersionsWithStreamingResponse
 
-__all__ = ["AsyncSkills"]
+__all__ = ["AsyncSkills", "AsyncSkillsWithRawResponse", "AsyncSkillsWithStreamingResponse"]
 
 
 class AsyncSkills(AsyncAPIResource):
     """Skills: uploaded bundles of instructions and files that a model can load."""
+
+    with_raw_response: AsyncSkillsWithRawResponse
+    with_streaming_response: AsyncSkillsWithStreamingResponse
 
     @functools.cached_property
     def content(self) -> AsyncContent:
@@ -141,3 +152,29 @@ class AsyncSkills(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSkillsWithRawResponse(AsyncRawResponseView, resource=AsyncSkills):
+    """``AsyncSkills`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content: AsyncContentWithRawResponse
+    versions: AsyncVersionsWithRawResponse
+
+    create = AsyncRawMethod(AsyncSkills.create)
+    delete = AsyncRawMethod(AsyncSkills.delete)
+    list = AsyncRawListMethod(AsyncSkills.list)
+    retrieve = AsyncRawMethod(AsyncSkills.retrieve)
+    update = AsyncRawMethod(AsyncSkills.update)
+
+
+class AsyncSkillsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSkills):
+    """``AsyncSkills`` with each call a context manager over the response before its body is read."""
+
+    content: AsyncContentWithStreamingResponse
+    versions: AsyncVersionsWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncSkills.create)
+    delete = AsyncStreamedMethod(AsyncSkills.delete)
+    list = AsyncStreamedListMethod(AsyncSkills.list)
+    retrieve = AsyncStreamedMethod(AsyncSkills.retrieve)
+    update = AsyncStreamedMethod(AsyncSkills.update)

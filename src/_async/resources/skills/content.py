@@ -7,13 +7,22 @@ from typing import Optional, Union
 from ...._request import require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncContent"]
+__all__ = ["AsyncContent", "AsyncContentWithRawResponse", "AsyncContentWithStreamingResponse"]
 
 
 class AsyncContent(AsyncAPIResource):
     """The zip bundle of a skill's default version."""
+
+    with_raw_response: AsyncContentWithRawResponse
+    with_streaming_response: AsyncContentWithStreamingResponse
 
     async def retrieve(
         self,
@@ -34,3 +43,15 @@ class AsyncContent(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncContentWithRawResponse(AsyncRawResponseView, resource=AsyncContent):
+    """``AsyncContent`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    retrieve = AsyncRawMethod(AsyncContent.retrieve)
+
+
+class AsyncContentWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncContent):
+    """``AsyncContent`` with each call a context manager over the response before its body is read."""
+
+    retrieve = AsyncStreamedMethod(AsyncContent.retrieve)

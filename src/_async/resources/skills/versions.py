@@ -12,14 +12,25 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.skills import DeletedSkillVersion, SkillVersion, VersionCreateParams, VersionListParams
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
-from .version_content import AsyncContent
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
+from .version_content import AsyncContent, AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
 
-__all__ = ["AsyncVersions"]
+__all__ = ["AsyncVersions", "AsyncVersionsWithRawResponse", "AsyncVersionsWithStreamingResponse"]
 
 
 class AsyncVersions(AsyncAPIResource):
     """The versions of a skill: each upload of its files is a new version."""
+
+    with_raw_response: AsyncVersionsWithRawResponse
+    with_streaming_response: AsyncVersionsWithStreamingResponse
 
     @functools.cached_property
     def content(self) -> AsyncContent:
@@ -111,3 +122,25 @@ class AsyncVersions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVersionsWithRawResponse(AsyncRawResponseView, resource=AsyncVersions):
+    """``AsyncVersions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content: AsyncContentWithRawResponse
+
+    create = AsyncRawMethod(AsyncVersions.create)
+    delete = AsyncRawMethod(AsyncVersions.delete)
+    list = AsyncRawListMethod(AsyncVersions.list)
+    retrieve = AsyncRawMethod(AsyncVersions.retrieve)
+
+
+class AsyncVersionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVersions):
+    """``AsyncVersions`` with each call a context manager over the response before its body is read."""
+
+    content: AsyncContentWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncVersions.create)
+    delete = AsyncStreamedMethod(AsyncVersions.delete)
+    list = AsyncStreamedListMethod(AsyncVersions.list)
+    retrieve = AsyncStreamedMethod(AsyncVersions.retrieve)

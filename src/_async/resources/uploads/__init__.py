@@ -11,16 +11,25 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
 from ..._helpers import uploads as upload_helpers
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
-    from .parts import AsyncParts
+    from .parts import AsyncParts, AsyncPartsWithRawResponse, AsyncPartsWithStreamingResponse
 
-__all__ = ["AsyncUploads"]
+__all__ = ["AsyncUploads", "AsyncUploadsWithRawResponse", "AsyncUploadsWithStreamingResponse"]
 
 
 class AsyncUploads(AsyncAPIResource):
     """Uploads: a file too large for one request, sent as parts and then completed."""
+
+    with_raw_response: AsyncUploadsWithRawResponse
+    with_streaming_response: AsyncUploadsWithStreamingResponse
 
     upload_file_chunked = upload_helpers.upload_file_chunked
 
@@ -93,3 +102,23 @@ class AsyncUploads(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUploadsWithRawResponse(AsyncRawResponseView, resource=AsyncUploads):
+    """``AsyncUploads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    parts: AsyncPartsWithRawResponse
+
+    cancel = AsyncRawMethod(AsyncUploads.cancel)
+    complete = AsyncRawMethod(AsyncUploads.complete)
+    create = AsyncRawMethod(AsyncUploads.create)
+
+
+class AsyncUploadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUploads):
+    """``AsyncUploads`` with each call a context manager over the response before its body is read."""
+
+    parts: AsyncPartsWithStreamingResponse
+
+    cancel = AsyncStreamedMethod(AsyncUploads.cancel)
+    complete = AsyncStreamedMethod(AsyncUploads.complete)
+    create = AsyncStreamedMethod(AsyncUploads.create)

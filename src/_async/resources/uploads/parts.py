@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.uploads import PartCreateParams, UploadPart
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncParts"]
+__all__ = ["AsyncParts", "AsyncPartsWithRawResponse", "AsyncPartsWithStreamingResponse"]
 
 
 class AsyncParts(AsyncAPIResource):
     """The chunks of an upload, each sent in its own request."""
+
+    with_raw_response: AsyncPartsWithRawResponse
+    with_streaming_response: AsyncPartsWithStreamingResponse
 
     async def create(
         self,
@@ -39,3 +48,15 @@ class AsyncParts(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncPartsWithRawResponse(AsyncRawResponseView, resource=AsyncParts):
+    """``AsyncParts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncParts.create)
+
+
+class AsyncPartsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncParts):
+    """``AsyncParts`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncParts.create)

@@ -20,17 +20,28 @@ from ....types import (
     VectorStoreUpdateParams,
 )
 from ..._pagination import AsyncCursorPage, AsyncPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
-    from .file_batches import AsyncFileBatches
-    from .files import AsyncFiles
+    from .file_batches import AsyncFileBatches, AsyncFileBatchesWithRawResponse, AsyncFileBatchesWithStreamingResponse
+    from .files import AsyncFiles, AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
 
-__all__ = ["AsyncVectorStores"]
+__all__ = ["AsyncVectorStores", "AsyncVectorStoresWithRawResponse", "AsyncVectorStoresWithStreamingResponse"]
 
 
 class AsyncVectorStores(AsyncAPIResource):
     """Vector stores: indexed collections of files that file search queries."""
+
+    with_raw_response: AsyncVectorStoresWithRawResponse
+    with_streaming_response: AsyncVectorStoresWithStreamingResponse
 
     @functools.cached_property
     def files(self) -> AsyncFiles:
@@ -170,3 +181,31 @@ class AsyncVectorStores(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncVectorStoresWithRawResponse(AsyncRawResponseView, resource=AsyncVectorStores):
+    """``AsyncVectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    file_batches: AsyncFileBatchesWithRawResponse
+    files: AsyncFilesWithRawResponse
+
+    create = AsyncRawMethod(AsyncVectorStores.create)
+    delete = AsyncRawMethod(AsyncVectorStores.delete)
+    list = AsyncRawListMethod(AsyncVectorStores.list)
+    retrieve = AsyncRawMethod(AsyncVectorStores.retrieve)
+    search = AsyncRawListMethod(AsyncVectorStores.search)
+    update = AsyncRawMethod(AsyncVectorStores.update)
+
+
+class AsyncVectorStoresWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVectorStores):
+    """``AsyncVectorStores`` with each call a context manager over the response before its body is read."""
+
+    file_batches: AsyncFileBatchesWithStreamingResponse
+    files: AsyncFilesWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncVectorStores.create)
+    delete = AsyncStreamedMethod(AsyncVectorStores.delete)
+    list = AsyncStreamedListMethod(AsyncVectorStores.list)
+    retrieve = AsyncStreamedMethod(AsyncVectorStores.retrieve)
+    search = AsyncStreamedListMethod(AsyncVectorStores.search)
+    update = AsyncStreamedMethod(AsyncVectorStores.update)

@@ -17,13 +17,24 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncFileBatches"]
+__all__ = ["AsyncFileBatches", "AsyncFileBatchesWithRawResponse", "AsyncFileBatchesWithStreamingResponse"]
 
 
 class AsyncFileBatches(AsyncAPIResource):
     """Several files attached to a vector store as one batch, followed and cancelled together."""
+
+    with_raw_response: AsyncFileBatchesWithRawResponse
+    with_streaming_response: AsyncFileBatchesWithStreamingResponse
 
     poll = polling.poll_file_batch
     create_and_poll = polling.create_and_poll_file_batch
@@ -117,3 +128,21 @@ class AsyncFileBatches(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncFileBatchesWithRawResponse(AsyncRawResponseView, resource=AsyncFileBatches):
+    """``AsyncFileBatches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    cancel = AsyncRawMethod(AsyncFileBatches.cancel)
+    create = AsyncRawMethod(AsyncFileBatches.create)
+    list_files = AsyncRawListMethod(AsyncFileBatches.list_files)
+    retrieve = AsyncRawMethod(AsyncFileBatches.retrieve)
+
+
+class AsyncFileBatchesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFileBatches):
+    """``AsyncFileBatches`` with each call a context manager over the response before its body is read."""
+
+    cancel = AsyncStreamedMethod(AsyncFileBatches.cancel)
+    create = AsyncStreamedMethod(AsyncFileBatches.create)
+    list_files = AsyncStreamedListMethod(AsyncFileBatches.list_files)
+    retrieve = AsyncStreamedMethod(AsyncFileBatches.retrieve)

@@ -19,13 +19,24 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import AsyncCursorPage, AsyncPage
-from .._base import AsyncAPIResource
+from .._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncFiles"]
+__all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
 
 
 class AsyncFiles(AsyncAPIResource):
     """Uploaded files attached to a vector store, chunked and indexed for search."""
+
+    with_raw_response: AsyncFilesWithRawResponse
+    with_streaming_response: AsyncFilesWithStreamingResponse
 
     poll = polling.poll_vector_store_file
     create_and_poll = polling.create_and_poll_vector_store_file
@@ -163,3 +174,25 @@ class AsyncFiles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content = AsyncRawListMethod(AsyncFiles.content)
+    create = AsyncRawMethod(AsyncFiles.create)
+    delete = AsyncRawMethod(AsyncFiles.delete)
+    list = AsyncRawListMethod(AsyncFiles.list)
+    retrieve = AsyncRawMethod(AsyncFiles.retrieve)
+    update = AsyncRawMethod(AsyncFiles.update)
+
+
+class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
+    """``AsyncFiles`` with each call a context manager over the response before its body is read."""
+
+    content = AsyncStreamedListMethod(AsyncFiles.content)
+    create = AsyncStreamedMethod(AsyncFiles.create)
+    delete = AsyncStreamedMethod(AsyncFiles.delete)
+    list = AsyncStreamedListMethod(AsyncFiles.list)
+    retrieve = AsyncStreamedMethod(AsyncFiles.retrieve)
+    update = AsyncStreamedMethod(AsyncFiles.update)

@@ -6,16 +6,23 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .organization import Organization
+    from .organization import (
+        Organization,
+        OrganizationWithRawResponse,
+        OrganizationWithStreamingResponse,
+    )
 
-__all__ = ["Admin"]
+__all__ = ["Admin", "AdminWithRawResponse", "AdminWithStreamingResponse"]
 
 
 class Admin(SyncAPIResource):
     """Administration calls: ``client.admin.organization``."""
+
+    with_raw_response: AdminWithRawResponse
+    with_streaming_response: AdminWithStreamingResponse
 
     @functools.cached_property
     def organization(self) -> Organization:
@@ -23,3 +30,15 @@ class Admin(SyncAPIResource):
         from .organization import Organization
 
         return Organization(self._client)
+
+
+class AdminWithRawResponse(RawResponseView, resource=Admin):
+    """``Admin`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    organization: OrganizationWithRawResponse
+
+
+class AdminWithStreamingResponse(StreamingResponseView, resource=Admin):
+    """``Admin`` with each call a context manager over the response before its body is read."""
+
+    organization: OrganizationWithStreamingResponse

@@ -6,22 +6,35 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .speech import Speech
-    from .transcriptions import Transcriptions
-    from .translations import Translations
-    from .voice_consents import VoiceConsents
-    from .voices import Voices
+    from .speech import Speech, SpeechWithRawResponse, SpeechWithStreamingResponse
+    from .transcriptions import (
+        Transcriptions,
+        TranscriptionsWithRawResponse,
+        TranscriptionsWithStreamingResponse,
+    )
+    from .translations import (
+        Translations,
+        TranslationsWithRawResponse,
+        TranslationsWithStreamingResponse,
+    )
+    from .voice_consents import (
+        VoiceConsents,
+        VoiceConsentsWithRawResponse,
+        VoiceConsentsWithStreamingResponse,
+    )
+    from .voices import Voices, VoicesWithRawResponse, VoicesWithStreamingResponse
 
-__all__ = [
-    "Audio",
-]
+__all__ = ["Audio", "AudioWithRawResponse", "AudioWithStreamingResponse"]
 
 
 class Audio(SyncAPIResource):
     """Audio: ``client.audio.speech``, ``.transcriptions``, ``.translations``, ``.voice_consents``, ``.voices``."""
+
+    with_raw_response: AudioWithRawResponse
+    with_streaming_response: AudioWithStreamingResponse
 
     @functools.cached_property
     def speech(self) -> Speech:
@@ -57,3 +70,23 @@ class Audio(SyncAPIResource):
         from .voices import Voices
 
         return Voices(self._client)
+
+
+class AudioWithRawResponse(RawResponseView, resource=Audio):
+    """``Audio`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    speech: SpeechWithRawResponse
+    transcriptions: TranscriptionsWithRawResponse
+    translations: TranslationsWithRawResponse
+    voice_consents: VoiceConsentsWithRawResponse
+    voices: VoicesWithRawResponse
+
+
+class AudioWithStreamingResponse(StreamingResponseView, resource=Audio):
+    """``Audio`` with each call a context manager over the response before its body is read."""
+
+    speech: SpeechWithStreamingResponse
+    transcriptions: TranscriptionsWithStreamingResponse
+    translations: TranslationsWithStreamingResponse
+    voice_consents: VoiceConsentsWithStreamingResponse
+    voices: VoicesWithStreamingResponse

@@ -10,13 +10,22 @@ from typing_extensions import Unpack
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import SpeechCreateParams
-from .._base import SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Speech"]
+__all__ = ["Speech", "SpeechWithRawResponse", "SpeechWithStreamingResponse"]
 
 
 class Speech(SyncAPIResource):
     """Text to spoken audio."""
+
+    with_raw_response: SpeechWithRawResponse
+    with_streaming_response: SpeechWithStreamingResponse
 
     def create(
         self,
@@ -39,3 +48,15 @@ class Speech(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SpeechWithRawResponse(RawResponseView, resource=Speech):
+    """``Speech`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Speech.create)
+
+
+class SpeechWithStreamingResponse(StreamingResponseView, resource=Speech):
+    """``Speech`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Speech.create)

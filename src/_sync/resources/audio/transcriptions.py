@@ -20,13 +20,22 @@ from ....types.audio import (
     TranscriptionVerbose,
 )
 from ..._streaming import Stream
-from .._base import SyncAPIResource
+from .._base import (
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Transcriptions"]
+__all__ = ["Transcriptions", "TranscriptionsWithRawResponse", "TranscriptionsWithStreamingResponse"]
 
 
 class Transcriptions(SyncAPIResource):
     """Audio to text in the language spoken."""
+
+    with_raw_response: TranscriptionsWithRawResponse
+    with_streaming_response: TranscriptionsWithStreamingResponse
 
     @overload
     def create(
@@ -93,3 +102,15 @@ class Transcriptions(SyncAPIResource):
             timeout=timeout,
         )
         return result
+
+
+class TranscriptionsWithRawResponse(RawResponseView, resource=Transcriptions):
+    """``Transcriptions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawOverloadedMethod(Transcriptions.create)
+
+
+class TranscriptionsWithStreamingResponse(StreamingResponseView, resource=Transcriptions):
+    """``Transcriptions`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedOverloadedMethod(Transcriptions.create)

@@ -10,13 +10,22 @@ from typing_extensions import Unpack
 from ...._audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Translation, TranslationCreateParams, TranslationCreateResponse, TranslationVerbose
-from .._base import SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Translations"]
+__all__ = ["Translations", "TranslationsWithRawResponse", "TranslationsWithStreamingResponse"]
 
 
 class Translations(SyncAPIResource):
     """Audio to English text."""
+
+    with_raw_response: TranslationsWithRawResponse
+    with_streaming_response: TranslationsWithStreamingResponse
 
     def create(
         self,
@@ -40,3 +49,15 @@ class Translations(SyncAPIResource):
             timeout=timeout,
         )
         return result
+
+
+class TranslationsWithRawResponse(RawResponseView, resource=Translations):
+    """``Translations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Translations.create)
+
+
+class TranslationsWithStreamingResponse(StreamingResponseView, resource=Translations):
+    """``Translations`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Translations.create)

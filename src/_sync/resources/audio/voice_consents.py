@@ -17,13 +17,24 @@ from ....types.audio import (
     VoiceConsentUpdateParams,
 )
 from ..._pagination import SyncConversationCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["VoiceConsents"]
+__all__ = ["VoiceConsents", "VoiceConsentsWithRawResponse", "VoiceConsentsWithStreamingResponse"]
 
 
 class VoiceConsents(SyncAPIResource):
     """Recorded consents that allow a custom voice to be made."""
+
+    with_raw_response: VoiceConsentsWithRawResponse
+    with_streaming_response: VoiceConsentsWithStreamingResponse
 
     def create(
         self,
@@ -128,3 +139,23 @@ class VoiceConsents(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VoiceConsentsWithRawResponse(RawResponseView, resource=VoiceConsents):
+    """``VoiceConsents`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(VoiceConsents.create)
+    delete = RawMethod(VoiceConsents.delete)
+    list = RawListMethod(VoiceConsents.list)
+    retrieve = RawMethod(VoiceConsents.retrieve)
+    update = RawMethod(VoiceConsents.update)
+
+
+class VoiceConsentsWithStreamingResponse(StreamingResponseView, resource=VoiceConsents):
+    """``VoiceConsents`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(VoiceConsents.create)
+    delete = StreamedMethod(VoiceConsents.delete)
+    list = StreamedListMethod(VoiceConsents.list)
+    retrieve = StreamedMethod(VoiceConsents.retrieve)
+    update = StreamedMethod(VoiceConsents.update)

@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Voice, VoiceCreateParams
-from .._base import SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Voices"]
+__all__ = ["Voices", "VoicesWithRawResponse", "VoicesWithStreamingResponse"]
 
 
 class Voices(SyncAPIResource):
     """Custom voices made from an audio sample."""
+
+    with_raw_response: VoicesWithRawResponse
+    with_streaming_response: VoicesWithStreamingResponse
 
     def create(
         self,
@@ -38,3 +47,15 @@ class Voices(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VoicesWithRawResponse(RawResponseView, resource=Voices):
+    """``Voices`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Voices.create)
+
+
+class VoicesWithStreamingResponse(StreamingResponseView, resource=Voices):
+    """``Voices`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Voices.create)

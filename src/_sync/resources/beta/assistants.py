@@ -17,14 +17,25 @@ from ....types.beta import (
     AssistantUpdateParams,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from ._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["Assistants"]
+__all__ = ["Assistants", "AssistantsWithRawResponse", "AssistantsWithStreamingResponse"]
 
 
 class Assistants(SyncAPIResource):
     """Assistants: a model with instructions and tools, reused across threads."""
+
+    with_raw_response: AssistantsWithRawResponse
+    with_streaming_response: AssistantsWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -130,3 +141,23 @@ class Assistants(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AssistantsWithRawResponse(RawResponseView, resource=Assistants):
+    """``Assistants`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Assistants.create)
+    delete = RawMethod(Assistants.delete)
+    list = RawListMethod(Assistants.list)
+    retrieve = RawMethod(Assistants.retrieve)
+    update = RawMethod(Assistants.update)
+
+
+class AssistantsWithStreamingResponse(StreamingResponseView, resource=Assistants):
+    """``Assistants`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Assistants.create)
+    delete = StreamedMethod(Assistants.delete)
+    list = StreamedListMethod(Assistants.list)
+    retrieve = StreamedMethod(Assistants.retrieve)
+    update = StreamedMethod(Assistants.update)

@@ -6,16 +6,19 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .completions import Completions
+    from .completions import Completions, CompletionsWithRawResponse, CompletionsWithStreamingResponse
 
-__all__ = ["Chat"]
+__all__ = ["Chat", "ChatWithRawResponse", "ChatWithStreamingResponse"]
 
 
 class Chat(SyncAPIResource):
     """Chat: ``client.chat.completions``."""
+
+    with_raw_response: ChatWithRawResponse
+    with_streaming_response: ChatWithStreamingResponse
 
     @functools.cached_property
     def completions(self) -> Completions:
@@ -23,3 +26,15 @@ class Chat(SyncAPIResource):
         from .completions import Completions
 
         return Completions(self._client)
+
+
+class ChatWithRawResponse(RawResponseView, resource=Chat):
+    """``Chat`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    completions: CompletionsWithRawResponse
+
+
+class ChatWithStreamingResponse(StreamingResponseView, resource=Chat):
+    """``Chat`` with each call a context manager over the response before its body is read."""
+
+    completions: CompletionsWithStreamingResponse

@@ -23,14 +23,27 @@ from ....types.chat import (
 from ..._helpers.chat import parse_chat_completion, stream_chat_completion
 from ..._pagination import SyncCursorPage
 from ..._streaming import Stream
-from .._base import SyncAPIResource
-from .messages import Messages
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
+from .messages import Messages, MessagesWithRawResponse, MessagesWithStreamingResponse
 
-__all__ = ["Completions"]
+__all__ = ["Completions", "CompletionsWithRawResponse", "CompletionsWithStreamingResponse"]
 
 
 class Completions(SyncAPIResource):
     """Chat completions: one model reply to a list of messages, whole or streamed."""
+
+    with_raw_response: CompletionsWithRawResponse
+    with_streaming_response: CompletionsWithStreamingResponse
 
     # Structured outputs and event streams with a final completion, written once in _helpers.
     parse = parse_chat_completion
@@ -177,3 +190,29 @@ class Completions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CompletionsWithRawResponse(RawResponseView, resource=Completions):
+    """``Completions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    messages: MessagesWithRawResponse
+
+    create = RawOverloadedMethod(Completions.create)
+    delete = RawMethod(Completions.delete)
+    list = RawListMethod(Completions.list)
+    parse = RawMethod(Completions.parse)
+    retrieve = RawMethod(Completions.retrieve)
+    update = RawMethod(Completions.update)
+
+
+class CompletionsWithStreamingResponse(StreamingResponseView, resource=Completions):
+    """``Completions`` with each call a context manager over the response before its body is read."""
+
+    messages: MessagesWithStreamingResponse
+
+    create = StreamedOverloadedMethod(Completions.create)
+    delete = StreamedMethod(Completions.delete)
+    list = StreamedListMethod(Completions.list)
+    parse = StreamedMethod(Completions.parse)
+    retrieve = StreamedMethod(Completions.retrieve)
+    update = StreamedMethod(Completions.update)

@@ -12,13 +12,22 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.chat import ChatCompletionStoreMessage
 from ....types.chat.completions import MessageListParams
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Messages"]
+__all__ = ["Messages", "MessagesWithRawResponse", "MessagesWithStreamingResponse"]
 
 
 class Messages(SyncAPIResource):
     """The messages of a stored chat completion."""
+
+    with_raw_response: MessagesWithRawResponse
+    with_streaming_response: MessagesWithStreamingResponse
 
     def list(
         self,
@@ -40,3 +49,15 @@ class Messages(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class MessagesWithRawResponse(RawResponseView, resource=Messages):
+    """``Messages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = RawListMethod(Messages.list)
+
+
+class MessagesWithStreamingResponse(StreamingResponseView, resource=Messages):
+    """``Messages`` with each call a context manager over the response before its body is read."""
+
+    list = StreamedListMethod(Messages.list)

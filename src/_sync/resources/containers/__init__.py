@@ -18,17 +18,28 @@ from ....types import (
     ContainerRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .file_content import Content
 
 if TYPE_CHECKING:
-    from .files import Files
+    from .files import Files, FilesWithRawResponse, FilesWithStreamingResponse
 
-__all__ = ["Containers", "Content"]
+__all__ = ["Containers", "ContainersWithRawResponse", "ContainersWithStreamingResponse", "Content"]
 
 
 class Containers(SyncAPIResource):
     """Containers: sandboxes where the code interpreter tool runs, with their own files."""
+
+    with_raw_response: ContainersWithRawResponse
+    with_streaming_response: ContainersWithStreamingResponse
 
     @functools.cached_property
     def files(self) -> Files:
@@ -118,3 +129,25 @@ class Containers(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ContainersWithRawResponse(RawResponseView, resource=Containers):
+    """``Containers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    files: FilesWithRawResponse
+
+    create = RawMethod(Containers.create)
+    delete = RawMethod(Containers.delete)
+    list = RawListMethod(Containers.list)
+    retrieve = RawMethod(Containers.retrieve)
+
+
+class ContainersWithStreamingResponse(StreamingResponseView, resource=Containers):
+    """``Containers`` with each call a context manager over the response before its body is read."""
+
+    files: FilesWithStreamingResponse
+
+    create = StreamedMethod(Containers.create)
+    delete = StreamedMethod(Containers.delete)
+    list = StreamedListMethod(Containers.list)
+    retrieve = StreamedMethod(Containers.retrieve)

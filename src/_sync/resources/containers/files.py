@@ -18,14 +18,25 @@ from ....types.containers import (
     FileRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
-from .file_content import Content
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
+from .file_content import Content, ContentWithRawResponse, ContentWithStreamingResponse
 
-__all__ = ["Files"]
+__all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
 
 class Files(SyncAPIResource):
     """Files inside a container: uploaded ones and those its code wrote."""
+
+    with_raw_response: FilesWithRawResponse
+    with_streaming_response: FilesWithStreamingResponse
 
     @functools.cached_property
     def content(self) -> Content:
@@ -120,3 +131,25 @@ class Files(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class FilesWithRawResponse(RawResponseView, resource=Files):
+    """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content: ContentWithRawResponse
+
+    create = RawMethod(Files.create)
+    delete = RawMethod(Files.delete)
+    list = RawListMethod(Files.list)
+    retrieve = RawMethod(Files.retrieve)
+
+
+class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
+    """``Files`` with each call a context manager over the response before its body is read."""
+
+    content: ContentWithStreamingResponse
+
+    create = StreamedMethod(Files.create)
+    delete = StreamedMethod(Files.delete)
+    list = StreamedListMethod(Files.list)
+    retrieve = StreamedMethod(Files.retrieve)

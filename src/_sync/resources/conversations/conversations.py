@@ -16,14 +16,23 @@ from ....types.conversations import (
     ConversationDeletedResource,
     ConversationUpdateParams,
 )
-from .._base import SyncAPIResource
-from .items import Items
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
+from .items import Items, ItemsWithRawResponse, ItemsWithStreamingResponse
 
-__all__ = ["Conversations"]
+__all__ = ["Conversations", "ConversationsWithRawResponse", "ConversationsWithStreamingResponse"]
 
 
 class Conversations(SyncAPIResource):
     """Conversations: server-side state that Responses API calls read from and add to."""
+
+    with_raw_response: ConversationsWithRawResponse
+    with_streaming_response: ConversationsWithStreamingResponse
 
     @functools.cached_property
     def items(self) -> Items:
@@ -112,3 +121,25 @@ class Conversations(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ConversationsWithRawResponse(RawResponseView, resource=Conversations):
+    """``Conversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    items: ItemsWithRawResponse
+
+    create = RawMethod(Conversations.create)
+    delete = RawMethod(Conversations.delete)
+    retrieve = RawMethod(Conversations.retrieve)
+    update = RawMethod(Conversations.update)
+
+
+class ConversationsWithStreamingResponse(StreamingResponseView, resource=Conversations):
+    """``Conversations`` with each call a context manager over the response before its body is read."""
+
+    items: ItemsWithStreamingResponse
+
+    create = StreamedMethod(Conversations.create)
+    delete = StreamedMethod(Conversations.delete)
+    retrieve = StreamedMethod(Conversations.retrieve)
+    update = StreamedMethod(Conversations.update)

@@ -18,13 +18,24 @@ from ....types.conversations import (
     ItemRetrieveParams,
 )
 from ..._pagination import SyncConversationCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Items"]
+__all__ = ["Items", "ItemsWithRawResponse", "ItemsWithStreamingResponse"]
 
 
 class Items(SyncAPIResource):
     """The items of a conversation: messages, tool calls and their outputs."""
+
+    with_raw_response: ItemsWithRawResponse
+    with_streaming_response: ItemsWithStreamingResponse
 
     def create(
         self,
@@ -116,3 +127,21 @@ class Items(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ItemsWithRawResponse(RawResponseView, resource=Items):
+    """``Items`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Items.create)
+    delete = RawMethod(Items.delete)
+    list = RawListMethod(Items.list)
+    retrieve = RawMethod(Items.retrieve)
+
+
+class ItemsWithStreamingResponse(StreamingResponseView, resource=Items):
+    """``Items`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Items.create)
+    delete = StreamedMethod(Items.delete)
+    list = StreamedListMethod(Items.list)
+    retrieve = StreamedMethod(Items.retrieve)

@@ -21,17 +21,28 @@ from ....types import (
     EvalUpdateResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .output_items import OutputItems
 
 if TYPE_CHECKING:
-    from .runs import Runs
+    from .runs import Runs, RunsWithRawResponse, RunsWithStreamingResponse
 
-__all__ = ["Evals", "OutputItems"]
+__all__ = ["Evals", "EvalsWithRawResponse", "EvalsWithStreamingResponse", "OutputItems"]
 
 
 class Evals(SyncAPIResource):
     """Evaluations: a data source shape and the criteria its model outputs are graded by."""
+
+    with_raw_response: EvalsWithRawResponse
+    with_streaming_response: EvalsWithStreamingResponse
 
     @functools.cached_property
     def runs(self) -> Runs:
@@ -142,3 +153,27 @@ class Evals(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class EvalsWithRawResponse(RawResponseView, resource=Evals):
+    """``Evals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    runs: RunsWithRawResponse
+
+    create = RawMethod(Evals.create)
+    delete = RawMethod(Evals.delete)
+    list = RawListMethod(Evals.list)
+    retrieve = RawMethod(Evals.retrieve)
+    update = RawMethod(Evals.update)
+
+
+class EvalsWithStreamingResponse(StreamingResponseView, resource=Evals):
+    """``Evals`` with each call a context manager over the response before its body is read."""
+
+    runs: RunsWithStreamingResponse
+
+    create = StreamedMethod(Evals.create)
+    delete = StreamedMethod(Evals.delete)
+    list = StreamedListMethod(Evals.list)
+    retrieve = StreamedMethod(Evals.retrieve)
+    update = StreamedMethod(Evals.update)

@@ -11,13 +11,24 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.evals.runs import OutputItemListParams, OutputItemListResponse, OutputItemRetrieveResponse
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["OutputItems"]
+__all__ = ["OutputItems", "OutputItemsWithRawResponse", "OutputItemsWithStreamingResponse"]
 
 
 class OutputItems(SyncAPIResource):
     """The graded items of an evaluation run: one per data source row."""
+
+    with_raw_response: OutputItemsWithRawResponse
+    with_streaming_response: OutputItemsWithStreamingResponse
 
     def retrieve(
         self,
@@ -63,3 +74,17 @@ class OutputItems(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class OutputItemsWithRawResponse(RawResponseView, resource=OutputItems):
+    """``OutputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = RawListMethod(OutputItems.list)
+    retrieve = RawMethod(OutputItems.retrieve)
+
+
+class OutputItemsWithStreamingResponse(StreamingResponseView, resource=OutputItems):
+    """``OutputItems`` with each call a context manager over the response before its body is read."""
+
+    list = StreamedListMethod(OutputItems.list)
+    retrieve = StreamedMethod(OutputItems.retrieve)

@@ -20,14 +20,25 @@ from ....types.evals import (
     RunRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
-from .output_items import OutputItems
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
+from .output_items import OutputItems, OutputItemsWithRawResponse, OutputItemsWithStreamingResponse
 
-__all__ = ["Runs"]
+__all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
 
 class Runs(SyncAPIResource):
     """Runs of an evaluation: one data source graded against the evaluation's criteria."""
+
+    with_raw_response: RunsWithRawResponse
+    with_streaming_response: RunsWithStreamingResponse
 
     @functools.cached_property
     def output_items(self) -> OutputItems:
@@ -140,3 +151,27 @@ class Runs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RunsWithRawResponse(RawResponseView, resource=Runs):
+    """``Runs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    output_items: OutputItemsWithRawResponse
+
+    cancel = RawMethod(Runs.cancel)
+    create = RawMethod(Runs.create)
+    delete = RawMethod(Runs.delete)
+    list = RawListMethod(Runs.list)
+    retrieve = RawMethod(Runs.retrieve)
+
+
+class RunsWithStreamingResponse(StreamingResponseView, resource=Runs):
+    """``Runs`` with each call a context manager over the response before its body is read."""
+
+    output_items: OutputItemsWithStreamingResponse
+
+    cancel = StreamedMethod(Runs.cancel)
+    create = StreamedMethod(Runs.create)
+    delete = StreamedMethod(Runs.delete)
+    list = StreamedListMethod(Runs.list)
+    retrieve = StreamedMethod(Runs.retrieve)

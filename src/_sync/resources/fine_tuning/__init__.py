@@ -6,18 +6,25 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .alpha import Alpha
-    from .jobs import Jobs
-    from .model_checkpoints import Checkpoints
+    from .alpha import Alpha, AlphaWithRawResponse, AlphaWithStreamingResponse
+    from .jobs import Jobs, JobsWithRawResponse, JobsWithStreamingResponse
+    from .model_checkpoints import (
+        Checkpoints,
+        CheckpointsWithRawResponse,
+        CheckpointsWithStreamingResponse,
+    )
 
-__all__ = ["FineTuning"]
+__all__ = ["FineTuning", "FineTuningWithRawResponse", "FineTuningWithStreamingResponse"]
 
 
 class FineTuning(SyncAPIResource):
     """Fine-tuning: ``client.fine_tuning.jobs``, ``.checkpoints`` and ``.alpha``."""
+
+    with_raw_response: FineTuningWithRawResponse
+    with_streaming_response: FineTuningWithStreamingResponse
 
     @functools.cached_property
     def jobs(self) -> Jobs:
@@ -39,3 +46,19 @@ class FineTuning(SyncAPIResource):
         from .alpha import Alpha
 
         return Alpha(self._client)
+
+
+class FineTuningWithRawResponse(RawResponseView, resource=FineTuning):
+    """``FineTuning`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    alpha: AlphaWithRawResponse
+    checkpoints: CheckpointsWithRawResponse
+    jobs: JobsWithRawResponse
+
+
+class FineTuningWithStreamingResponse(StreamingResponseView, resource=FineTuning):
+    """``FineTuning`` with each call a context manager over the response before its body is read."""
+
+    alpha: AlphaWithStreamingResponse
+    checkpoints: CheckpointsWithStreamingResponse
+    jobs: JobsWithStreamingResponse

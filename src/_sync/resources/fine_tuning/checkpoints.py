@@ -11,13 +11,22 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.fine_tuning.jobs import CheckpointListParams, FineTuningJobCheckpoint
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Checkpoints"]
+__all__ = ["Checkpoints", "CheckpointsWithRawResponse", "CheckpointsWithStreamingResponse"]
 
 
 class Checkpoints(SyncAPIResource):
     """The checkpoints a fine-tuning job saved."""
+
+    with_raw_response: CheckpointsWithRawResponse
+    with_streaming_response: CheckpointsWithStreamingResponse
 
     def list(
         self,
@@ -39,3 +48,15 @@ class Checkpoints(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CheckpointsWithRawResponse(RawResponseView, resource=Checkpoints):
+    """``Checkpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = RawListMethod(Checkpoints.list)
+
+
+class CheckpointsWithStreamingResponse(StreamingResponseView, resource=Checkpoints):
+    """``Checkpoints`` with each call a context manager over the response before its body is read."""
+
+    list = StreamedListMethod(Checkpoints.list)

@@ -18,14 +18,25 @@ from ....types.fine_tuning import (
     JobListParams,
 )
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
-from .checkpoints import Checkpoints
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
+from .checkpoints import Checkpoints, CheckpointsWithRawResponse, CheckpointsWithStreamingResponse
 
-__all__ = ["Jobs"]
+__all__ = ["Jobs", "JobsWithRawResponse", "JobsWithStreamingResponse"]
 
 
 class Jobs(SyncAPIResource):
     """Fine-tuning jobs: create, list, follow, pause, resume and cancel them."""
+
+    with_raw_response: JobsWithRawResponse
+    with_streaming_response: JobsWithStreamingResponse
 
     @functools.cached_property
     def checkpoints(self) -> Checkpoints:
@@ -173,3 +184,31 @@ class Jobs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class JobsWithRawResponse(RawResponseView, resource=Jobs):
+    """``Jobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    checkpoints: CheckpointsWithRawResponse
+
+    cancel = RawMethod(Jobs.cancel)
+    create = RawMethod(Jobs.create)
+    list = RawListMethod(Jobs.list)
+    list_events = RawListMethod(Jobs.list_events)
+    pause = RawMethod(Jobs.pause)
+    resume = RawMethod(Jobs.resume)
+    retrieve = RawMethod(Jobs.retrieve)
+
+
+class JobsWithStreamingResponse(StreamingResponseView, resource=Jobs):
+    """``Jobs`` with each call a context manager over the response before its body is read."""
+
+    checkpoints: CheckpointsWithStreamingResponse
+
+    cancel = StreamedMethod(Jobs.cancel)
+    create = StreamedMethod(Jobs.create)
+    list = StreamedListMethod(Jobs.list)
+    list_events = StreamedListMethod(Jobs.list_events)
+    pause = StreamedMethod(Jobs.pause)
+    resume = StreamedMethod(Jobs.resume)
+    retrieve = StreamedMethod(Jobs.retrieve)

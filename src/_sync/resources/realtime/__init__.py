@@ -6,18 +6,29 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import SyncAPIResource
+from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .calls import Calls
-    from .client_secrets import ClientSecrets
-    from .translations import Translations
+    from .calls import Calls, CallsWithRawResponse, CallsWithStreamingResponse
+    from .client_secrets import (
+        ClientSecrets,
+        ClientSecretsWithRawResponse,
+        ClientSecretsWithStreamingResponse,
+    )
+    from .translations import (
+        Translations,
+        TranslationsWithRawResponse,
+        TranslationsWithStreamingResponse,
+    )
 
-__all__ = ["Realtime"]
+__all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse"]
 
 
 class Realtime(SyncAPIResource):
     """Realtime: ``client.realtime.calls``, ``.client_secrets`` and ``.translations``."""
+
+    with_raw_response: RealtimeWithRawResponse
+    with_streaming_response: RealtimeWithStreamingResponse
 
     @functools.cached_property
     def calls(self) -> Calls:
@@ -39,3 +50,19 @@ class Realtime(SyncAPIResource):
         from .translations import Translations
 
         return Translations(self._client)
+
+
+class RealtimeWithRawResponse(RawResponseView, resource=Realtime):
+    """``Realtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    calls: CallsWithRawResponse
+    client_secrets: ClientSecretsWithRawResponse
+    translations: TranslationsWithRawResponse
+
+
+class RealtimeWithStreamingResponse(StreamingResponseView, resource=Realtime):
+    """``Realtime`` with each call a context manager over the response before its body is read."""
+
+    calls: CallsWithStreamingResponse
+    client_secrets: ClientSecretsWithStreamingResponse
+    translations: TranslationsWithStreamingResponse

@@ -11,13 +11,22 @@ from ...._request import form_part, require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.realtime import CallAcceptParams, CallCreateParams, CallReferParams, CallRejectParams
-from .._base import SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Calls"]
+__all__ = ["Calls", "CallsWithRawResponse", "CallsWithStreamingResponse"]
 
 
 class Calls(SyncAPIResource):
     """Realtime calls: WebRTC calls started from an SDP offer, and SIP calls answered by a webhook."""
+
+    with_raw_response: CallsWithRawResponse
+    with_streaming_response: CallsWithStreamingResponse
 
     def create(
         self,
@@ -134,3 +143,23 @@ class Calls(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CallsWithRawResponse(RawResponseView, resource=Calls):
+    """``Calls`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    accept = RawMethod(Calls.accept)
+    create = RawMethod(Calls.create)
+    hangup = RawMethod(Calls.hangup)
+    refer = RawMethod(Calls.refer)
+    reject = RawMethod(Calls.reject)
+
+
+class CallsWithStreamingResponse(StreamingResponseView, resource=Calls):
+    """``Calls`` with each call a context manager over the response before its body is read."""
+
+    accept = StreamedMethod(Calls.accept)
+    create = StreamedMethod(Calls.create)
+    hangup = StreamedMethod(Calls.hangup)
+    refer = StreamedMethod(Calls.refer)
+    reject = StreamedMethod(Calls.reject)

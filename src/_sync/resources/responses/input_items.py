@@ -11,13 +11,22 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputItemListParams, ResponseItem
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["InputItems"]
+__all__ = ["InputItems", "InputItemsWithRawResponse", "InputItemsWithStreamingResponse"]
 
 
 class InputItems(SyncAPIResource):
     """The input items of a stored response."""
+
+    with_raw_response: InputItemsWithRawResponse
+    with_streaming_response: InputItemsWithStreamingResponse
 
     def list(
         self,
@@ -39,3 +48,15 @@ class InputItems(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class InputItemsWithRawResponse(RawResponseView, resource=InputItems):
+    """``InputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = RawListMethod(InputItems.list)
+
+
+class InputItemsWithStreamingResponse(StreamingResponseView, resource=InputItems):
+    """``InputItems`` with each call a context manager over the response before its body is read."""
+
+    list = StreamedListMethod(InputItems.list)

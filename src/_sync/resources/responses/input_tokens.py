@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputTokenCountParams, InputTokenCountResponse
-from .._base import SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["InputTokens"]
+__all__ = ["InputTokens", "InputTokensWithRawResponse", "InputTokensWithStreamingResponse"]
 
 
 class InputTokens(SyncAPIResource):
     """Input token counts for Responses API requests."""
+
+    with_raw_response: InputTokensWithRawResponse
+    with_streaming_response: InputTokensWithStreamingResponse
 
     def count(
         self,
@@ -37,3 +46,15 @@ class InputTokens(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class InputTokensWithRawResponse(RawResponseView, resource=InputTokens):
+    """``InputTokens`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    count = RawMethod(InputTokens.count)
+
+
+class InputTokensWithStreamingResponse(StreamingResponseView, resource=InputTokens):
+    """``InputTokens`` with each call a context manager over the response before its body is read."""
+
+    count = StreamedMethod(InputTokens.count)

@@ -24,15 +24,26 @@ from ....types.responses import (
 )
 from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import Stream
-from .._base import SyncAPIResource
-from .input_items import InputItems
-from .input_tokens import InputTokens
+from .._base import (
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
+from .input_items import InputItems, InputItemsWithRawResponse, InputItemsWithStreamingResponse
+from .input_tokens import InputTokens, InputTokensWithRawResponse, InputTokensWithStreamingResponse
 
-__all__ = ["Responses"]
+__all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
 
 class Responses(SyncAPIResource):
     """Model responses: create them whole or streamed, fetch, cancel, compact and delete them."""
+
+    with_raw_response: ResponsesWithRawResponse
+    with_streaming_response: ResponsesWithStreamingResponse
 
     parse = parse_response
     stream = stream_response
@@ -224,3 +235,31 @@ class Responses(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ResponsesWithRawResponse(RawResponseView, resource=Responses):
+    """``Responses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    input_items: InputItemsWithRawResponse
+    input_tokens: InputTokensWithRawResponse
+
+    cancel = RawMethod(Responses.cancel)
+    compact = RawMethod(Responses.compact)
+    create = RawOverloadedMethod(Responses.create)
+    delete = RawMethod(Responses.delete)
+    parse = RawMethod(Responses.parse)
+    retrieve = RawOverloadedMethod(Responses.retrieve)
+
+
+class ResponsesWithStreamingResponse(StreamingResponseView, resource=Responses):
+    """``Responses`` with each call a context manager over the response before its body is read."""
+
+    input_items: InputItemsWithStreamingResponse
+    input_tokens: InputTokensWithStreamingResponse
+
+    cancel = StreamedMethod(Responses.cancel)
+    compact = StreamedMethod(Responses.compact)
+    create = StreamedOverloadedMethod(Responses.create)
+    delete = StreamedMethod(Responses.delete)
+    parse = StreamedMethod(Responses.parse)
+    retrieve = StreamedOverloadedMethod(Responses.retrieve)

@@ -12,17 +12,28 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import DeletedSkill, Skill, SkillCreateParams, SkillListParams, SkillUpdateParams
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
-    from .content import Content
-    from .versions import Versions
+    from .content import Content, ContentWithRawResponse, ContentWithStreamingResponse
+    from .versions import Versions, VersionsWithRawResponse, VersionsWithStreamingResponse
 
-__all__ = ["Skills"]
+__all__ = ["Skills", "SkillsWithRawResponse", "SkillsWithStreamingResponse"]
 
 
 class Skills(SyncAPIResource):
     """Skills: uploaded bundles of instructions and files that a model can load."""
+
+    with_raw_response: SkillsWithRawResponse
+    with_streaming_response: SkillsWithStreamingResponse
 
     @functools.cached_property
     def content(self) -> Content:
@@ -141,3 +152,29 @@ class Skills(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SkillsWithRawResponse(RawResponseView, resource=Skills):
+    """``Skills`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content: ContentWithRawResponse
+    versions: VersionsWithRawResponse
+
+    create = RawMethod(Skills.create)
+    delete = RawMethod(Skills.delete)
+    list = RawListMethod(Skills.list)
+    retrieve = RawMethod(Skills.retrieve)
+    update = RawMethod(Skills.update)
+
+
+class SkillsWithStreamingResponse(StreamingResponseView, resource=Skills):
+    """``Skills`` with each call a context manager over the response before its body is read."""
+
+    content: ContentWithStreamingResponse
+    versions: VersionsWithStreamingResponse
+
+    create = StreamedMethod(Skills.create)
+    delete = StreamedMethod(Skills.delete)
+    list = StreamedListMethod(Skills.list)
+    retrieve = StreamedMethod(Skills.retrieve)
+    update = StreamedMethod(Skills.update)

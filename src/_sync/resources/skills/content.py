@@ -8,13 +8,22 @@ from typing import Optional, Union
 from ...._request import require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from .._base import SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Content"]
+__all__ = ["Content", "ContentWithRawResponse", "ContentWithStreamingResponse"]
 
 
 class Content(SyncAPIResource):
     """The zip bundle of a skill's default version."""
+
+    with_raw_response: ContentWithRawResponse
+    with_streaming_response: ContentWithStreamingResponse
 
     def retrieve(
         self,
@@ -35,3 +44,15 @@ class Content(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ContentWithRawResponse(RawResponseView, resource=Content):
+    """``Content`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    retrieve = RawMethod(Content.retrieve)
+
+
+class ContentWithStreamingResponse(StreamingResponseView, resource=Content):
+    """``Content`` with each call a context manager over the response before its body is read."""
+
+    retrieve = StreamedMethod(Content.retrieve)

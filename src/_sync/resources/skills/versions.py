@@ -12,14 +12,25 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.skills import DeletedSkillVersion, SkillVersion, VersionCreateParams, VersionListParams
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
-from .version_content import Content
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
+from .version_content import Content, ContentWithRawResponse, ContentWithStreamingResponse
 
-__all__ = ["Versions"]
+__all__ = ["Versions", "VersionsWithRawResponse", "VersionsWithStreamingResponse"]
 
 
 class Versions(SyncAPIResource):
     """The versions of a skill: each upload of its files is a new version."""
+
+    with_raw_response: VersionsWithRawResponse
+    with_streaming_response: VersionsWithStreamingResponse
 
     @functools.cached_property
     def content(self) -> Content:
@@ -111,3 +122,25 @@ class Versions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VersionsWithRawResponse(RawResponseView, resource=Versions):
+    """``Versions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content: ContentWithRawResponse
+
+    create = RawMethod(Versions.create)
+    delete = RawMethod(Versions.delete)
+    list = RawListMethod(Versions.list)
+    retrieve = RawMethod(Versions.retrieve)
+
+
+class VersionsWithStreamingResponse(StreamingResponseView, resource=Versions):
+    """``Versions`` with each call a context manager over the response before its body is read."""
+
+    content: ContentWithStreamingResponse
+
+    create = StreamedMethod(Versions.create)
+    delete = StreamedMethod(Versions.delete)
+    list = StreamedListMethod(Versions.list)
+    retrieve = StreamedMethod(Versions.retrieve)

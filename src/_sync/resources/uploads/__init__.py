@@ -12,16 +12,25 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
 from ..._helpers import uploads as upload_helpers
-from .._base import SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
-    from .parts import Parts
+    from .parts import Parts, PartsWithRawResponse, PartsWithStreamingResponse
 
-__all__ = ["Uploads"]
+__all__ = ["Uploads", "UploadsWithRawResponse", "UploadsWithStreamingResponse"]
 
 
 class Uploads(SyncAPIResource):
     """Uploads: a file too large for one request, sent as parts and then completed."""
+
+    with_raw_response: UploadsWithRawResponse
+    with_streaming_response: UploadsWithStreamingResponse
 
     upload_file_chunked = upload_helpers.upload_file_chunked
 
@@ -94,3 +103,23 @@ class Uploads(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class UploadsWithRawResponse(RawResponseView, resource=Uploads):
+    """``Uploads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    parts: PartsWithRawResponse
+
+    cancel = RawMethod(Uploads.cancel)
+    complete = RawMethod(Uploads.complete)
+    create = RawMethod(Uploads.create)
+
+
+class UploadsWithStreamingResponse(StreamingResponseView, resource=Uploads):
+    """``Uploads`` with each call a context manager over the response before its body is read."""
+
+    parts: PartsWithStreamingResponse
+
+    cancel = StreamedMethod(Uploads.cancel)
+    complete = StreamedMethod(Uploads.complete)
+    create = StreamedMethod(Uploads.create)

@@ -10,13 +10,22 @@ from typing_extensions import Unpack
 from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.uploads import PartCreateParams, UploadPart
-from .._base import SyncAPIResource
+from .._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Parts"]
+__all__ = ["Parts", "PartsWithRawResponse", "PartsWithStreamingResponse"]
 
 
 class Parts(SyncAPIResource):
     """The chunks of an upload, each sent in its own request."""
+
+    with_raw_response: PartsWithRawResponse
+    with_streaming_response: PartsWithStreamingResponse
 
     def create(
         self,
@@ -40,3 +49,15 @@ class Parts(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class PartsWithRawResponse(RawResponseView, resource=Parts):
+    """``Parts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Parts.create)
+
+
+class PartsWithStreamingResponse(StreamingResponseView, resource=Parts):
+    """``Parts`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Parts.create)

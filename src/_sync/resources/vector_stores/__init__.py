@@ -20,17 +20,28 @@ from ....types import (
     VectorStoreUpdateParams,
 )
 from ..._pagination import SyncCursorPage, SyncPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
-    from .file_batches import FileBatches
-    from .files import Files
+    from .file_batches import FileBatches, FileBatchesWithRawResponse, FileBatchesWithStreamingResponse
+    from .files import Files, FilesWithRawResponse, FilesWithStreamingResponse
 
-__all__ = ["VectorStores"]
+__all__ = ["VectorStores", "VectorStoresWithRawResponse", "VectorStoresWithStreamingResponse"]
 
 
 class VectorStores(SyncAPIResource):
     """Vector stores: indexed collections of files that file search queries."""
+
+    with_raw_response: VectorStoresWithRawResponse
+    with_streaming_response: VectorStoresWithStreamingResponse
 
     @functools.cached_property
     def files(self) -> Files:
@@ -170,3 +181,31 @@ class VectorStores(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class VectorStoresWithRawResponse(RawResponseView, resource=VectorStores):
+    """``VectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    file_batches: FileBatchesWithRawResponse
+    files: FilesWithRawResponse
+
+    create = RawMethod(VectorStores.create)
+    delete = RawMethod(VectorStores.delete)
+    list = RawListMethod(VectorStores.list)
+    retrieve = RawMethod(VectorStores.retrieve)
+    search = RawListMethod(VectorStores.search)
+    update = RawMethod(VectorStores.update)
+
+
+class VectorStoresWithStreamingResponse(StreamingResponseView, resource=VectorStores):
+    """``VectorStores`` with each call a context manager over the response before its body is read."""
+
+    file_batches: FileBatchesWithStreamingResponse
+    files: FilesWithStreamingResponse
+
+    create = StreamedMethod(VectorStores.create)
+    delete = StreamedMethod(VectorStores.delete)
+    list = StreamedListMethod(VectorStores.list)
+    retrieve = StreamedMethod(VectorStores.retrieve)
+    search = StreamedListMethod(VectorStores.search)
+    update = StreamedMethod(VectorStores.update)

@@ -17,13 +17,24 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import SyncCursorPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["FileBatches"]
+__all__ = ["FileBatches", "FileBatchesWithRawResponse", "FileBatchesWithStreamingResponse"]
 
 
 class FileBatches(SyncAPIResource):
     """Several files attached to a vector store as one batch, followed and cancelled together."""
+
+    with_raw_response: FileBatchesWithRawResponse
+    with_streaming_response: FileBatchesWithStreamingResponse
 
     poll = polling.poll_file_batch
     create_and_poll = polling.create_and_poll_file_batch
@@ -117,3 +128,21 @@ class FileBatches(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class FileBatchesWithRawResponse(RawResponseView, resource=FileBatches):
+    """``FileBatches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    cancel = RawMethod(FileBatches.cancel)
+    create = RawMethod(FileBatches.create)
+    list_files = RawListMethod(FileBatches.list_files)
+    retrieve = RawMethod(FileBatches.retrieve)
+
+
+class FileBatchesWithStreamingResponse(StreamingResponseView, resource=FileBatches):
+    """``FileBatches`` with each call a context manager over the response before its body is read."""
+
+    cancel = StreamedMethod(FileBatches.cancel)
+    create = StreamedMethod(FileBatches.create)
+    list_files = StreamedListMethod(FileBatches.list_files)
+    retrieve = StreamedMethod(FileBatches.retrieve)

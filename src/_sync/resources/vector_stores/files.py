@@ -19,13 +19,24 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import SyncCursorPage, SyncPage
-from .._base import SyncAPIResource
+from .._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Files"]
+__all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
 
 class Files(SyncAPIResource):
     """Uploaded files attached to a vector store, chunked and indexed for search."""
+
+    with_raw_response: FilesWithRawResponse
+    with_streaming_response: FilesWithStreamingResponse
 
     poll = polling.poll_vector_store_file
     create_and_poll = polling.create_and_poll_vector_store_file
@@ -163,3 +174,25 @@ class Files(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class FilesWithRawResponse(RawResponseView, resource=Files):
+    """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    content = RawListMethod(Files.content)
+    create = RawMethod(Files.create)
+    delete = RawMethod(Files.delete)
+    list = RawListMethod(Files.list)
+    retrieve = RawMethod(Files.retrieve)
+    update = RawMethod(Files.update)
+
+
+class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
+    """``Files`` with each call a context manager over the response before its body is read."""
+
+    content = StreamedListMethod(Files.content)
+    create = StreamedMethod(Files.create)
+    delete = StreamedMethod(Files.delete)
+    list = StreamedListMethod(Files.list)
+    retrieve = StreamedMethod(Files.retrieve)
+    update = StreamedMethod(Files.update)

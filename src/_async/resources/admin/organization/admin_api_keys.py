@@ -17,13 +17,24 @@ from .....types.admin.organization import (
     AdminApiKeyListParams,
 )
 from ...._pagination import AsyncCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncAdminAPIKeys"]
+__all__ = ["AsyncAdminAPIKeys", "AsyncAdminAPIKeysWithRawResponse", "AsyncAdminAPIKeysWithStreamingResponse"]
 
 
 class AsyncAdminAPIKeys(AsyncAPIResource):
     """Admin API keys: keys that can call the administration endpoints."""
+
+    with_raw_response: AsyncAdminAPIKeysWithRawResponse
+    with_streaming_response: AsyncAdminAPIKeysWithStreamingResponse
 
     async def create(
         self,
@@ -105,3 +116,21 @@ class AsyncAdminAPIKeys(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncAdminAPIKeysWithRawResponse(AsyncRawResponseView, resource=AsyncAdminAPIKeys):
+    """``AsyncAdminAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncAdminAPIKeys.create)
+    delete = AsyncRawMethod(AsyncAdminAPIKeys.delete)
+    list = AsyncRawListMethod(AsyncAdminAPIKeys.list)
+    retrieve = AsyncRawMethod(AsyncAdminAPIKeys.retrieve)
+
+
+class AsyncAdminAPIKeysWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAdminAPIKeys):
+    """``AsyncAdminAPIKeys`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncAdminAPIKeys.create)
+    delete = AsyncStreamedMethod(AsyncAdminAPIKeys.delete)
+    list = AsyncStreamedListMethod(AsyncAdminAPIKeys.list)
+    retrieve = AsyncStreamedMethod(AsyncAdminAPIKeys.retrieve)

@@ -10,13 +10,22 @@ from ....._concurrency import AsyncPaginator
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import AuditLogListParams, AuditLogListResponse
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncAuditLogs"]
+__all__ = ["AsyncAuditLogs", "AsyncAuditLogsWithRawResponse", "AsyncAuditLogsWithStreamingResponse"]
 
 
 class AsyncAuditLogs(AsyncAPIResource):
     """The organization's audit log."""
+
+    with_raw_response: AsyncAuditLogsWithRawResponse
+    with_streaming_response: AsyncAuditLogsWithStreamingResponse
 
     def list(
         self,
@@ -37,3 +46,15 @@ class AsyncAuditLogs(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncAuditLogsWithRawResponse(AsyncRawResponseView, resource=AsyncAuditLogs):
+    """``AsyncAuditLogs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = AsyncRawListMethod(AsyncAuditLogs.list)
+
+
+class AsyncAuditLogsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAuditLogs):
+    """``AsyncAuditLogs`` with each call a context manager over the response before its body is read."""
+
+    list = AsyncStreamedListMethod(AsyncAuditLogs.list)

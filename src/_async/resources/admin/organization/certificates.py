@@ -23,13 +23,24 @@ from .....types.admin.organization import (
     CertificateUpdateParams,
 )
 from ...._pagination import AsyncConversationCursorPage, AsyncPage
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncCertificates"]
+__all__ = ["AsyncCertificates", "AsyncCertificatesWithRawResponse", "AsyncCertificatesWithStreamingResponse"]
 
 
 class AsyncCertificates(AsyncAPIResource):
     """Certificates uploaded to the organization, and which of them are active."""
+
+    with_raw_response: AsyncCertificatesWithRawResponse
+    with_streaming_response: AsyncCertificatesWithStreamingResponse
 
     async def create(
         self,
@@ -177,3 +188,27 @@ class AsyncCertificates(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCertificatesWithRawResponse(AsyncRawResponseView, resource=AsyncCertificates):
+    """``AsyncCertificates`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    activate = AsyncRawListMethod(AsyncCertificates.activate)
+    create = AsyncRawMethod(AsyncCertificates.create)
+    deactivate = AsyncRawListMethod(AsyncCertificates.deactivate)
+    delete = AsyncRawMethod(AsyncCertificates.delete)
+    list = AsyncRawListMethod(AsyncCertificates.list)
+    retrieve = AsyncRawMethod(AsyncCertificates.retrieve)
+    update = AsyncRawMethod(AsyncCertificates.update)
+
+
+class AsyncCertificatesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCertificates):
+    """``AsyncCertificates`` with each call a context manager over the response before its body is read."""
+
+    activate = AsyncStreamedListMethod(AsyncCertificates.activate)
+    create = AsyncStreamedMethod(AsyncCertificates.create)
+    deactivate = AsyncStreamedListMethod(AsyncCertificates.deactivate)
+    delete = AsyncStreamedMethod(AsyncCertificates.delete)
+    list = AsyncStreamedListMethod(AsyncCertificates.list)
+    retrieve = AsyncStreamedMethod(AsyncCertificates.retrieve)
+    update = AsyncStreamedMethod(AsyncCertificates.update)

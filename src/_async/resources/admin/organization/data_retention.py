@@ -8,13 +8,22 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import DataRetentionUpdateParams, OrganizationDataRetention
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncDataRetention"]
+__all__ = ["AsyncDataRetention", "AsyncDataRetentionWithRawResponse", "AsyncDataRetentionWithStreamingResponse"]
 
 
 class AsyncDataRetention(AsyncAPIResource):
     """The organization's data retention setting."""
+
+    with_raw_response: AsyncDataRetentionWithRawResponse
+    with_streaming_response: AsyncDataRetentionWithStreamingResponse
 
     async def retrieve(
         self,
@@ -55,3 +64,17 @@ class AsyncDataRetention(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncDataRetentionWithRawResponse(AsyncRawResponseView, resource=AsyncDataRetention):
+    """``AsyncDataRetention`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    retrieve = AsyncRawMethod(AsyncDataRetention.retrieve)
+    update = AsyncRawMethod(AsyncDataRetention.update)
+
+
+class AsyncDataRetentionWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncDataRetention):
+    """``AsyncDataRetention`` with each call a context manager over the response before its body is read."""
+
+    retrieve = AsyncStreamedMethod(AsyncDataRetention.retrieve)
+    update = AsyncStreamedMethod(AsyncDataRetention.update)

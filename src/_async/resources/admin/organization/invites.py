@@ -11,13 +11,24 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import Invite, InviteCreateParams, InviteDeleteResponse, InviteListParams
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncInvites"]
+__all__ = ["AsyncInvites", "AsyncInvitesWithRawResponse", "AsyncInvitesWithStreamingResponse"]
 
 
 class AsyncInvites(AsyncAPIResource):
     """Invitations to join the organization."""
+
+    with_raw_response: AsyncInvitesWithRawResponse
+    with_streaming_response: AsyncInvitesWithStreamingResponse
 
     async def create(
         self,
@@ -99,3 +110,21 @@ class AsyncInvites(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncInvitesWithRawResponse(AsyncRawResponseView, resource=AsyncInvites):
+    """``AsyncInvites`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncInvites.create)
+    delete = AsyncRawMethod(AsyncInvites.delete)
+    list = AsyncRawListMethod(AsyncInvites.list)
+    retrieve = AsyncRawMethod(AsyncInvites.retrieve)
+
+
+class AsyncInvitesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInvites):
+    """``AsyncInvites`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncInvites.create)
+    delete = AsyncStreamedMethod(AsyncInvites.delete)
+    list = AsyncStreamedListMethod(AsyncInvites.list)
+    retrieve = AsyncStreamedMethod(AsyncInvites.retrieve)

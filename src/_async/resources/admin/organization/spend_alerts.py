@@ -17,13 +17,24 @@ from .....types.admin.organization import (
     SpendAlertUpdateParams,
 )
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncSpendAlerts"]
+__all__ = ["AsyncSpendAlerts", "AsyncSpendAlertsWithRawResponse", "AsyncSpendAlertsWithStreamingResponse"]
 
 
 class AsyncSpendAlerts(AsyncAPIResource):
     """Alerts sent when spending crosses a threshold."""
+
+    with_raw_response: AsyncSpendAlertsWithRawResponse
+    with_streaming_response: AsyncSpendAlertsWithStreamingResponse
 
     async def create(
         self,
@@ -127,3 +138,23 @@ class AsyncSpendAlerts(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSpendAlertsWithRawResponse(AsyncRawResponseView, resource=AsyncSpendAlerts):
+    """``AsyncSpendAlerts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncSpendAlerts.create)
+    delete = AsyncRawMethod(AsyncSpendAlerts.delete)
+    list = AsyncRawListMethod(AsyncSpendAlerts.list)
+    retrieve = AsyncRawMethod(AsyncSpendAlerts.retrieve)
+    update = AsyncRawMethod(AsyncSpendAlerts.update)
+
+
+class AsyncSpendAlertsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSpendAlerts):
+    """``AsyncSpendAlerts`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncSpendAlerts.create)
+    delete = AsyncStreamedMethod(AsyncSpendAlerts.delete)
+    list = AsyncStreamedListMethod(AsyncSpendAlerts.list)
+    retrieve = AsyncStreamedMethod(AsyncSpendAlerts.retrieve)
+    update = AsyncStreamedMethod(AsyncSpendAlerts.update)

@@ -8,13 +8,22 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import OrganizationSpendLimit, OrganizationSpendLimitDeleted, SpendLimitUpdateParams
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncSpendLimit"]
+__all__ = ["AsyncSpendLimit", "AsyncSpendLimitWithRawResponse", "AsyncSpendLimitWithStreamingResponse"]
 
 
 class AsyncSpendLimit(AsyncAPIResource):
     """The organization's spend limit."""
+
+    with_raw_response: AsyncSpendLimitWithRawResponse
+    with_streaming_response: AsyncSpendLimitWithStreamingResponse
 
     async def retrieve(
         self,
@@ -74,3 +83,19 @@ class AsyncSpendLimit(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSpendLimitWithRawResponse(AsyncRawResponseView, resource=AsyncSpendLimit):
+    """``AsyncSpendLimit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = AsyncRawMethod(AsyncSpendLimit.delete)
+    retrieve = AsyncRawMethod(AsyncSpendLimit.retrieve)
+    update = AsyncRawMethod(AsyncSpendLimit.update)
+
+
+class AsyncSpendLimitWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSpendLimit):
+    """``AsyncSpendLimit`` with each call a context manager over the response before its body is read."""
+
+    delete = AsyncStreamedMethod(AsyncSpendLimit.delete)
+    retrieve = AsyncStreamedMethod(AsyncSpendLimit.retrieve)
+    update = AsyncStreamedMethod(AsyncSpendLimit.update)

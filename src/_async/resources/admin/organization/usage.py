@@ -31,13 +31,22 @@ from .....types.admin.organization import (
     UsageWebSearchCallsParams,
     UsageWebSearchCallsResponse,
 )
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncUsage"]
+__all__ = ["AsyncUsage", "AsyncUsageWithRawResponse", "AsyncUsageWithStreamingResponse"]
 
 
 class AsyncUsage(AsyncAPIResource):
     """Usage and cost reports, bucketed by time."""
+
+    with_raw_response: AsyncUsageWithRawResponse
+    with_streaming_response: AsyncUsageWithStreamingResponse
 
     async def audio_speeches(
         self,
@@ -269,3 +278,35 @@ class AsyncUsage(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUsageWithRawResponse(AsyncRawResponseView, resource=AsyncUsage):
+    """``AsyncUsage`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    audio_speeches = AsyncRawMethod(AsyncUsage.audio_speeches)
+    audio_transcriptions = AsyncRawMethod(AsyncUsage.audio_transcriptions)
+    code_interpreter_sessions = AsyncRawMethod(AsyncUsage.code_interpreter_sessions)
+    completions = AsyncRawMethod(AsyncUsage.completions)
+    costs = AsyncRawMethod(AsyncUsage.costs)
+    embeddings = AsyncRawMethod(AsyncUsage.embeddings)
+    file_search_calls = AsyncRawMethod(AsyncUsage.file_search_calls)
+    images = AsyncRawMethod(AsyncUsage.images)
+    moderations = AsyncRawMethod(AsyncUsage.moderations)
+    vector_stores = AsyncRawMethod(AsyncUsage.vector_stores)
+    web_search_calls = AsyncRawMethod(AsyncUsage.web_search_calls)
+
+
+class AsyncUsageWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsage):
+    """``AsyncUsage`` with each call a context manager over the response before its body is read."""
+
+    audio_speeches = AsyncStreamedMethod(AsyncUsage.audio_speeches)
+    audio_transcriptions = AsyncStreamedMethod(AsyncUsage.audio_transcriptions)
+    code_interpreter_sessions = AsyncStreamedMethod(AsyncUsage.code_interpreter_sessions)
+    completions = AsyncStreamedMethod(AsyncUsage.completions)
+    costs = AsyncStreamedMethod(AsyncUsage.costs)
+    embeddings = AsyncStreamedMethod(AsyncUsage.embeddings)
+    file_search_calls = AsyncStreamedMethod(AsyncUsage.file_search_calls)
+    images = AsyncStreamedMethod(AsyncUsage.images)
+    moderations = AsyncStreamedMethod(AsyncUsage.moderations)
+    vector_stores = AsyncStreamedMethod(AsyncUsage.vector_stores)
+    web_search_calls = AsyncStreamedMethod(AsyncUsage.web_search_calls)

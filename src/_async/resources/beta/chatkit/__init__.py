@@ -5,17 +5,20 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .sessions import AsyncSessions
-    from .threads import AsyncThreads
+    from .sessions import AsyncSessions, AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
+    from .threads import AsyncThreads, AsyncThreadsWithRawResponse, AsyncThreadsWithStreamingResponse
 
-__all__ = ["AsyncChatKit"]
+__all__ = ["AsyncChatKit", "AsyncChatKitWithRawResponse", "AsyncChatKitWithStreamingResponse"]
 
 
 class AsyncChatKit(AsyncAPIResource):
     """ChatKit: ``client.beta.chatkit.sessions`` and ``client.beta.chatkit.threads``."""
+
+    with_raw_response: AsyncChatKitWithRawResponse
+    with_streaming_response: AsyncChatKitWithStreamingResponse
 
     @functools.cached_property
     def sessions(self) -> AsyncSessions:
@@ -30,3 +33,17 @@ class AsyncChatKit(AsyncAPIResource):
         from .threads import AsyncThreads
 
         return AsyncThreads(self._client)
+
+
+class AsyncChatKitWithRawResponse(AsyncRawResponseView, resource=AsyncChatKit):
+    """``AsyncChatKit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    sessions: AsyncSessionsWithRawResponse
+    threads: AsyncThreadsWithRawResponse
+
+
+class AsyncChatKitWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncChatKit):
+    """``AsyncChatKit`` with each call a context manager over the response before its body is read."""
+
+    sessions: AsyncSessionsWithStreamingResponse
+    threads: AsyncThreadsWithStreamingResponse

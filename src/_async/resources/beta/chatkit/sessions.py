@@ -9,14 +9,23 @@ from typing_extensions import Unpack
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.chatkit import ChatSession, SessionCreateParams
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .._opt_in import CHATKIT_OPT_IN
 
-__all__ = ["AsyncSessions"]
+__all__ = ["AsyncSessions", "AsyncSessionsWithRawResponse", "AsyncSessionsWithStreamingResponse"]
 
 
 class AsyncSessions(AsyncAPIResource):
     """ChatKit sessions: the client secret a ChatKit front end connects with."""
+
+    with_raw_response: AsyncSessionsWithRawResponse
+    with_streaming_response: AsyncSessionsWithStreamingResponse
 
     _opt_in_headers = CHATKIT_OPT_IN
 
@@ -60,3 +69,17 @@ class AsyncSessions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSessionsWithRawResponse(AsyncRawResponseView, resource=AsyncSessions):
+    """``AsyncSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    cancel = AsyncRawMethod(AsyncSessions.cancel)
+    create = AsyncRawMethod(AsyncSessions.create)
+
+
+class AsyncSessionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSessions):
+    """``AsyncSessions`` with each call a context manager over the response before its body is read."""
+
+    cancel = AsyncStreamedMethod(AsyncSessions.cancel)
+    create = AsyncStreamedMethod(AsyncSessions.create)

@@ -17,14 +17,25 @@ from .....types.beta.chatkit import (
     ThreadListParams,
 )
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .._opt_in import CHATKIT_OPT_IN
 
-__all__ = ["AsyncThreads"]
+__all__ = ["AsyncThreads", "AsyncThreadsWithRawResponse", "AsyncThreadsWithStreamingResponse"]
 
 
 class AsyncThreads(AsyncAPIResource):
     """ChatKit threads and the items in them."""
+
+    with_raw_response: AsyncThreadsWithRawResponse
+    with_streaming_response: AsyncThreadsWithStreamingResponse
 
     _opt_in_headers = CHATKIT_OPT_IN
 
@@ -108,3 +119,21 @@ class AsyncThreads(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncThreadsWithRawResponse(AsyncRawResponseView, resource=AsyncThreads):
+    """``AsyncThreads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = AsyncRawMethod(AsyncThreads.delete)
+    list = AsyncRawListMethod(AsyncThreads.list)
+    list_items = AsyncRawListMethod(AsyncThreads.list_items)
+    retrieve = AsyncRawMethod(AsyncThreads.retrieve)
+
+
+class AsyncThreadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncThreads):
+    """``AsyncThreads`` with each call a context manager over the response before its body is read."""
+
+    delete = AsyncStreamedMethod(AsyncThreads.delete)
+    list = AsyncStreamedListMethod(AsyncThreads.list)
+    list_items = AsyncStreamedListMethod(AsyncThreads.list_items)
+    retrieve = AsyncStreamedMethod(AsyncThreads.retrieve)

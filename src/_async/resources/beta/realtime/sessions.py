@@ -8,13 +8,22 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.realtime import SessionCreateParams, SessionCreateResponse
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncSessions"]
+__all__ = ["AsyncSessions", "AsyncSessionsWithRawResponse", "AsyncSessionsWithStreamingResponse"]
 
 
 class AsyncSessions(AsyncAPIResource):
     """Realtime conversation sessions, created from the server for a browser or device to join."""
+
+    with_raw_response: AsyncSessionsWithRawResponse
+    with_streaming_response: AsyncSessionsWithStreamingResponse
 
     async def create(
         self,
@@ -36,3 +45,15 @@ class AsyncSessions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncSessionsWithRawResponse(AsyncRawResponseView, resource=AsyncSessions):
+    """``AsyncSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncSessions.create)
+
+
+class AsyncSessionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSessions):
+    """``AsyncSessions`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncSessions.create)

@@ -8,13 +8,26 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.realtime import TranscriptionSession, TranscriptionSessionCreateParams
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncTranscriptionSessions"]
+__all__ = [
+    "AsyncTranscriptionSessions",
+    "AsyncTranscriptionSessionsWithRawResponse",
+    "AsyncTranscriptionSessionsWithStreamingResponse",
+]
 
 
 class AsyncTranscriptionSessions(AsyncAPIResource):
     """Realtime transcription sessions, created from the server for a client to stream audio into."""
+
+    with_raw_response: AsyncTranscriptionSessionsWithRawResponse
+    with_streaming_response: AsyncTranscriptionSessionsWithStreamingResponse
 
     async def create(
         self,
@@ -36,3 +49,15 @@ class AsyncTranscriptionSessions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncTranscriptionSessionsWithRawResponse(AsyncRawResponseView, resource=AsyncTranscriptionSessions):
+    """``AsyncTranscriptionSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncTranscriptionSessions.create)
+
+
+class AsyncTranscriptionSessionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranscriptionSessions):
+    """``AsyncTranscriptionSessions`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncTranscriptionSessions.create)

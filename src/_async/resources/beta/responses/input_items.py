@@ -12,14 +12,23 @@ from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta import BetaResponseItem
 from .....types.beta.responses import InputItemListParams
 from ...._pagination import AsyncCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamingResponseView,
+)
 from .._opt_in import RESPONSES_BETA_QUERY
 
-__all__ = ["AsyncInputItems"]
+__all__ = ["AsyncInputItems", "AsyncInputItemsWithRawResponse", "AsyncInputItemsWithStreamingResponse"]
 
 
 class AsyncInputItems(AsyncAPIResource):
     """The input items of a stored beta response."""
+
+    with_raw_response: AsyncInputItemsWithRawResponse
+    with_streaming_response: AsyncInputItemsWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
 
@@ -43,3 +52,15 @@ class AsyncInputItems(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncInputItemsWithRawResponse(AsyncRawResponseView, resource=AsyncInputItems):
+    """``AsyncInputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = AsyncRawListMethod(AsyncInputItems.list)
+
+
+class AsyncInputItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInputItems):
+    """``AsyncInputItems`` with each call a context manager over the response before its body is read."""
+
+    list = AsyncStreamedListMethod(AsyncInputItems.list)

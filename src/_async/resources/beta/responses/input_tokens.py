@@ -8,14 +8,23 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.responses import InputTokenCountParams, InputTokenCountResponse
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .._opt_in import RESPONSES_BETA_QUERY
 
-__all__ = ["AsyncInputTokens"]
+__all__ = ["AsyncInputTokens", "AsyncInputTokensWithRawResponse", "AsyncInputTokensWithStreamingResponse"]
 
 
 class AsyncInputTokens(AsyncAPIResource):
     """Input token counts for beta Responses API requests."""
+
+    with_raw_response: AsyncInputTokensWithRawResponse
+    with_streaming_response: AsyncInputTokensWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
 
@@ -39,3 +48,15 @@ class AsyncInputTokens(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncInputTokensWithRawResponse(AsyncRawResponseView, resource=AsyncInputTokens):
+    """``AsyncInputTokens`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    count = AsyncRawMethod(AsyncInputTokens.count)
+
+
+class AsyncInputTokensWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInputTokens):
+    """``AsyncInputTokens`` with each call a context manager over the response before its body is read."""
+
+    count = AsyncStreamedMethod(AsyncInputTokens.count)

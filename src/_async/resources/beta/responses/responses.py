@@ -20,16 +20,27 @@ from .....types.beta.responses import (
     ResponseRetrieveParamsStreaming,
 )
 from ...._streaming import AsyncStream
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
 from .._opt_in import RESPONSES_BETA_QUERY
-from .input_items import AsyncInputItems
-from .input_tokens import AsyncInputTokens
+from .input_items import AsyncInputItems, AsyncInputItemsWithRawResponse, AsyncInputItemsWithStreamingResponse
+from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
 
-__all__ = ["AsyncResponses"]
+__all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
 
 class AsyncResponses(AsyncAPIResource):
     """Beta model responses: the Responses API with features not yet in the stable one."""
+
+    with_raw_response: AsyncResponsesWithRawResponse
+    with_streaming_response: AsyncResponsesWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
 
@@ -220,3 +231,29 @@ class AsyncResponses(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):
+    """``AsyncResponses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    input_items: AsyncInputItemsWithRawResponse
+    input_tokens: AsyncInputTokensWithRawResponse
+
+    cancel = AsyncRawMethod(AsyncResponses.cancel)
+    compact = AsyncRawMethod(AsyncResponses.compact)
+    create = AsyncRawOverloadedMethod(AsyncResponses.create)
+    delete = AsyncRawMethod(AsyncResponses.delete)
+    retrieve = AsyncRawOverloadedMethod(AsyncResponses.retrieve)
+
+
+class AsyncResponsesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncResponses):
+    """``AsyncResponses`` with each call a context manager over the response before its body is read."""
+
+    input_items: AsyncInputItemsWithStreamingResponse
+    input_tokens: AsyncInputTokensWithStreamingResponse
+
+    cancel = AsyncStreamedMethod(AsyncResponses.cancel)
+    compact = AsyncStreamedMethod(AsyncResponses.compact)
+    create = AsyncStreamedOverloadedMethod(AsyncResponses.create)
+    delete = AsyncStreamedMethod(AsyncResponses.delete)
+    retrieve = AsyncStreamedOverloadedMethod(AsyncResponses.retrieve)

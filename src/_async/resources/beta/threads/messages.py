@@ -17,10 +17,18 @@ from .....types.beta.threads import (
     MessageUpdateParams,
 )
 from ...._pagination import AsyncCursorPage
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from .._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["AsyncMessages"]
+__all__ = ["AsyncMessages", "AsyncMessagesWithRawResponse", "AsyncMessagesWithStreamingResponse"]
 
 
 def _message_path(thread_id: str, message_id: str) -> str:
@@ -31,6 +39,9 @@ def _message_path(thread_id: str, message_id: str) -> str:
 
 class AsyncMessages(AsyncAPIResource):
     """The messages of a thread."""
+
+    with_raw_response: AsyncMessagesWithRawResponse
+    with_streaming_response: AsyncMessagesWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -141,3 +152,23 @@ class AsyncMessages(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncMessagesWithRawResponse(AsyncRawResponseView, resource=AsyncMessages):
+    """``AsyncMessages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncMessages.create)
+    delete = AsyncRawMethod(AsyncMessages.delete)
+    list = AsyncRawListMethod(AsyncMessages.list)
+    retrieve = AsyncRawMethod(AsyncMessages.retrieve)
+    update = AsyncRawMethod(AsyncMessages.update)
+
+
+class AsyncMessagesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncMessages):
+    """``AsyncMessages`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncMessages.create)
+    delete = AsyncStreamedMethod(AsyncMessages.delete)
+    list = AsyncStreamedListMethod(AsyncMessages.list)
+    retrieve = AsyncStreamedMethod(AsyncMessages.retrieve)
+    update = AsyncStreamedMethod(AsyncMessages.update)

@@ -23,16 +23,28 @@ from .....types.beta.threads import Run
 from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import AsyncStream
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
 from .._opt_in import ASSISTANTS_OPT_IN
-from .messages import AsyncMessages
+from .messages import AsyncMessages, AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
 from .runs import AsyncRuns
+from .runs.runs import AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
 
-__all__ = ["AsyncThreads"]
+__all__ = ["AsyncThreads", "AsyncThreadsWithRawResponse", "AsyncThreadsWithStreamingResponse"]
 
 
 class AsyncThreads(AsyncAPIResource):
     """Threads: the conversations that assistants run on."""
+
+    with_raw_response: AsyncThreadsWithRawResponse
+    with_streaming_response: AsyncThreadsWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -188,3 +200,29 @@ class AsyncThreads(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncThreadsWithRawResponse(AsyncRawResponseView, resource=AsyncThreads):
+    """``AsyncThreads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    messages: AsyncMessagesWithRawResponse
+    runs: AsyncRunsWithRawResponse
+
+    create = AsyncRawMethod(AsyncThreads.create)
+    create_and_run = AsyncRawOverloadedMethod(AsyncThreads.create_and_run)
+    delete = AsyncRawMethod(AsyncThreads.delete)
+    retrieve = AsyncRawMethod(AsyncThreads.retrieve)
+    update = AsyncRawMethod(AsyncThreads.update)
+
+
+class AsyncThreadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncThreads):
+    """``AsyncThreads`` with each call a context manager over the response before its body is read."""
+
+    messages: AsyncMessagesWithStreamingResponse
+    runs: AsyncRunsWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncThreads.create)
+    create_and_run = AsyncStreamedOverloadedMethod(AsyncThreads.create_and_run)
+    delete = AsyncStreamedMethod(AsyncThreads.delete)
+    retrieve = AsyncStreamedMethod(AsyncThreads.retrieve)
+    update = AsyncStreamedMethod(AsyncThreads.update)

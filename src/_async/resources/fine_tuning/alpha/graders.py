@@ -13,13 +13,22 @@ from .....types.fine_tuning.alpha import (
     GraderValidateParams,
     GraderValidateResponse,
 )
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncGraders"]
+__all__ = ["AsyncGraders", "AsyncGradersWithRawResponse", "AsyncGradersWithStreamingResponse"]
 
 
 class AsyncGraders(AsyncAPIResource):
     """Graders for reinforcement fine-tuning: run one on a sample, or check its definition."""
+
+    with_raw_response: AsyncGradersWithRawResponse
+    with_streaming_response: AsyncGradersWithStreamingResponse
 
     async def run(
         self,
@@ -62,3 +71,17 @@ class AsyncGraders(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncGradersWithRawResponse(AsyncRawResponseView, resource=AsyncGraders):
+    """``AsyncGraders`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    run = AsyncRawMethod(AsyncGraders.run)
+    validate = AsyncRawMethod(AsyncGraders.validate)
+
+
+class AsyncGradersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGraders):
+    """``AsyncGraders`` with each call a context manager over the response before its body is read."""
+
+    run = AsyncStreamedMethod(AsyncGraders.run)
+    validate = AsyncStreamedMethod(AsyncGraders.validate)

@@ -9,16 +9,19 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource
+from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
-    from .permissions import AsyncPermissions
+    from .permissions import AsyncPermissions, AsyncPermissionsWithRawResponse, AsyncPermissionsWithStreamingResponse
 
-__all__ = ["AsyncCheckpoints"]
+__all__ = ["AsyncCheckpoints", "AsyncCheckpointsWithRawResponse", "AsyncCheckpointsWithStreamingResponse"]
 
 
 class AsyncCheckpoints(AsyncAPIResource):
     """Fine-tuned model checkpoints: ``client.fine_tuning.checkpoints.permissions``."""
+
+    with_raw_response: AsyncCheckpointsWithRawResponse
+    with_streaming_response: AsyncCheckpointsWithStreamingResponse
 
     @functools.cached_property
     def permissions(self) -> AsyncPermissions:
@@ -26,3 +29,15 @@ class AsyncCheckpoints(AsyncAPIResource):
         from .permissions import AsyncPermissions
 
         return AsyncPermissions(self._client)
+
+
+class AsyncCheckpointsWithRawResponse(AsyncRawResponseView, resource=AsyncCheckpoints):
+    """``AsyncCheckpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    permissions: AsyncPermissionsWithRawResponse
+
+
+class AsyncCheckpointsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCheckpoints):
+    """``AsyncCheckpoints`` with each call a context manager over the response before its body is read."""
+
+    permissions: AsyncPermissionsWithStreamingResponse

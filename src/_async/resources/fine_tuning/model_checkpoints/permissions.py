@@ -19,13 +19,24 @@ from .....types.fine_tuning.checkpoints import (
     PermissionRetrieveResponse,
 )
 from ...._pagination import AsyncConversationCursorPage, AsyncPage
-from ..._base import AsyncAPIResource
+from ..._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncPermissions"]
+__all__ = ["AsyncPermissions", "AsyncPermissionsWithRawResponse", "AsyncPermissionsWithStreamingResponse"]
 
 
 class AsyncPermissions(AsyncAPIResource):
     """Which projects may use a fine-tuned model checkpoint."""
+
+    with_raw_response: AsyncPermissionsWithRawResponse
+    with_streaming_response: AsyncPermissionsWithStreamingResponse
 
     def create(
         self,
@@ -116,3 +127,21 @@ class AsyncPermissions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncPermissions):
+    """``AsyncPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawListMethod(AsyncPermissions.create)
+    delete = AsyncRawMethod(AsyncPermissions.delete)
+    list = AsyncRawListMethod(AsyncPermissions.list)
+    retrieve = AsyncRawMethod(AsyncPermissions.retrieve)
+
+
+class AsyncPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncPermissions):
+    """``AsyncPermissions`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedListMethod(AsyncPermissions.create)
+    delete = AsyncStreamedMethod(AsyncPermissions.delete)
+    list = AsyncStreamedListMethod(AsyncPermissions.list)
+    retrieve = AsyncStreamedMethod(AsyncPermissions.retrieve)

@@ -17,13 +17,24 @@ from .....types.admin.organization import (
     AdminApiKeyListParams,
 )
 from ...._pagination import SyncCursorPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["AdminAPIKeys"]
+__all__ = ["AdminAPIKeys", "AdminAPIKeysWithRawResponse", "AdminAPIKeysWithStreamingResponse"]
 
 
 class AdminAPIKeys(SyncAPIResource):
     """Admin API keys: keys that can call the administration endpoints."""
+
+    with_raw_response: AdminAPIKeysWithRawResponse
+    with_streaming_response: AdminAPIKeysWithStreamingResponse
 
     def create(
         self,
@@ -105,3 +116,21 @@ class AdminAPIKeys(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AdminAPIKeysWithRawResponse(RawResponseView, resource=AdminAPIKeys):
+    """``AdminAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(AdminAPIKeys.create)
+    delete = RawMethod(AdminAPIKeys.delete)
+    list = RawListMethod(AdminAPIKeys.list)
+    retrieve = RawMethod(AdminAPIKeys.retrieve)
+
+
+class AdminAPIKeysWithStreamingResponse(StreamingResponseView, resource=AdminAPIKeys):
+    """``AdminAPIKeys`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(AdminAPIKeys.create)
+    delete = StreamedMethod(AdminAPIKeys.delete)
+    list = StreamedListMethod(AdminAPIKeys.list)
+    retrieve = StreamedMethod(AdminAPIKeys.retrieve)

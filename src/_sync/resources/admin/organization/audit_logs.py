@@ -10,13 +10,22 @@ from typing_extensions import Unpack
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import AuditLogListParams, AuditLogListResponse
 from ...._pagination import SyncConversationCursorPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["AuditLogs"]
+__all__ = ["AuditLogs", "AuditLogsWithRawResponse", "AuditLogsWithStreamingResponse"]
 
 
 class AuditLogs(SyncAPIResource):
     """The organization's audit log."""
+
+    with_raw_response: AuditLogsWithRawResponse
+    with_streaming_response: AuditLogsWithStreamingResponse
 
     def list(
         self,
@@ -37,3 +46,15 @@ class AuditLogs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AuditLogsWithRawResponse(RawResponseView, resource=AuditLogs):
+    """``AuditLogs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = RawListMethod(AuditLogs.list)
+
+
+class AuditLogsWithStreamingResponse(StreamingResponseView, resource=AuditLogs):
+    """``AuditLogs`` with each call a context manager over the response before its body is read."""
+
+    list = StreamedListMethod(AuditLogs.list)

@@ -23,13 +23,24 @@ from .....types.admin.organization import (
     CertificateUpdateParams,
 )
 from ...._pagination import SyncConversationCursorPage, SyncPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Certificates"]
+__all__ = ["Certificates", "CertificatesWithRawResponse", "CertificatesWithStreamingResponse"]
 
 
 class Certificates(SyncAPIResource):
     """Certificates uploaded to the organization, and which of them are active."""
+
+    with_raw_response: CertificatesWithRawResponse
+    with_streaming_response: CertificatesWithStreamingResponse
 
     def create(
         self,
@@ -177,3 +188,27 @@ class Certificates(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CertificatesWithRawResponse(RawResponseView, resource=Certificates):
+    """``Certificates`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    activate = RawListMethod(Certificates.activate)
+    create = RawMethod(Certificates.create)
+    deactivate = RawListMethod(Certificates.deactivate)
+    delete = RawMethod(Certificates.delete)
+    list = RawListMethod(Certificates.list)
+    retrieve = RawMethod(Certificates.retrieve)
+    update = RawMethod(Certificates.update)
+
+
+class CertificatesWithStreamingResponse(StreamingResponseView, resource=Certificates):
+    """``Certificates`` with each call a context manager over the response before its body is read."""
+
+    activate = StreamedListMethod(Certificates.activate)
+    create = StreamedMethod(Certificates.create)
+    deactivate = StreamedListMethod(Certificates.deactivate)
+    delete = StreamedMethod(Certificates.delete)
+    list = StreamedListMethod(Certificates.list)
+    retrieve = StreamedMethod(Certificates.retrieve)
+    update = StreamedMethod(Certificates.update)

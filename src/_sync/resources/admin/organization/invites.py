@@ -11,13 +11,24 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import Invite, InviteCreateParams, InviteDeleteResponse, InviteListParams
 from ...._pagination import SyncConversationCursorPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Invites"]
+__all__ = ["Invites", "InvitesWithRawResponse", "InvitesWithStreamingResponse"]
 
 
 class Invites(SyncAPIResource):
     """Invitations to join the organization."""
+
+    with_raw_response: InvitesWithRawResponse
+    with_streaming_response: InvitesWithStreamingResponse
 
     def create(
         self,
@@ -99,3 +110,21 @@ class Invites(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class InvitesWithRawResponse(RawResponseView, resource=Invites):
+    """``Invites`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Invites.create)
+    delete = RawMethod(Invites.delete)
+    list = RawListMethod(Invites.list)
+    retrieve = RawMethod(Invites.retrieve)
+
+
+class InvitesWithStreamingResponse(StreamingResponseView, resource=Invites):
+    """``Invites`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Invites.create)
+    delete = StreamedMethod(Invites.delete)
+    list = StreamedListMethod(Invites.list)
+    retrieve = StreamedMethod(Invites.retrieve)

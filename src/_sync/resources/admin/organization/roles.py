@@ -11,13 +11,24 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import Role, RoleCreateParams, RoleDeleteResponse, RoleListParams, RoleUpdateParams
 from ...._pagination import SyncNextCursorPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Roles"]
+__all__ = ["Roles", "RolesWithRawResponse", "RolesWithStreamingResponse"]
 
 
 class Roles(SyncAPIResource):
     """The organization's roles."""
+
+    with_raw_response: RolesWithRawResponse
+    with_streaming_response: RolesWithStreamingResponse
 
     def create(
         self,
@@ -121,3 +132,23 @@ class Roles(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RolesWithRawResponse(RawResponseView, resource=Roles):
+    """``Roles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Roles.create)
+    delete = RawMethod(Roles.delete)
+    list = RawListMethod(Roles.list)
+    retrieve = RawMethod(Roles.retrieve)
+    update = RawMethod(Roles.update)
+
+
+class RolesWithStreamingResponse(StreamingResponseView, resource=Roles):
+    """``Roles`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Roles.create)
+    delete = StreamedMethod(Roles.delete)
+    list = StreamedListMethod(Roles.list)
+    retrieve = StreamedMethod(Roles.retrieve)
+    update = StreamedMethod(Roles.update)

@@ -17,13 +17,24 @@ from .....types.admin.organization import (
     SpendAlertUpdateParams,
 )
 from ...._pagination import SyncConversationCursorPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["SpendAlerts"]
+__all__ = ["SpendAlerts", "SpendAlertsWithRawResponse", "SpendAlertsWithStreamingResponse"]
 
 
 class SpendAlerts(SyncAPIResource):
     """Alerts sent when spending crosses a threshold."""
+
+    with_raw_response: SpendAlertsWithRawResponse
+    with_streaming_response: SpendAlertsWithStreamingResponse
 
     def create(
         self,
@@ -127,3 +138,23 @@ class SpendAlerts(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SpendAlertsWithRawResponse(RawResponseView, resource=SpendAlerts):
+    """``SpendAlerts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(SpendAlerts.create)
+    delete = RawMethod(SpendAlerts.delete)
+    list = RawListMethod(SpendAlerts.list)
+    retrieve = RawMethod(SpendAlerts.retrieve)
+    update = RawMethod(SpendAlerts.update)
+
+
+class SpendAlertsWithStreamingResponse(StreamingResponseView, resource=SpendAlerts):
+    """``SpendAlerts`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(SpendAlerts.create)
+    delete = StreamedMethod(SpendAlerts.delete)
+    list = StreamedListMethod(SpendAlerts.list)
+    retrieve = StreamedMethod(SpendAlerts.retrieve)
+    update = StreamedMethod(SpendAlerts.update)

@@ -32,13 +32,22 @@ from .....types.admin.organization import (
     UsageWebSearchCallsParams,
     UsageWebSearchCallsResponse,
 )
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Usage"]
+__all__ = ["Usage", "UsageWithRawResponse", "UsageWithStreamingResponse"]
 
 
 class Usage(SyncAPIResource):
     """Usage and cost reports, bucketed by time."""
+
+    with_raw_response: UsageWithRawResponse
+    with_streaming_response: UsageWithStreamingResponse
 
     def audio_speeches(
         self,
@@ -270,3 +279,35 @@ class Usage(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class UsageWithRawResponse(RawResponseView, resource=Usage):
+    """``Usage`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    audio_speeches = RawMethod(Usage.audio_speeches)
+    audio_transcriptions = RawMethod(Usage.audio_transcriptions)
+    code_interpreter_sessions = RawMethod(Usage.code_interpreter_sessions)
+    completions = RawMethod(Usage.completions)
+    costs = RawMethod(Usage.costs)
+    embeddings = RawMethod(Usage.embeddings)
+    file_search_calls = RawMethod(Usage.file_search_calls)
+    images = RawMethod(Usage.images)
+    moderations = RawMethod(Usage.moderations)
+    vector_stores = RawMethod(Usage.vector_stores)
+    web_search_calls = RawMethod(Usage.web_search_calls)
+
+
+class UsageWithStreamingResponse(StreamingResponseView, resource=Usage):
+    """``Usage`` with each call a context manager over the response before its body is read."""
+
+    audio_speeches = StreamedMethod(Usage.audio_speeches)
+    audio_transcriptions = StreamedMethod(Usage.audio_transcriptions)
+    code_interpreter_sessions = StreamedMethod(Usage.code_interpreter_sessions)
+    completions = StreamedMethod(Usage.completions)
+    costs = StreamedMethod(Usage.costs)
+    embeddings = StreamedMethod(Usage.embeddings)
+    file_search_calls = StreamedMethod(Usage.file_search_calls)
+    images = StreamedMethod(Usage.images)
+    moderations = StreamedMethod(Usage.moderations)
+    vector_stores = StreamedMethod(Usage.vector_stores)
+    web_search_calls = StreamedMethod(Usage.web_search_calls)

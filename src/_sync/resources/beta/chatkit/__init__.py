@@ -6,17 +6,20 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .sessions import Sessions
-    from .threads import Threads
+    from .sessions import Sessions, SessionsWithRawResponse, SessionsWithStreamingResponse
+    from .threads import Threads, ThreadsWithRawResponse, ThreadsWithStreamingResponse
 
-__all__ = ["ChatKit"]
+__all__ = ["ChatKit", "ChatKitWithRawResponse", "ChatKitWithStreamingResponse"]
 
 
 class ChatKit(SyncAPIResource):
     """ChatKit: ``client.beta.chatkit.sessions`` and ``client.beta.chatkit.threads``."""
+
+    with_raw_response: ChatKitWithRawResponse
+    with_streaming_response: ChatKitWithStreamingResponse
 
     @functools.cached_property
     def sessions(self) -> Sessions:
@@ -31,3 +34,17 @@ class ChatKit(SyncAPIResource):
         from .threads import Threads
 
         return Threads(self._client)
+
+
+class ChatKitWithRawResponse(RawResponseView, resource=ChatKit):
+    """``ChatKit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    sessions: SessionsWithRawResponse
+    threads: ThreadsWithRawResponse
+
+
+class ChatKitWithStreamingResponse(StreamingResponseView, resource=ChatKit):
+    """``ChatKit`` with each call a context manager over the response before its body is read."""
+
+    sessions: SessionsWithStreamingResponse
+    threads: ThreadsWithStreamingResponse

@@ -10,14 +10,23 @@ from typing_extensions import Unpack
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.chatkit import ChatSession, SessionCreateParams
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .._opt_in import CHATKIT_OPT_IN
 
-__all__ = ["Sessions"]
+__all__ = ["Sessions", "SessionsWithRawResponse", "SessionsWithStreamingResponse"]
 
 
 class Sessions(SyncAPIResource):
     """ChatKit sessions: the client secret a ChatKit front end connects with."""
+
+    with_raw_response: SessionsWithRawResponse
+    with_streaming_response: SessionsWithStreamingResponse
 
     _opt_in_headers = CHATKIT_OPT_IN
 
@@ -61,3 +70,17 @@ class Sessions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SessionsWithRawResponse(RawResponseView, resource=Sessions):
+    """``Sessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    cancel = RawMethod(Sessions.cancel)
+    create = RawMethod(Sessions.create)
+
+
+class SessionsWithStreamingResponse(StreamingResponseView, resource=Sessions):
+    """``Sessions`` with each call a context manager over the response before its body is read."""
+
+    cancel = StreamedMethod(Sessions.cancel)
+    create = StreamedMethod(Sessions.create)

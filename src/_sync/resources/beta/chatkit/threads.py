@@ -17,14 +17,25 @@ from .....types.beta.chatkit import (
     ThreadListParams,
 )
 from ...._pagination import SyncConversationCursorPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .._opt_in import CHATKIT_OPT_IN
 
-__all__ = ["Threads"]
+__all__ = ["Threads", "ThreadsWithRawResponse", "ThreadsWithStreamingResponse"]
 
 
 class Threads(SyncAPIResource):
     """ChatKit threads and the items in them."""
+
+    with_raw_response: ThreadsWithRawResponse
+    with_streaming_response: ThreadsWithStreamingResponse
 
     _opt_in_headers = CHATKIT_OPT_IN
 
@@ -108,3 +119,21 @@ class Threads(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ThreadsWithRawResponse(RawResponseView, resource=Threads):
+    """``Threads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = RawMethod(Threads.delete)
+    list = RawListMethod(Threads.list)
+    list_items = RawListMethod(Threads.list_items)
+    retrieve = RawMethod(Threads.retrieve)
+
+
+class ThreadsWithStreamingResponse(StreamingResponseView, resource=Threads):
+    """``Threads`` with each call a context manager over the response before its body is read."""
+
+    delete = StreamedMethod(Threads.delete)
+    list = StreamedListMethod(Threads.list)
+    list_items = StreamedListMethod(Threads.list_items)
+    retrieve = StreamedMethod(Threads.retrieve)

@@ -6,17 +6,24 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .sessions import Sessions
-    from .transcription_sessions import TranscriptionSessions
+    from .sessions import Sessions, SessionsWithRawResponse, SessionsWithStreamingResponse
+    from .transcription_sessions import (
+        TranscriptionSessions,
+        TranscriptionSessionsWithRawResponse,
+        TranscriptionSessionsWithStreamingResponse,
+    )
 
-__all__ = ["Realtime"]
+__all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse"]
 
 
 class Realtime(SyncAPIResource):
     """Beta Realtime: ``client.beta.realtime.sessions`` and ``.transcription_sessions``."""
+
+    with_raw_response: RealtimeWithRawResponse
+    with_streaming_response: RealtimeWithStreamingResponse
 
     @functools.cached_property
     def sessions(self) -> Sessions:
@@ -31,3 +38,17 @@ class Realtime(SyncAPIResource):
         from .transcription_sessions import TranscriptionSessions
 
         return TranscriptionSessions(self._client)
+
+
+class RealtimeWithRawResponse(RawResponseView, resource=Realtime):
+    """``Realtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    sessions: SessionsWithRawResponse
+    transcription_sessions: TranscriptionSessionsWithRawResponse
+
+
+class RealtimeWithStreamingResponse(StreamingResponseView, resource=Realtime):
+    """``Realtime`` with each call a context manager over the response before its body is read."""
+
+    sessions: SessionsWithStreamingResponse
+    transcription_sessions: TranscriptionSessionsWithStreamingResponse

@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.realtime import SessionCreateParams, SessionCreateResponse
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Sessions"]
+__all__ = ["Sessions", "SessionsWithRawResponse", "SessionsWithStreamingResponse"]
 
 
 class Sessions(SyncAPIResource):
     """Realtime conversation sessions, created from the server for a browser or device to join."""
+
+    with_raw_response: SessionsWithRawResponse
+    with_streaming_response: SessionsWithStreamingResponse
 
     def create(
         self,
@@ -37,3 +46,15 @@ class Sessions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SessionsWithRawResponse(RawResponseView, resource=Sessions):
+    """``Sessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Sessions.create)
+
+
+class SessionsWithStreamingResponse(StreamingResponseView, resource=Sessions):
+    """``Sessions`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Sessions.create)

@@ -9,13 +9,26 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.realtime import TranscriptionSession, TranscriptionSessionCreateParams
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["TranscriptionSessions"]
+__all__ = [
+    "TranscriptionSessions",
+    "TranscriptionSessionsWithRawResponse",
+    "TranscriptionSessionsWithStreamingResponse",
+]
 
 
 class TranscriptionSessions(SyncAPIResource):
     """Realtime transcription sessions, created from the server for a client to stream audio into."""
+
+    with_raw_response: TranscriptionSessionsWithRawResponse
+    with_streaming_response: TranscriptionSessionsWithStreamingResponse
 
     def create(
         self,
@@ -37,3 +50,15 @@ class TranscriptionSessions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class TranscriptionSessionsWithRawResponse(RawResponseView, resource=TranscriptionSessions):
+    """``TranscriptionSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(TranscriptionSessions.create)
+
+
+class TranscriptionSessionsWithStreamingResponse(StreamingResponseView, resource=TranscriptionSessions):
+    """``TranscriptionSessions`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(TranscriptionSessions.create)

@@ -12,14 +12,23 @@ from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta import BetaResponseItem
 from .....types.beta.responses import InputItemListParams
 from ...._pagination import SyncCursorPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .._opt_in import RESPONSES_BETA_QUERY
 
-__all__ = ["InputItems"]
+__all__ = ["InputItems", "InputItemsWithRawResponse", "InputItemsWithStreamingResponse"]
 
 
 class InputItems(SyncAPIResource):
     """The input items of a stored beta response."""
+
+    with_raw_response: InputItemsWithRawResponse
+    with_streaming_response: InputItemsWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
 
@@ -43,3 +52,15 @@ class InputItems(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class InputItemsWithRawResponse(RawResponseView, resource=InputItems):
+    """``InputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = RawListMethod(InputItems.list)
+
+
+class InputItemsWithStreamingResponse(StreamingResponseView, resource=InputItems):
+    """``InputItems`` with each call a context manager over the response before its body is read."""
+
+    list = StreamedListMethod(InputItems.list)

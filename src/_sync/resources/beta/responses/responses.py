@@ -21,16 +21,27 @@ from .....types.beta.responses import (
     ResponseRetrieveParamsStreaming,
 )
 from ...._streaming import Stream
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .._opt_in import RESPONSES_BETA_QUERY
-from .input_items import InputItems
-from .input_tokens import InputTokens
+from .input_items import InputItems, InputItemsWithRawResponse, InputItemsWithStreamingResponse
+from .input_tokens import InputTokens, InputTokensWithRawResponse, InputTokensWithStreamingResponse
 
-__all__ = ["Responses"]
+__all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
 
 class Responses(SyncAPIResource):
     """Beta model responses: the Responses API with features not yet in the stable one."""
+
+    with_raw_response: ResponsesWithRawResponse
+    with_streaming_response: ResponsesWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
 
@@ -221,3 +232,29 @@ class Responses(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ResponsesWithRawResponse(RawResponseView, resource=Responses):
+    """``Responses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    input_items: InputItemsWithRawResponse
+    input_tokens: InputTokensWithRawResponse
+
+    cancel = RawMethod(Responses.cancel)
+    compact = RawMethod(Responses.compact)
+    create = RawOverloadedMethod(Responses.create)
+    delete = RawMethod(Responses.delete)
+    retrieve = RawOverloadedMethod(Responses.retrieve)
+
+
+class ResponsesWithStreamingResponse(StreamingResponseView, resource=Responses):
+    """``Responses`` with each call a context manager over the response before its body is read."""
+
+    input_items: InputItemsWithStreamingResponse
+    input_tokens: InputTokensWithStreamingResponse
+
+    cancel = StreamedMethod(Responses.cancel)
+    compact = StreamedMethod(Responses.compact)
+    create = StreamedOverloadedMethod(Responses.create)
+    delete = StreamedMethod(Responses.delete)
+    retrieve = StreamedOverloadedMethod(Responses.retrieve)

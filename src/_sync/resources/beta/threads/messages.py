@@ -17,10 +17,18 @@ from .....types.beta.threads import (
     MessageUpdateParams,
 )
 from ...._pagination import SyncCursorPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["Messages"]
+__all__ = ["Messages", "MessagesWithRawResponse", "MessagesWithStreamingResponse"]
 
 
 def _message_path(thread_id: str, message_id: str) -> str:
@@ -31,6 +39,9 @@ def _message_path(thread_id: str, message_id: str) -> str:
 
 class Messages(SyncAPIResource):
     """The messages of a thread."""
+
+    with_raw_response: MessagesWithRawResponse
+    with_streaming_response: MessagesWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -141,3 +152,23 @@ class Messages(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class MessagesWithRawResponse(RawResponseView, resource=Messages):
+    """``Messages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Messages.create)
+    delete = RawMethod(Messages.delete)
+    list = RawListMethod(Messages.list)
+    retrieve = RawMethod(Messages.retrieve)
+    update = RawMethod(Messages.update)
+
+
+class MessagesWithStreamingResponse(StreamingResponseView, resource=Messages):
+    """``Messages`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Messages.create)
+    delete = StreamedMethod(Messages.delete)
+    list = StreamedListMethod(Messages.list)
+    retrieve = StreamedMethod(Messages.retrieve)
+    update = StreamedMethod(Messages.update)

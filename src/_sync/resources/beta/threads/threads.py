@@ -24,16 +24,28 @@ from .....types.beta.threads import Run
 from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import Stream
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from .._opt_in import ASSISTANTS_OPT_IN
-from .messages import Messages
+from .messages import Messages, MessagesWithRawResponse, MessagesWithStreamingResponse
 from .runs import Runs
+from .runs.runs import RunsWithRawResponse, RunsWithStreamingResponse
 
-__all__ = ["Threads"]
+__all__ = ["Threads", "ThreadsWithRawResponse", "ThreadsWithStreamingResponse"]
 
 
 class Threads(SyncAPIResource):
     """Threads: the conversations that assistants run on."""
+
+    with_raw_response: ThreadsWithRawResponse
+    with_streaming_response: ThreadsWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -189,3 +201,29 @@ class Threads(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ThreadsWithRawResponse(RawResponseView, resource=Threads):
+    """``Threads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    messages: MessagesWithRawResponse
+    runs: RunsWithRawResponse
+
+    create = RawMethod(Threads.create)
+    create_and_run = RawOverloadedMethod(Threads.create_and_run)
+    delete = RawMethod(Threads.delete)
+    retrieve = RawMethod(Threads.retrieve)
+    update = RawMethod(Threads.update)
+
+
+class ThreadsWithStreamingResponse(StreamingResponseView, resource=Threads):
+    """``Threads`` with each call a context manager over the response before its body is read."""
+
+    messages: MessagesWithStreamingResponse
+    runs: RunsWithStreamingResponse
+
+    create = StreamedMethod(Threads.create)
+    create_and_run = StreamedOverloadedMethod(Threads.create_and_run)
+    delete = StreamedMethod(Threads.delete)
+    retrieve = StreamedMethod(Threads.retrieve)
+    update = StreamedMethod(Threads.update)

@@ -6,16 +6,19 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .graders import Graders
+    from .graders import Graders, GradersWithRawResponse, GradersWithStreamingResponse
 
-__all__ = ["Alpha"]
+__all__ = ["Alpha", "AlphaWithRawResponse", "AlphaWithStreamingResponse"]
 
 
 class Alpha(SyncAPIResource):
     """Preview fine-tuning features: ``client.fine_tuning.alpha.graders``."""
+
+    with_raw_response: AlphaWithRawResponse
+    with_streaming_response: AlphaWithStreamingResponse
 
     @functools.cached_property
     def graders(self) -> Graders:
@@ -23,3 +26,15 @@ class Alpha(SyncAPIResource):
         from .graders import Graders
 
         return Graders(self._client)
+
+
+class AlphaWithRawResponse(RawResponseView, resource=Alpha):
+    """``Alpha`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    graders: GradersWithRawResponse
+
+
+class AlphaWithStreamingResponse(StreamingResponseView, resource=Alpha):
+    """``Alpha`` with each call a context manager over the response before its body is read."""
+
+    graders: GradersWithStreamingResponse

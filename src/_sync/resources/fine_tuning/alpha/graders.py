@@ -14,13 +14,22 @@ from .....types.fine_tuning.alpha import (
     GraderValidateParams,
     GraderValidateResponse,
 )
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Graders"]
+__all__ = ["Graders", "GradersWithRawResponse", "GradersWithStreamingResponse"]
 
 
 class Graders(SyncAPIResource):
     """Graders for reinforcement fine-tuning: run one on a sample, or check its definition."""
+
+    with_raw_response: GradersWithRawResponse
+    with_streaming_response: GradersWithStreamingResponse
 
     def run(
         self,
@@ -63,3 +72,17 @@ class Graders(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class GradersWithRawResponse(RawResponseView, resource=Graders):
+    """``Graders`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    run = RawMethod(Graders.run)
+    validate = RawMethod(Graders.validate)
+
+
+class GradersWithStreamingResponse(StreamingResponseView, resource=Graders):
+    """``Graders`` with each call a context manager over the response before its body is read."""
+
+    run = StreamedMethod(Graders.run)
+    validate = StreamedMethod(Graders.validate)

@@ -10,16 +10,19 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .permissions import Permissions
+    from .permissions import Permissions, PermissionsWithRawResponse, PermissionsWithStreamingResponse
 
-__all__ = ["Checkpoints"]
+__all__ = ["Checkpoints", "CheckpointsWithRawResponse", "CheckpointsWithStreamingResponse"]
 
 
 class Checkpoints(SyncAPIResource):
     """Fine-tuned model checkpoints: ``client.fine_tuning.checkpoints.permissions``."""
+
+    with_raw_response: CheckpointsWithRawResponse
+    with_streaming_response: CheckpointsWithStreamingResponse
 
     @functools.cached_property
     def permissions(self) -> Permissions:
@@ -27,3 +30,15 @@ class Checkpoints(SyncAPIResource):
         from .permissions import Permissions
 
         return Permissions(self._client)
+
+
+class CheckpointsWithRawResponse(RawResponseView, resource=Checkpoints):
+    """``Checkpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    permissions: PermissionsWithRawResponse
+
+
+class CheckpointsWithStreamingResponse(StreamingResponseView, resource=Checkpoints):
+    """``Checkpoints`` with each call a context manager over the response before its body is read."""
+
+    permissions: PermissionsWithStreamingResponse

@@ -19,13 +19,24 @@ from .....types.fine_tuning.checkpoints import (
     PermissionRetrieveResponse,
 )
 from ...._pagination import SyncConversationCursorPage, SyncPage
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Permissions"]
+__all__ = ["Permissions", "PermissionsWithRawResponse", "PermissionsWithStreamingResponse"]
 
 
 class Permissions(SyncAPIResource):
     """Which projects may use a fine-tuned model checkpoint."""
+
+    with_raw_response: PermissionsWithRawResponse
+    with_streaming_response: PermissionsWithStreamingResponse
 
     def create(
         self,
@@ -116,3 +127,21 @@ class Permissions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class PermissionsWithRawResponse(RawResponseView, resource=Permissions):
+    """``Permissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawListMethod(Permissions.create)
+    delete = RawMethod(Permissions.delete)
+    list = RawListMethod(Permissions.list)
+    retrieve = RawMethod(Permissions.retrieve)
+
+
+class PermissionsWithStreamingResponse(StreamingResponseView, resource=Permissions):
+    """``Permissions`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedListMethod(Permissions.create)
+    delete = StreamedMethod(Permissions.delete)
+    list = StreamedListMethod(Permissions.list)
+    retrieve = StreamedMethod(Permissions.retrieve)

@@ -6,16 +6,23 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import SyncAPIResource
+from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .client_secrets import ClientSecrets
+    from .client_secrets import (
+        ClientSecrets,
+        ClientSecretsWithRawResponse,
+        ClientSecretsWithStreamingResponse,
+    )
 
-__all__ = ["Translations"]
+__all__ = ["Translations", "TranslationsWithRawResponse", "TranslationsWithStreamingResponse"]
 
 
 class Translations(SyncAPIResource):
     """Realtime translation: ``client.realtime.translations.client_secrets``."""
+
+    with_raw_response: TranslationsWithRawResponse
+    with_streaming_response: TranslationsWithStreamingResponse
 
     @functools.cached_property
     def client_secrets(self) -> ClientSecrets:
@@ -23,3 +30,15 @@ class Translations(SyncAPIResource):
         from .client_secrets import ClientSecrets
 
         return ClientSecrets(self._client)
+
+
+class TranslationsWithRawResponse(RawResponseView, resource=Translations):
+    """``Translations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    client_secrets: ClientSecretsWithRawResponse
+
+
+class TranslationsWithStreamingResponse(StreamingResponseView, resource=Translations):
+    """``Translations`` with each call a context manager over the response before its body is read."""
+
+    client_secrets: ClientSecretsWithStreamingResponse

@@ -10,13 +10,22 @@ from typing_extensions import Unpack
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.realtime import RealtimeTranslationClientSecretCreateResponse
 from .....types.realtime.translations import ClientSecretCreateParams
-from ..._base import SyncAPIResource
+from ..._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["ClientSecrets"]
+__all__ = ["ClientSecrets", "ClientSecretsWithRawResponse", "ClientSecretsWithStreamingResponse"]
 
 
 class ClientSecrets(SyncAPIResource):
     """Client secrets for Realtime translation sessions."""
+
+    with_raw_response: ClientSecretsWithRawResponse
+    with_streaming_response: ClientSecretsWithStreamingResponse
 
     def create(
         self,
@@ -38,3 +47,15 @@ class ClientSecrets(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ClientSecretsWithRawResponse(RawResponseView, resource=ClientSecrets):
+    """``ClientSecrets`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(ClientSecrets.create)
+
+
+class ClientSecretsWithStreamingResponse(StreamingResponseView, resource=ClientSecrets):
+    """``ClientSecrets`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(ClientSecrets.create)

@@ -19,17 +19,28 @@ from ......types.admin.organization import (
     GroupUpdateResponse,
 )
 from ....._pagination import AsyncNextCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles
-    from .users import AsyncUsers
+    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
+    from .users import AsyncUsers, AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
 
-__all__ = ["AsyncGroups"]
+__all__ = ["AsyncGroups", "AsyncGroupsWithRawResponse", "AsyncGroupsWithStreamingResponse"]
 
 
 class AsyncGroups(AsyncAPIResource):
     """Groups of users, their members and their roles."""
+
+    with_raw_response: AsyncGroupsWithRawResponse
+    with_streaming_response: AsyncGroupsWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> AsyncRoles:
@@ -147,3 +158,29 @@ class AsyncGroups(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
+    """``AsyncGroups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    roles: AsyncRolesWithRawResponse
+    users: AsyncUsersWithRawResponse
+
+    create = AsyncRawMethod(AsyncGroups.create)
+    delete = AsyncRawMethod(AsyncGroups.delete)
+    list = AsyncRawListMethod(AsyncGroups.list)
+    retrieve = AsyncRawMethod(AsyncGroups.retrieve)
+    update = AsyncRawMethod(AsyncGroups.update)
+
+
+class AsyncGroupsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGroups):
+    """``AsyncGroups`` with each call a context manager over the response before its body is read."""
+
+    roles: AsyncRolesWithStreamingResponse
+    users: AsyncUsersWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncGroups.create)
+    delete = AsyncStreamedMethod(AsyncGroups.delete)
+    list = AsyncStreamedListMethod(AsyncGroups.list)
+    retrieve = AsyncStreamedMethod(AsyncGroups.retrieve)
+    update = AsyncStreamedMethod(AsyncGroups.update)

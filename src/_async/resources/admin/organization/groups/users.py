@@ -18,13 +18,24 @@ from ......types.admin.organization.groups import (
     UserRetrieveResponse,
 )
 from ....._pagination import AsyncNextCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncUsers"]
+__all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingResponse"]
 
 
 class AsyncUsers(AsyncAPIResource):
     """The members of a group."""
+
+    with_raw_response: AsyncUsersWithRawResponse
+    with_streaming_response: AsyncUsersWithStreamingResponse
 
     async def create(
         self,
@@ -110,3 +121,21 @@ class AsyncUsers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncUsers.create)
+    delete = AsyncRawMethod(AsyncUsers.delete)
+    list = AsyncRawListMethod(AsyncUsers.list)
+    retrieve = AsyncRawMethod(AsyncUsers.retrieve)
+
+
+class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncUsers.create)
+    delete = AsyncStreamedMethod(AsyncUsers.delete)
+    list = AsyncStreamedListMethod(AsyncUsers.list)
+    retrieve = AsyncStreamedMethod(AsyncUsers.retrieve)

@@ -11,13 +11,24 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import APIKeyDeleteResponse, ApiKeyListParams, ProjectAPIKey
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncAPIKeys"]
+__all__ = ["AsyncAPIKeys", "AsyncAPIKeysWithRawResponse", "AsyncAPIKeysWithStreamingResponse"]
 
 
 class AsyncAPIKeys(AsyncAPIResource):
     """API keys that belong to a project."""
+
+    with_raw_response: AsyncAPIKeysWithRawResponse
+    with_streaming_response: AsyncAPIKeysWithStreamingResponse
 
     async def retrieve(
         self,
@@ -81,3 +92,19 @@ class AsyncAPIKeys(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncAPIKeysWithRawResponse(AsyncRawResponseView, resource=AsyncAPIKeys):
+    """``AsyncAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = AsyncRawMethod(AsyncAPIKeys.delete)
+    list = AsyncRawListMethod(AsyncAPIKeys.list)
+    retrieve = AsyncRawMethod(AsyncAPIKeys.retrieve)
+
+
+class AsyncAPIKeysWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAPIKeys):
+    """``AsyncAPIKeys`` with each call a context manager over the response before its body is read."""
+
+    delete = AsyncStreamedMethod(AsyncAPIKeys.delete)
+    list = AsyncStreamedListMethod(AsyncAPIKeys.list)
+    retrieve = AsyncStreamedMethod(AsyncAPIKeys.retrieve)

@@ -18,13 +18,22 @@ from ......types.admin.organization.projects import (
     CertificateListResponse,
 )
 from ....._pagination import AsyncConversationCursorPage, AsyncPage
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncCertificates"]
+__all__ = ["AsyncCertificates", "AsyncCertificatesWithRawResponse", "AsyncCertificatesWithStreamingResponse"]
 
 
 class AsyncCertificates(AsyncAPIResource):
     """Which organization certificates a project uses."""
+
+    with_raw_response: AsyncCertificatesWithRawResponse
+    with_streaming_response: AsyncCertificatesWithStreamingResponse
 
     def list(
         self,
@@ -90,3 +99,19 @@ class AsyncCertificates(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncCertificatesWithRawResponse(AsyncRawResponseView, resource=AsyncCertificates):
+    """``AsyncCertificates`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    activate = AsyncRawListMethod(AsyncCertificates.activate)
+    deactivate = AsyncRawListMethod(AsyncCertificates.deactivate)
+    list = AsyncRawListMethod(AsyncCertificates.list)
+
+
+class AsyncCertificatesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCertificates):
+    """``AsyncCertificates`` with each call a context manager over the response before its body is read."""
+
+    activate = AsyncStreamedListMethod(AsyncCertificates.activate)
+    deactivate = AsyncStreamedListMethod(AsyncCertificates.deactivate)
+    list = AsyncStreamedListMethod(AsyncCertificates.list)

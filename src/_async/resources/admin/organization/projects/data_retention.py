@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import DataRetentionUpdateParams, ProjectDataRetention
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncDataRetention"]
+__all__ = ["AsyncDataRetention", "AsyncDataRetentionWithRawResponse", "AsyncDataRetentionWithStreamingResponse"]
 
 
 class AsyncDataRetention(AsyncAPIResource):
     """How long a project's data is kept."""
+
+    with_raw_response: AsyncDataRetentionWithRawResponse
+    with_streaming_response: AsyncDataRetentionWithStreamingResponse
 
     async def retrieve(
         self,
@@ -58,3 +67,17 @@ class AsyncDataRetention(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncDataRetentionWithRawResponse(AsyncRawResponseView, resource=AsyncDataRetention):
+    """``AsyncDataRetention`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    retrieve = AsyncRawMethod(AsyncDataRetention.retrieve)
+    update = AsyncRawMethod(AsyncDataRetention.update)
+
+
+class AsyncDataRetentionWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncDataRetention):
+    """``AsyncDataRetention`` with each call a context manager over the response before its body is read."""
+
+    retrieve = AsyncStreamedMethod(AsyncDataRetention.retrieve)
+    update = AsyncStreamedMethod(AsyncDataRetention.update)

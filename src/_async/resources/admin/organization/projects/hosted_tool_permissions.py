@@ -9,13 +9,26 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import HostedToolPermissionUpdateParams, ProjectHostedToolPermissions
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncHostedToolPermissions"]
+__all__ = [
+    "AsyncHostedToolPermissions",
+    "AsyncHostedToolPermissionsWithRawResponse",
+    "AsyncHostedToolPermissionsWithStreamingResponse",
+]
 
 
 class AsyncHostedToolPermissions(AsyncAPIResource):
     """Which hosted tools a project may call."""
+
+    with_raw_response: AsyncHostedToolPermissionsWithRawResponse
+    with_streaming_response: AsyncHostedToolPermissionsWithStreamingResponse
 
     async def retrieve(
         self,
@@ -58,3 +71,17 @@ class AsyncHostedToolPermissions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncHostedToolPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncHostedToolPermissions):
+    """``AsyncHostedToolPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    retrieve = AsyncRawMethod(AsyncHostedToolPermissions.retrieve)
+    update = AsyncRawMethod(AsyncHostedToolPermissions.update)
+
+
+class AsyncHostedToolPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncHostedToolPermissions):
+    """``AsyncHostedToolPermissions`` with each call a context manager over the response before its body is read."""
+
+    retrieve = AsyncStreamedMethod(AsyncHostedToolPermissions.retrieve)
+    update = AsyncStreamedMethod(AsyncHostedToolPermissions.update)

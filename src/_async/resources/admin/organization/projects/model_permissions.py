@@ -13,13 +13,26 @@ from ......types.admin.organization.projects import (
     ProjectModelPermissions,
     ProjectModelPermissionsDeleted,
 )
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncModelPermissions"]
+__all__ = [
+    "AsyncModelPermissions",
+    "AsyncModelPermissionsWithRawResponse",
+    "AsyncModelPermissionsWithStreamingResponse",
+]
 
 
 class AsyncModelPermissions(AsyncAPIResource):
     """Which models a project may call."""
+
+    with_raw_response: AsyncModelPermissionsWithRawResponse
+    with_streaming_response: AsyncModelPermissionsWithStreamingResponse
 
     async def retrieve(
         self,
@@ -82,3 +95,19 @@ class AsyncModelPermissions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncModelPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncModelPermissions):
+    """``AsyncModelPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = AsyncRawMethod(AsyncModelPermissions.delete)
+    retrieve = AsyncRawMethod(AsyncModelPermissions.retrieve)
+    update = AsyncRawMethod(AsyncModelPermissions.update)
+
+
+class AsyncModelPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModelPermissions):
+    """``AsyncModelPermissions`` with each call a context manager over the response before its body is read."""
+
+    delete = AsyncStreamedMethod(AsyncModelPermissions.delete)
+    retrieve = AsyncStreamedMethod(AsyncModelPermissions.retrieve)
+    update = AsyncStreamedMethod(AsyncModelPermissions.update)

@@ -15,13 +15,24 @@ from ......types.admin.organization.projects import (
     RateLimitUpdateRateLimitParams,
 )
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncRateLimits"]
+__all__ = ["AsyncRateLimits", "AsyncRateLimitsWithRawResponse", "AsyncRateLimitsWithStreamingResponse"]
 
 
 class AsyncRateLimits(AsyncAPIResource):
     """Per-model rate limits of a project."""
+
+    with_raw_response: AsyncRateLimitsWithRawResponse
+    with_streaming_response: AsyncRateLimitsWithStreamingResponse
 
     def list_rate_limits(
         self,
@@ -66,3 +77,17 @@ class AsyncRateLimits(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncRateLimitsWithRawResponse(AsyncRawResponseView, resource=AsyncRateLimits):
+    """``AsyncRateLimits`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list_rate_limits = AsyncRawListMethod(AsyncRateLimits.list_rate_limits)
+    update_rate_limit = AsyncRawMethod(AsyncRateLimits.update_rate_limit)
+
+
+class AsyncRateLimitsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRateLimits):
+    """``AsyncRateLimits`` with each call a context manager over the response before its body is read."""
+
+    list_rate_limits = AsyncStreamedListMethod(AsyncRateLimits.list_rate_limits)
+    update_rate_limit = AsyncStreamedMethod(AsyncRateLimits.update_rate_limit)

@@ -12,16 +12,27 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import OrganizationUser, UserDeleteResponse, UserListParams, UserUpdateParams
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles
+    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
 
-__all__ = ["AsyncUsers"]
+__all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingResponse"]
 
 
 class AsyncUsers(AsyncAPIResource):
     """The organization's members and their roles."""
+
+    with_raw_response: AsyncUsersWithRawResponse
+    with_streaming_response: AsyncUsersWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> AsyncRoles:
@@ -111,3 +122,25 @@ class AsyncUsers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    roles: AsyncRolesWithRawResponse
+
+    delete = AsyncRawMethod(AsyncUsers.delete)
+    list = AsyncRawListMethod(AsyncUsers.list)
+    retrieve = AsyncRawMethod(AsyncUsers.retrieve)
+    update = AsyncRawMethod(AsyncUsers.update)
+
+
+class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call a context manager over the response before its body is read."""
+
+    roles: AsyncRolesWithStreamingResponse
+
+    delete = AsyncStreamedMethod(AsyncUsers.delete)
+    list = AsyncStreamedListMethod(AsyncUsers.list)
+    retrieve = AsyncStreamedMethod(AsyncUsers.retrieve)
+    update = AsyncStreamedMethod(AsyncUsers.update)

@@ -26,11 +26,21 @@ from ....._helpers import assistants as assistant_streams
 from ....._helpers import polling
 from ....._pagination import AsyncCursorPage
 from ....._streaming import AsyncStream
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawOverloadedMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamedOverloadedMethod,
+    AsyncStreamingResponseView,
+)
 from ..._opt_in import ASSISTANTS_OPT_IN
-from .steps import AsyncSteps
+from .steps import AsyncSteps, AsyncStepsWithRawResponse, AsyncStepsWithStreamingResponse
 
-__all__ = ["AsyncRuns"]
+__all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
 
 
 def _run_path(thread_id: str, run_id: str) -> str:
@@ -39,6 +49,9 @@ def _run_path(thread_id: str, run_id: str) -> str:
 
 class AsyncRuns(AsyncAPIResource):
     """Runs: an assistant working through a thread, whole or as a stream of events."""
+
+    with_raw_response: AsyncRunsWithRawResponse
+    with_streaming_response: AsyncRunsWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -264,3 +277,29 @@ class AsyncRuns(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
+    """``AsyncRuns`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    steps: AsyncStepsWithRawResponse
+
+    cancel = AsyncRawMethod(AsyncRuns.cancel)
+    create = AsyncRawOverloadedMethod(AsyncRuns.create)
+    list = AsyncRawListMethod(AsyncRuns.list)
+    retrieve = AsyncRawMethod(AsyncRuns.retrieve)
+    submit_tool_outputs = AsyncRawOverloadedMethod(AsyncRuns.submit_tool_outputs)
+    update = AsyncRawMethod(AsyncRuns.update)
+
+
+class AsyncRunsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRuns):
+    """``AsyncRuns`` with each call a context manager over the response before its body is read."""
+
+    steps: AsyncStepsWithStreamingResponse
+
+    cancel = AsyncStreamedMethod(AsyncRuns.cancel)
+    create = AsyncStreamedOverloadedMethod(AsyncRuns.create)
+    list = AsyncStreamedListMethod(AsyncRuns.list)
+    retrieve = AsyncStreamedMethod(AsyncRuns.retrieve)
+    submit_tool_outputs = AsyncStreamedOverloadedMethod(AsyncRuns.submit_tool_outputs)
+    update = AsyncStreamedMethod(AsyncRuns.update)

@@ -11,14 +11,25 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.beta.threads.runs import RunStep, StepListParams, StepRetrieveParams
 from ....._pagination import AsyncCursorPage
-from ...._base import AsyncAPIResource
+from ...._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 from ..._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["AsyncSteps"]
+__all__ = ["AsyncSteps", "AsyncStepsWithRawResponse", "AsyncStepsWithStreamingResponse"]
 
 
 class AsyncSteps(AsyncAPIResource):
     """The steps of a run: messages written and tools called."""
+
+    with_raw_response: AsyncStepsWithRawResponse
+    with_streaming_response: AsyncStepsWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -68,3 +79,17 @@ class AsyncSteps(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncStepsWithRawResponse(AsyncRawResponseView, resource=AsyncSteps):
+    """``AsyncSteps`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = AsyncRawListMethod(AsyncSteps.list)
+    retrieve = AsyncRawMethod(AsyncSteps.retrieve)
+
+
+class AsyncStepsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSteps):
+    """``AsyncSteps`` with each call a context manager over the response before its body is read."""
+
+    list = AsyncStreamedListMethod(AsyncSteps.list)
+    retrieve = AsyncStreamedMethod(AsyncSteps.retrieve)

@@ -18,13 +18,24 @@ from ......types.admin.organization.groups import (
     UserRetrieveResponse,
 )
 from ....._pagination import SyncNextCursorPage
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Users"]
+__all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
 
 class Users(SyncAPIResource):
     """The members of a group."""
+
+    with_raw_response: UsersWithRawResponse
+    with_streaming_response: UsersWithStreamingResponse
 
     def create(
         self,
@@ -110,3 +121,21 @@ class Users(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class UsersWithRawResponse(RawResponseView, resource=Users):
+    """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Users.create)
+    delete = RawMethod(Users.delete)
+    list = RawListMethod(Users.list)
+    retrieve = RawMethod(Users.retrieve)
+
+
+class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
+    """``Users`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Users.create)
+    delete = StreamedMethod(Users.delete)
+    list = StreamedListMethod(Users.list)
+    retrieve = StreamedMethod(Users.retrieve)

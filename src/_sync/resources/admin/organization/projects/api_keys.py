@@ -11,13 +11,24 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import APIKeyDeleteResponse, ApiKeyListParams, ProjectAPIKey
 from ....._pagination import SyncConversationCursorPage
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["APIKeys"]
+__all__ = ["APIKeys", "APIKeysWithRawResponse", "APIKeysWithStreamingResponse"]
 
 
 class APIKeys(SyncAPIResource):
     """API keys that belong to a project."""
+
+    with_raw_response: APIKeysWithRawResponse
+    with_streaming_response: APIKeysWithStreamingResponse
 
     def retrieve(
         self,
@@ -81,3 +92,19 @@ class APIKeys(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class APIKeysWithRawResponse(RawResponseView, resource=APIKeys):
+    """``APIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = RawMethod(APIKeys.delete)
+    list = RawListMethod(APIKeys.list)
+    retrieve = RawMethod(APIKeys.retrieve)
+
+
+class APIKeysWithStreamingResponse(StreamingResponseView, resource=APIKeys):
+    """``APIKeys`` with each call a context manager over the response before its body is read."""
+
+    delete = StreamedMethod(APIKeys.delete)
+    list = StreamedListMethod(APIKeys.list)
+    retrieve = StreamedMethod(APIKeys.retrieve)

@@ -18,13 +18,22 @@ from ......types.admin.organization.projects import (
     CertificateListResponse,
 )
 from ....._pagination import SyncConversationCursorPage, SyncPage
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Certificates"]
+__all__ = ["Certificates", "CertificatesWithRawResponse", "CertificatesWithStreamingResponse"]
 
 
 class Certificates(SyncAPIResource):
     """Which organization certificates a project uses."""
+
+    with_raw_response: CertificatesWithRawResponse
+    with_streaming_response: CertificatesWithStreamingResponse
 
     def list(
         self,
@@ -90,3 +99,19 @@ class Certificates(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class CertificatesWithRawResponse(RawResponseView, resource=Certificates):
+    """``Certificates`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    activate = RawListMethod(Certificates.activate)
+    deactivate = RawListMethod(Certificates.deactivate)
+    list = RawListMethod(Certificates.list)
+
+
+class CertificatesWithStreamingResponse(StreamingResponseView, resource=Certificates):
+    """``Certificates`` with each call a context manager over the response before its body is read."""
+
+    activate = StreamedListMethod(Certificates.activate)
+    deactivate = StreamedListMethod(Certificates.deactivate)
+    list = StreamedListMethod(Certificates.list)

@@ -10,13 +10,22 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import DataRetentionUpdateParams, ProjectDataRetention
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["DataRetention"]
+__all__ = ["DataRetention", "DataRetentionWithRawResponse", "DataRetentionWithStreamingResponse"]
 
 
 class DataRetention(SyncAPIResource):
     """How long a project's data is kept."""
+
+    with_raw_response: DataRetentionWithRawResponse
+    with_streaming_response: DataRetentionWithStreamingResponse
 
     def retrieve(
         self,
@@ -59,3 +68,17 @@ class DataRetention(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class DataRetentionWithRawResponse(RawResponseView, resource=DataRetention):
+    """``DataRetention`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    retrieve = RawMethod(DataRetention.retrieve)
+    update = RawMethod(DataRetention.update)
+
+
+class DataRetentionWithStreamingResponse(StreamingResponseView, resource=DataRetention):
+    """``DataRetention`` with each call a context manager over the response before its body is read."""
+
+    retrieve = StreamedMethod(DataRetention.retrieve)
+    update = StreamedMethod(DataRetention.update)

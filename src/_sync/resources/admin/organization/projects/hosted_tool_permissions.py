@@ -10,13 +10,26 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import HostedToolPermissionUpdateParams, ProjectHostedToolPermissions
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["HostedToolPermissions"]
+__all__ = [
+    "HostedToolPermissions",
+    "HostedToolPermissionsWithRawResponse",
+    "HostedToolPermissionsWithStreamingResponse",
+]
 
 
 class HostedToolPermissions(SyncAPIResource):
     """Which hosted tools a project may call."""
+
+    with_raw_response: HostedToolPermissionsWithRawResponse
+    with_streaming_response: HostedToolPermissionsWithStreamingResponse
 
     def retrieve(
         self,
@@ -59,3 +72,17 @@ class HostedToolPermissions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class HostedToolPermissionsWithRawResponse(RawResponseView, resource=HostedToolPermissions):
+    """``HostedToolPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    retrieve = RawMethod(HostedToolPermissions.retrieve)
+    update = RawMethod(HostedToolPermissions.update)
+
+
+class HostedToolPermissionsWithStreamingResponse(StreamingResponseView, resource=HostedToolPermissions):
+    """``HostedToolPermissions`` with each call a context manager over the response before its body is read."""
+
+    retrieve = StreamedMethod(HostedToolPermissions.retrieve)
+    update = StreamedMethod(HostedToolPermissions.update)

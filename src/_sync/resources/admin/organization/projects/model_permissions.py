@@ -14,13 +14,26 @@ from ......types.admin.organization.projects import (
     ProjectModelPermissions,
     ProjectModelPermissionsDeleted,
 )
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["ModelPermissions"]
+__all__ = [
+    "ModelPermissions",
+    "ModelPermissionsWithRawResponse",
+    "ModelPermissionsWithStreamingResponse",
+]
 
 
 class ModelPermissions(SyncAPIResource):
     """Which models a project may call."""
+
+    with_raw_response: ModelPermissionsWithRawResponse
+    with_streaming_response: ModelPermissionsWithStreamingResponse
 
     def retrieve(
         self,
@@ -83,3 +96,19 @@ class ModelPermissions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ModelPermissionsWithRawResponse(RawResponseView, resource=ModelPermissions):
+    """``ModelPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = RawMethod(ModelPermissions.delete)
+    retrieve = RawMethod(ModelPermissions.retrieve)
+    update = RawMethod(ModelPermissions.update)
+
+
+class ModelPermissionsWithStreamingResponse(StreamingResponseView, resource=ModelPermissions):
+    """``ModelPermissions`` with each call a context manager over the response before its body is read."""
+
+    delete = StreamedMethod(ModelPermissions.delete)
+    retrieve = StreamedMethod(ModelPermissions.retrieve)
+    update = StreamedMethod(ModelPermissions.update)

@@ -15,13 +15,24 @@ from ......types.admin.organization.projects import (
     RateLimitUpdateRateLimitParams,
 )
 from ....._pagination import SyncConversationCursorPage
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["RateLimits"]
+__all__ = ["RateLimits", "RateLimitsWithRawResponse", "RateLimitsWithStreamingResponse"]
 
 
 class RateLimits(SyncAPIResource):
     """Per-model rate limits of a project."""
+
+    with_raw_response: RateLimitsWithRawResponse
+    with_streaming_response: RateLimitsWithStreamingResponse
 
     def list_rate_limits(
         self,
@@ -66,3 +77,17 @@ class RateLimits(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RateLimitsWithRawResponse(RawResponseView, resource=RateLimits):
+    """``RateLimits`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list_rate_limits = RawListMethod(RateLimits.list_rate_limits)
+    update_rate_limit = RawMethod(RateLimits.update_rate_limit)
+
+
+class RateLimitsWithStreamingResponse(StreamingResponseView, resource=RateLimits):
+    """``RateLimits`` with each call a context manager over the response before its body is read."""
+
+    list_rate_limits = StreamedListMethod(RateLimits.list_rate_limits)
+    update_rate_limit = StreamedMethod(RateLimits.update_rate_limit)

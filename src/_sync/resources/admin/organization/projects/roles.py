@@ -17,13 +17,24 @@ from ......types.admin.organization.projects import (
     RoleUpdateParams,
 )
 from ....._pagination import SyncNextCursorPage
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Roles"]
+__all__ = ["Roles", "RolesWithRawResponse", "RolesWithStreamingResponse"]
 
 
 class Roles(SyncAPIResource):
     """Custom roles defined for a project."""
+
+    with_raw_response: RolesWithRawResponse
+    with_streaming_response: RolesWithStreamingResponse
 
     def create(
         self,
@@ -132,3 +143,23 @@ class Roles(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RolesWithRawResponse(RawResponseView, resource=Roles):
+    """``Roles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Roles.create)
+    delete = RawMethod(Roles.delete)
+    list = RawListMethod(Roles.list)
+    retrieve = RawMethod(Roles.retrieve)
+    update = RawMethod(Roles.update)
+
+
+class RolesWithStreamingResponse(StreamingResponseView, resource=Roles):
+    """``Roles`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Roles.create)
+    delete = StreamedMethod(Roles.delete)
+    list = StreamedListMethod(Roles.list)
+    retrieve = StreamedMethod(Roles.retrieve)
+    update = StreamedMethod(Roles.update)

@@ -10,13 +10,22 @@ from typing_extensions import Unpack
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import ProjectSpendLimit, ProjectSpendLimitDeleted, SpendLimitUpdateParams
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["SpendLimit"]
+__all__ = ["SpendLimit", "SpendLimitWithRawResponse", "SpendLimitWithStreamingResponse"]
 
 
 class SpendLimit(SyncAPIResource):
     """The spending cap of a project."""
+
+    with_raw_response: SpendLimitWithRawResponse
+    with_streaming_response: SpendLimitWithStreamingResponse
 
     def retrieve(
         self,
@@ -79,3 +88,19 @@ class SpendLimit(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class SpendLimitWithRawResponse(RawResponseView, resource=SpendLimit):
+    """``SpendLimit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    delete = RawMethod(SpendLimit.delete)
+    retrieve = RawMethod(SpendLimit.retrieve)
+    update = RawMethod(SpendLimit.update)
+
+
+class SpendLimitWithStreamingResponse(StreamingResponseView, resource=SpendLimit):
+    """``SpendLimit`` with each call a context manager over the response before its body is read."""
+
+    delete = StreamedMethod(SpendLimit.delete)
+    retrieve = StreamedMethod(SpendLimit.retrieve)
+    update = StreamedMethod(SpendLimit.update)

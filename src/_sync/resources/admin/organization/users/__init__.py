@@ -12,16 +12,27 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import OrganizationUser, UserDeleteResponse, UserListParams, UserUpdateParams
 from ....._pagination import SyncConversationCursorPage
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
-    from .roles import Roles
+    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
 
-__all__ = ["Users"]
+__all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
 
 class Users(SyncAPIResource):
     """The organization's members and their roles."""
+
+    with_raw_response: UsersWithRawResponse
+    with_streaming_response: UsersWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> Roles:
@@ -111,3 +122,25 @@ class Users(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class UsersWithRawResponse(RawResponseView, resource=Users):
+    """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    roles: RolesWithRawResponse
+
+    delete = RawMethod(Users.delete)
+    list = RawListMethod(Users.list)
+    retrieve = RawMethod(Users.retrieve)
+    update = RawMethod(Users.update)
+
+
+class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
+    """``Users`` with each call a context manager over the response before its body is read."""
+
+    roles: RolesWithStreamingResponse
+
+    delete = StreamedMethod(Users.delete)
+    list = StreamedListMethod(Users.list)
+    retrieve = StreamedMethod(Users.retrieve)
+    update = StreamedMethod(Users.update)

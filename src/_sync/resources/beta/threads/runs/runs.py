@@ -26,11 +26,21 @@ from ....._helpers import assistants as assistant_streams
 from ....._helpers import polling
 from ....._pagination import SyncCursorPage
 from ....._streaming import Stream
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawOverloadedMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamedOverloadedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from ..._opt_in import ASSISTANTS_OPT_IN
-from .steps import Steps
+from .steps import Steps, StepsWithRawResponse, StepsWithStreamingResponse
 
-__all__ = ["Runs"]
+__all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
 
 def _run_path(thread_id: str, run_id: str) -> str:
@@ -39,6 +49,9 @@ def _run_path(thread_id: str, run_id: str) -> str:
 
 class Runs(SyncAPIResource):
     """Runs: an assistant working through a thread, whole or as a stream of events."""
+
+    with_raw_response: RunsWithRawResponse
+    with_streaming_response: RunsWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -264,3 +277,29 @@ class Runs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RunsWithRawResponse(RawResponseView, resource=Runs):
+    """``Runs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    steps: StepsWithRawResponse
+
+    cancel = RawMethod(Runs.cancel)
+    create = RawOverloadedMethod(Runs.create)
+    list = RawListMethod(Runs.list)
+    retrieve = RawMethod(Runs.retrieve)
+    submit_tool_outputs = RawOverloadedMethod(Runs.submit_tool_outputs)
+    update = RawMethod(Runs.update)
+
+
+class RunsWithStreamingResponse(StreamingResponseView, resource=Runs):
+    """``Runs`` with each call a context manager over the response before its body is read."""
+
+    steps: StepsWithStreamingResponse
+
+    cancel = StreamedMethod(Runs.cancel)
+    create = StreamedOverloadedMethod(Runs.create)
+    list = StreamedListMethod(Runs.list)
+    retrieve = StreamedMethod(Runs.retrieve)
+    submit_tool_outputs = StreamedOverloadedMethod(Runs.submit_tool_outputs)
+    update = StreamedMethod(Runs.update)

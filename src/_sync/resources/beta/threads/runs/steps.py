@@ -11,14 +11,25 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.beta.threads.runs import RunStep, StepListParams, StepRetrieveParams
 from ....._pagination import SyncCursorPage
-from ...._base import SyncAPIResource
+from ...._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 from ..._opt_in import ASSISTANTS_OPT_IN
 
-__all__ = ["Steps"]
+__all__ = ["Steps", "StepsWithRawResponse", "StepsWithStreamingResponse"]
 
 
 class Steps(SyncAPIResource):
     """The steps of a run: messages written and tools called."""
+
+    with_raw_response: StepsWithRawResponse
+    with_streaming_response: StepsWithStreamingResponse
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
@@ -68,3 +79,17 @@ class Steps(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class StepsWithRawResponse(RawResponseView, resource=Steps):
+    """``Steps`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    list = RawListMethod(Steps.list)
+    retrieve = RawMethod(Steps.retrieve)
+
+
+class StepsWithStreamingResponse(StreamingResponseView, resource=Steps):
+    """``Steps`` with each call a context manager over the response before its body is read."""
+
+    list = StreamedListMethod(Steps.list)
+    retrieve = StreamedMethod(Steps.retrieve)

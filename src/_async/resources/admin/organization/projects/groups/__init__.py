@@ -18,16 +18,27 @@ from .......types.admin.organization.projects import (
     ProjectGroup,
 )
 from ......_pagination import AsyncNextCursorPage
-from ....._base import AsyncAPIResource
+from ....._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles
+    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
 
-__all__ = ["AsyncGroups"]
+__all__ = ["AsyncGroups", "AsyncGroupsWithRawResponse", "AsyncGroupsWithStreamingResponse"]
 
 
 class AsyncGroups(AsyncAPIResource):
     """Groups that have access to a project."""
+
+    with_raw_response: AsyncGroupsWithRawResponse
+    with_streaming_response: AsyncGroupsWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> AsyncRoles:
@@ -122,3 +133,25 @@ class AsyncGroups(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
+    """``AsyncGroups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    roles: AsyncRolesWithRawResponse
+
+    create = AsyncRawMethod(AsyncGroups.create)
+    delete = AsyncRawMethod(AsyncGroups.delete)
+    list = AsyncRawListMethod(AsyncGroups.list)
+    retrieve = AsyncRawMethod(AsyncGroups.retrieve)
+
+
+class AsyncGroupsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGroups):
+    """``AsyncGroups`` with each call a context manager over the response before its body is read."""
+
+    roles: AsyncRolesWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncGroups.create)
+    delete = AsyncStreamedMethod(AsyncGroups.delete)
+    list = AsyncStreamedListMethod(AsyncGroups.list)
+    retrieve = AsyncStreamedMethod(AsyncGroups.retrieve)

@@ -18,13 +18,24 @@ from .......types.admin.organization.projects.groups import (
     RoleRetrieveResponse,
 )
 from ......_pagination import AsyncNextCursorPage
-from ....._base import AsyncAPIResource
+from ....._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncRoles"]
+__all__ = ["AsyncRoles", "AsyncRolesWithRawResponse", "AsyncRolesWithStreamingResponse"]
 
 
 class AsyncRoles(AsyncAPIResource):
     """Project roles assigned to a group."""
+
+    with_raw_response: AsyncRolesWithRawResponse
+    with_streaming_response: AsyncRolesWithStreamingResponse
 
     async def create(
         self,
@@ -114,3 +125,21 @@ class AsyncRoles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncRolesWithRawResponse(AsyncRawResponseView, resource=AsyncRoles):
+    """``AsyncRoles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncRoles.create)
+    delete = AsyncRawMethod(AsyncRoles.delete)
+    list = AsyncRawListMethod(AsyncRoles.list)
+    retrieve = AsyncRawMethod(AsyncRoles.retrieve)
+
+
+class AsyncRolesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRoles):
+    """``AsyncRoles`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncRoles.create)
+    delete = AsyncStreamedMethod(AsyncRoles.delete)
+    list = AsyncStreamedListMethod(AsyncRoles.list)
+    retrieve = AsyncStreamedMethod(AsyncRoles.retrieve)

@@ -19,16 +19,27 @@ from .......types.admin.organization.projects import (
     ServiceAccountUpdateParams,
 )
 from ......_pagination import AsyncConversationCursorPage
-from ....._base import AsyncAPIResource
+from ....._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
-    from .api_keys import AsyncAPIKeys
+    from .api_keys import AsyncAPIKeys, AsyncAPIKeysWithRawResponse, AsyncAPIKeysWithStreamingResponse
 
-__all__ = ["AsyncServiceAccounts"]
+__all__ = ["AsyncServiceAccounts", "AsyncServiceAccountsWithRawResponse", "AsyncServiceAccountsWithStreamingResponse"]
 
 
 class AsyncServiceAccounts(AsyncAPIResource):
     """Service accounts: non-human members of a project."""
+
+    with_raw_response: AsyncServiceAccountsWithRawResponse
+    with_streaming_response: AsyncServiceAccountsWithStreamingResponse
 
     @functools.cached_property
     def api_keys(self) -> AsyncAPIKeys:
@@ -144,3 +155,27 @@ class AsyncServiceAccounts(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncServiceAccountsWithRawResponse(AsyncRawResponseView, resource=AsyncServiceAccounts):
+    """``AsyncServiceAccounts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    api_keys: AsyncAPIKeysWithRawResponse
+
+    create = AsyncRawMethod(AsyncServiceAccounts.create)
+    delete = AsyncRawMethod(AsyncServiceAccounts.delete)
+    list = AsyncRawListMethod(AsyncServiceAccounts.list)
+    retrieve = AsyncRawMethod(AsyncServiceAccounts.retrieve)
+    update = AsyncRawMethod(AsyncServiceAccounts.update)
+
+
+class AsyncServiceAccountsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncServiceAccounts):
+    """``AsyncServiceAccounts`` with each call a context manager over the response before its body is read."""
+
+    api_keys: AsyncAPIKeysWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncServiceAccounts.create)
+    delete = AsyncStreamedMethod(AsyncServiceAccounts.delete)
+    list = AsyncStreamedListMethod(AsyncServiceAccounts.list)
+    retrieve = AsyncStreamedMethod(AsyncServiceAccounts.retrieve)
+    update = AsyncStreamedMethod(AsyncServiceAccounts.update)

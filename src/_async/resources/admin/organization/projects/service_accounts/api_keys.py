@@ -9,13 +9,22 @@ from typing_extensions import Unpack
 from ......._request import require_path_param
 from ......._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .......types.admin.organization.projects.service_accounts import ApiKeyCreateParams, APIKeyCreateResponse
-from ....._base import AsyncAPIResource
+from ....._base import (
+    AsyncAPIResource,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
-__all__ = ["AsyncAPIKeys"]
+__all__ = ["AsyncAPIKeys", "AsyncAPIKeysWithRawResponse", "AsyncAPIKeysWithStreamingResponse"]
 
 
 class AsyncAPIKeys(AsyncAPIResource):
     """API keys of a project's service account."""
+
+    with_raw_response: AsyncAPIKeysWithRawResponse
+    with_streaming_response: AsyncAPIKeysWithStreamingResponse
 
     async def create(
         self,
@@ -39,3 +48,15 @@ class AsyncAPIKeys(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncAPIKeysWithRawResponse(AsyncRawResponseView, resource=AsyncAPIKeys):
+    """``AsyncAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = AsyncRawMethod(AsyncAPIKeys.create)
+
+
+class AsyncAPIKeysWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAPIKeys):
+    """``AsyncAPIKeys`` with each call a context manager over the response before its body is read."""
+
+    create = AsyncStreamedMethod(AsyncAPIKeys.create)

@@ -18,16 +18,27 @@ from .......types.admin.organization.projects import (
     UserUpdateParams,
 )
 from ......_pagination import AsyncConversationCursorPage
-from ....._base import AsyncAPIResource
+from ....._base import (
+    AsyncAPIResource,
+    AsyncRawListMethod,
+    AsyncRawMethod,
+    AsyncRawResponseView,
+    AsyncStreamedListMethod,
+    AsyncStreamedMethod,
+    AsyncStreamingResponseView,
+)
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles
+    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
 
-__all__ = ["AsyncUsers"]
+__all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingResponse"]
 
 
 class AsyncUsers(AsyncAPIResource):
     """Members of a project."""
+
+    with_raw_response: AsyncUsersWithRawResponse
+    with_streaming_response: AsyncUsersWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> AsyncRoles:
@@ -143,3 +154,27 @@ class AsyncUsers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    roles: AsyncRolesWithRawResponse
+
+    create = AsyncRawMethod(AsyncUsers.create)
+    delete = AsyncRawMethod(AsyncUsers.delete)
+    list = AsyncRawListMethod(AsyncUsers.list)
+    retrieve = AsyncRawMethod(AsyncUsers.retrieve)
+    update = AsyncRawMethod(AsyncUsers.update)
+
+
+class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
+    """``AsyncUsers`` with each call a context manager over the response before its body is read."""
+
+    roles: AsyncRolesWithStreamingResponse
+
+    create = AsyncStreamedMethod(AsyncUsers.create)
+    delete = AsyncStreamedMethod(AsyncUsers.delete)
+    list = AsyncStreamedListMethod(AsyncUsers.list)
+    retrieve = AsyncStreamedMethod(AsyncUsers.retrieve)
+    update = AsyncStreamedMethod(AsyncUsers.update)

@@ -18,16 +18,27 @@ from .......types.admin.organization.projects import (
     ProjectGroup,
 )
 from ......_pagination import SyncNextCursorPage
-from ....._base import SyncAPIResource
+from ....._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
-    from .roles import Roles
+    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
 
-__all__ = ["Groups"]
+__all__ = ["Groups", "GroupsWithRawResponse", "GroupsWithStreamingResponse"]
 
 
 class Groups(SyncAPIResource):
     """Groups that have access to a project."""
+
+    with_raw_response: GroupsWithRawResponse
+    with_streaming_response: GroupsWithStreamingResponse
 
     @functools.cached_property
     def roles(self) -> Roles:
@@ -122,3 +133,25 @@ class Groups(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class GroupsWithRawResponse(RawResponseView, resource=Groups):
+    """``Groups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    roles: RolesWithRawResponse
+
+    create = RawMethod(Groups.create)
+    delete = RawMethod(Groups.delete)
+    list = RawListMethod(Groups.list)
+    retrieve = RawMethod(Groups.retrieve)
+
+
+class GroupsWithStreamingResponse(StreamingResponseView, resource=Groups):
+    """``Groups`` with each call a context manager over the response before its body is read."""
+
+    roles: RolesWithStreamingResponse
+
+    create = StreamedMethod(Groups.create)
+    delete = StreamedMethod(Groups.delete)
+    list = StreamedListMethod(Groups.list)
+    retrieve = StreamedMethod(Groups.retrieve)

@@ -19,16 +19,27 @@ from .......types.admin.organization.projects import (
     ServiceAccountUpdateParams,
 )
 from ......_pagination import SyncConversationCursorPage
-from ....._base import SyncAPIResource
+from ....._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
 if TYPE_CHECKING:
-    from .api_keys import APIKeys
+    from .api_keys import APIKeys, APIKeysWithRawResponse, APIKeysWithStreamingResponse
 
-__all__ = ["ServiceAccounts"]
+__all__ = ["ServiceAccounts", "ServiceAccountsWithRawResponse", "ServiceAccountsWithStreamingResponse"]
 
 
 class ServiceAccounts(SyncAPIResource):
     """Service accounts: non-human members of a project."""
+
+    with_raw_response: ServiceAccountsWithRawResponse
+    with_streaming_response: ServiceAccountsWithStreamingResponse
 
     @functools.cached_property
     def api_keys(self) -> APIKeys:
@@ -144,3 +155,27 @@ class ServiceAccounts(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class ServiceAccountsWithRawResponse(RawResponseView, resource=ServiceAccounts):
+    """``ServiceAccounts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    api_keys: APIKeysWithRawResponse
+
+    create = RawMethod(ServiceAccounts.create)
+    delete = RawMethod(ServiceAccounts.delete)
+    list = RawListMethod(ServiceAccounts.list)
+    retrieve = RawMethod(ServiceAccounts.retrieve)
+    update = RawMethod(ServiceAccounts.update)
+
+
+class ServiceAccountsWithStreamingResponse(StreamingResponseView, resource=ServiceAccounts):
+    """``ServiceAccounts`` with each call a context manager over the response before its body is read."""
+
+    api_keys: APIKeysWithStreamingResponse
+
+    create = StreamedMethod(ServiceAccounts.create)
+    delete = StreamedMethod(ServiceAccounts.delete)
+    list = StreamedListMethod(ServiceAccounts.list)
+    retrieve = StreamedMethod(ServiceAccounts.retrieve)
+    update = StreamedMethod(ServiceAccounts.update)

@@ -10,13 +10,22 @@ from typing_extensions import Unpack
 from ......._request import require_path_param
 from ......._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .......types.admin.organization.projects.service_accounts import ApiKeyCreateParams, APIKeyCreateResponse
-from ....._base import SyncAPIResource
+from ....._base import (
+    RawMethod,
+    RawResponseView,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["APIKeys"]
+__all__ = ["APIKeys", "APIKeysWithRawResponse", "APIKeysWithStreamingResponse"]
 
 
 class APIKeys(SyncAPIResource):
     """API keys of a project's service account."""
+
+    with_raw_response: APIKeysWithRawResponse
+    with_streaming_response: APIKeysWithStreamingResponse
 
     def create(
         self,
@@ -40,3 +49,15 @@ class APIKeys(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class APIKeysWithRawResponse(RawResponseView, resource=APIKeys):
+    """``APIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(APIKeys.create)
+
+
+class APIKeysWithStreamingResponse(StreamingResponseView, resource=APIKeys):
+    """``APIKeys`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(APIKeys.create)

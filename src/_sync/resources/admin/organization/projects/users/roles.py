@@ -18,13 +18,24 @@ from .......types.admin.organization.projects.users import (
     RoleRetrieveResponse,
 )
 from ......_pagination import SyncNextCursorPage
-from ....._base import SyncAPIResource
+from ....._base import (
+    RawListMethod,
+    RawMethod,
+    RawResponseView,
+    StreamedListMethod,
+    StreamedMethod,
+    StreamingResponseView,
+    SyncAPIResource,
+)
 
-__all__ = ["Roles"]
+__all__ = ["Roles", "RolesWithRawResponse", "RolesWithStreamingResponse"]
 
 
 class Roles(SyncAPIResource):
     """Project roles assigned to a member."""
+
+    with_raw_response: RolesWithRawResponse
+    with_streaming_response: RolesWithStreamingResponse
 
     def create(
         self,
@@ -114,3 +125,21 @@ class Roles(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class RolesWithRawResponse(RawResponseView, resource=Roles):
+    """``Roles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
+
+    create = RawMethod(Roles.create)
+    delete = RawMethod(Roles.delete)
+    list = RawListMethod(Roles.list)
+    retrieve = RawMethod(Roles.retrieve)
+
+
+class RolesWithStreamingResponse(StreamingResponseView, resource=Roles):
+    """``Roles`` with each call a context manager over the response before its body is read."""
+
+    create = StreamedMethod(Roles.create)
+    delete = StreamedMethod(Roles.delete)
+    list = StreamedListMethod(Roles.list)
+    retrieve = StreamedMethod(Roles.retrieve)
