@@ -68,6 +68,7 @@ REPLACEMENTS: dict[str, str] = {
     # Clients.
     "AsyncOpenAI": "OpenAI",
     "AsyncAzureOpenAI": "AzureOpenAI",
+    "AsyncBedrockOpenAI": "BedrockOpenAI",
     "AsyncAPIClient": "SyncAPIClient",
     "AsyncAPIResource": "SyncAPIResource",
     # Streaming, pagination and responses.
@@ -97,6 +98,8 @@ REPLACEMENTS: dict[str, str] = {
     "async_read_part": "sync_read_part",
     "async_resolve_key": "sync_resolve_key",
     "async_platform_tag": "sync_platform_tag",
+    # The Bedrock signing pair, src/_bedrock.py.
+    "async_sign_request": "sync_sign_request",
     "AsyncCall": "SyncCall",
     "AsyncLoopGuard": "SyncLoopGuard",
     # Test helpers and fixtures.

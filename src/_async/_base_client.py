@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, TypeVar, cast
 
 import httpx
 
+from .._bedrock import AwsSigner, async_sign_request
 from .._client_config import ApiKey
 from .._concurrency import (
     AsyncCall,
@@ -44,6 +45,8 @@ class AsyncAPIClient:
 
     _http_client: httpx.AsyncClient
     _settings: ClientSettings
+    #: Signs each attempt once it is built, for clients whose credentials are a signature (Bedrock SigV4).
+    _request_signer: Optional[AwsSigner] = None
 
     def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[httpx.AsyncClient]) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
@@ -88,6 +91,8 @@ class AsyncAPIClient:
             request = build_request(
                 self._settings, options, auth_headers=await self.auth_headers(), retries_taken=retries_taken
             )
+            if self._request_signer is not None:
+                await async_sign_request(self._request_signer, request)
             log_request(request, retries_taken)
             deadline = None if time_allowed is None else time.monotonic() + time_allowed
             try:

@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, TypeVar, cast
 
 import httpx
 
+from .._bedrock import AwsSigner, sync_sign_request
 from .._client_config import ApiKey
 from .._concurrency import (
     SyncCall,
@@ -45,6 +46,8 @@ class SyncAPIClient:
 
     _http_client: httpx.Client
     _settings: ClientSettings
+    #: Signs each attempt once it is built, for clients whose credentials are a signature (Bedrock SigV4).
+    _request_signer: Optional[AwsSigner] = None
 
     def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[httpx.Client]) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
@@ -89,6 +92,8 @@ class SyncAPIClient:
             request = build_request(
                 self._settings, options, auth_headers=self.auth_headers(), retries_taken=retries_taken
             )
+            if self._request_signer is not None:
+                sync_sign_request(self._request_signer, request)
             log_request(request, retries_taken)
             deadline = None if time_allowed is None else time.monotonic() + time_allowed
             try:

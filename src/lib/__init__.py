@@ -1,0 +1,1 @@
+"""Helpers kept apart from the generated API surface, importable under the official SDK's ``openai.lib`` paths."""
