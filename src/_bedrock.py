@@ -58,9 +58,7 @@ _AMBIGUOUS = (
     "Bedrock authentication is ambiguous: configure exactly one of a bearer credential (`api_key` or "
     "`bedrock_token_provider`), static AWS credentials, `aws_profile`, or `aws_credentials_provider`."
 )
-_NO_REGION = (
-    "Bedrock requires an AWS region: pass `aws_region`, or set `AWS_REGION` or `AWS_DEFAULT_REGION`."
-)
+_NO_REGION = "Bedrock requires an AWS region: pass `aws_region`, or set `AWS_REGION` or `AWS_DEFAULT_REGION`."
 _CREDENTIALS_FAILED = (
     "Could not resolve AWS credentials for Bedrock: check the AWS profile, the AWS_* environment variables "
     "or the runtime's identity configuration."
@@ -134,7 +132,9 @@ def _present(value: Optional[str]) -> Optional[str]:
 
 def _checked_region(region: Optional[str]) -> Optional[str]:
     if region is not None and _REGION.fullmatch(region) is None:
-        raise OpenAIError(f"The Bedrock AWS region {region!r} is invalid; use a standard AWS region such as 'us-east-1'.")
+        raise OpenAIError(
+            f"The Bedrock AWS region {region!r} is invalid; use a standard AWS region such as 'us-east-1'."
+        )
     return region
 
 
@@ -334,7 +334,9 @@ class AwsSigner:
         if (request.url.scheme, request.url.host, request.url.port) != self._origin:
             raise OpenAIError("Refusing to sign a Bedrock request for an origin other than the client's base URL.")
         if "authorization" in request.headers:
-            raise OpenAIError("A Bedrock client signing with AWS credentials cannot send a custom Authorization header.")
+            raise OpenAIError(
+                "A Bedrock client signing with AWS credentials cannot send a custom Authorization header."
+            )
         if self._botocore is None:
             self._botocore = load_botocore()
         sigv4_cls, aws_request_cls, _, _ = self._botocore

@@ -44,7 +44,5 @@ def resolve_data_residency(
         raise OpenAIError("The `data_residency` and `provider` arguments are mutually exclusive")
     url = DATA_RESIDENCY_BASE_URLS.get(data_residency) if isinstance(data_residency, str) else None
     if url is None:
-        raise ValueError(
-            f"Invalid `data_residency` {data_residency!r}; expected one of 'global', 'us', 'eu', or 'ae'"
-        )
+        raise ValueError(f"Invalid `data_residency` {data_residency!r}; expected one of 'global', 'us', 'eu', or 'ae'")
     return url

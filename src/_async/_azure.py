@@ -10,8 +10,8 @@ import httpx
 from .._azure import API_KEY_PLACEHOLDER, credential_headers, deployment_path, resolve_azure
 from .._client_config import merged_defaults
 from .._concurrency import async_resolve_key
-from .._data_residency import DataResidency
 from .._constants import DEFAULT_MAX_RETRIES
+from .._data_residency import DataResidency
 from .._errors import OpenAIError
 from .._request import CallOptions
 from .._types import NOT_GIVEN, NotGiven, Timeout
@@ -116,7 +116,7 @@ class AsyncAzureOpenAI(AsyncOpenAI):
         organization: Optional[str] = None,
         project: Optional[str] = None,
         webhook_secret: Optional[str] = None,
-        provider: Union[BedrockProvider, None, NotGiven] = NOT_GIVEN,
+        provider: Union[BedrockProvider, NotGiven, None] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
         data_residency: Optional[DataResidency] = None,
         websocket_base_url: Union[str, httpx.URL, None] = None,

@@ -19,7 +19,13 @@ __all__ = ["AsyncBedrockOpenAI"]
 
 # The arguments that say where and how a Bedrock client authenticates; `copy()` starts from them.
 _BEARER_ARGUMENTS = ("api_key", "bedrock_token_provider")
-_AWS_ARGUMENTS = ("aws_profile", "aws_access_key_id", "aws_secret_access_key", "aws_session_token", "aws_credentials_provider")
+_AWS_ARGUMENTS = (
+    "aws_profile",
+    "aws_access_key_id",
+    "aws_secret_access_key",
+    "aws_session_token",
+    "aws_credentials_provider",
+)
 
 
 class AsyncBedrockOpenAI(AsyncOpenAI):
@@ -113,7 +119,7 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
         organization: Optional[str] = None,
         project: Optional[str] = None,
         webhook_secret: Optional[str] = None,
-        provider: Union[BedrockProvider, None, NotGiven] = NOT_GIVEN,
+        provider: Union[BedrockProvider, NotGiven, None] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
         data_residency: Optional[DataResidency] = None,
         websocket_base_url: Union[str, httpx.URL, None] = None,

@@ -303,7 +303,7 @@ class AsyncOpenAI(AsyncAPIClient):
         organization: Optional[str] = None,
         project: Optional[str] = None,
         webhook_secret: Optional[str] = None,
-        provider: Union[BedrockProvider, None, NotGiven] = NOT_GIVEN,
+        provider: Union[BedrockProvider, NotGiven, None] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
         data_residency: Optional[DataResidency] = None,
         websocket_base_url: Union[str, httpx.URL, None] = None,
@@ -328,7 +328,9 @@ class AsyncOpenAI(AsyncAPIClient):
         )
         if next_provider is None:
             inherited_key = None if self._provider is not None else self.api_key
-            inherited_url = None if self._provider is not None or data_residency is not None else self._settings.base_url
+            inherited_url = (
+                None if self._provider is not None or data_residency is not None else self._settings.base_url
+            )
             api_key = api_key or inherited_key
             base_url = base_url or inherited_url
         return type(self)(

@@ -117,7 +117,7 @@ class AzureOpenAI(OpenAI):
         organization: Optional[str] = None,
         project: Optional[str] = None,
         webhook_secret: Optional[str] = None,
-        provider: Union[BedrockProvider, None, NotGiven] = NOT_GIVEN,
+        provider: Union[BedrockProvider, NotGiven, None] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
         data_residency: Optional[DataResidency] = None,
         websocket_base_url: Union[str, httpx.URL, None] = None,
