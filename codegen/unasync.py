@@ -100,12 +100,15 @@ REPLACEMENTS: dict[str, str] = {
     "async_platform_tag": "sync_platform_tag",
     # The Bedrock signing pair, src/_bedrock.py.
     "async_sign_request": "sync_sign_request",
+    # openai.auth.WorkloadIdentityAuth's pair of token getters.
+    "get_token_async": "get_token",
     "AsyncCall": "SyncCall",
     "AsyncLoopGuard": "SyncLoopGuard",
     # Test helpers and fixtures.
     "async_transports": "sync_transports",
     "async_client": "sync_client",
     "make_async_client": "make_sync_client",
+    "make_async_http_client": "make_sync_http_client",
 }
 
 #: Source tree -> generated tree, relative to the repository root.
