@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, Union, cast
 
 import httpx
 
@@ -14,10 +14,12 @@ from .._data_residency import DataResidency, resolve_data_residency
 from .._errors import OpenAIError
 from .._logs import setup_logging
 from .._types import NOT_GIVEN, NotGiven, Timeout
+from .._workload_client import WORKLOAD_IDENTITY_API_KEY, workload_identity_key
 from ._base_client import AsyncAPIClient
 
 if TYPE_CHECKING:
     from .._bedrock import BedrockProvider
+    from ..auth import WorkloadIdentity, X509WorkloadIdentity
     from .resources.admin import AsyncAdmin
     from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
@@ -54,7 +56,8 @@ class AsyncOpenAI(AsyncAPIClient):
 
     ``data_residency`` (``"us"``, ``"eu"``, ...) names a regional OpenAI endpoint instead of a ``base_url``.
     ``provider`` (e.g. ``openai.providers.bedrock(...)``) sets the endpoint and the authentication for
-    another host of the API, in place of ``api_key`` and ``base_url``.
+    another host of the API, in place of ``api_key`` and ``base_url``. ``workload_identity``
+    (see :mod:`openai.auth`) authenticates as a workload instead of with a key.
     """
 
     api_key: Union[str, Callable[[], Awaitable[str]]]
@@ -67,6 +70,7 @@ class AsyncOpenAI(AsyncAPIClient):
         self,
         *,
         api_key: Union[str, Callable[[], Awaitable[str]], None] = None,
+        workload_identity: Union[WorkloadIdentity, X509WorkloadIdentity, None] = None,
         organization: Optional[str] = None,
         project: Optional[str] = None,
         webhook_secret: Optional[str] = None,
@@ -85,7 +89,8 @@ class AsyncOpenAI(AsyncAPIClient):
             data_residency, base_url, provider=provider, websocket_base_url=websocket_base_url
         )
         if provider is not None:
-            conflicts = [name for name, value in (("api_key", api_key), ("base_url", base_url)) if value is not None]
+            given = (("api_key", api_key), ("workload_identity", workload_identity), ("base_url", base_url))
+            conflicts = [name for name, value in given if value is not None]
             if conflicts:
                 raise OpenAIError(
                     f"`provider` cannot be combined with top-level {', '.join(f'`{name}`' for name in conflicts)}. "
@@ -94,6 +99,8 @@ class AsyncOpenAI(AsyncAPIClient):
             base_url = provider.settings.base_url
             # A signing provider has no key; the placeholder satisfies the check and is never sent.
             api_key = provider.api_key or "<signed request>"  # type: ignore[assignment]
+        if workload_identity is not None:
+            api_key = cast(Any, workload_identity_key(workload_identity, api_key).get_token_async)
         resolved = resolve_settings(
             api_key=api_key,
             organization=organization,
@@ -115,6 +122,9 @@ class AsyncOpenAI(AsyncAPIClient):
         self._custom_query = dict(default_query or {})
         super().__init__(settings=resolved.settings, api_key=resolved.api_key, http_client=http_client)
         self._provider = provider
+        self.workload_identity = workload_identity
+        if workload_identity is not None:
+            self.api_key = WORKLOAD_IDENTITY_API_KEY
         if provider is not None:
             self.api_key = provider.settings.api_key or ""
             self._request_signer = provider.new_signer()
@@ -326,7 +336,8 @@ class AsyncOpenAI(AsyncAPIClient):
         base_url = resolve_data_residency(
             data_residency, base_url, provider=next_provider, websocket_base_url=websocket_base_url
         )
-        if next_provider is None:
+        workload_identity = self.workload_identity if api_key is None and next_provider is None else None
+        if next_provider is None and workload_identity is None:
             inherited_key = None if self._provider is not None else self.api_key
             inherited_url = (
                 None if self._provider is not None or data_residency is not None else self._settings.base_url
@@ -335,6 +346,7 @@ class AsyncOpenAI(AsyncAPIClient):
             base_url = base_url or inherited_url
         return type(self)(
             api_key=api_key,
+            workload_identity=workload_identity,
             organization=organization or self.organization,
             project=project or self.project,
             webhook_secret=webhook_secret or self.webhook_secret,

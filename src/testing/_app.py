@@ -10,6 +10,7 @@ from typing import Deque, List, Optional
 
 from . import _batches, _chat, _completions, _embeddings, _files, _fine_tuning, _model_catalog, _moderations
 from ._http import ReceivedRequest
+from ._oauth import TOKEN_PATH, token_exchange
 from ._reply import ApiError, Reply
 from ._routes import Router
 from ._scenarios import KEY_HEADER, SCENARIO_HEADER, Fault, ScenarioCounter, plan
@@ -81,6 +82,8 @@ class App:
     def respond(self, request: ReceivedRequest) -> Reply:
         """The normal answer to ``request``; never raises."""
         path = request.path
+        if path == TOKEN_PATH:
+            return token_exchange(request)
         if not path.startswith("/v1/"):
             return ApiError(404, f"Unknown request URL: {request.method} {path}.", code="unknown_url").reply()
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
