@@ -337,14 +337,12 @@ class AsyncOpenAI(AsyncAPIClient):
             data_residency, base_url, provider=next_provider, websocket_base_url=websocket_base_url
         )
         workload_identity = self.workload_identity if api_key is None and next_provider is None else None
-        if next_provider is None and workload_identity is None:
-            inherited_key = None if self._provider is not None else self.api_key
-            inherited_url = (
-                None if self._provider is not None or data_residency is not None else self._settings.base_url
-            )
-            api_key = api_key or inherited_key
-            base_url = base_url or inherited_url
-        return type(self)(
+        if next_provider is None:
+            if workload_identity is None and self._provider is None:
+                api_key = api_key or self.api_key
+            if self._provider is None and data_residency is None:
+                base_url = base_url or self._settings.base_url
+        copied = type(self)(
             api_key=api_key,
             workload_identity=workload_identity,
             organization=organization or self.organization,
@@ -359,6 +357,10 @@ class AsyncOpenAI(AsyncAPIClient):
             default_query=query,
             http_client=http_client or self._http_client,
         )
+        if workload_identity is not None:
+            # The same identity, the same token: copies share one cache instead of exchanging again.
+            copied._api_key = self._api_key
+        return copied
 
     with_options = copy
 
