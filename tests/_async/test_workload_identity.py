@@ -63,6 +63,6 @@ async def test_a_refused_exchange_fails_the_call_with_oauth_error(server: Loopba
 async def test_workload_identity_excludes_an_api_key_and_x509_is_refused_clearly(server: LoopbackServer) -> None:
     with pytest.raises(OpenAIError, match="`api_key` and `workload_identity` arguments are mutually exclusive"):
         AsyncOpenAI(api_key="sk-test", workload_identity=identity(iter(["s"])))
-    with pytest.raises(OpenAIError, match="X.509 workload identity"):
+    with pytest.raises(OpenAIError, match=r"X\.509 workload identity"):
         AsyncOpenAI(workload_identity=x509_workload_identity(identity_provider_id="i", service_account_id="s"))
     assert server.requests == []
