@@ -11,7 +11,6 @@ from .._azure import API_KEY_PLACEHOLDER, credential_headers, deployment_path, r
 from .._client_config import merged_defaults
 from .._concurrency import async_resolve_key
 from .._constants import DEFAULT_MAX_RETRIES
-from .._data_residency import DataResidency
 from .._errors import OpenAIError
 from .._request import CallOptions
 from .._types import NOT_GIVEN, NotGiven, Timeout
@@ -19,6 +18,7 @@ from ._client import AsyncOpenAI
 
 if TYPE_CHECKING:
     from .._bedrock import BedrockProvider
+    from .._data_residency import DataResidency
 
 __all__ = ["AsyncAzureOpenAI"]
 

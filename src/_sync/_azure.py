@@ -12,7 +12,6 @@ from .._azure import API_KEY_PLACEHOLDER, credential_headers, deployment_path, r
 from .._client_config import merged_defaults
 from .._concurrency import sync_resolve_key
 from .._constants import DEFAULT_MAX_RETRIES
-from .._data_residency import DataResidency
 from .._errors import OpenAIError
 from .._request import CallOptions
 from .._types import NOT_GIVEN, NotGiven, Timeout
@@ -20,6 +19,7 @@ from ._client import OpenAI
 
 if TYPE_CHECKING:
     from .._bedrock import BedrockProvider
+    from .._data_residency import DataResidency
 
 __all__ = ["AzureOpenAI"]
 

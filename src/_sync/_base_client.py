@@ -11,11 +11,10 @@ import dataclasses
 import functools
 import time
 from types import TracebackType
-from typing import Any, Callable, Dict, Mapping, Optional, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, TypeVar, cast
 
 import httpx
 
-from .._bedrock import AwsSigner, sync_sign_request
 from .._client_config import ApiKey
 from .._concurrency import (
     SyncCall,
@@ -34,6 +33,9 @@ from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
 from .._types import NotGiven
 from ._response import APIResponse
+
+if TYPE_CHECKING:
+    from .._bedrock import AwsSigner
 
 __all__ = ["SyncAPIClient"]
 
@@ -93,6 +95,8 @@ class SyncAPIClient:
                 self._settings, options, auth_headers=self.auth_headers(), retries_taken=retries_taken
             )
             if self._request_signer is not None:
+                from .._bedrock import sync_sign_request  # only signing clients pay for this import
+
                 sync_sign_request(self._request_signer, request)
             log_request(request, retries_taken)
             deadline = None if time_allowed is None else time.monotonic() + time_allowed

@@ -11,15 +11,14 @@ import httpx
 from .._client_config import merged_defaults, resolve_settings
 from .._concurrency import sync_platform_tag
 from .._constants import DEFAULT_MAX_RETRIES
-from .._data_residency import DataResidency, resolve_data_residency
 from .._errors import OpenAIError
 from .._logs import setup_logging
 from .._types import NOT_GIVEN, NotGiven, Timeout
-from .._workload_client import WORKLOAD_IDENTITY_API_KEY, workload_identity_key
 from ._base_client import SyncAPIClient
 
 if TYPE_CHECKING:
     from .._bedrock import BedrockProvider
+    from .._data_residency import DataResidency
     from ..auth import WorkloadIdentity, X509WorkloadIdentity
     from .resources.admin import Admin
     from .resources.audio import Audio
@@ -86,9 +85,12 @@ class OpenAI(SyncAPIClient):
         http_client: Optional[httpx.Client] = None,
     ) -> None:
         setup_logging()
-        base_url = resolve_data_residency(
-            data_residency, base_url, provider=provider, websocket_base_url=websocket_base_url
-        )
+        if data_residency is not None:
+            from .._data_residency import resolve_data_residency
+
+            base_url = resolve_data_residency(
+                data_residency, base_url, provider=provider, websocket_base_url=websocket_base_url
+            )
         if provider is not None:
             given = (("api_key", api_key), ("workload_identity", workload_identity), ("base_url", base_url))
             conflicts = [name for name, value in given if value is not None]
@@ -101,6 +103,8 @@ class OpenAI(SyncAPIClient):
             # A signing provider has no key; the placeholder satisfies the check and is never sent.
             api_key = provider.api_key or "<signed request>"  # type: ignore[assignment]
         if workload_identity is not None:
+            from .._workload_client import workload_identity_key
+
             api_key = cast(Any, workload_identity_key(workload_identity, api_key).get_token)
         resolved = resolve_settings(
             api_key=api_key,
@@ -125,7 +129,7 @@ class OpenAI(SyncAPIClient):
         self._provider = provider
         self.workload_identity = workload_identity
         if workload_identity is not None:
-            self.api_key = WORKLOAD_IDENTITY_API_KEY
+            self.api_key = "workload-identity-auth"  # what the official SDK shows; never sent
         if provider is not None:
             self.api_key = provider.settings.api_key or ""
             self._request_signer = provider.new_signer()
@@ -334,9 +338,12 @@ class OpenAI(SyncAPIClient):
         headers = merged_defaults("headers", self._custom_headers, default_headers, set_default_headers)
         query = merged_defaults("query", self._custom_query, default_query, set_default_query)
         next_provider = self._provider if isinstance(provider, NotGiven) else provider
-        base_url = resolve_data_residency(
-            data_residency, base_url, provider=next_provider, websocket_base_url=websocket_base_url
-        )
+        if data_residency is not None:
+            from .._data_residency import resolve_data_residency
+
+            base_url = resolve_data_residency(
+                data_residency, base_url, provider=next_provider, websocket_base_url=websocket_base_url
+            )
         workload_identity = self.workload_identity if api_key is None and next_provider is None else None
         if next_provider is None:
             if workload_identity is None and self._provider is None:
