@@ -104,7 +104,8 @@ class AsyncOpenAI(AsyncAPIClient):
         if workload_identity is not None:
             from .._workload_client import workload_identity_key
 
-            api_key = cast(Any, workload_identity_key(workload_identity, api_key).get_token_async)
+            workload_auth = workload_identity_key(workload_identity, api_key)
+            api_key = cast(Any, workload_auth.get_token_async)
         resolved = resolve_settings(
             api_key=api_key,
             organization=organization,
@@ -129,6 +130,7 @@ class AsyncOpenAI(AsyncAPIClient):
         self.workload_identity = workload_identity
         if workload_identity is not None:
             self.api_key = "workload-identity-auth"  # what the official SDK shows; never sent
+            self._workload_auth = workload_auth
         if provider is not None:
             self.api_key = provider.settings.api_key or ""
             self._request_signer = provider.new_signer()
@@ -367,6 +369,7 @@ class AsyncOpenAI(AsyncAPIClient):
         if workload_identity is not None:
             # The same identity, the same token: copies share one cache instead of exchanging again.
             copied._api_key = self._api_key
+            copied._workload_auth = self._workload_auth
         return copied
 
     with_options = copy

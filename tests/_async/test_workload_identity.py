@@ -8,7 +8,7 @@ from typing import Iterator
 import pytest
 
 from openai._async._client import AsyncOpenAI
-from openai._errors import OAuthError, OpenAIError
+from openai._errors import AuthenticationError, OAuthError, OpenAIError
 from openai.auth import WorkloadIdentity, x509_workload_identity
 from openai.testing import LoopbackServer
 from tests._transports import make_async_http_client
@@ -66,3 +66,44 @@ async def test_workload_identity_excludes_an_api_key_and_x509_is_refused_clearly
     with pytest.raises(OpenAIError, match=r"X\.509 workload identity"):
         AsyncOpenAI(workload_identity=x509_workload_identity(identity_provider_id="i", service_account_id="s"))
     assert server.requests == []
+
+
+async def test_a_refused_token_is_exchanged_again_once(transport: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # This server accepts only the second token the exchange hands out, as if the first had been revoked.
+    with LoopbackServer(api_key="wif.sa-1.second") as strict:
+        monkeypatch.setattr(
+            "openai.auth._workload.DEFAULT_TOKEN_EXCHANGE_URL", f"http://{strict.host}:{strict.port}/oauth/token"
+        )
+        client = AsyncOpenAI(
+            workload_identity=identity(iter(["first", "second", "third"])),
+            base_url=strict.base_url,
+            max_retries=0,
+            http_client=make_async_http_client(transport),
+        )
+        async with client:
+            await client.models.list()
+        requests = [(received.path, received.headers.get("authorization")) for received in strict.requests]
+    assert requests == [
+        ("/oauth/token", None),
+        ("/v1/models", "Bearer wif.sa-1.first"),
+        ("/oauth/token", None),
+        ("/v1/models", "Bearer wif.sa-1.second"),
+    ]
+
+
+async def test_a_token_refused_twice_is_an_authentication_error(
+    transport: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with LoopbackServer(api_key="never-issued") as strict:
+        monkeypatch.setattr(
+            "openai.auth._workload.DEFAULT_TOKEN_EXCHANGE_URL", f"http://{strict.host}:{strict.port}/oauth/token"
+        )
+        client = AsyncOpenAI(
+            workload_identity=identity(iter(["first", "second", "third"])),
+            base_url=strict.base_url,
+            http_client=make_async_http_client(transport),
+        )
+        async with client:
+            with pytest.raises(AuthenticationError):
+                await client.models.list()
+        assert [received.path for received in strict.requests].count("/oauth/token") == 2
