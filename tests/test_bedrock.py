@@ -152,6 +152,8 @@ def test_both_clients_expose_the_region_and_refuse_data_residency() -> None:
         assert client.with_options(aws_region="eu-west-1").aws_region == "eu-west-1"
         with pytest.raises(OpenAIError, match="only supported by OpenAI clients"):
             client.with_options(data_residency="eu")
+        with pytest.raises(OpenAIError, match="only supports Bedrock bearer token or AWS credential"):
+            client.with_options(admin_api_key="sk-admin")
 
 
 def test_the_provider_function_keeps_its_own_rules_for_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -110,6 +110,9 @@ class BedrockOpenAI(OpenAI):
         self,
         *,
         api_key: Union[str, Callable[[], Awaitable[str]], None] = None,
+        admin_api_key: Optional[str] = None,
+        workload_identity: Optional[object] = None,
+        provider: Union[BedrockProvider, NotGiven, None] = NOT_GIVEN,
         bedrock_token_provider: Optional[BedrockTokenProvider] = None,
         aws_region: Optional[str] = None,
         aws_profile: Optional[str] = None,
@@ -120,13 +123,12 @@ class BedrockOpenAI(OpenAI):
         organization: Optional[str] = None,
         project: Optional[str] = None,
         webhook_secret: Optional[str] = None,
-        provider: Union[BedrockProvider, NotGiven, None] = NOT_GIVEN,
+        websocket_base_url: Union[str, httpx.URL, None] = None,
         base_url: Union[str, httpx.URL, None] = None,
         data_residency: Optional[DataResidency] = None,
-        websocket_base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        max_retries: Union[int, NotGiven] = NOT_GIVEN,
         http_client: Optional[httpx.Client] = None,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
         default_headers: Optional[Mapping[str, str]] = None,
         set_default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
@@ -143,6 +145,8 @@ class BedrockOpenAI(OpenAI):
             raise OpenAIError("Configure `provider` on `OpenAI`, not on `BedrockOpenAI.with_options()`.")
         if callable(api_key):
             raise OpenAIError("Pass a refreshable Bedrock credential as `bedrock_token_provider`, not as `api_key`.")
+        if admin_api_key is not None or workload_identity is not None:
+            raise OpenAIError("BedrockOpenAI only supports Bedrock bearer token or AWS credential authentication.")
         given = {
             "api_key": api_key,
             "bedrock_token_provider": bedrock_token_provider,
