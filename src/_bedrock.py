@@ -219,6 +219,7 @@ def resolve_bedrock(
     region = _checked_region(_present(aws_region))
     if aws_region is not None and region is None:
         raise OpenAIError("The Bedrock `aws_region` must not be empty.")
+    region_from_environment = region is None
     if region is None:
         region = _checked_region(_present(env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION")))
 
@@ -237,7 +238,9 @@ def resolve_bedrock(
             raise OpenAIError("Amazon Bedrock endpoints must be reached over HTTPS.")
         if family != chosen:
             raise OpenAIError(f"The Bedrock {family} hostname does not match the selected {chosen!r} endpoint.")
-        if region is not None and region != host_region:
+        # A bearer token is not bound to a region: only a region the caller chose, or one to sign for, must agree.
+        bearer = api_key is not None or token_provider is not None
+        if region is not None and region != host_region and not (bearer and region_from_environment):
             raise OpenAIError(
                 f"The Bedrock endpoint's region {host_region!r} does not match the configured AWS region {region!r}."
             )

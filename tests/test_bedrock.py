@@ -103,6 +103,11 @@ def test_the_environment_supplies_region_url_and_bearer_token() -> None:
         "bedrock-mantle",
         True,
     )
+    # The environment's region gives way to a Bedrock hostname's for a bearer token, not for a signature.
+    runtime = "https://bedrock-runtime.us-east-1.amazonaws.com/openai/v1"
+    assert resolve({"AWS_REGION": "us-west-2"}, base_url=runtime, api_key="t").region == "us-east-1"
+    with pytest.raises(OpenAIError, match="does not match the configured AWS region 'us-west-2'"):
+        resolve({"AWS_REGION": "us-west-2"}, base_url=runtime, **STATIC)
     # Explicit AWS credentials win over the environment's bearer token.
     assert resolve({"AWS_REGION": "us-east-1", "AWS_BEARER_TOKEN_BEDROCK": "t"}, **STATIC).api_key is None
 
