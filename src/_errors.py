@@ -5,7 +5,6 @@
           ├── APIStatusError              + response, status_code, request_id
           │    ├── BadRequestError             400
           │    ├── AuthenticationError         401
-          │    │    └── OAuthError             a token exchange refused (openai.auth)
           │    ├── PermissionDeniedError       403
           │    ├── NotFoundError               404
           │    ├── ConflictError               409
@@ -15,7 +14,6 @@
           ├── APIConnectionError          the request never got a response
           │    └── APITimeoutError
           └── APIResponseValidationError  a response that does not have the shape it must have
-     └── SubjectTokenProviderError        a workload's identity token could not be read (openai.auth)
 
 Errors from httpx and pydantic are translated into this tree at one boundary, the client's
 request loop, so callers only ever catch these classes.
