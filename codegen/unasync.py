@@ -68,6 +68,7 @@ REPLACEMENTS: dict[str, str] = {
     # Clients.
     "AsyncOpenAI": "OpenAI",
     "AsyncAzureOpenAI": "AzureOpenAI",
+    "AsyncBedrockOpenAI": "BedrockOpenAI",
     "AsyncAPIClient": "SyncAPIClient",
     "AsyncAPIResource": "SyncAPIResource",
     # Streaming, pagination and responses.
@@ -97,6 +98,10 @@ REPLACEMENTS: dict[str, str] = {
     "async_read_part": "sync_read_part",
     "async_resolve_key": "sync_resolve_key",
     "async_platform_tag": "sync_platform_tag",
+    # The Bedrock signing pair, src/_bedrock.py.
+    "async_sign_request": "sync_sign_request",
+    # openai.auth.WorkloadIdentityAuth's pair of token getters.
+    "get_token_async": "get_token",
     "AsyncCall": "SyncCall",
     # The views' call types, src/_view_types.py.
     "AsyncMethod": "SyncMethod",
@@ -107,6 +112,7 @@ REPLACEMENTS: dict[str, str] = {
     "async_transports": "sync_transports",
     "async_client": "sync_client",
     "make_async_client": "make_sync_client",
+    "make_async_http_client": "make_sync_http_client",
 }
 
 #: Source tree -> generated tree, relative to the repository root.

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from . import types as types
     from ._aiohttp_client import DefaultAioHttpClient as DefaultAioHttpClient
     from ._async._azure import AsyncAzureOpenAI as AsyncAzureOpenAI
+    from ._async._bedrock import AsyncBedrockOpenAI as AsyncBedrockOpenAI
     from ._async._client import AsyncOpenAI as AsyncOpenAI
     from ._async._pagination import AsyncConversationCursorPage as AsyncConversationCursorPage
     from ._async._pagination import AsyncCursorPage as AsyncCursorPage
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from ._constants import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
     from ._constants import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
     from ._constants import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from ._data_residency import DataResidency as DataResidency
     from ._errors import APIConnectionError as APIConnectionError
     from ._errors import APIError as APIError
     from ._errors import APIResponseValidationError as APIResponseValidationError
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from ._errors import ConflictError as ConflictError
     from ._errors import InternalServerError as InternalServerError
     from ._errors import NotFoundError as NotFoundError
+    from ._errors import OAuthError as OAuthError
     from ._errors import OpenAIError as OpenAIError
     from ._errors import PermissionDeniedError as PermissionDeniedError
     from ._errors import RateLimitError as RateLimitError
@@ -69,6 +72,7 @@ if TYPE_CHECKING:
     from ._sdk_names import Transport as Transport
     from ._sdk_names import file_from_path as file_from_path
     from ._sync._azure import AzureOpenAI as AzureOpenAI
+    from ._sync._bedrock import BedrockOpenAI as BedrockOpenAI
     from ._sync._client import OpenAI as OpenAI
     from ._sync._pagination import SyncConversationCursorPage as SyncConversationCursorPage
     from ._sync._pagination import SyncCursorPage as SyncCursorPage
@@ -139,7 +143,7 @@ if TYPE_CHECKING:
 _ERRORS = (
     "APIConnectionError APIError APIResponseValidationError APIStatusError APITimeoutError AuthenticationError "
     "BadRequestError ConflictError InternalServerError NotFoundError OpenAIError PermissionDeniedError "
-    "RateLimitError UnprocessableEntityError"
+    "OAuthError RateLimitError UnprocessableEntityError"
 )
 _PAGES = "SyncPage SyncCursorPage SyncConversationCursorPage SyncNextCursorPage"
 
@@ -181,6 +185,9 @@ _LAZY: Dict[str, str] = {
     "DefaultAioHttpClient": "._aiohttp_client",
     "AzureOpenAI": "._sync._azure",
     "AsyncAzureOpenAI": "._async._azure",
+    "BedrockOpenAI": "._sync._bedrock",
+    "AsyncBedrockOpenAI": "._async._bedrock",
+    "DataResidency": "._data_residency",
     "pydantic_function_tool": "._parsing",
     "LengthFinishReasonError": "._parsing",
     "ContentFilterFinishReasonError": "._parsing",

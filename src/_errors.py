@@ -5,6 +5,7 @@
      │    ├── APIStatusError              + response, status_code, request_id
      │    │    ├── BadRequestError             400
      │    │    ├── AuthenticationError         401
+     │    │    │    └── OAuthError             a token endpoint refused a workload-identity exchange
      │    │    ├── PermissionDeniedError       403
      │    │    ├── NotFoundError               404
      │    │    ├── ConflictError               409
@@ -14,6 +15,7 @@
      │    ├── APIConnectionError          the request never got a response
      │    │    └── APITimeoutError
      │    └── APIResponseValidationError  a response that does not have the shape it must have
+     ├── SubjectTokenProviderError        a workload identity's subject token could not be read
      ├── WebSocketConnectionClosedError   a WebSocket closed with messages still unsent
      └── WebSocketQueueFullError          the outgoing WebSocket queue is over its size limit
 
@@ -39,9 +41,11 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
+    "OAuthError",
     "OpenAIError",
     "PermissionDeniedError",
     "RateLimitError",
+    "SubjectTokenProviderError",
     "UnprocessableEntityError",
     "WebSocketConnectionClosedError",
     "WebSocketQueueFullError",
@@ -54,6 +58,16 @@ __all__ = [
 
 class OpenAIError(Exception):
     """The base of every error this package raises."""
+
+
+class SubjectTokenProviderError(OpenAIError):
+    """A workload identity's subject token could not be obtained; ``response`` is the metadata answer, if any."""
+
+    response: Optional[httpx.Response]
+
+    def __init__(self, message: str, *, response: Optional[httpx.Response] = None) -> None:
+        super().__init__(message)
+        self.response = response
 
 
 class APIError(OpenAIError):
@@ -127,6 +141,22 @@ class AuthenticationError(APIStatusError):
     """HTTP 401: the API key is missing, wrong or revoked."""
 
     status_code: Literal[401] = 401
+
+
+class OAuthError(AuthenticationError):
+    """A token endpoint refused an exchange (400, 401 or 403); ``error`` is its OAuth error code.
+
+    The message is the endpoint's ``error_description`` when it sent one.
+    """
+
+    error: Optional[str]
+
+    def __init__(self, *, response: httpx.Response, body: object | None) -> None:
+        code = body.get("error") if isinstance(body, dict) else None
+        description = body.get("error_description") if isinstance(body, dict) else None
+        message = description if isinstance(description, str) and description else "OAuth authentication error."
+        super().__init__(message, response=response, body=body)
+        self.error = code if isinstance(code, str) else None
 
 
 class PermissionDeniedError(APIStatusError):

@@ -36,3 +36,15 @@ def make_sync_client(transport: str, base_url: str, **kwargs: Any) -> OpenAI:
     kwargs.setdefault("api_key", "sk-test-key")
     http_client = DefaultHttpxClient() if transport == "default" else httpx.Client()
     return OpenAI(base_url=base_url, http_client=http_client, **kwargs)
+
+
+def make_async_http_client(transport: str) -> httpx.AsyncClient:
+    """The HTTP client of the named transport, for clients built by hand (Bedrock, Azure)."""
+    if transport == "aiohttp":
+        return DefaultAioHttpClient()
+    return DefaultAsyncHttpxClient() if transport == "default" else httpx.AsyncClient()
+
+
+def make_sync_http_client(transport: str) -> httpx.Client:
+    """The HTTP client of the named transport, for clients built by hand (Bedrock, Azure)."""
+    return DefaultHttpxClient() if transport == "default" else httpx.Client()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Awaitable, Callable, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, Union
 
 import httpx
 
@@ -15,6 +15,10 @@ from .._errors import OpenAIError
 from .._request import CallOptions
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._client import AsyncOpenAI
+
+if TYPE_CHECKING:
+    from .._bedrock import BedrockProvider
+    from .._data_residency import DataResidency
 
 __all__ = ["AsyncAzureOpenAI"]
 
@@ -112,7 +116,9 @@ class AsyncAzureOpenAI(AsyncOpenAI):
         organization: Optional[str] = None,
         project: Optional[str] = None,
         webhook_secret: Optional[str] = None,
+        provider: Union[BedrockProvider, NotGiven, None] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
+        data_residency: Optional[DataResidency] = None,
         websocket_base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
@@ -126,6 +132,10 @@ class AsyncAzureOpenAI(AsyncOpenAI):
 
         ``default_headers`` / ``default_query`` are added to this client's; the ``set_`` forms replace them.
         """
+        if data_residency is not None:
+            raise OpenAIError("`data_residency` is only supported by OpenAI clients")
+        if not isinstance(provider, NotGiven):
+            raise OpenAIError("Configure `provider` on `AsyncOpenAI`, not on `AsyncAzureOpenAI.with_options()`.")
         headers = merged_defaults("headers", self._custom_headers, default_headers, set_default_headers)
         query = merged_defaults("query", self._custom_query, default_query, set_default_query)
         version = api_version or self._api_version

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, Union, cast
 
 import httpx
 
 from .._client_config import merged_defaults, resolve_settings
 from .._concurrency import async_platform_tag
 from .._constants import DEFAULT_MAX_RETRIES
+from .._errors import OpenAIError
 from .._logs import setup_logging
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base_client import AsyncAPIClient
 
 if TYPE_CHECKING:
+    from .._bedrock import BedrockProvider
+    from .._data_residency import DataResidency
+    from ..auth import WorkloadIdentity, X509WorkloadIdentity
     from .resources.admin import AsyncAdmin
     from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
@@ -48,6 +52,11 @@ class AsyncOpenAI(AsyncAPIClient):
     Arguments left out are read from the environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
     ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID`` and ``OPENAI_WEBHOOK_SECRET``. ``api_key`` may also be
     a function returning the key, called before every request (a coroutine function here).
+
+    ``data_residency`` (``"us"``, ``"eu"``, ...) names a regional OpenAI endpoint instead of a ``base_url``.
+    ``provider`` (e.g. ``openai.providers.bedrock(...)``) sets the endpoint and the authentication for
+    another host of the API, in place of ``api_key`` and ``base_url``. ``workload_identity``
+    (see :mod:`openai.auth`) authenticates as a workload instead of with a key.
     """
 
     api_key: Union[str, Callable[[], Awaitable[str]]]
@@ -60,10 +69,13 @@ class AsyncOpenAI(AsyncAPIClient):
         self,
         *,
         api_key: Union[str, Callable[[], Awaitable[str]], None] = None,
+        workload_identity: Union[WorkloadIdentity, X509WorkloadIdentity, None] = None,
         organization: Optional[str] = None,
         project: Optional[str] = None,
         webhook_secret: Optional[str] = None,
+        provider: Optional[BedrockProvider] = None,
         base_url: Union[str, httpx.URL, None] = None,
+        data_residency: Optional[DataResidency] = None,
         websocket_base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -72,6 +84,28 @@ class AsyncOpenAI(AsyncAPIClient):
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
         setup_logging()
+        if data_residency is not None:
+            from .._data_residency import resolve_data_residency
+
+            base_url = resolve_data_residency(
+                data_residency, base_url, provider=provider, websocket_base_url=websocket_base_url
+            )
+        if provider is not None:
+            given = (("api_key", api_key), ("workload_identity", workload_identity), ("base_url", base_url))
+            conflicts = [name for name, value in given if value is not None]
+            if conflicts:
+                raise OpenAIError(
+                    f"`provider` cannot be combined with top-level {', '.join(f'`{name}`' for name in conflicts)}. "
+                    f"Move provider authentication and routing options into `{provider.name}(...)`."
+                )
+            base_url = provider.settings.base_url
+            # A signing provider has no key; the placeholder satisfies the check and is never sent.
+            api_key = provider.api_key or "<signed request>"  # type: ignore[assignment]
+        if workload_identity is not None:
+            from .._workload_client import workload_identity_key
+
+            workload_auth = workload_identity_key(workload_identity, api_key)
+            api_key = cast(Any, workload_auth.get_token_async)
         resolved = resolve_settings(
             api_key=api_key,
             organization=organization,
@@ -92,6 +126,16 @@ class AsyncOpenAI(AsyncAPIClient):
         self._custom_headers = dict(default_headers or {})
         self._custom_query = dict(default_query or {})
         super().__init__(settings=resolved.settings, api_key=resolved.api_key, http_client=http_client)
+        self._provider = provider
+        self.workload_identity = workload_identity
+        if workload_identity is not None:
+            self.api_key = "workload-identity-auth"  # what the official SDK shows; never sent
+            self._workload_auth = workload_auth
+        if provider is not None:
+            self.api_key = provider.settings.api_key or ""
+            self._request_signer = provider.new_signer()
+            if self._request_signer is not None:
+                self._static_auth = {}
 
     @functools.cached_property
     def chat(self) -> AsyncChat:
@@ -275,7 +319,9 @@ class AsyncOpenAI(AsyncAPIClient):
         organization: Optional[str] = None,
         project: Optional[str] = None,
         webhook_secret: Optional[str] = None,
+        provider: Union[BedrockProvider, NotGiven, None] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
+        data_residency: Optional[DataResidency] = None,
         websocket_base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
@@ -288,22 +334,43 @@ class AsyncOpenAI(AsyncAPIClient):
         """A new client with some settings changed, sharing this one's connection pool.
 
         ``default_headers`` / ``default_query`` are added to this client's; the ``set_`` forms replace them.
+        ``data_residency`` replaces the inherited endpoint; ``provider=None`` drops this client's provider.
         """
         headers = merged_defaults("headers", self._custom_headers, default_headers, set_default_headers)
         query = merged_defaults("query", self._custom_query, default_query, set_default_query)
-        return type(self)(
-            api_key=api_key or self.api_key,
+        next_provider = self._provider if isinstance(provider, NotGiven) else provider
+        if data_residency is not None:
+            from .._data_residency import resolve_data_residency
+
+            base_url = resolve_data_residency(
+                data_residency, base_url, provider=next_provider, websocket_base_url=websocket_base_url
+            )
+        workload_identity = self.workload_identity if api_key is None and next_provider is None else None
+        if next_provider is None:
+            if workload_identity is None and self._provider is None:
+                api_key = api_key or self.api_key
+            if self._provider is None and data_residency is None:
+                base_url = base_url or self._settings.base_url
+        copied = type(self)(
+            api_key=api_key,
+            workload_identity=workload_identity,
             organization=organization or self.organization,
             project=project or self.project,
             webhook_secret=webhook_secret or self.webhook_secret,
-            base_url=base_url or self._settings.base_url,
-            websocket_base_url=websocket_base_url or self.websocket_base_url,
+            provider=next_provider,
+            base_url=base_url,
+            websocket_base_url=None if data_residency is not None else websocket_base_url or self.websocket_base_url,
             timeout=self._settings.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self._settings.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             default_headers=headers,
             default_query=query,
             http_client=http_client or self._http_client,
         )
+        if workload_identity is not None:
+            # The same identity, the same token: copies share one cache instead of exchanging again.
+            copied._api_key = self._api_key
+            copied._workload_auth = self._workload_auth
+        return copied
 
     with_options = copy
 

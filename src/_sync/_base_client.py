@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import time
 from types import TracebackType
-from typing import Any, Callable, Dict, Mapping, Optional, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, TypeVar, cast
 
 import httpx
 
@@ -34,6 +34,10 @@ from .._retry import retry_delay, should_retry_status
 from .._types import NotGiven
 from ._response import APIResponse
 
+if TYPE_CHECKING:
+    from .._bedrock import AwsSigner
+    from ..auth import WorkloadIdentityAuth
+
 __all__ = ["SyncAPIClient"]
 
 _PageT = TypeVar("_PageT")
@@ -45,6 +49,10 @@ class SyncAPIClient:
 
     _http_client: httpx.Client
     _settings: ClientSettings
+    #: Signs each attempt once it is built, for clients whose credentials are a signature (Bedrock SigV4).
+    _request_signer: Optional[AwsSigner] = None
+    #: The token cache of a workload identity client: a token the API refuses is dropped and renewed once.
+    _workload_auth: Optional[WorkloadIdentityAuth] = None
 
     def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[httpx.Client]) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
@@ -85,10 +93,15 @@ class SyncAPIClient:
             self._settings.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         )
         retries_taken = 0
+        token_renewed = False
         while True:
             request = build_request(
                 self._settings, options, auth_headers=self.auth_headers(), retries_taken=retries_taken
             )
+            if self._request_signer is not None:
+                from .._bedrock import sync_sign_request  # only signing clients pay for this import
+
+                sync_sign_request(self._request_signer, request)
             log_request(request, retries_taken)
             deadline = None if time_allowed is None else time.monotonic() + time_allowed
             try:
@@ -120,6 +133,11 @@ class SyncAPIClient:
                         self._wait_before_retry(request, delay)
                         retries_taken += 1
                         continue
+                if response.status_code == 401 and self._workload_auth is not None and not token_renewed:
+                    # Revoked before its expiry: exchange again once, not on every retry.
+                    self._workload_auth.invalidate_token(request.headers.get("Authorization", "")[len("Bearer ") :])
+                    token_renewed = True
+                    continue
                 raise make_status_error(response, body)
             return self._build_result(response, options, cast_to, stream_item, retries_taken)
 

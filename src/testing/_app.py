@@ -10,6 +10,7 @@ from typing import Deque, List, Optional
 
 from . import _batches, _chat, _completions, _embeddings, _files, _fine_tuning, _model_catalog, _moderations
 from ._http import ReceivedRequest
+from ._oauth import TOKEN_PATH, token_exchange
 from ._reply import ApiError, Reply
 from ._routes import Router
 from ._scenarios import KEY_HEADER, SCENARIO_HEADER, Fault, ScenarioCounter, plan
@@ -81,14 +82,22 @@ class App:
     def respond(self, request: ReceivedRequest) -> Reply:
         """The normal answer to ``request``; never raises."""
         path = request.path
+        if path == TOKEN_PATH:
+            return token_exchange(request)
         if not path.startswith("/v1/"):
             return ApiError(404, f"Unknown request URL: {request.method} {path}.", code="unknown_url").reply()
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "aws4-hmac-sha256" and token.strip():
+            # A SigV4-signed request (Bedrock clients): the tests check the signature, the server routes it.
+            return self._route(request, path)
         if scheme.lower() != "bearer" or not token.strip():
             message = "No API key provided: send it as 'Authorization: Bearer <key>'."
             return ApiError(401, message).reply()
         if self._api_key is not None and token.strip() != self._api_key:
             return ApiError(401, "Incorrect API key provided.", code="invalid_api_key").reply()
+        return self._route(request, path)
+
+    def _route(self, request: ReceivedRequest, path: str) -> Reply:
         try:
             return self.router.handle(request, path[3:], self.store)
         except Exception as error:
