@@ -83,6 +83,8 @@ __all__ = ["GenError", "Generated", "check", "generate", "main", "render_files",
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC_DIR = ROOT / "spec"
 NAMES_FILE = Path(__file__).resolve().parent / "type_names.json"
+# The official SDK's modules and the names each offers; every openai.types row is generated.
+MODULES_FILE = "sdk-modules.tsv"
 OUTPUT = Path("src") / "types"
 # What each call takes and returns, for the engineers writing resource methods; generated, checked by --check.
 RESOURCE_TYPES = "codegen/resource_types.json"
@@ -223,12 +225,19 @@ class ModuleBuilder:
     decls: list[Decl] = field(default_factory=list)
     names: set[str] = field(default_factory=lambda: set(IMPORTED_NAMES))
     memo: dict[tuple[str, str], Decl] = field(default_factory=dict)
+    # The official SDK's names in this module (sdk-modules.tsv), by loose spelling: a name made up from a
+    # property path takes the official spelling (`ImageUrl` -> `ImageURL`) and an inline union gets a name
+    # only when the official module has one for it.
+    official: dict[str, str] = field(default_factory=dict)
 
     @property
     def package(self) -> tuple[str, ...]:
         return self.parts[:-1]
 
     def claim(self, wanted: str) -> str:
+        spelled = self.official.get(_loose(wanted))
+        if spelled is not None and spelled not in self.names:
+            wanted = spelled
         name, n = wanted, 1
         while name in self.names:
             n += 1
@@ -361,8 +370,14 @@ class TypesGenerator:
         type_names: list[tuple[str, str]],
         surface: list[dict[str, str]],
         config: dict[str, Any],
+        module_surface: Mapping[tuple[str, ...], Sequence[str]] | None = None,
     ) -> None:
         self.spec = spec
+        # The official SDK's modules under openai.types and the names each has (sdk-modules.tsv), by module
+        # parts under src/types: what the generated tree must offer besides the public names of the type list.
+        self.module_surface: dict[tuple[str, ...], tuple[str, ...]] = {
+            parts: tuple(names) for parts, names in (module_surface or {}).items()
+        }
         self.schemas: dict[str, Any] = spec["components"]["schemas"]
         self.surface = surface
         self.config = config
@@ -451,6 +466,7 @@ class TypesGenerator:
             self.schema_at(pointer)  # fails loudly on a mistyped pointer
             self.canonical.setdefault(pointer, []).append((module, name))
             self.name_source[(module, name)] = source
+        self._index_request_twins(known)
         # Names the official SDK does not have, for schemas users still meet (the speech event stream).
         for key, pointer in self.config.get("extra_names", {}).items():
             if key in known:
@@ -459,6 +475,26 @@ class TypesGenerator:
             self.schema_at(pointer)
             self.canonical.setdefault(pointer, []).append((module, name))
             self.name_source[(module, name)] = "configured (not in sdk-type-names.tsv)"
+
+    def _index_request_twins(self, known: set[str]) -> None:
+        """The official modules ``<name>_param`` of response types the type list names (``realtime``'s
+        ``ConversationItemParam`` beside ``ConversationItem``): the request side of the same schema."""
+        pointers = {entry: pointer for pointer, entries in self.canonical.items() for entry in entries}
+        for parts, names in sorted(self.module_surface.items()):
+            module = ".".join(("openai", "types", *parts[:-1]))
+            for name in names:
+                base = name[: -len("Param")]
+                if (
+                    not parts
+                    or not name.endswith("Param")
+                    or self.is_param_name(base)
+                    or f"{module}:{name}" in known
+                    or snake(name) != parts[-1]
+                    or (module, base) not in pointers
+                ):
+                    continue
+                self.canonical[pointers[(module, base)]].append((module, name))
+                self.name_source[(module, name)] = "request side of an official response type (sdk-modules.tsv)"
 
     def _index_returns(self) -> None:
         """Give every return type of a call its schema, adding the names the type list lacks.
@@ -584,10 +620,19 @@ class TypesGenerator:
         parts = (*package, snake(name))
         if parts in self.modules:
             raise GenError([f"{module}:{name}: module {'/'.join(parts)}.py is already generated for another name"])
-        builder = ModuleBuilder(parts)
+        builder = self.new_module(parts)
         builder.names.add(name)
         self.modules[parts] = builder
         return builder
+
+    def new_module(self, parts: tuple[str, ...]) -> ModuleBuilder:
+        official = self.module_surface.get(parts, ())
+        return ModuleBuilder(parts, official={_loose(n): n for n in official})
+
+    def official_spelling(self, parts: tuple[str, ...], name: str) -> str:
+        """``name`` as the official module ``parts`` spells it (``AdminApiKeyCreateParams`` -> ``AdminAPIKey...``)."""
+        wanted = _loose(name)
+        return next((n for n in self.module_surface.get(parts, ()) if _loose(n) == wanted), name)
 
     def public_decl(self, pointer: str, side: str) -> Decl | None:
         """The public declaration that stands for ``pointer`` wherever another schema uses it, if it has one."""
@@ -864,7 +909,9 @@ class TypesGenerator:
         if shape.kind == "object":
             return Ref(self._class(shape, pointer, side, mod, path, root))
         if shape.kind == "union":
-            return self._union(shape, side, mod, path)
+            ty = self._union(shape, side, mod, path)
+            self._name_inline(ty, pointer, side, mod, path)
+            return ty
         if shape.kind == "array":
             assert shape.item is not None
             item_path = (*path[:-1], self.singular(path[-1])) if path else ()
@@ -916,6 +963,21 @@ class TypesGenerator:
             ty = self.build(prop, prop_pointer, side, mod, (*path, pascal(name)))
             fields.append(FieldSpec(name, ty, name in shape.required))
         return fields
+
+    def _name_inline(self, ty: Ty, pointer: str, side: str, mod: ModuleBuilder, path: tuple[str, ...]) -> None:
+        """Give an inline union the name the official module has for it (``ShellCallCaller``), as an alias.
+
+        The field keeps the union spelled out (a tagged union must stay visible to pydantic and to the lenient
+        builder); the alias is the same type under the name users import.
+        """
+        wanted = "".join(path)
+        spelled = mod.official.get(_loose(wanted)) if wanted else None
+        if spelled is None or spelled in mod.names or (pointer, f"{side}:alias") in mod.memo:
+            return
+        mod.names.add(spelled)
+        decl = Decl(spelled, mod, "alias", _doc(pointer), pointer, target=ty)
+        mod.memo[(pointer, f"{side}:alias")] = decl
+        mod.decls.append(decl)
 
     def _union(self, shape: Shape, side: str, mod: ModuleBuilder, path: tuple[str, ...]) -> Ty:
         members: list[Ty] = []
@@ -1011,7 +1073,8 @@ class TypesGenerator:
         singular = self.singular(resource[-1])
         own = ".".join(resource) in self.config.get("params_in_resource_package", [])
         package = tuple(resource) if own else tuple(resource[:-1])
-        return (*package, f"{singular}_{method}_params"), f"{pascal(singular)}{pascal(method)}Params"
+        parts = (*package, f"{singular}_{method}_params")
+        return parts, self.official_spelling(parts, f"{pascal(singular)}{pascal(method)}Params")
 
     def body_content_type(self, operation: Mapping[str, Any]) -> str | None:
         """How the request body is sent: multipart when the spec offers it and a field is a file, else the first
@@ -1067,7 +1130,7 @@ class TypesGenerator:
         parts, name = self.params_location(call)
         if parts in self.modules:
             raise GenError([f"{call['call']}: module {'/'.join(parts)}.py already generated"])
-        mod = ModuleBuilder(parts)
+        mod = self.new_module(parts)
         mod.names.add(name)
         self.modules[parts] = mod
         operation = self.operation(call)
@@ -1334,6 +1397,117 @@ class TypesGenerator:
         builder.decls.append(alias)
         self.by_name[(module, name)] = alias
         self._export(builder, name)
+
+    # -- the official module surface ---------------------------------------------------------------------------
+
+    def complete_surface(self) -> None:
+        """Make every module and name of the official ``openai.types`` surface exist (sdk-modules.tsv).
+
+        A name the generated module lacks is another name for a type generated elsewhere: one the module's own
+        types use (``response_input_param.FunctionCallOutput``, defined with the item union), else the public
+        name spelled the same in the closest package (``shared.ChatModel``), request side in ``shared_params``.
+        A package name is exported from the official submodule that lists it.
+        """
+        self.surface_missing: list[str] = []
+        packages = {parts[:depth] for parts in self.module_surface for depth in range(len(parts))}
+        for parts, names in sorted(self.module_surface.items()):
+            if parts in packages:
+                continue
+            builder = self.modules.get(parts)
+            fresh = builder is None
+            if builder is None:
+                builder = self.new_module(parts)
+            defined = {d.name for d in builder.decls}
+            for name in names:
+                if name in defined:
+                    continue
+                target = self._surface_target(builder, name)
+                if target is None:
+                    self.surface_missing.append(".".join(("openai", "types", *parts, name)))
+                    continue
+                if fresh:
+                    self.modules[parts] = builder
+                    fresh = False
+                builder.names.add(name)
+                builder.decls.append(
+                    Decl(name, builder, "alias", f"Another name for `{target.name}`.", target=Ref(target))
+                )
+                defined.add(name)
+        for parts in sorted(packages):
+            exported = self.exports.setdefault(parts, {})
+            for name in self.module_surface.get(parts, ()):
+                if name in exported:
+                    continue
+                where = [
+                    sub
+                    for sub, names in sorted(self.module_surface.items())
+                    if sub[:-1] == parts
+                    and name in names
+                    and sub in self.modules
+                    and any(d.name == name for d in self.modules[sub].decls)
+                ]
+                if where:
+                    exported[name] = where[0]
+                else:
+                    self.surface_missing.append(".".join(("openai", "types", *parts, name)))
+
+    def _surface_target(self, builder: ModuleBuilder, name: str) -> Decl | None:
+        reached = self._reachable(builder.decls)
+        local = [d for d in reached if d.name == name and d.module is not builder]
+        if local:
+            return local[0]
+        package = builder.package
+        wanted = [name + "Param", name] if package and package[-1] == "shared_params" else [name]
+        if package and package[-1] in ("shared", "shared_params"):
+            package = package[:-1]
+        for spelled in wanted:
+            found = sorted(((m, n) for m, n in self.by_name if n == spelled), key=lambda e: (e[0].count("."), e))
+            ancestors = [".".join(("openai", "types", *package[:depth])) for depth in range(len(package), -1, -1)]
+            for module in ancestors:
+                for m, n in found:
+                    if m == module and builder not in self._reachable_modules(self.by_name[(m, n)]):
+                        return self.by_name[(m, n)]
+            if len(found) == 1 and builder not in self._reachable_modules(self.by_name[found[0]]):
+                return self.by_name[found[0]]
+        return None
+
+    @staticmethod
+    def _reachable(decls: Sequence[Decl]) -> list[Decl]:
+        """Every declaration the given ones use, directly or through others, in a stable order."""
+        seen: dict[int, Decl] = {}
+        stack: list[Decl] = list(reversed(decls))
+        order: list[Decl] = []
+        while stack:
+            decl = stack.pop()
+            if id(decl) in seen:
+                continue
+            seen[id(decl)] = decl
+            order.append(decl)
+            tys: list[Ty] = [f.ty for f in decl.fields]
+            if decl.target is not None:
+                tys.append(decl.target)
+            if decl.base is not None:
+                tys.append(Ref(decl.base))
+            while tys:
+                ty = tys.pop()
+                if isinstance(ty, Ref):
+                    stack.append(ty.decl)
+                elif isinstance(ty, Arr):
+                    tys.append(ty.item)
+                elif isinstance(ty, Opt):
+                    tys.append(ty.inner)
+                elif isinstance(ty, Map):
+                    tys.append(ty.value)
+                elif isinstance(ty, Uni):
+                    tys.extend(reversed(ty.members))
+        return order
+
+    def _reachable_modules(self, decl: Decl) -> list[ModuleBuilder]:
+        modules: list[ModuleBuilder] = []
+        for reached in self._reachable([decl, *decl.module.decls]):
+            if reached.module not in modules:
+                modules.append(reached.module)
+        return modules
 
     def unreached(self) -> list[str]:
         """Component schemas no generated type stands for."""
@@ -1703,6 +1877,18 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
     return [dict(zip(header, row.split("\t"))) for row in rows[1:] if row.strip()]
 
 
+def read_module_surface(path: Path) -> dict[tuple[str, ...], list[str]]:
+    """The official SDK's ``openai.types`` modules and their names, by module parts under ``src/types``."""
+    surface: dict[tuple[str, ...], list[str]] = {}
+    for row in _read_tsv(path):
+        module = row["module"]
+        if module == "openai.types" or module.startswith("openai.types."):
+            names = surface.setdefault(tuple(module.split(".")[2:]), [])
+            if row.get("name"):
+                names.append(row["name"])
+    return surface
+
+
 def _ruff_binary() -> str:
     found = find_ruff()
     if found is None:
@@ -1741,8 +1927,9 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
     config = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
     if scope is not None:
         config["scope"] = list(scope)
-    gen = TypesGenerator(spec, type_names, surface, config)
+    gen = TypesGenerator(spec, type_names, surface, config, read_module_surface(spec_dir / MODULES_FILE))
     gen.run()
+    gen.complete_surface()
     files = _format(render_files(gen), root)
     files[RESOURCE_TYPES] = json.dumps(gen.resource_types(), indent=2) + "\n"
     public = sum(len(names) for names in gen.exports.values())

@@ -13,6 +13,8 @@ from . import fine_tuning as fine_tuning
 from . import graders as graders
 from . import realtime as realtime
 from . import responses as responses
+from . import shared as shared
+from . import shared_params as shared_params
 from . import skills as skills
 from . import uploads as uploads
 from . import vector_stores as vector_stores
@@ -155,6 +157,7 @@ from .video_extend_params import VideoExtendParams as VideoExtendParams
 from .video_get_character_response import VideoGetCharacterResponse as VideoGetCharacterResponse
 from .video_list_params import VideoListParams as VideoListParams
 from .video_model import VideoModel as VideoModel
+from .video_model_param import VideoModelParam as VideoModelParam
 from .video_remix_params import VideoRemixParams as VideoRemixParams
 from .video_seconds import VideoSeconds as VideoSeconds
 from .video_size import VideoSize as VideoSize
@@ -292,6 +295,7 @@ __all__ = [
     "VideoGetCharacterResponse",
     "VideoListParams",
     "VideoModel",
+    "VideoModelParam",
     "VideoRemixParams",
     "VideoSeconds",
     "VideoSize",

@@ -2,7 +2,7 @@
 
 from typing import Dict, Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .graders.grader_inputs_param import GraderInputsParam
 from .graders.python_grader_param import PythonGraderParam
@@ -14,6 +14,7 @@ from .responses.response_input_audio_param import ResponseInputAudioParam
 from .responses.response_input_text_param import ResponseInputTextParam
 
 __all__ = [
+    "DataSourceConfig",
     "DataSourceConfigCustom",
     "DataSourceConfigLogs",
     "DataSourceConfigStoredCompletions",
@@ -49,6 +50,10 @@ class DataSourceConfigStoredCompletions(TypedDict, total=False):
 
     type: Required[Literal["stored_completions"]]
     metadata: Dict[str, object]
+
+
+# `CreateEvalRequest/properties/data_source_config` in the OpenAPI spec.
+DataSourceConfig: TypeAlias = Union[DataSourceConfigCustom, DataSourceConfigLogs, DataSourceConfigStoredCompletions]
 
 
 class TestingCriteriaLabelModelInputSimpleInputMessage(TypedDict, total=False):

@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from .._models import BaseModel
 from .eval_custom_data_source_config import EvalCustomDataSourceConfig
@@ -16,6 +16,7 @@ from .graders.text_similarity_grader import TextSimilarityGrader
 from .metadata import Metadata
 
 __all__ = [
+    "DataSourceConfig",
     "DataSourceConfigLogs",
     "EvalUpdateResponse",
     "TestingCriteriaPython",
@@ -30,6 +31,13 @@ class DataSourceConfigLogs(BaseModel):
     type: Literal["logs"]
     metadata: Optional[Metadata] = None
     schema_: Dict[str, object] = pydantic.Field(alias="schema")
+
+
+# `Eval/properties/data_source_config` in the OpenAPI spec.
+DataSourceConfig: TypeAlias = Annotated[
+    Union[EvalCustomDataSourceConfig, DataSourceConfigLogs, EvalStoredCompletionsDataSourceConfig],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class TestingCriteriaTextSimilarity(TextSimilarityGrader):

@@ -2,7 +2,7 @@
 
 from typing import Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..._types import FileTypes
 from ..audio_model import AudioModel
@@ -10,6 +10,7 @@ from ..audio_response_format import AudioResponseFormat
 from .transcription_include import TranscriptionInclude
 
 __all__ = [
+    "ChunkingStrategy",
     "ChunkingStrategyServerVad",
     "TranscriptionCreateParams",
     "TranscriptionCreateParamsBase",
@@ -25,6 +26,10 @@ class ChunkingStrategyServerVad(TypedDict, total=False):
     prefix_padding_ms: int
     silence_duration_ms: int
     threshold: float
+
+
+# `TranscriptionChunkingStrategy/anyOf/0` in the OpenAPI spec.
+ChunkingStrategy: TypeAlias = Union[Literal["auto"], ChunkingStrategyServerVad]
 
 
 class TranscriptionCreateParamsBase(TypedDict, total=False):

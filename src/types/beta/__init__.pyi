@@ -201,6 +201,9 @@ from .beta_response_function_call_output_item_param import (
 from .beta_response_function_shell_call_output_content import (
     BetaResponseFunctionShellCallOutputContent as BetaResponseFunctionShellCallOutputContent,
 )
+from .beta_response_function_shell_call_output_content_param import (
+    BetaResponseFunctionShellCallOutputContentParam as BetaResponseFunctionShellCallOutputContentParam,
+)
 from .beta_response_function_shell_tool_call import (
     BetaResponseFunctionShellToolCall as BetaResponseFunctionShellToolCall,
 )
@@ -236,6 +239,7 @@ from .beta_response_includable import BetaResponseIncludable as BetaResponseIncl
 from .beta_response_incomplete_event import BetaResponseIncompleteEvent as BetaResponseIncompleteEvent
 from .beta_response_inject_created_event import BetaResponseInjectCreatedEvent as BetaResponseInjectCreatedEvent
 from .beta_response_inject_event import BetaResponseInjectEvent as BetaResponseInjectEvent
+from .beta_response_inject_event_param import BetaResponseInjectEventParam as BetaResponseInjectEventParam
 from .beta_response_inject_failed_event import BetaResponseInjectFailedEvent as BetaResponseInjectFailedEvent
 from .beta_response_input import BetaResponseInput as BetaResponseInput
 from .beta_response_input_audio import BetaResponseInputAudio as BetaResponseInputAudio
@@ -368,6 +372,7 @@ from .beta_response_web_search_call_searching_event import (
     BetaResponseWebSearchCallSearchingEvent as BetaResponseWebSearchCallSearchingEvent,
 )
 from .beta_responses_client_event import BetaResponsesClientEvent as BetaResponsesClientEvent
+from .beta_responses_client_event_param import BetaResponsesClientEventParam as BetaResponsesClientEventParam
 from .beta_responses_server_event import BetaResponsesServerEvent as BetaResponsesServerEvent
 from .beta_service_tier import BetaServiceTier as BetaServiceTier
 from .beta_skill_reference import BetaSkillReference as BetaSkillReference
@@ -402,6 +407,13 @@ from .file_search_tool_param import FileSearchToolParam as FileSearchToolParam
 from .function_tool import FunctionTool as FunctionTool
 from .function_tool_param import FunctionToolParam as FunctionToolParam
 from .message_stream_event import MessageStreamEvent as MessageStreamEvent
+from .response_compact_params import ResponseCompactParams as ResponseCompactParams
+from .response_create_params import ResponseCreateParams as ResponseCreateParams
+from .response_create_params import ResponseCreateParamsNonStreaming as ResponseCreateParamsNonStreaming
+from .response_create_params import ResponseCreateParamsStreaming as ResponseCreateParamsStreaming
+from .response_retrieve_params import ResponseRetrieveParams as ResponseRetrieveParams
+from .response_retrieve_params import ResponseRetrieveParamsNonStreaming as ResponseRetrieveParamsNonStreaming
+from .response_retrieve_params import ResponseRetrieveParamsStreaming as ResponseRetrieveParamsStreaming
 from .run_step_stream_event import RunStepStreamEvent as RunStepStreamEvent
 from .run_stream_event import RunStreamEvent as RunStreamEvent
 from .thread import Thread as Thread
@@ -530,6 +542,7 @@ __all__ = [
     "BetaResponseFunctionCallOutputItemListParam",
     "BetaResponseFunctionCallOutputItemParam",
     "BetaResponseFunctionShellCallOutputContent",
+    "BetaResponseFunctionShellCallOutputContentParam",
     "BetaResponseFunctionShellToolCall",
     "BetaResponseFunctionShellToolCallOutput",
     "BetaResponseFunctionToolCall",
@@ -547,6 +560,7 @@ __all__ = [
     "BetaResponseIncompleteEvent",
     "BetaResponseInjectCreatedEvent",
     "BetaResponseInjectEvent",
+    "BetaResponseInjectEventParam",
     "BetaResponseInjectFailedEvent",
     "BetaResponseInput",
     "BetaResponseInputAudio",
@@ -623,6 +637,7 @@ __all__ = [
     "BetaResponseWebSearchCallInProgressEvent",
     "BetaResponseWebSearchCallSearchingEvent",
     "BetaResponsesClientEvent",
+    "BetaResponsesClientEventParam",
     "BetaResponsesServerEvent",
     "BetaServiceTier",
     "BetaSkillReference",
@@ -657,6 +672,13 @@ __all__ = [
     "FunctionTool",
     "FunctionToolParam",
     "MessageStreamEvent",
+    "ResponseCompactParams",
+    "ResponseCreateParams",
+    "ResponseCreateParamsNonStreaming",
+    "ResponseCreateParamsStreaming",
+    "ResponseRetrieveParams",
+    "ResponseRetrieveParamsNonStreaming",
+    "ResponseRetrieveParamsStreaming",
     "RunStepStreamEvent",
     "RunStreamEvent",
     "Thread",

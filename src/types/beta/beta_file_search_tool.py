@@ -3,12 +3,13 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
 __all__ = [
     "BetaFileSearchTool",
+    "Filters",
     "FiltersBetaComparisonFilter",
     "FiltersBetaCompoundFilter",
     "RankingOptions",
@@ -46,6 +47,12 @@ class FiltersBetaCompoundFilter(BaseModel):
     filters: List[
         Annotated[Union[FiltersBetaComparisonFilter, "FiltersBetaCompoundFilter"], pydantic.Field(discriminator="type")]
     ]
+
+
+# `BetaFilters` in the OpenAPI spec.
+Filters: TypeAlias = Annotated[
+    Union[FiltersBetaComparisonFilter, FiltersBetaCompoundFilter], pydantic.Field(discriminator="type")
+]
 
 
 class BetaFileSearchTool(BaseModel):

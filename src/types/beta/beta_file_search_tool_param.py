@@ -2,10 +2,11 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 __all__ = [
     "BetaFileSearchToolParam",
+    "Filters",
     "FiltersBetaComparisonFilter",
     "FiltersBetaCompoundFilter",
     "RankingOptions",
@@ -41,6 +42,10 @@ class FiltersBetaCompoundFilter(TypedDict, total=False):
 
     type: Required[Literal["and", "or"]]
     filters: Required[Iterable[Union[FiltersBetaComparisonFilter, "FiltersBetaCompoundFilter"]]]
+
+
+# `BetaFilters` in the OpenAPI spec.
+Filters: TypeAlias = Union[FiltersBetaComparisonFilter, FiltersBetaCompoundFilter]
 
 
 class BetaFileSearchToolParam(TypedDict, total=False):

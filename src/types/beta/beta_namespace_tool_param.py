@@ -2,11 +2,11 @@
 
 from typing import Dict, Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .beta_custom_tool_param import BetaCustomToolParam
 
-__all__ = ["BetaNamespaceToolParam", "ToolFunction"]
+__all__ = ["BetaNamespaceToolParam", "Tool", "ToolFunction"]
 
 
 class ToolFunction(TypedDict, total=False):
@@ -20,6 +20,10 @@ class ToolFunction(TypedDict, total=False):
     output_schema: Optional[Dict[str, object]]
     defer_loading: bool
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
+
+
+# `BetaNamespaceToolParam/properties/tools/items` in the OpenAPI spec.
+Tool: TypeAlias = Union[ToolFunction, BetaCustomToolParam]
 
 
 class BetaNamespaceToolParam(TypedDict, total=False):

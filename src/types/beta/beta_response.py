@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..chat_model import ChatModel
@@ -30,10 +30,13 @@ __all__ = [
     "Conversation",
     "IncompleteDetails",
     "Moderation",
+    "ModerationInput",
     "ModerationInputError",
     "ModerationInputModerationResult",
+    "ModerationOutput",
     "PromptCacheOptions",
     "Reasoning",
+    "ToolChoice",
     "ToolChoiceProgrammaticToolCalling",
 ]
 
@@ -42,6 +45,20 @@ class ToolChoiceProgrammaticToolCalling(BaseModel):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
+
+
+# `BetaToolChoiceParam` in the OpenAPI spec.
+ToolChoice: TypeAlias = Union[
+    BetaToolChoiceOptions,
+    BetaToolChoiceAllowed,
+    BetaToolChoiceTypes,
+    BetaToolChoiceFunction,
+    BetaToolChoiceMcp,
+    BetaToolChoiceCustom,
+    ToolChoiceProgrammaticToolCalling,
+    BetaToolChoiceApplyPatch,
+    BetaToolChoiceShell,
+]
 
 
 class IncompleteDetails(BaseModel):
@@ -84,6 +101,18 @@ class ModerationInputError(BaseModel):
     type: Literal["error"]
     code: str
     message: str
+
+
+# `BetaModeration/properties/input` in the OpenAPI spec.
+ModerationInput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResult, ModerationInputError], pydantic.Field(discriminator="type")
+]
+
+
+# `BetaModeration/properties/output` in the OpenAPI spec.
+ModerationOutput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResult, ModerationInputError], pydantic.Field(discriminator="type")
+]
 
 
 class Moderation(BaseModel):

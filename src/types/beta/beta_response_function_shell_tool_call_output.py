@@ -3,12 +3,12 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .beta_response_function_shell_call_output_content import BetaResponseFunctionShellCallOutputContent
 
-__all__ = ["Agent", "BetaResponseFunctionShellToolCallOutput", "CallerDirect", "CallerProgram"]
+__all__ = ["Agent", "BetaResponseFunctionShellToolCallOutput", "Caller", "CallerDirect", "CallerProgram"]
 
 
 class Agent(BaseModel):
@@ -28,6 +28,10 @@ class CallerProgram(BaseModel):
 
     type: Literal["program"]
     caller_id: str
+
+
+# `BetaToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
 
 
 class BetaResponseFunctionShellToolCallOutput(BaseModel):

@@ -29,8 +29,10 @@ from .beta_tool import BetaTool
 __all__ = [
     "AdditionalTools",
     "AgentMessage",
+    "AgentMessageContent",
     "AgentMessageContentEncryptedContent",
     "ApplyPatchCall",
+    "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
@@ -45,6 +47,7 @@ __all__ = [
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "ComputerCallOutputAgent",
     "FunctionCallOutput",
+    "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
@@ -59,13 +62,15 @@ __all__ = [
     "MultiAgentCall",
     "MultiAgentCallOutput",
     "MultiAgentCallOutputOutput",
+    "MultiAgentCallOutputOutputAnnotation",
     "MultiAgentCallOutputOutputAnnotationContainerFileCitation",
     "MultiAgentCallOutputOutputAnnotationFileCitation",
-    "MultiAgentCallOutputOutputAnnotationUrlCitation",
+    "MultiAgentCallOutputOutputAnnotationURLCitation",
     "Program",
     "ProgramOutput",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallEnvironment",
     "ShellCallOutput",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
@@ -130,6 +135,12 @@ class FunctionCallOutputCallerProgram(BaseModel):
     caller_id: str
 
 
+# `BetaToolCallCallerParam` in the OpenAPI spec.
+FunctionCallOutputCaller: TypeAlias = Annotated[
+    Union[FunctionCallOutputCallerDirect, FunctionCallOutputCallerProgram], pydantic.Field(discriminator="type")
+]
+
+
 class FunctionCallOutput(BaseModel):
     """`BetaFunctionCallOutputItemParam` in the OpenAPI spec."""
 
@@ -152,6 +163,13 @@ class AgentMessageContentEncryptedContent(BaseModel):
 
     type: Literal["encrypted_content"]
     encrypted_content: str
+
+
+# `BetaAgentMessageItemParam/properties/content/items` in the OpenAPI spec.
+AgentMessageContent: TypeAlias = Annotated[
+    Union[BetaResponseInputTextContent, BetaResponseInputImageContent, AgentMessageContentEncryptedContent],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class AgentMessage(BaseModel):
@@ -190,7 +208,7 @@ class MultiAgentCallOutputOutputAnnotationFileCitation(BaseModel):
     filename: str
 
 
-class MultiAgentCallOutputOutputAnnotationUrlCitation(BaseModel):
+class MultiAgentCallOutputOutputAnnotationURLCitation(BaseModel):
     """`BetaUrlCitationParam` in the OpenAPI spec."""
 
     type: Literal["url_citation"]
@@ -211,6 +229,17 @@ class MultiAgentCallOutputOutputAnnotationContainerFileCitation(BaseModel):
     filename: str
 
 
+# `BetaOutputTextContentParam/properties/annotations/items` in the OpenAPI spec.
+MultiAgentCallOutputOutputAnnotation: TypeAlias = Annotated[
+    Union[
+        MultiAgentCallOutputOutputAnnotationFileCitation,
+        MultiAgentCallOutputOutputAnnotationURLCitation,
+        MultiAgentCallOutputOutputAnnotationContainerFileCitation,
+    ],
+    pydantic.Field(discriminator="type"),
+]
+
+
 class MultiAgentCallOutputOutput(BaseModel):
     """`BetaOutputTextContentParam` in the OpenAPI spec."""
 
@@ -221,7 +250,7 @@ class MultiAgentCallOutputOutput(BaseModel):
             Annotated[
                 Union[
                     MultiAgentCallOutputOutputAnnotationFileCitation,
-                    MultiAgentCallOutputOutputAnnotationUrlCitation,
+                    MultiAgentCallOutputOutputAnnotationURLCitation,
                     MultiAgentCallOutputOutputAnnotationContainerFileCitation,
                 ],
                 pydantic.Field(discriminator="type"),
@@ -334,6 +363,12 @@ class ShellCallAction(BaseModel):
     max_output_length: Optional[int] = None
 
 
+# `BetaFunctionShellCallItemParam/properties/environment/anyOf/0` in the OpenAPI spec.
+ShellCallEnvironment: TypeAlias = Annotated[
+    Union[BetaLocalEnvironment, BetaContainerReference], pydantic.Field(discriminator="type")
+]
+
+
 class ShellCall(BaseModel):
     """`BetaFunctionShellCallItemParam` in the OpenAPI spec."""
 
@@ -413,6 +448,13 @@ class ApplyPatchCallOperationUpdateFile(BaseModel):
     type: Literal["update_file"]
     path: str
     diff: str
+
+
+# `BetaApplyPatchOperationParam` in the OpenAPI spec.
+ApplyPatchCallOperation: TypeAlias = Annotated[
+    Union[ApplyPatchCallOperationCreateFile, ApplyPatchCallOperationDeleteFile, ApplyPatchCallOperationUpdateFile],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class ApplyPatchCall(BaseModel):

@@ -29,8 +29,10 @@ from .beta_tool_param import BetaToolParam
 __all__ = [
     "AdditionalTools",
     "AgentMessage",
+    "AgentMessageContent",
     "AgentMessageContentEncryptedContent",
     "ApplyPatchCall",
+    "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
@@ -44,6 +46,7 @@ __all__ = [
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "ComputerCallOutputAgent",
     "FunctionCallOutput",
+    "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
@@ -58,13 +61,15 @@ __all__ = [
     "MultiAgentCall",
     "MultiAgentCallOutput",
     "MultiAgentCallOutputOutput",
+    "MultiAgentCallOutputOutputAnnotation",
     "MultiAgentCallOutputOutputAnnotationContainerFileCitation",
     "MultiAgentCallOutputOutputAnnotationFileCitation",
-    "MultiAgentCallOutputOutputAnnotationUrlCitation",
+    "MultiAgentCallOutputOutputAnnotationURLCitation",
     "Program",
     "ProgramOutput",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallEnvironment",
     "ShellCallOutput",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
@@ -128,6 +133,10 @@ class FunctionCallOutputCallerProgram(TypedDict, total=False):
     caller_id: Required[str]
 
 
+# `BetaToolCallCallerParam` in the OpenAPI spec.
+FunctionCallOutputCaller: TypeAlias = Union[FunctionCallOutputCallerDirect, FunctionCallOutputCallerProgram]
+
+
 class FunctionCallOutput(TypedDict, total=False):
     """`BetaFunctionCallOutputItemParam` in the OpenAPI spec."""
 
@@ -147,6 +156,12 @@ class AgentMessageContentEncryptedContent(TypedDict, total=False):
 
     type: Required[Literal["encrypted_content"]]
     encrypted_content: Required[str]
+
+
+# `BetaAgentMessageItemParam/properties/content/items` in the OpenAPI spec.
+AgentMessageContent: TypeAlias = Union[
+    BetaResponseInputTextContentParam, BetaResponseInputImageContentParam, AgentMessageContentEncryptedContent
+]
 
 
 class AgentMessage(TypedDict, total=False):
@@ -190,7 +205,7 @@ class MultiAgentCallOutputOutputAnnotationFileCitation(TypedDict, total=False):
     filename: Required[str]
 
 
-class MultiAgentCallOutputOutputAnnotationUrlCitation(TypedDict, total=False):
+class MultiAgentCallOutputOutputAnnotationURLCitation(TypedDict, total=False):
     """`BetaUrlCitationParam` in the OpenAPI spec."""
 
     type: Required[Literal["url_citation"]]
@@ -211,6 +226,14 @@ class MultiAgentCallOutputOutputAnnotationContainerFileCitation(TypedDict, total
     filename: Required[str]
 
 
+# `BetaOutputTextContentParam/properties/annotations/items` in the OpenAPI spec.
+MultiAgentCallOutputOutputAnnotation: TypeAlias = Union[
+    MultiAgentCallOutputOutputAnnotationFileCitation,
+    MultiAgentCallOutputOutputAnnotationURLCitation,
+    MultiAgentCallOutputOutputAnnotationContainerFileCitation,
+]
+
+
 class MultiAgentCallOutputOutput(TypedDict, total=False):
     """`BetaOutputTextContentParam` in the OpenAPI spec."""
 
@@ -219,7 +242,7 @@ class MultiAgentCallOutputOutput(TypedDict, total=False):
     annotations: Iterable[
         Union[
             MultiAgentCallOutputOutputAnnotationFileCitation,
-            MultiAgentCallOutputOutputAnnotationUrlCitation,
+            MultiAgentCallOutputOutputAnnotationURLCitation,
             MultiAgentCallOutputOutputAnnotationContainerFileCitation,
         ]
     ]
@@ -310,6 +333,10 @@ class ShellCallAction(TypedDict, total=False):
     max_output_length: Optional[int]
 
 
+# `BetaFunctionShellCallItemParam/properties/environment/anyOf/0` in the OpenAPI spec.
+ShellCallEnvironment: TypeAlias = Union[BetaLocalEnvironmentParam, BetaContainerReferenceParam]
+
+
 class ShellCall(TypedDict, total=False):
     """`BetaFunctionShellCallItemParam` in the OpenAPI spec."""
 
@@ -378,6 +405,12 @@ class ApplyPatchCallOperationUpdateFile(TypedDict, total=False):
     type: Required[Literal["update_file"]]
     path: Required[str]
     diff: Required[str]
+
+
+# `BetaApplyPatchOperationParam` in the OpenAPI spec.
+ApplyPatchCallOperation: TypeAlias = Union[
+    ApplyPatchCallOperationCreateFile, ApplyPatchCallOperationDeleteFile, ApplyPatchCallOperationUpdateFile
+]
 
 
 class ApplyPatchCall(TypedDict, total=False):

@@ -4,10 +4,243 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .beta_response_input_item_param import BetaResponseInputItemParam
+from .beta_response_input_item_param import AdditionalTools as AdditionalTools2
+from .beta_response_input_item_param import AgentMessage as AgentMessage2
+from .beta_response_input_item_param import AgentMessageContentEncryptedContent as AgentMessageContentEncryptedContent2
+from .beta_response_input_item_param import ApplyPatchCall as ApplyPatchCall2
+from .beta_response_input_item_param import ApplyPatchCallOperationCreateFile as ApplyPatchCallOperationCreateFile2
+from .beta_response_input_item_param import ApplyPatchCallOperationDeleteFile as ApplyPatchCallOperationDeleteFile2
+from .beta_response_input_item_param import ApplyPatchCallOperationUpdateFile as ApplyPatchCallOperationUpdateFile2
+from .beta_response_input_item_param import ApplyPatchCallOutput as ApplyPatchCallOutput2
+from .beta_response_input_item_param import BetaResponseInputItemParam as BetaResponseInputItemParam2
+from .beta_response_input_item_param import CompactionTrigger as CompactionTrigger2
+from .beta_response_input_item_param import ComputerCallOutput as ComputerCallOutput2
+from .beta_response_input_item_param import (
+    ComputerCallOutputAcknowledgedSafetyCheck as ComputerCallOutputAcknowledgedSafetyCheck2,
+)
+from .beta_response_input_item_param import ComputerCallOutputAgent as ComputerCallOutputAgent2
+from .beta_response_input_item_param import FunctionCallOutput as FunctionCallOutput2
+from .beta_response_input_item_param import FunctionCallOutputCallerDirect as FunctionCallOutputCallerDirect2
+from .beta_response_input_item_param import FunctionCallOutputCallerProgram as FunctionCallOutputCallerProgram2
+from .beta_response_input_item_param import ImageGenerationCall as ImageGenerationCall2
+from .beta_response_input_item_param import LocalShellCall as LocalShellCall2
+from .beta_response_input_item_param import LocalShellCallAction as LocalShellCallAction2
+from .beta_response_input_item_param import LocalShellCallOutput as LocalShellCallOutput2
+from .beta_response_input_item_param import McpApprovalRequest as McpApprovalRequest2
+from .beta_response_input_item_param import McpApprovalResponse as McpApprovalResponse2
+from .beta_response_input_item_param import McpCall as McpCall2
+from .beta_response_input_item_param import McpListTools as McpListTools2
+from .beta_response_input_item_param import McpListToolsTool as McpListToolsTool2
+from .beta_response_input_item_param import MultiAgentCall as MultiAgentCall2
+from .beta_response_input_item_param import MultiAgentCallOutput as MultiAgentCallOutput2
+from .beta_response_input_item_param import MultiAgentCallOutputOutput as MultiAgentCallOutputOutput2
+from .beta_response_input_item_param import (
+    MultiAgentCallOutputOutputAnnotationContainerFileCitation as MultiAgentCallOutputOutputAnnotationContainerFileCitation2,
+)
+from .beta_response_input_item_param import (
+    MultiAgentCallOutputOutputAnnotationFileCitation as MultiAgentCallOutputOutputAnnotationFileCitation2,
+)
+from .beta_response_input_item_param import (
+    MultiAgentCallOutputOutputAnnotationURLCitation as MultiAgentCallOutputOutputAnnotationURLCitation2,
+)
+from .beta_response_input_item_param import Program as Program2
+from .beta_response_input_item_param import ProgramOutput as ProgramOutput2
+from .beta_response_input_item_param import ShellCall as ShellCall2
+from .beta_response_input_item_param import ShellCallAction as ShellCallAction2
+from .beta_response_input_item_param import ShellCallOutput as ShellCallOutput2
+from .beta_response_input_item_param import ToolSearchCall as ToolSearchCall2
 
-__all__ = ["BetaResponseInputParam"]
+__all__ = [
+    "AdditionalTools",
+    "AgentMessage",
+    "AgentMessageContentEncryptedContent",
+    "ApplyPatchCall",
+    "ApplyPatchCallOperationCreateFile",
+    "ApplyPatchCallOperationDeleteFile",
+    "ApplyPatchCallOperationUpdateFile",
+    "ApplyPatchCallOutput",
+    "BetaResponseInputItemParam",
+    "BetaResponseInputParam",
+    "CompactionTrigger",
+    "ComputerCallOutput",
+    "ComputerCallOutputAcknowledgedSafetyCheck",
+    "ComputerCallOutputAgent",
+    "FunctionCallOutput",
+    "FunctionCallOutputCallerDirect",
+    "FunctionCallOutputCallerProgram",
+    "ImageGenerationCall",
+    "LocalShellCall",
+    "LocalShellCallAction",
+    "LocalShellCallOutput",
+    "McpApprovalRequest",
+    "McpApprovalResponse",
+    "McpCall",
+    "McpListTools",
+    "McpListToolsTool",
+    "MultiAgentCall",
+    "MultiAgentCallOutput",
+    "MultiAgentCallOutputOutput",
+    "MultiAgentCallOutputOutputAnnotationContainerFileCitation",
+    "MultiAgentCallOutputOutputAnnotationFileCitation",
+    "MultiAgentCallOutputOutputAnnotationURLCitation",
+    "Program",
+    "ProgramOutput",
+    "ShellCall",
+    "ShellCallAction",
+    "ShellCallOutput",
+    "ToolSearchCall",
+]
 
 
 # `BetaInputParam/anyOf/1` in the OpenAPI spec.
-BetaResponseInputParam: TypeAlias = Iterable[BetaResponseInputItemParam]
+BetaResponseInputParam: TypeAlias = Iterable[BetaResponseInputItemParam2]
+
+
+# Another name for `AdditionalTools`.
+AdditionalTools: TypeAlias = AdditionalTools2
+
+
+# Another name for `AgentMessage`.
+AgentMessage: TypeAlias = AgentMessage2
+
+
+# Another name for `AgentMessageContentEncryptedContent`.
+AgentMessageContentEncryptedContent: TypeAlias = AgentMessageContentEncryptedContent2
+
+
+# Another name for `ApplyPatchCall`.
+ApplyPatchCall: TypeAlias = ApplyPatchCall2
+
+
+# Another name for `ApplyPatchCallOperationCreateFile`.
+ApplyPatchCallOperationCreateFile: TypeAlias = ApplyPatchCallOperationCreateFile2
+
+
+# Another name for `ApplyPatchCallOperationDeleteFile`.
+ApplyPatchCallOperationDeleteFile: TypeAlias = ApplyPatchCallOperationDeleteFile2
+
+
+# Another name for `ApplyPatchCallOperationUpdateFile`.
+ApplyPatchCallOperationUpdateFile: TypeAlias = ApplyPatchCallOperationUpdateFile2
+
+
+# Another name for `ApplyPatchCallOutput`.
+ApplyPatchCallOutput: TypeAlias = ApplyPatchCallOutput2
+
+
+# Another name for `BetaResponseInputItemParam`.
+BetaResponseInputItemParam: TypeAlias = BetaResponseInputItemParam2
+
+
+# Another name for `CompactionTrigger`.
+CompactionTrigger: TypeAlias = CompactionTrigger2
+
+
+# Another name for `ComputerCallOutput`.
+ComputerCallOutput: TypeAlias = ComputerCallOutput2
+
+
+# Another name for `ComputerCallOutputAcknowledgedSafetyCheck`.
+ComputerCallOutputAcknowledgedSafetyCheck: TypeAlias = ComputerCallOutputAcknowledgedSafetyCheck2
+
+
+# Another name for `ComputerCallOutputAgent`.
+ComputerCallOutputAgent: TypeAlias = ComputerCallOutputAgent2
+
+
+# Another name for `FunctionCallOutput`.
+FunctionCallOutput: TypeAlias = FunctionCallOutput2
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+FunctionCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect2
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+FunctionCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram2
+
+
+# Another name for `ImageGenerationCall`.
+ImageGenerationCall: TypeAlias = ImageGenerationCall2
+
+
+# Another name for `LocalShellCall`.
+LocalShellCall: TypeAlias = LocalShellCall2
+
+
+# Another name for `LocalShellCallAction`.
+LocalShellCallAction: TypeAlias = LocalShellCallAction2
+
+
+# Another name for `LocalShellCallOutput`.
+LocalShellCallOutput: TypeAlias = LocalShellCallOutput2
+
+
+# Another name for `McpApprovalRequest`.
+McpApprovalRequest: TypeAlias = McpApprovalRequest2
+
+
+# Another name for `McpApprovalResponse`.
+McpApprovalResponse: TypeAlias = McpApprovalResponse2
+
+
+# Another name for `McpCall`.
+McpCall: TypeAlias = McpCall2
+
+
+# Another name for `McpListTools`.
+McpListTools: TypeAlias = McpListTools2
+
+
+# Another name for `McpListToolsTool`.
+McpListToolsTool: TypeAlias = McpListToolsTool2
+
+
+# Another name for `MultiAgentCall`.
+MultiAgentCall: TypeAlias = MultiAgentCall2
+
+
+# Another name for `MultiAgentCallOutput`.
+MultiAgentCallOutput: TypeAlias = MultiAgentCallOutput2
+
+
+# Another name for `MultiAgentCallOutputOutput`.
+MultiAgentCallOutputOutput: TypeAlias = MultiAgentCallOutputOutput2
+
+
+# Another name for `MultiAgentCallOutputOutputAnnotationContainerFileCitation`.
+MultiAgentCallOutputOutputAnnotationContainerFileCitation: TypeAlias = (
+    MultiAgentCallOutputOutputAnnotationContainerFileCitation2
+)
+
+
+# Another name for `MultiAgentCallOutputOutputAnnotationFileCitation`.
+MultiAgentCallOutputOutputAnnotationFileCitation: TypeAlias = MultiAgentCallOutputOutputAnnotationFileCitation2
+
+
+# Another name for `MultiAgentCallOutputOutputAnnotationURLCitation`.
+MultiAgentCallOutputOutputAnnotationURLCitation: TypeAlias = MultiAgentCallOutputOutputAnnotationURLCitation2
+
+
+# Another name for `Program`.
+Program: TypeAlias = Program2
+
+
+# Another name for `ProgramOutput`.
+ProgramOutput: TypeAlias = ProgramOutput2
+
+
+# Another name for `ShellCall`.
+ShellCall: TypeAlias = ShellCall2
+
+
+# Another name for `ShellCallAction`.
+ShellCallAction: TypeAlias = ShellCallAction2
+
+
+# Another name for `ShellCallOutput`.
+ShellCallOutput: TypeAlias = ShellCallOutput2
+
+
+# Another name for `ToolSearchCall`.
+ToolSearchCall: TypeAlias = ToolSearchCall2

@@ -38,6 +38,7 @@ __all__ = [
     "AdditionalTools",
     "AgentMessage",
     "AgentMessageAgent",
+    "AgentMessageContent",
     "AgentMessageContentComputerScreenshot",
     "AgentMessageContentComputerScreenshotPromptCacheBreakpoint",
     "AgentMessageContentEncryptedContent",
@@ -109,6 +110,24 @@ class AgentMessageContentEncryptedContent(BaseModel):
 
     type: Literal["encrypted_content"]
     encrypted_content: str
+
+
+# `BetaAgentMessage/properties/content/items` in the OpenAPI spec.
+AgentMessageContent: TypeAlias = Annotated[
+    Union[
+        BetaResponseInputText,
+        BetaResponseOutputText,
+        AgentMessageContentText,
+        AgentMessageContentSummaryText,
+        AgentMessageContentReasoningText,
+        BetaResponseOutputRefusal,
+        BetaResponseInputImage,
+        AgentMessageContentComputerScreenshot,
+        BetaResponseInputFile,
+        AgentMessageContentEncryptedContent,
+    ],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class AgentMessage(BaseModel):

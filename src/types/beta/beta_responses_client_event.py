@@ -28,6 +28,7 @@ __all__ = [
     "BetaResponsesClientEvent",
     "ResponseCreate",
     "ResponseCreateContextManagement",
+    "ResponseCreateConversation",
     "ResponseCreateModeration",
     "ResponseCreateModerationPolicy",
     "ResponseCreateModerationPolicyInput",
@@ -35,6 +36,7 @@ __all__ = [
     "ResponseCreatePromptCacheOptions",
     "ResponseCreateReasoning",
     "ResponseCreateStreamOptions",
+    "ResponseCreateToolChoice",
     "ResponseCreateToolChoiceProgrammaticToolCalling",
 ]
 
@@ -50,6 +52,20 @@ class ResponseCreateToolChoiceProgrammaticToolCalling(BaseModel):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
+
+
+# `BetaToolChoiceParam` in the OpenAPI spec.
+ResponseCreateToolChoice: TypeAlias = Union[
+    BetaToolChoiceOptions,
+    BetaToolChoiceAllowed,
+    BetaToolChoiceTypes,
+    BetaToolChoiceFunction,
+    BetaToolChoiceMcp,
+    BetaToolChoiceCustom,
+    ResponseCreateToolChoiceProgrammaticToolCalling,
+    BetaToolChoiceApplyPatch,
+    BetaToolChoiceShell,
+]
 
 
 class ResponseCreateReasoning(BaseModel):
@@ -86,6 +102,10 @@ class ResponseCreateStreamOptions(BaseModel):
     """`BetaResponseStreamOptions/anyOf/0` in the OpenAPI spec."""
 
     include_obfuscation: Optional[bool] = None
+
+
+# `BetaConversationParam` in the OpenAPI spec.
+ResponseCreateConversation: TypeAlias = Union[str, BetaResponseConversation]
 
 
 class ResponseCreateContextManagement(BaseModel):

@@ -23,13 +23,16 @@ from .beta_web_search_tool import BetaWebSearchTool
 __all__ = [
     "BetaTool",
     "CodeInterpreter",
+    "CodeInterpreterContainer",
     "CodeInterpreterContainerAuto",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
     "Mcp",
+    "McpAllowedTools",
     "McpAllowedToolsBetaMCPToolFilter",
-    "McpRequireApprovalMCPToolApprovalFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
     "ProgrammaticToolCalling",
 ]
 
@@ -41,11 +44,19 @@ class McpAllowedToolsBetaMCPToolFilter(BaseModel):
     read_only: Optional[bool] = None
 
 
-class McpRequireApprovalMCPToolApprovalFilter(BaseModel):
+# `BetaMCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[List[str], McpAllowedToolsBetaMCPToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(BaseModel):
     """`BetaMCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
     always: Optional[McpAllowedToolsBetaMCPToolFilter] = None
     never: Optional[McpAllowedToolsBetaMCPToolFilter] = None
+
+
+# `BetaMCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(BaseModel):
@@ -72,7 +83,7 @@ class Mcp(BaseModel):
     headers: Optional[Dict[str, str]] = None
     allowed_tools: Optional[Union[List[str], McpAllowedToolsBetaMCPToolFilter]] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]] = None
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]] = None
     defer_loading: Optional[bool] = None
 
 
@@ -86,6 +97,10 @@ class CodeInterpreterContainerAuto(BaseModel):
         Union[BetaContainerNetworkPolicyDisabled, BetaContainerNetworkPolicyAllowlist, None],
         pydantic.Field(discriminator="type"),
     ] = None
+
+
+# `BetaCodeInterpreterTool/properties/container` in the OpenAPI spec.
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerAuto]
 
 
 class CodeInterpreter(BaseModel):

@@ -21,13 +21,16 @@ from .beta_web_search_tool_param import BetaWebSearchToolParam
 __all__ = [
     "BetaToolParam",
     "CodeInterpreter",
+    "CodeInterpreterContainer",
     "CodeInterpreterContainerAuto",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
     "Mcp",
+    "McpAllowedTools",
     "McpAllowedToolsBetaMCPToolFilter",
-    "McpRequireApprovalMCPToolApprovalFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
     "ProgrammaticToolCalling",
 ]
 
@@ -39,11 +42,19 @@ class McpAllowedToolsBetaMCPToolFilter(TypedDict, total=False):
     read_only: bool
 
 
-class McpRequireApprovalMCPToolApprovalFilter(TypedDict, total=False):
+# `BetaMCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[Sequence[str], McpAllowedToolsBetaMCPToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(TypedDict, total=False):
     """`BetaMCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
     always: McpAllowedToolsBetaMCPToolFilter
     never: McpAllowedToolsBetaMCPToolFilter
+
+
+# `BetaMCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(TypedDict, total=False):
@@ -68,7 +79,7 @@ class Mcp(TypedDict, total=False):
     headers: Optional[Dict[str, str]]
     allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsBetaMCPToolFilter]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]]
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]]
     defer_loading: bool
 
 
@@ -79,6 +90,10 @@ class CodeInterpreterContainerAuto(TypedDict, total=False):
     file_ids: Sequence[str]
     memory_limit: Optional[Literal["1g", "4g", "16g", "64g"]]
     network_policy: Union[BetaContainerNetworkPolicyDisabledParam, BetaContainerNetworkPolicyAllowlistParam]
+
+
+# `BetaCodeInterpreterTool/properties/container` in the OpenAPI spec.
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerAuto]
 
 
 class CodeInterpreter(TypedDict, total=False):

@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..completion_usage import CompletionUsage
@@ -16,9 +16,11 @@ __all__ = [
     "Choice",
     "ChoiceLogprobs",
     "Moderation",
+    "ModerationInput",
     "ModerationInputError",
     "ModerationInputModerationResults",
     "ModerationInputModerationResultsResult",
+    "ModerationOutput",
 ]
 
 
@@ -63,6 +65,18 @@ class ModerationInputError(BaseModel):
     type: Literal["error"]
     code: str
     message: str
+
+
+# `ChatCompletionModeration/properties/input` in the OpenAPI spec.
+ModerationInput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResults, ModerationInputError], pydantic.Field(discriminator="type")
+]
+
+
+# `ChatCompletionModeration/properties/output` in the OpenAPI spec.
+ModerationOutput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResults, ModerationInputError], pydantic.Field(discriminator="type")
+]
 
 
 class Moderation(BaseModel):

@@ -2,7 +2,7 @@
 
 from typing import Dict, Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..graders.grader_inputs_param import GraderInputsParam
 from ..metadata import Metadata
@@ -15,6 +15,7 @@ from .create_eval_completions_run_data_source_param import CreateEvalCompletions
 from .create_eval_jsonl_run_data_source_param import CreateEvalJSONLRunDataSourceParam
 
 __all__ = [
+    "DataSource",
     "DataSourceResponses",
     "DataSourceResponsesInputMessagesItemReference",
     "DataSourceResponsesInputMessagesTemplate",
@@ -157,6 +158,12 @@ class DataSourceResponses(TypedDict, total=False):
     source: Required[
         Union[DataSourceResponsesSourceFileContent, DataSourceResponsesSourceFileId, DataSourceResponsesSourceResponses]
     ]
+
+
+# `CreateEvalRunRequest/properties/data_source` in the OpenAPI spec.
+DataSource: TypeAlias = Union[
+    CreateEvalJSONLRunDataSourceParam, CreateEvalCompletionsRunDataSourceParam, DataSourceResponses
+]
 
 
 class RunCreateParams(TypedDict, total=False):

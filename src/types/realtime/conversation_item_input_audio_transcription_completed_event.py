@@ -3,7 +3,7 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..audio.transcription_language import TranscriptionLanguage
@@ -11,6 +11,7 @@ from .log_prob_properties import LogProbProperties
 
 __all__ = [
     "ConversationItemInputAudioTranscriptionCompletedEvent",
+    "Usage",
     "UsageDuration",
     "UsageTokens",
     "UsageTokensInputTokenDetails",
@@ -39,6 +40,10 @@ class UsageDuration(BaseModel):
 
     type: Literal["duration"]
     seconds: float
+
+
+# `RealtimeServerEventConversationItemInputAudioTranscriptionCompleted/properties/usage` in the OpenAPI spec.
+Usage: TypeAlias = Annotated[Union[UsageTokens, UsageDuration], pydantic.Field(discriminator="type")]
 
 
 class ConversationItemInputAudioTranscriptionCompletedEvent(BaseModel):

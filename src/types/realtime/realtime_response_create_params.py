@@ -2,7 +2,7 @@
 
 from typing import List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..metadata import Metadata
@@ -16,7 +16,15 @@ from .realtime_reasoning import RealtimeReasoning
 from .realtime_response_create_audio_output import RealtimeResponseCreateAudioOutput
 from .realtime_response_create_mcp_tool import RealtimeResponseCreateMcpTool
 
-__all__ = ["RealtimeResponseCreateParams"]
+__all__ = ["RealtimeResponseCreateParams", "Tool", "ToolChoice"]
+
+
+# `RealtimeResponseCreateParams/properties/tools/items` in the OpenAPI spec.
+Tool: TypeAlias = Union[RealtimeFunctionTool, RealtimeResponseCreateMcpTool]
+
+
+# `RealtimeResponseCreateParams/properties/tool_choice` in the OpenAPI spec.
+ToolChoice: TypeAlias = Union[ToolChoiceOptions, ToolChoiceFunction, ToolChoiceMcp]
 
 
 class RealtimeResponseCreateParams(BaseModel):

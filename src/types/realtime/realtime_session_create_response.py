@@ -2,7 +2,7 @@
 
 from typing import Dict, List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..responses.response_prompt import ResponsePrompt
@@ -23,9 +23,12 @@ __all__ = [
     "AudioInputNoiseReduction",
     "AudioOutput",
     "RealtimeSessionCreateResponse",
+    "Tool",
+    "ToolChoice",
     "ToolMcp",
     "ToolMcpAllowedToolsMCPToolFilter",
     "ToolMcpRequireApprovalMCPToolApprovalFilter",
+    "Tracing",
     "TracingTracingConfiguration",
 ]
 
@@ -70,6 +73,10 @@ class TracingTracingConfiguration(BaseModel):
     metadata: Optional[Dict[str, object]] = None
 
 
+# `RealtimeSessionCreateResponseGA/properties/tracing/anyOf/0` in the OpenAPI spec.
+Tracing: TypeAlias = Union[Literal["auto"], TracingTracingConfiguration]
+
+
 class ToolMcpAllowedToolsMCPToolFilter(BaseModel):
     """`MCPToolFilter` in the OpenAPI spec."""
 
@@ -110,6 +117,14 @@ class ToolMcp(BaseModel):
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
     require_approval: Optional[Union[ToolMcpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]] = None
     defer_loading: Optional[bool] = None
+
+
+# `RealtimeSessionCreateResponseGA/properties/tools/items` in the OpenAPI spec.
+Tool: TypeAlias = Union[RealtimeFunctionTool, ToolMcp]
+
+
+# `RealtimeSessionCreateResponseGA/properties/tool_choice` in the OpenAPI spec.
+ToolChoice: TypeAlias = Union[ToolChoiceOptions, ToolChoiceFunction, ToolChoiceMcp]
 
 
 class RealtimeSessionCreateResponse(BaseModel):

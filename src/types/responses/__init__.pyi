@@ -170,6 +170,9 @@ from .response_function_call_output_item_param import (
 from .response_function_shell_call_output_content import (
     ResponseFunctionShellCallOutputContent as ResponseFunctionShellCallOutputContent,
 )
+from .response_function_shell_call_output_content_param import (
+    ResponseFunctionShellCallOutputContentParam as ResponseFunctionShellCallOutputContentParam,
+)
 from .response_function_shell_tool_call import ResponseFunctionShellToolCall as ResponseFunctionShellToolCall
 from .response_function_shell_tool_call_output import (
     ResponseFunctionShellToolCallOutput as ResponseFunctionShellToolCallOutput,
@@ -315,6 +318,7 @@ from .response_web_search_call_searching_event import (
     ResponseWebSearchCallSearchingEvent as ResponseWebSearchCallSearchingEvent,
 )
 from .responses_client_event import ResponsesClientEvent as ResponsesClientEvent
+from .responses_client_event_param import ResponsesClientEventParam as ResponsesClientEventParam
 from .responses_server_event import ResponsesServerEvent as ResponsesServerEvent
 from .service_tier import ServiceTier as ServiceTier
 from .skill_reference import SkillReference as SkillReference
@@ -457,6 +461,7 @@ __all__ = [
     "ResponseFunctionCallOutputItemListParam",
     "ResponseFunctionCallOutputItemParam",
     "ResponseFunctionShellCallOutputContent",
+    "ResponseFunctionShellCallOutputContentParam",
     "ResponseFunctionShellToolCall",
     "ResponseFunctionShellToolCallOutput",
     "ResponseFunctionToolCall",
@@ -552,6 +557,7 @@ __all__ = [
     "ResponseWebSearchCallInProgressEvent",
     "ResponseWebSearchCallSearchingEvent",
     "ResponsesClientEvent",
+    "ResponsesClientEventParam",
     "ResponsesServerEvent",
     "ServiceTier",
     "SkillReference",

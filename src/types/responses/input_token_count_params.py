@@ -2,8 +2,9 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
+from ..custom_tool_input_format_param import Text as Text2
 from ..reasoning_param import ReasoningParam
 from .response_conversation_param import ResponseConversationParam
 from .response_input_item_param import ResponseInputItemParam
@@ -18,13 +19,31 @@ from .tool_choice_shell_param import ToolChoiceShellParam
 from .tool_choice_types_param import ToolChoiceTypesParam
 from .tool_param import ToolParam
 
-__all__ = ["InputTokenCountParams", "ToolChoiceProgrammaticToolCalling"]
+__all__ = ["Conversation", "InputTokenCountParams", "Text", "ToolChoice", "ToolChoiceProgrammaticToolCalling"]
+
+
+# `ConversationParam` in the OpenAPI spec.
+Conversation: TypeAlias = Union[str, ResponseConversationParam]
 
 
 class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
+
+
+# `ToolChoiceParam` in the OpenAPI spec.
+ToolChoice: TypeAlias = Union[
+    ToolChoiceOptions,
+    ToolChoiceAllowedParam,
+    ToolChoiceTypesParam,
+    ToolChoiceFunctionParam,
+    ToolChoiceMcpParam,
+    ToolChoiceCustomParam,
+    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceApplyPatchParam,
+    ToolChoiceShellParam,
+]
 
 
 class InputTokenCountParams(TypedDict, total=False):
@@ -54,3 +73,7 @@ class InputTokenCountParams(TypedDict, total=False):
         ]
     ]
     parallel_tool_calls: Optional[bool]
+
+
+# Another name for `Text`.
+Text: TypeAlias = Text2

@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..metadata import Metadata
@@ -31,10 +31,13 @@ __all__ = [
     "Conversation",
     "IncompleteDetails",
     "Moderation",
+    "ModerationInput",
     "ModerationInputError",
     "ModerationInputModerationResult",
+    "ModerationOutput",
     "PromptCacheOptions",
     "Response",
+    "ToolChoice",
     "ToolChoiceProgrammaticToolCalling",
 ]
 
@@ -43,6 +46,20 @@ class ToolChoiceProgrammaticToolCalling(BaseModel):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
+
+
+# `ToolChoiceParam` in the OpenAPI spec.
+ToolChoice: TypeAlias = Union[
+    ToolChoiceOptions,
+    ToolChoiceAllowed,
+    ToolChoiceTypes,
+    ToolChoiceFunction,
+    ToolChoiceMcp,
+    ToolChoiceCustom,
+    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceApplyPatch,
+    ToolChoiceShell,
+]
 
 
 class IncompleteDetails(BaseModel):
@@ -75,6 +92,18 @@ class ModerationInputError(BaseModel):
     type: Literal["error"]
     code: str
     message: str
+
+
+# `Moderation/properties/input` in the OpenAPI spec.
+ModerationInput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResult, ModerationInputError], pydantic.Field(discriminator="type")
+]
+
+
+# `Moderation/properties/output` in the OpenAPI spec.
+ModerationOutput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResult, ModerationInputError], pydantic.Field(discriminator="type")
+]
 
 
 class Moderation(BaseModel):

@@ -2,7 +2,7 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..metadata import Metadata
 from ..reasoning_param import ReasoningParam
@@ -25,6 +25,7 @@ from .tool_param import ToolParam
 
 __all__ = [
     "ContextManagement",
+    "Conversation",
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
@@ -34,6 +35,7 @@ __all__ = [
     "ResponseCreateParamsNonStreaming",
     "ResponseCreateParamsStreaming",
     "StreamOptions",
+    "ToolChoice",
     "ToolChoiceProgrammaticToolCalling",
 ]
 
@@ -49,6 +51,20 @@ class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
+
+
+# `ToolChoiceParam` in the OpenAPI spec.
+ToolChoice: TypeAlias = Union[
+    ToolChoiceOptions,
+    ToolChoiceAllowedParam,
+    ToolChoiceTypesParam,
+    ToolChoiceFunctionParam,
+    ToolChoiceMcpParam,
+    ToolChoiceCustomParam,
+    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceApplyPatchParam,
+    ToolChoiceShellParam,
+]
 
 
 class ModerationPolicyInput(TypedDict, total=False):
@@ -75,6 +91,10 @@ class StreamOptions(TypedDict, total=False):
     """`ResponseStreamOptions/anyOf/0` in the OpenAPI spec."""
 
     include_obfuscation: bool
+
+
+# `ConversationParam` in the OpenAPI spec.
+Conversation: TypeAlias = Union[str, ResponseConversationParam]
 
 
 class ContextManagement(TypedDict, total=False):

@@ -3,12 +3,12 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .response_function_shell_call_output_content import ResponseFunctionShellCallOutputContent
 
-__all__ = ["CallerDirect", "CallerProgram", "ResponseFunctionShellToolCallOutput"]
+__all__ = ["Caller", "CallerDirect", "CallerProgram", "ResponseFunctionShellToolCallOutput"]
 
 
 class CallerDirect(BaseModel):
@@ -22,6 +22,10 @@ class CallerProgram(BaseModel):
 
     type: Literal["program"]
     caller_id: str
+
+
+# `ToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
 
 
 class ResponseFunctionShellToolCallOutput(BaseModel):

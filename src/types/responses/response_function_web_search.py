@@ -3,11 +3,18 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["ActionFindInPage", "ActionOpenPage", "ActionSearch", "ActionSearchSource", "ResponseFunctionWebSearch"]
+__all__ = [
+    "Action",
+    "ActionFindInPage",
+    "ActionOpenPage",
+    "ActionSearch",
+    "ActionSearchSource",
+    "ResponseFunctionWebSearch",
+]
 
 
 class ActionSearchSource(BaseModel):
@@ -39,6 +46,12 @@ class ActionFindInPage(BaseModel):
     type: Literal["find_in_page"]
     url: str
     pattern: str
+
+
+# `WebSearchToolCall/properties/action` in the OpenAPI spec.
+Action: TypeAlias = Annotated[
+    Union[ActionSearch, ActionOpenPage, ActionFindInPage], pydantic.Field(discriminator="type")
+]
 
 
 class ResponseFunctionWebSearch(BaseModel):

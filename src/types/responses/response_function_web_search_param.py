@@ -2,9 +2,16 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["ActionFindInPage", "ActionOpenPage", "ActionSearch", "ActionSearchSource", "ResponseFunctionWebSearchParam"]
+__all__ = [
+    "Action",
+    "ActionFindInPage",
+    "ActionOpenPage",
+    "ActionSearch",
+    "ActionSearchSource",
+    "ResponseFunctionWebSearchParam",
+]
 
 
 class ActionSearchSource(TypedDict, total=False):
@@ -36,6 +43,10 @@ class ActionFindInPage(TypedDict, total=False):
     type: Required[Literal["find_in_page"]]
     url: Required[str]
     pattern: Required[str]
+
+
+# `WebSearchToolCall/properties/action` in the OpenAPI spec.
+Action: TypeAlias = Union[ActionSearch, ActionOpenPage, ActionFindInPage]
 
 
 class ResponseFunctionWebSearchParam(TypedDict, total=False):

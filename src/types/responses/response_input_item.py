@@ -27,6 +27,7 @@ from .tool import Tool
 __all__ = [
     "AdditionalTools",
     "ApplyPatchCall",
+    "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
@@ -36,6 +37,7 @@ __all__ = [
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "FunctionCallOutput",
+    "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
@@ -54,6 +56,7 @@ __all__ = [
     "ResponseInputItem",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallEnvironment",
     "ShellCallOutput",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
@@ -102,6 +105,12 @@ class FunctionCallOutputCallerProgram(BaseModel):
 
     type: Literal["program"]
     caller_id: str
+
+
+# `ToolCallCallerParam` in the OpenAPI spec.
+FunctionCallOutputCaller: TypeAlias = Annotated[
+    Union[FunctionCallOutputCallerDirect, FunctionCallOutputCallerProgram], pydantic.Field(discriminator="type")
+]
 
 
 class FunctionCallOutput(BaseModel):
@@ -206,6 +215,12 @@ class ShellCallAction(BaseModel):
     max_output_length: Optional[int] = None
 
 
+# `FunctionShellCallItemParam/properties/environment/anyOf/0` in the OpenAPI spec.
+ShellCallEnvironment: TypeAlias = Annotated[
+    Union[LocalEnvironment, ContainerReference], pydantic.Field(discriminator="type")
+]
+
+
 class ShellCall(BaseModel):
     """`FunctionShellCallItemParam` in the OpenAPI spec."""
 
@@ -283,6 +298,13 @@ class ApplyPatchCallOperationUpdateFile(BaseModel):
     type: Literal["update_file"]
     path: str
     diff: str
+
+
+# `ApplyPatchOperationParam` in the OpenAPI spec.
+ApplyPatchCallOperation: TypeAlias = Annotated[
+    Union[ApplyPatchCallOperationCreateFile, ApplyPatchCallOperationDeleteFile, ApplyPatchCallOperationUpdateFile],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class ApplyPatchCall(BaseModel):

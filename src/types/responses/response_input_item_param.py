@@ -27,6 +27,7 @@ from .tool_param import ToolParam
 __all__ = [
     "AdditionalTools",
     "ApplyPatchCall",
+    "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
@@ -35,6 +36,7 @@ __all__ = [
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "FunctionCallOutput",
+    "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
@@ -53,6 +55,7 @@ __all__ = [
     "ResponseInputItemParam",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallEnvironment",
     "ShellCallOutput",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
@@ -100,6 +103,10 @@ class FunctionCallOutputCallerProgram(TypedDict, total=False):
 
     type: Required[Literal["program"]]
     caller_id: Required[str]
+
+
+# `ToolCallCallerParam` in the OpenAPI spec.
+FunctionCallOutputCaller: TypeAlias = Union[FunctionCallOutputCallerDirect, FunctionCallOutputCallerProgram]
 
 
 class FunctionCallOutput(TypedDict, total=False):
@@ -182,6 +189,10 @@ class ShellCallAction(TypedDict, total=False):
     max_output_length: Optional[int]
 
 
+# `FunctionShellCallItemParam/properties/environment/anyOf/0` in the OpenAPI spec.
+ShellCallEnvironment: TypeAlias = Union[LocalEnvironmentParam, ContainerReferenceParam]
+
+
 class ShellCall(TypedDict, total=False):
     """`FunctionShellCallItemParam` in the OpenAPI spec."""
 
@@ -248,6 +259,12 @@ class ApplyPatchCallOperationUpdateFile(TypedDict, total=False):
     type: Required[Literal["update_file"]]
     path: Required[str]
     diff: Required[str]
+
+
+# `ApplyPatchOperationParam` in the OpenAPI spec.
+ApplyPatchCallOperation: TypeAlias = Union[
+    ApplyPatchCallOperationCreateFile, ApplyPatchCallOperationDeleteFile, ApplyPatchCallOperationUpdateFile
+]
 
 
 class ApplyPatchCall(TypedDict, total=False):

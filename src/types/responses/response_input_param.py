@@ -4,10 +4,181 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .response_input_item_param import ResponseInputItemParam
+from .response_input_item_param import AdditionalTools as AdditionalTools2
+from .response_input_item_param import ApplyPatchCall as ApplyPatchCall2
+from .response_input_item_param import ApplyPatchCallOperationCreateFile as ApplyPatchCallOperationCreateFile2
+from .response_input_item_param import ApplyPatchCallOperationDeleteFile as ApplyPatchCallOperationDeleteFile2
+from .response_input_item_param import ApplyPatchCallOperationUpdateFile as ApplyPatchCallOperationUpdateFile2
+from .response_input_item_param import ApplyPatchCallOutput as ApplyPatchCallOutput2
+from .response_input_item_param import CompactionTrigger as CompactionTrigger2
+from .response_input_item_param import ComputerCallOutput as ComputerCallOutput2
+from .response_input_item_param import (
+    ComputerCallOutputAcknowledgedSafetyCheck as ComputerCallOutputAcknowledgedSafetyCheck2,
+)
+from .response_input_item_param import FunctionCallOutput as FunctionCallOutput2
+from .response_input_item_param import FunctionCallOutputCallerDirect as FunctionCallOutputCallerDirect2
+from .response_input_item_param import FunctionCallOutputCallerProgram as FunctionCallOutputCallerProgram2
+from .response_input_item_param import ImageGenerationCall as ImageGenerationCall2
+from .response_input_item_param import LocalShellCall as LocalShellCall2
+from .response_input_item_param import LocalShellCallAction as LocalShellCallAction2
+from .response_input_item_param import LocalShellCallOutput as LocalShellCallOutput2
+from .response_input_item_param import McpApprovalRequest as McpApprovalRequest2
+from .response_input_item_param import McpApprovalResponse as McpApprovalResponse2
+from .response_input_item_param import McpCall as McpCall2
+from .response_input_item_param import McpListTools as McpListTools2
+from .response_input_item_param import McpListToolsTool as McpListToolsTool2
+from .response_input_item_param import Program as Program2
+from .response_input_item_param import ProgramOutput as ProgramOutput2
+from .response_input_item_param import ResponseInputItemParam as ResponseInputItemParam2
+from .response_input_item_param import ShellCall as ShellCall2
+from .response_input_item_param import ShellCallAction as ShellCallAction2
+from .response_input_item_param import ShellCallOutput as ShellCallOutput2
+from .response_input_item_param import ToolSearchCall as ToolSearchCall2
 
-__all__ = ["ResponseInputParam"]
+__all__ = [
+    "AdditionalTools",
+    "ApplyPatchCall",
+    "ApplyPatchCallOperationCreateFile",
+    "ApplyPatchCallOperationDeleteFile",
+    "ApplyPatchCallOperationUpdateFile",
+    "ApplyPatchCallOutput",
+    "CompactionTrigger",
+    "ComputerCallOutput",
+    "ComputerCallOutputAcknowledgedSafetyCheck",
+    "FunctionCallOutput",
+    "FunctionCallOutputCallerDirect",
+    "FunctionCallOutputCallerProgram",
+    "ImageGenerationCall",
+    "LocalShellCall",
+    "LocalShellCallAction",
+    "LocalShellCallOutput",
+    "McpApprovalRequest",
+    "McpApprovalResponse",
+    "McpCall",
+    "McpListTools",
+    "McpListToolsTool",
+    "Program",
+    "ProgramOutput",
+    "ResponseInputItemParam",
+    "ResponseInputParam",
+    "ShellCall",
+    "ShellCallAction",
+    "ShellCallOutput",
+    "ToolSearchCall",
+]
 
 
 # `InputParam/anyOf/1` in the OpenAPI spec.
-ResponseInputParam: TypeAlias = Iterable[ResponseInputItemParam]
+ResponseInputParam: TypeAlias = Iterable[ResponseInputItemParam2]
+
+
+# Another name for `AdditionalTools`.
+AdditionalTools: TypeAlias = AdditionalTools2
+
+
+# Another name for `ApplyPatchCall`.
+ApplyPatchCall: TypeAlias = ApplyPatchCall2
+
+
+# Another name for `ApplyPatchCallOperationCreateFile`.
+ApplyPatchCallOperationCreateFile: TypeAlias = ApplyPatchCallOperationCreateFile2
+
+
+# Another name for `ApplyPatchCallOperationDeleteFile`.
+ApplyPatchCallOperationDeleteFile: TypeAlias = ApplyPatchCallOperationDeleteFile2
+
+
+# Another name for `ApplyPatchCallOperationUpdateFile`.
+ApplyPatchCallOperationUpdateFile: TypeAlias = ApplyPatchCallOperationUpdateFile2
+
+
+# Another name for `ApplyPatchCallOutput`.
+ApplyPatchCallOutput: TypeAlias = ApplyPatchCallOutput2
+
+
+# Another name for `CompactionTrigger`.
+CompactionTrigger: TypeAlias = CompactionTrigger2
+
+
+# Another name for `ComputerCallOutput`.
+ComputerCallOutput: TypeAlias = ComputerCallOutput2
+
+
+# Another name for `ComputerCallOutputAcknowledgedSafetyCheck`.
+ComputerCallOutputAcknowledgedSafetyCheck: TypeAlias = ComputerCallOutputAcknowledgedSafetyCheck2
+
+
+# Another name for `FunctionCallOutput`.
+FunctionCallOutput: TypeAlias = FunctionCallOutput2
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+FunctionCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect2
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+FunctionCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram2
+
+
+# Another name for `ImageGenerationCall`.
+ImageGenerationCall: TypeAlias = ImageGenerationCall2
+
+
+# Another name for `LocalShellCall`.
+LocalShellCall: TypeAlias = LocalShellCall2
+
+
+# Another name for `LocalShellCallAction`.
+LocalShellCallAction: TypeAlias = LocalShellCallAction2
+
+
+# Another name for `LocalShellCallOutput`.
+LocalShellCallOutput: TypeAlias = LocalShellCallOutput2
+
+
+# Another name for `McpApprovalRequest`.
+McpApprovalRequest: TypeAlias = McpApprovalRequest2
+
+
+# Another name for `McpApprovalResponse`.
+McpApprovalResponse: TypeAlias = McpApprovalResponse2
+
+
+# Another name for `McpCall`.
+McpCall: TypeAlias = McpCall2
+
+
+# Another name for `McpListTools`.
+McpListTools: TypeAlias = McpListTools2
+
+
+# Another name for `McpListToolsTool`.
+McpListToolsTool: TypeAlias = McpListToolsTool2
+
+
+# Another name for `Program`.
+Program: TypeAlias = Program2
+
+
+# Another name for `ProgramOutput`.
+ProgramOutput: TypeAlias = ProgramOutput2
+
+
+# Another name for `ResponseInputItemParam`.
+ResponseInputItemParam: TypeAlias = ResponseInputItemParam2
+
+
+# Another name for `ShellCall`.
+ShellCall: TypeAlias = ShellCall2
+
+
+# Another name for `ShellCallAction`.
+ShellCallAction: TypeAlias = ShellCallAction2
+
+
+# Another name for `ShellCallOutput`.
+ShellCallOutput: TypeAlias = ShellCallOutput2
+
+
+# Another name for `ToolSearchCall`.
+ToolSearchCall: TypeAlias = ToolSearchCall2

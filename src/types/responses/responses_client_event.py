@@ -2,7 +2,7 @@
 
 from typing import List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..metadata import Metadata
@@ -26,12 +26,14 @@ from .tool_choice_types import ToolChoiceTypes
 
 __all__ = [
     "ContextManagement",
+    "Conversation",
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
     "PromptCacheOptions",
     "ResponsesClientEvent",
     "StreamOptions",
+    "ToolChoice",
     "ToolChoiceProgrammaticToolCalling",
 ]
 
@@ -47,6 +49,20 @@ class ToolChoiceProgrammaticToolCalling(BaseModel):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
+
+
+# `ToolChoiceParam` in the OpenAPI spec.
+ToolChoice: TypeAlias = Union[
+    ToolChoiceOptions,
+    ToolChoiceAllowed,
+    ToolChoiceTypes,
+    ToolChoiceFunction,
+    ToolChoiceMcp,
+    ToolChoiceCustom,
+    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceApplyPatch,
+    ToolChoiceShell,
+]
 
 
 class ModerationPolicyInput(BaseModel):
@@ -73,6 +89,10 @@ class StreamOptions(BaseModel):
     """`ResponseStreamOptions/anyOf/0` in the OpenAPI spec."""
 
     include_obfuscation: Optional[bool] = None
+
+
+# `ConversationParam` in the OpenAPI spec.
+Conversation: TypeAlias = Union[str, ResponseConversation]
 
 
 class ContextManagement(BaseModel):

@@ -18,34 +18,46 @@ from .function_tool import FunctionTool
 from .namespace_tool import NamespaceTool
 from .tool_search_tool import ToolSearchTool
 from .web_search_preview_tool import WebSearchPreviewTool
-from .web_search_tool import WebSearchTool
+from .web_search_tool import WebSearchTool as WebSearchTool2
 
 __all__ = [
     "CodeInterpreter",
+    "CodeInterpreterContainer",
     "CodeInterpreterContainerAuto",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
     "Mcp",
-    "McpAllowedToolsMCPToolFilter",
-    "McpRequireApprovalMCPToolApprovalFilter",
+    "McpAllowedTools",
+    "McpAllowedToolsMcpToolFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
     "ProgrammaticToolCalling",
     "Tool",
+    "WebSearchTool",
 ]
 
 
-class McpAllowedToolsMCPToolFilter(BaseModel):
+class McpAllowedToolsMcpToolFilter(BaseModel):
     """`MCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Optional[List[str]] = None
     read_only: Optional[bool] = None
 
 
-class McpRequireApprovalMCPToolApprovalFilter(BaseModel):
+# `MCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[List[str], McpAllowedToolsMcpToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(BaseModel):
     """`MCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: Optional[McpAllowedToolsMCPToolFilter] = None
-    never: Optional[McpAllowedToolsMCPToolFilter] = None
+    always: Optional[McpAllowedToolsMcpToolFilter] = None
+    never: Optional[McpAllowedToolsMcpToolFilter] = None
+
+
+# `MCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(BaseModel):
@@ -70,9 +82,9 @@ class Mcp(BaseModel):
     authorization: Optional[str] = None
     server_description: Optional[str] = None
     headers: Optional[Dict[str, str]] = None
-    allowed_tools: Optional[Union[List[str], McpAllowedToolsMCPToolFilter]] = None
+    allowed_tools: Optional[Union[List[str], McpAllowedToolsMcpToolFilter]] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]] = None
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]] = None
     defer_loading: Optional[bool] = None
 
 
@@ -86,6 +98,10 @@ class CodeInterpreterContainerAuto(BaseModel):
         Union[ContainerNetworkPolicyDisabled, ContainerNetworkPolicyAllowlist, None],
         pydantic.Field(discriminator="type"),
     ] = None
+
+
+# `CodeInterpreterTool/properties/container` in the OpenAPI spec.
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerAuto]
 
 
 class CodeInterpreter(BaseModel):
@@ -151,7 +167,7 @@ Tool: TypeAlias = Annotated[
         FileSearchTool,
         ComputerTool,
         ComputerUsePreviewTool,
-        WebSearchTool,
+        WebSearchTool2,
         Mcp,
         CodeInterpreter,
         ProgrammaticToolCalling,
@@ -166,3 +182,7 @@ Tool: TypeAlias = Annotated[
     ],
     pydantic.Field(discriminator="type"),
 ]
+
+
+# Another name for `WebSearchTool`.
+WebSearchTool: TypeAlias = WebSearchTool2

@@ -16,34 +16,47 @@ from .function_tool_param import FunctionToolParam
 from .namespace_tool_param import NamespaceToolParam
 from .tool_search_tool_param import ToolSearchToolParam
 from .web_search_preview_tool_param import WebSearchPreviewToolParam
+from .web_search_tool import WebSearchTool as WebSearchTool2
 from .web_search_tool_param import WebSearchToolParam
 
 __all__ = [
     "CodeInterpreter",
+    "CodeInterpreterContainer",
     "CodeInterpreterContainerAuto",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
     "Mcp",
-    "McpAllowedToolsMCPToolFilter",
-    "McpRequireApprovalMCPToolApprovalFilter",
+    "McpAllowedTools",
+    "McpAllowedToolsMcpToolFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
     "ProgrammaticToolCalling",
     "ToolParam",
+    "WebSearchTool",
 ]
 
 
-class McpAllowedToolsMCPToolFilter(TypedDict, total=False):
+class McpAllowedToolsMcpToolFilter(TypedDict, total=False):
     """`MCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Sequence[str]
     read_only: bool
 
 
-class McpRequireApprovalMCPToolApprovalFilter(TypedDict, total=False):
+# `MCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[Sequence[str], McpAllowedToolsMcpToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(TypedDict, total=False):
     """`MCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: McpAllowedToolsMCPToolFilter
-    never: McpAllowedToolsMCPToolFilter
+    always: McpAllowedToolsMcpToolFilter
+    never: McpAllowedToolsMcpToolFilter
+
+
+# `MCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(TypedDict, total=False):
@@ -66,9 +79,9 @@ class Mcp(TypedDict, total=False):
     authorization: str
     server_description: str
     headers: Optional[Dict[str, str]]
-    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsMCPToolFilter]]
+    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsMcpToolFilter]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]]
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]]
     defer_loading: bool
 
 
@@ -79,6 +92,10 @@ class CodeInterpreterContainerAuto(TypedDict, total=False):
     file_ids: Sequence[str]
     memory_limit: Optional[Literal["1g", "4g", "16g", "64g"]]
     network_policy: Union[ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyAllowlistParam]
+
+
+# `CodeInterpreterTool/properties/container` in the OpenAPI spec.
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerAuto]
 
 
 class CodeInterpreter(TypedDict, total=False):
@@ -154,3 +171,7 @@ ToolParam: TypeAlias = Union[
     WebSearchPreviewToolParam,
     ApplyPatchToolParam,
 ]
+
+
+# Another name for `WebSearchTool`.
+WebSearchTool: TypeAlias = WebSearchTool2

@@ -2,10 +2,25 @@
 
 from typing_extensions import TypeAlias
 
+from ...realtime.realtime_session import InputAudioNoiseReduction as InputAudioNoiseReduction2
 from ...realtime.realtime_session import RealtimeSession
+from ...realtime.realtime_session import TracingTracingConfiguration as TracingTracingConfiguration2
+from ...responses.tool import Tool as Tool2
 
-__all__ = ["Session"]
+__all__ = ["InputAudioNoiseReduction", "Session", "Tool", "TracingTracingConfiguration"]
 
 
 # Another name for `RealtimeSession`.
 Session: TypeAlias = RealtimeSession
+
+
+# Another name for `InputAudioNoiseReduction`.
+InputAudioNoiseReduction: TypeAlias = InputAudioNoiseReduction2
+
+
+# Another name for `Tool`.
+Tool: TypeAlias = Tool2
+
+
+# Another name for `TracingTracingConfiguration`.
+TracingTracingConfiguration: TypeAlias = TracingTracingConfiguration2

@@ -2,7 +2,7 @@
 
 from typing import Dict, Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ...realtime.realtime_truncation_param import RealtimeTruncationParam
 from ...responses.response_prompt_param import ResponsePromptParam
@@ -12,6 +12,7 @@ __all__ = [
     "InputAudioTranscription",
     "SessionCreateParams",
     "Tool",
+    "Tracing",
     "TracingTracingConfiguration",
     "TurnDetection",
     "VoiceId",
@@ -43,6 +44,10 @@ class TracingTracingConfiguration(TypedDict, total=False):
     workflow_name: str
     group_id: str
     metadata: Dict[str, object]
+
+
+# `RealtimeSessionCreateRequest/properties/tracing` in the OpenAPI spec.
+Tracing: TypeAlias = Union[Literal["auto"], TracingTracingConfiguration]
 
 
 class TurnDetection(TypedDict, total=False):

@@ -3,13 +3,14 @@
 import builtins
 from typing import Dict, List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 from ...realtime.audio_transcription import AudioTranscription
 from ...realtime.noise_reduction_type import NoiseReductionType
 from ...realtime.realtime_audio_formats import RealtimeAudioFormats
 from ...realtime.realtime_function_tool import RealtimeFunctionTool
+from ...responses.tool import Tool as Tool2
 
 __all__ = [
     "Audio",
@@ -18,6 +19,8 @@ __all__ = [
     "AudioInputTurnDetection",
     "AudioOutput",
     "SessionCreateResponse",
+    "Tool",
+    "Tracing",
     "TracingTracingConfiguration",
     "TurnDetection",
 ]
@@ -72,6 +75,10 @@ class TracingTracingConfiguration(BaseModel):
     metadata: Optional[Dict[str, object]] = None
 
 
+# `RealtimeSessionCreateResponse/properties/tracing` in the OpenAPI spec.
+Tracing: TypeAlias = Union[Literal["auto"], TracingTracingConfiguration]
+
+
 class TurnDetection(BaseModel):
     """`RealtimeSessionCreateResponse/properties/turn_detection` in the OpenAPI spec."""
 
@@ -97,3 +104,7 @@ class SessionCreateResponse(BaseModel):
     tools: Optional[List[RealtimeFunctionTool]] = None
     tool_choice: Optional[str] = None
     max_output_tokens: Optional[Union[int, Literal["inf"]]] = None
+
+
+# Another name for `Tool`.
+Tool: TypeAlias = Tool2

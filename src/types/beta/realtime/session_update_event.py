@@ -2,7 +2,7 @@
 
 from typing import Dict, List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 from ...realtime.realtime_truncation import RealtimeTruncation
@@ -13,6 +13,7 @@ __all__ = [
     "SessionClientSecret",
     "SessionInputAudioTranscription",
     "SessionTool",
+    "SessionTracing",
     "SessionTracingTracingConfiguration",
     "SessionTurnDetection",
     "SessionUpdateEvent",
@@ -45,6 +46,10 @@ class SessionTracingTracingConfiguration(BaseModel):
     workflow_name: Optional[str] = None
     group_id: Optional[str] = None
     metadata: Optional[Dict[str, object]] = None
+
+
+# `RealtimeSessionCreateRequest/properties/tracing` in the OpenAPI spec.
+SessionTracing: TypeAlias = Union[Literal["auto"], SessionTracingTracingConfiguration]
 
 
 class SessionTurnDetection(BaseModel):

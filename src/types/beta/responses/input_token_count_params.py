@@ -2,9 +2,10 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..beta_response_conversation_param import BetaResponseConversationParam
+from ..beta_response_format_text_config_param import Text as Text2
 from ..beta_response_input_item_param import BetaResponseInputItemParam
 from ..beta_response_text_config_param import BetaResponseTextConfigParam
 from ..beta_tool_choice_allowed_param import BetaToolChoiceAllowedParam
@@ -17,7 +18,14 @@ from ..beta_tool_choice_shell_param import BetaToolChoiceShellParam
 from ..beta_tool_choice_types_param import BetaToolChoiceTypesParam
 from ..beta_tool_param import BetaToolParam
 
-__all__ = ["InputTokenCountParams", "Reasoning", "ToolChoiceProgrammaticToolCalling"]
+__all__ = [
+    "Conversation",
+    "InputTokenCountParams",
+    "Reasoning",
+    "Text",
+    "ToolChoice",
+    "ToolChoiceProgrammaticToolCalling",
+]
 
 
 class Reasoning(TypedDict, total=False):
@@ -30,10 +38,28 @@ class Reasoning(TypedDict, total=False):
     generate_summary: Optional[Literal["auto", "concise", "detailed"]]
 
 
+# `BetaConversationParam` in the OpenAPI spec.
+Conversation: TypeAlias = Union[str, BetaResponseConversationParam]
+
+
 class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
+
+
+# `BetaToolChoiceParam` in the OpenAPI spec.
+ToolChoice: TypeAlias = Union[
+    BetaToolChoiceOptions,
+    BetaToolChoiceAllowedParam,
+    BetaToolChoiceTypesParam,
+    BetaToolChoiceFunctionParam,
+    BetaToolChoiceMcpParam,
+    BetaToolChoiceCustomParam,
+    ToolChoiceProgrammaticToolCalling,
+    BetaToolChoiceApplyPatchParam,
+    BetaToolChoiceShellParam,
+]
 
 
 class InputTokenCountParams(TypedDict, total=False):
@@ -63,3 +89,7 @@ class InputTokenCountParams(TypedDict, total=False):
         ]
     ]
     parallel_tool_calls: Optional[bool]
+
+
+# Another name for `Text`.
+Text: TypeAlias = Text2

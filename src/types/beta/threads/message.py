@@ -3,14 +3,14 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ...._models import BaseModel
 from ...metadata import Metadata
 from ..code_interpreter_tool import CodeInterpreterTool
 from .message_content import MessageContent
 
-__all__ = ["Attachment", "AttachmentToolFileSearch", "IncompleteDetails", "Message"]
+__all__ = ["Attachment", "AttachmentTool", "AttachmentToolFileSearch", "IncompleteDetails", "Message"]
 
 
 class IncompleteDetails(BaseModel):
@@ -23,6 +23,12 @@ class AttachmentToolFileSearch(BaseModel):
     """`AssistantToolsFileSearchTypeOnly` in the OpenAPI spec."""
 
     type: Literal["file_search"]
+
+
+# `MessageObject/properties/attachments/anyOf/0/items/properties/tools/items` in the OpenAPI spec.
+AttachmentTool: TypeAlias = Annotated[
+    Union[CodeInterpreterTool, AttachmentToolFileSearch], pydantic.Field(discriminator="type")
+]
 
 
 class Attachment(BaseModel):

@@ -2,12 +2,13 @@
 
 from typing import List, Optional
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
+from ...beta.chatkit.data import Data as Data2
 from .permission_create_response import PermissionCreateResponse
 
-__all__ = ["PermissionRetrieveResponse"]
+__all__ = ["Data", "PermissionRetrieveResponse"]
 
 
 class PermissionRetrieveResponse(BaseModel):
@@ -18,3 +19,7 @@ class PermissionRetrieveResponse(BaseModel):
     first_id: Optional[str] = None
     last_id: Optional[str] = None
     has_more: bool
+
+
+# Another name for `Data`.
+Data: TypeAlias = Data2

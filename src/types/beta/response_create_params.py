@@ -2,27 +2,28 @@
 
 from typing import Dict, Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-from ...chat_model import ChatModel
-from ..beta_response_conversation_param import BetaResponseConversationParam
-from ..beta_response_includable import BetaResponseIncludable
-from ..beta_response_input_param import BetaResponseInputParam
-from ..beta_response_prompt_param import BetaResponsePromptParam
-from ..beta_response_text_config_param import BetaResponseTextConfigParam
-from ..beta_service_tier import BetaServiceTier
-from ..beta_tool_choice_allowed_param import BetaToolChoiceAllowedParam
-from ..beta_tool_choice_apply_patch_param import BetaToolChoiceApplyPatchParam
-from ..beta_tool_choice_custom_param import BetaToolChoiceCustomParam
-from ..beta_tool_choice_function_param import BetaToolChoiceFunctionParam
-from ..beta_tool_choice_mcp_param import BetaToolChoiceMcpParam
-from ..beta_tool_choice_options import BetaToolChoiceOptions
-from ..beta_tool_choice_shell_param import BetaToolChoiceShellParam
-from ..beta_tool_choice_types_param import BetaToolChoiceTypesParam
-from ..beta_tool_param import BetaToolParam
+from ..chat_model import ChatModel
+from .beta_response_conversation_param import BetaResponseConversationParam
+from .beta_response_includable import BetaResponseIncludable
+from .beta_response_input_param import BetaResponseInputParam
+from .beta_response_prompt_param import BetaResponsePromptParam
+from .beta_response_text_config_param import BetaResponseTextConfigParam
+from .beta_service_tier import BetaServiceTier
+from .beta_tool_choice_allowed_param import BetaToolChoiceAllowedParam
+from .beta_tool_choice_apply_patch_param import BetaToolChoiceApplyPatchParam
+from .beta_tool_choice_custom_param import BetaToolChoiceCustomParam
+from .beta_tool_choice_function_param import BetaToolChoiceFunctionParam
+from .beta_tool_choice_mcp_param import BetaToolChoiceMcpParam
+from .beta_tool_choice_options import BetaToolChoiceOptions
+from .beta_tool_choice_shell_param import BetaToolChoiceShellParam
+from .beta_tool_choice_types_param import BetaToolChoiceTypesParam
+from .beta_tool_param import BetaToolParam
 
 __all__ = [
     "ContextManagement",
+    "Conversation",
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
@@ -34,6 +35,7 @@ __all__ = [
     "ResponseCreateParamsNonStreaming",
     "ResponseCreateParamsStreaming",
     "StreamOptions",
+    "ToolChoice",
     "ToolChoiceProgrammaticToolCalling",
 ]
 
@@ -49,6 +51,20 @@ class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
+
+
+# `BetaToolChoiceParam` in the OpenAPI spec.
+ToolChoice: TypeAlias = Union[
+    BetaToolChoiceOptions,
+    BetaToolChoiceAllowedParam,
+    BetaToolChoiceTypesParam,
+    BetaToolChoiceFunctionParam,
+    BetaToolChoiceMcpParam,
+    BetaToolChoiceCustomParam,
+    ToolChoiceProgrammaticToolCalling,
+    BetaToolChoiceApplyPatchParam,
+    BetaToolChoiceShellParam,
+]
 
 
 class Reasoning(TypedDict, total=False):
@@ -85,6 +101,10 @@ class StreamOptions(TypedDict, total=False):
     """`BetaResponseStreamOptions/anyOf/0` in the OpenAPI spec."""
 
     include_obfuscation: bool
+
+
+# `BetaConversationParam` in the OpenAPI spec.
+Conversation: TypeAlias = Union[str, BetaResponseConversationParam]
 
 
 class ContextManagement(TypedDict, total=False):

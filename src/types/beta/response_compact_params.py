@@ -4,8 +4,8 @@ from typing import Iterable, Optional, Union
 
 from typing_extensions import Literal, Required, TypedDict
 
-from ...chat_model import ChatModel
-from ..beta_response_input_item_param import BetaResponseInputItemParam
+from ..chat_model import ChatModel
+from .beta_response_input_item_param import BetaResponseInputItemParam
 
 __all__ = ["PromptCacheOptions", "ResponseCompactParams"]
 

@@ -4,7 +4,7 @@ from typing import Sequence
 
 from typing_extensions import Literal, Required, TypedDict
 
-from ..beta_response_includable import BetaResponseIncludable
+from .beta_response_includable import BetaResponseIncludable
 
 __all__ = [
     "ResponseRetrieveParams",
