@@ -392,6 +392,7 @@ class TypesGenerator:
         self.untagged: list[str] = []  # unions the spec tags that cannot be tagged in pydantic, for --report
         self.inline_twins: set[str] = set()  # one side of a public schema generated inline, for --report
         self.exports: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+        self.late_aliases: list[tuple[ModuleBuilder, str, Decl]] = []  # see _name_again
         self._add_synthetic_unions()
         self.calls = self._calls()
         self._index_names(type_names)
@@ -933,6 +934,7 @@ class TypesGenerator:
     ) -> Decl:
         key = (pointer, side)
         if key in mod.memo:
+            self._name_again(mod, path, mod.memo[key])
             return mod.memo[key]
         if root is not None:
             decl = root
@@ -970,19 +972,35 @@ class TypesGenerator:
         The field keeps the union spelled out (a tagged union must stay visible to pydantic and to the lenient
         builder); the alias is the same type under the name users import.
         """
-        wanted = "".join(path)
+        # A map's values are named after the map (`Variables`, not `VariablesValue`).
+        wanted = "".join(path[:-1] if path[-1:] == ("Value",) else path)
         spelled = mod.official.get(_loose(wanted)) if wanted else None
-        if spelled is None or spelled in mod.names or (pointer, f"{side}:alias") in mod.memo:
+        if spelled is None or spelled in mod.names:
+            return
+        if (pointer, f"{side}:alias") in mod.memo:
+            self._name_again(mod, path, mod.memo[(pointer, f"{side}:alias")])
             return
         mod.names.add(spelled)
         decl = Decl(spelled, mod, "alias", _doc(pointer), pointer, target=ty)
         mod.memo[(pointer, f"{side}:alias")] = decl
         mod.decls.append(decl)
 
+    def _name_again(self, mod: ModuleBuilder, path: tuple[str, ...], decl: Decl) -> None:
+        """A type a module defines once, reached again by another property path the official module names (the
+        same `agent` object under every item): that name too, as an alias added once the module is built."""
+        wanted = "".join(path[:-1] if path[-1:] == ("Value",) else path)
+        spelled = mod.official.get(_loose(wanted)) if wanted else None
+        if spelled is not None and spelled not in mod.names:
+            mod.names.add(spelled)
+            self.late_aliases.append((mod, spelled, decl))
+
     def _union(self, shape: Shape, side: str, mod: ModuleBuilder, path: tuple[str, ...]) -> Ty:
         members: list[Ty] = []
         for index, (member, member_pointer) in enumerate(shape.members):
-            piece = self._variant_piece(member, member_pointer, index, shape.discriminator)
+            pieces = self._variant_pieces(member, member_pointer, index, shape.discriminator)
+            # The official module's spelling picks among the ways to name a variant (its tag, its schema, its
+            # title): `DataSourceCreateEvalResponsesRunDataSource`, not `DataSourceResponses`.
+            piece = self._official_piece(mod, _loose("".join(path)), pieces)
             members.append(self.build(member, member_pointer, side, mod, (*path, piece) if piece else path))
         discriminator = None
         if side == "model":
@@ -1023,28 +1041,48 @@ class TypesGenerator:
             return self.tag_values(schema, pointer, prop)
         return None
 
-    def _variant_piece(self, member: Mapping[str, Any], pointer: str, index: int, discriminator: str | None) -> str:
+    @staticmethod
+    def _official_piece(mod: ModuleBuilder, stem: str, pieces: Sequence[str]) -> str:
+        """The piece the official module names the variant by: one naming it outright, else the default when
+        names begin with it, else one that begins names (of the variant's own properties)."""
+        for piece in pieces:
+            if stem + _loose(piece) in mod.official:
+                return piece
+        for piece in pieces:
+            if any(o.startswith(stem + _loose(piece)) for o in mod.official):
+                return piece
+        return pieces[0]
+
+    def _variant_pieces(
+        self, member: Mapping[str, Any], pointer: str, index: int, discriminator: str | None
+    ) -> list[str]:
+        """The ways to name a union member inside its union's name, the default first (``""``: the member takes
+        the union's name, as an array of items does)."""
         shape = self.normalize(member, pointer)
         target = shape.ref if shape.kind == "ref" else None
         if target is not None:
             shape = self.normalize(self.schemas[target], target)
             if shape.kind == "ref":
-                return pascal(target)
+                return [pascal(target)]
         if shape.kind != "object":
-            return ""
+            title = member.get("title") or (self.schemas[target].get("title") if target else None)
+            return ["", pascal(title)] if title else [""]
         schema = self.schemas[target] if target else member
+        pieces = []
         for prop in (discriminator, "type"):
             if prop:
                 values = self.tag_values(schema, target or pointer, prop)
                 if values and len(values) == 1:
-                    return pascal(values[0])
+                    pieces.append(pascal(values[0]))
         if target:
-            return pascal(target)
-        if schema.get("title"):
-            return pascal(schema["title"])
+            pieces.append(pascal(target))
+        title = schema.get("title") or member.get("title")
+        if title:
+            pieces.append(pascal(title))
         if len(shape.props) == 1:
-            return pascal(shape.props[0][0])
-        return f"Variant{index}"
+            pieces.append(pascal(shape.props[0][0]))
+        pieces.append(f"Variant{index}")
+        return list(dict.fromkeys(pieces))
 
     def build_public(self, decl: Decl) -> None:
         side = {"model": "model", "typeddict": "param", "alias": "model"}[decl.kind]
@@ -1409,6 +1447,8 @@ class TypesGenerator:
         A package name is exported from the official submodule that lists it.
         """
         self.surface_missing: list[str] = []
+        for mod, name, target in self.late_aliases:
+            mod.decls.append(Decl(name, mod, "alias", f"Another name for `{target.name}`.", target=Ref(target)))
         packages = {parts[:depth] for parts in self.module_surface for depth in range(len(parts))}
         for parts, names in sorted(self.module_surface.items()):
             if parts in packages:
@@ -1418,21 +1458,25 @@ class TypesGenerator:
             if builder is None:
                 builder = self.new_module(parts)
             defined = {d.name for d in builder.decls}
-            for name in names:
-                if name in defined:
-                    continue
-                target = self._surface_target(builder, name)
-                if target is None:
-                    self.surface_missing.append(".".join(("openai", "types", *parts, name)))
-                    continue
-                if fresh:
-                    self.modules[parts] = builder
-                    fresh = False
-                builder.names.add(name)
-                builder.decls.append(
-                    Decl(name, builder, "alias", f"Another name for `{target.name}`.", target=Ref(target))
-                )
-                defined.add(name)
+            pending = [name for name in names if name not in defined]
+            while pending:
+                # An alias may bring in what the next names are found through (`Function` of a kept alias).
+                left = []
+                for name in pending:
+                    target = self._surface_target(builder, name)
+                    if target is None:
+                        left.append(name)
+                        continue
+                    if fresh:
+                        self.modules[parts] = builder
+                        fresh = False
+                    builder.names.add(name)
+                    doc = f"Another name for `{target.name}`."
+                    builder.decls.append(Decl(name, builder, "alias", doc, target=Ref(target)))
+                if len(left) == len(pending):
+                    break
+                pending = left
+            self.surface_missing.extend(".".join(("openai", "types", *parts, name)) for name in pending)
         for parts in sorted(packages):
             exported = self.exports.setdefault(parts, {})
             for name in self.module_surface.get(parts, ()):
@@ -1452,10 +1496,24 @@ class TypesGenerator:
                     self.surface_missing.append(".".join(("openai", "types", *parts, name)))
 
     def _surface_target(self, builder: ModuleBuilder, name: str) -> Decl | None:
+        kept = self.config.get("kept_aliases", {}).get(".".join(("openai", "types", *builder.parts)) + ":" + name)
+        if kept is not None:
+            module, target_name = kept.split(":")
+            if (module, target_name) not in self.by_name:
+                raise GenError([f"codegen/type_names.json: kept alias {name} names {kept}, which is not generated"])
+            return self.by_name[(module, target_name)]
         reached = self._reachable(builder.decls)
         local = [d for d in reached if d.name == name and d.module is not builder]
         if local:
             return local[0]
+        # Names the modules it uses define beside what it uses (the item union's `ShellCallCaller`).
+        seen: list[ModuleBuilder] = []
+        for decl in reached:
+            if decl.module is not builder and decl.module not in seen:
+                seen.append(decl.module)
+                beside = [d for d in decl.module.decls if d.name == name]
+                if beside and builder not in self._reachable_modules(beside[0]):
+                    return beside[0]
         package = builder.package
         wanted = [name + "Param", name] if package and package[-1] == "shared_params" else [name]
         if package and package[-1] in ("shared", "shared_params"):
@@ -1503,11 +1561,16 @@ class TypesGenerator:
         return order
 
     def _reachable_modules(self, decl: Decl) -> list[ModuleBuilder]:
-        modules: list[ModuleBuilder] = []
-        for reached in self._reachable([decl, *decl.module.decls]):
-            if reached.module not in modules:
-                modules.append(reached.module)
-        return modules
+        """The modules a declaration's module imports, directly or not (an alias to one of them would be a
+        cycle); computed once per module, as the render step checks for cycles anyway."""
+        cache: dict[int, list[ModuleBuilder]] = self.__dict__.setdefault("_module_reach", {})
+        if id(decl.module) not in cache:
+            modules: list[ModuleBuilder] = []
+            for reached in self._reachable(decl.module.decls):
+                if reached.module not in modules:
+                    modules.append(reached.module)
+            cache[id(decl.module)] = modules
+        return cache[id(decl.module)]
 
     def unreached(self) -> list[str]:
         """Component schemas no generated type stands for."""

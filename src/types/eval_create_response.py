@@ -19,9 +19,10 @@ __all__ = [
     "DataSourceConfig",
     "DataSourceConfigLogs",
     "EvalCreateResponse",
-    "TestingCriteriaPython",
-    "TestingCriteriaScoreModel",
-    "TestingCriteriaTextSimilarity",
+    "TestingCriterion",
+    "TestingCriterionEvalGraderPython",
+    "TestingCriterionEvalGraderScoreModel",
+    "TestingCriterionEvalGraderTextSimilarity",
 ]
 
 
@@ -40,22 +41,35 @@ DataSourceConfig: TypeAlias = Annotated[
 ]
 
 
-class TestingCriteriaTextSimilarity(TextSimilarityGrader):
+class TestingCriterionEvalGraderTextSimilarity(TextSimilarityGrader):
     """`EvalGraderTextSimilarity` in the OpenAPI spec."""
 
     pass_threshold: float
 
 
-class TestingCriteriaPython(PythonGrader):
+class TestingCriterionEvalGraderPython(PythonGrader):
     """`EvalGraderPython` in the OpenAPI spec."""
 
     pass_threshold: Optional[float] = None
 
 
-class TestingCriteriaScoreModel(ScoreModelGrader):
+class TestingCriterionEvalGraderScoreModel(ScoreModelGrader):
     """`EvalGraderScoreModel` in the OpenAPI spec."""
 
     pass_threshold: Optional[float] = None
+
+
+# `Eval/properties/testing_criteria/items` in the OpenAPI spec.
+TestingCriterion: TypeAlias = Annotated[
+    Union[
+        LabelModelGrader,
+        StringCheckGrader,
+        TestingCriterionEvalGraderTextSimilarity,
+        TestingCriterionEvalGraderPython,
+        TestingCriterionEvalGraderScoreModel,
+    ],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class EvalCreateResponse(BaseModel):
@@ -73,9 +87,9 @@ class EvalCreateResponse(BaseModel):
             Union[
                 LabelModelGrader,
                 StringCheckGrader,
-                TestingCriteriaTextSimilarity,
-                TestingCriteriaPython,
-                TestingCriteriaScoreModel,
+                TestingCriterionEvalGraderTextSimilarity,
+                TestingCriterionEvalGraderPython,
+                TestingCriterionEvalGraderScoreModel,
             ],
             pydantic.Field(discriminator="type"),
         ]

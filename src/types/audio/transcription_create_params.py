@@ -11,7 +11,7 @@ from .transcription_include import TranscriptionInclude
 
 __all__ = [
     "ChunkingStrategy",
-    "ChunkingStrategyServerVad",
+    "ChunkingStrategyVadConfig",
     "TranscriptionCreateParams",
     "TranscriptionCreateParamsBase",
     "TranscriptionCreateParamsNonStreaming",
@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 
-class ChunkingStrategyServerVad(TypedDict, total=False):
+class ChunkingStrategyVadConfig(TypedDict, total=False):
     """`VadConfig` in the OpenAPI spec."""
 
     type: Required[Literal["server_vad"]]
@@ -29,7 +29,7 @@ class ChunkingStrategyServerVad(TypedDict, total=False):
 
 
 # `TranscriptionChunkingStrategy/anyOf/0` in the OpenAPI spec.
-ChunkingStrategy: TypeAlias = Union[Literal["auto"], ChunkingStrategyServerVad]
+ChunkingStrategy: TypeAlias = Union[Literal["auto"], ChunkingStrategyVadConfig]
 
 
 class TranscriptionCreateParamsBase(TypedDict, total=False):
@@ -45,7 +45,7 @@ class TranscriptionCreateParamsBase(TypedDict, total=False):
     temperature: float
     include: Sequence[TranscriptionInclude]
     timestamp_granularities: Sequence[Literal["word", "segment"]]
-    chunking_strategy: Optional[Union[Literal["auto"], ChunkingStrategyServerVad]]
+    chunking_strategy: Optional[Union[Literal["auto"], ChunkingStrategyVadConfig]]
     known_speaker_names: Sequence[str]
     known_speaker_references: Sequence[str]
 

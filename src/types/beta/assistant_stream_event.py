@@ -12,7 +12,6 @@ from .message_stream_event import ThreadMessageCreated as ThreadMessageCreated2
 from .message_stream_event import ThreadMessageDelta as ThreadMessageDelta2
 from .message_stream_event import ThreadMessageIncomplete as ThreadMessageIncomplete2
 from .message_stream_event import ThreadMessageInProgress as ThreadMessageInProgress2
-from .realtime.error_event import ErrorEvent as ErrorEvent2
 from .run_step_stream_event import ThreadRunStepCancelled as ThreadRunStepCancelled2
 from .run_step_stream_event import ThreadRunStepCompleted as ThreadRunStepCompleted2
 from .run_step_stream_event import ThreadRunStepCreated as ThreadRunStepCreated2
@@ -34,7 +33,6 @@ from .thread_stream_event import ThreadStreamEvent
 
 __all__ = [
     "AssistantStreamEvent",
-    "Error",
     "ErrorEvent",
     "ThreadMessageCompleted",
     "ThreadMessageCreated",
@@ -61,7 +59,7 @@ __all__ = [
 ]
 
 
-class Error(BaseModel):
+class ErrorEvent(BaseModel):
     """`ErrorEvent` in the OpenAPI spec."""
 
     event: Literal["error"]
@@ -94,14 +92,10 @@ AssistantStreamEvent: TypeAlias = Annotated[
         ThreadMessageDelta2,
         ThreadMessageCompleted2,
         ThreadMessageIncomplete2,
-        Error,
+        ErrorEvent,
     ],
     pydantic.Field(discriminator="event"),
 ]
-
-
-# Another name for `ErrorEvent`.
-ErrorEvent: TypeAlias = ErrorEvent2
 
 
 # Another name for `ThreadMessageCompleted`.

@@ -34,14 +34,16 @@ __all__ = [
     "ModerationInputError",
     "ModerationInputModerationResult",
     "ModerationOutput",
+    "ModerationOutputError",
+    "ModerationOutputModerationResult",
     "PromptCacheOptions",
     "Reasoning",
     "ToolChoice",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoiceBetaSpecificProgrammaticToolCallingParam",
 ]
 
 
-class ToolChoiceProgrammaticToolCalling(BaseModel):
+class ToolChoiceBetaSpecificProgrammaticToolCallingParam(BaseModel):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
@@ -55,7 +57,7 @@ ToolChoice: TypeAlias = Union[
     BetaToolChoiceFunction,
     BetaToolChoiceMcp,
     BetaToolChoiceCustom,
-    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceBetaSpecificProgrammaticToolCallingParam,
     BetaToolChoiceApplyPatch,
     BetaToolChoiceShell,
 ]
@@ -178,7 +180,7 @@ class BetaResponse(BaseModel):
         BetaToolChoiceFunction,
         BetaToolChoiceMcp,
         BetaToolChoiceCustom,
-        ToolChoiceProgrammaticToolCalling,
+        ToolChoiceBetaSpecificProgrammaticToolCallingParam,
         BetaToolChoiceApplyPatch,
         BetaToolChoiceShell,
     ]
@@ -201,3 +203,11 @@ class BetaResponse(BaseModel):
     parallel_tool_calls: bool
     conversation: Optional[Conversation] = None
     max_output_tokens: Optional[int] = None
+
+
+# Another name for `ModerationInputModerationResult`.
+ModerationOutputModerationResult: TypeAlias = ModerationInputModerationResult
+
+
+# Another name for `ModerationInputError`.
+ModerationOutputError: TypeAlias = ModerationInputError

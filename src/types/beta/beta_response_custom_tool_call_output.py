@@ -10,7 +10,14 @@ from .beta_response_input_file import BetaResponseInputFile
 from .beta_response_input_image import BetaResponseInputImage
 from .beta_response_input_text import BetaResponseInputText
 
-__all__ = ["Agent", "BetaResponseCustomToolCallOutput", "Caller", "CallerDirect", "CallerProgram"]
+__all__ = [
+    "Agent",
+    "BetaResponseCustomToolCallOutput",
+    "Caller",
+    "CallerDirect",
+    "CallerProgram",
+    "OutputOutputContentList",
+]
 
 
 class Agent(BaseModel):
@@ -34,6 +41,12 @@ class CallerProgram(BaseModel):
 
 # `BetaToolCallCallerParam` in the OpenAPI spec.
 Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
+
+
+# `BetaFunctionAndCustomToolCallOutput` in the OpenAPI spec.
+OutputOutputContentList: TypeAlias = Annotated[
+    Union[BetaResponseInputText, BetaResponseInputImage, BetaResponseInputFile], pydantic.Field(discriminator="type")
+]
 
 
 class BetaResponseCustomToolCallOutput(BaseModel):

@@ -8,7 +8,14 @@ from .beta_response_input_file_param import BetaResponseInputFileParam
 from .beta_response_input_image_param import BetaResponseInputImageParam
 from .beta_response_input_text_param import BetaResponseInputTextParam
 
-__all__ = ["Agent", "BetaResponseCustomToolCallOutputParam", "Caller", "CallerDirect", "CallerProgram"]
+__all__ = [
+    "Agent",
+    "BetaResponseCustomToolCallOutputParam",
+    "Caller",
+    "CallerDirect",
+    "CallerProgram",
+    "OutputOutputContentList",
+]
 
 
 class Agent(TypedDict, total=False):
@@ -32,6 +39,12 @@ class CallerProgram(TypedDict, total=False):
 
 # `BetaToolCallCallerParam` in the OpenAPI spec.
 Caller: TypeAlias = Union[CallerDirect, CallerProgram]
+
+
+# `BetaFunctionAndCustomToolCallOutput` in the OpenAPI spec.
+OutputOutputContentList: TypeAlias = Union[
+    BetaResponseInputTextParam, BetaResponseInputImageParam, BetaResponseInputFileParam
+]
 
 
 class BetaResponseCustomToolCallOutputParam(TypedDict, total=False):

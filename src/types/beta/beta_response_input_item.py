@@ -28,54 +28,87 @@ from .beta_tool import BetaTool
 
 __all__ = [
     "AdditionalTools",
+    "AdditionalToolsAgent",
     "AgentMessage",
+    "AgentMessageAgent",
     "AgentMessageContent",
     "AgentMessageContentEncryptedContent",
     "ApplyPatchCall",
+    "ApplyPatchCallAgent",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
     "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
     "ApplyPatchCallOutput",
+    "ApplyPatchCallOutputAgent",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
     "BetaInputMessage",
     "BetaInputMessageAgent",
-    "BetaItemReferenceParam",
     "BetaResponseInputItem",
     "Compaction",
     "CompactionTrigger",
+    "CompactionTriggerAgent",
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "ComputerCallOutputAgent",
     "FunctionCallOutput",
+    "FunctionCallOutputAgent",
     "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
+    "ImageGenerationCallAgent",
+    "ItemReference",
+    "ItemReferenceAgent",
     "LocalShellCall",
     "LocalShellCallAction",
+    "LocalShellCallAgent",
     "LocalShellCallOutput",
+    "LocalShellCallOutputAgent",
     "McpApprovalRequest",
+    "McpApprovalRequestAgent",
     "McpApprovalResponse",
+    "McpApprovalResponseAgent",
     "McpCall",
+    "McpCallAgent",
     "McpListTools",
+    "McpListToolsAgent",
     "McpListToolsTool",
     "MultiAgentCall",
+    "MultiAgentCallAgent",
     "MultiAgentCallOutput",
+    "MultiAgentCallOutputAgent",
     "MultiAgentCallOutputOutput",
     "MultiAgentCallOutputOutputAnnotation",
     "MultiAgentCallOutputOutputAnnotationContainerFileCitation",
     "MultiAgentCallOutputOutputAnnotationFileCitation",
     "MultiAgentCallOutputOutputAnnotationURLCitation",
     "Program",
+    "ProgramAgent",
     "ProgramOutput",
+    "ProgramOutputAgent",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallAgent",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
     "ShellCallEnvironment",
     "ShellCallOutput",
+    "ShellCallOutputAgent",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
     "ShellCallOutputOutputOutcomeTimeout",
     "ToolSearchCall",
+    "ToolSearchCallAgent",
     "ToolSearchOutput",
 ]
 
@@ -554,7 +587,7 @@ class CompactionTrigger(BaseModel):
     type: Literal["compaction_trigger"]
 
 
-class BetaItemReferenceParam(BaseModel):
+class ItemReference(BaseModel):
     """`BetaItemReferenceParam` in the OpenAPI spec."""
 
     agent: Optional[ComputerCallOutputAgent] = None
@@ -618,7 +651,139 @@ BetaResponseInputItem: TypeAlias = Union[
     BetaResponseCustomToolCallOutput,
     BetaResponseCustomToolCall,
     CompactionTrigger,
-    BetaItemReferenceParam,
+    ItemReference,
     Program,
     ProgramOutput,
 ]
+
+
+# Another name for `ComputerCallOutputAgent`.
+FunctionCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+AgentMessageAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+MultiAgentCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+MultiAgentCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ToolSearchCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+AdditionalToolsAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+ImageGenerationCallAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+LocalShellCallAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+LocalShellCallOutputAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ShellCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ShellCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ApplyPatchCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ApplyPatchCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `BetaInputMessageAgent`.
+McpListToolsAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+McpApprovalRequestAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+McpApprovalResponseAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+McpCallAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+CompactionTriggerAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ItemReferenceAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ProgramAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ProgramOutputAgent: TypeAlias = ComputerCallOutputAgent

@@ -28,53 +28,86 @@ from .beta_tool_param import BetaToolParam
 
 __all__ = [
     "AdditionalTools",
+    "AdditionalToolsAgent",
     "AgentMessage",
+    "AgentMessageAgent",
     "AgentMessageContent",
     "AgentMessageContentEncryptedContent",
     "ApplyPatchCall",
+    "ApplyPatchCallAgent",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
     "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
     "ApplyPatchCallOutput",
+    "ApplyPatchCallOutputAgent",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
     "BetaInputMessage",
     "BetaInputMessageAgent",
-    "BetaItemReferenceParam",
     "BetaResponseInputItemParam",
     "CompactionTrigger",
+    "CompactionTriggerAgent",
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "ComputerCallOutputAgent",
     "FunctionCallOutput",
+    "FunctionCallOutputAgent",
     "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
+    "ImageGenerationCallAgent",
+    "ItemReference",
+    "ItemReferenceAgent",
     "LocalShellCall",
     "LocalShellCallAction",
+    "LocalShellCallAgent",
     "LocalShellCallOutput",
+    "LocalShellCallOutputAgent",
     "McpApprovalRequest",
+    "McpApprovalRequestAgent",
     "McpApprovalResponse",
+    "McpApprovalResponseAgent",
     "McpCall",
+    "McpCallAgent",
     "McpListTools",
+    "McpListToolsAgent",
     "McpListToolsTool",
     "MultiAgentCall",
+    "MultiAgentCallAgent",
     "MultiAgentCallOutput",
+    "MultiAgentCallOutputAgent",
     "MultiAgentCallOutputOutput",
     "MultiAgentCallOutputOutputAnnotation",
     "MultiAgentCallOutputOutputAnnotationContainerFileCitation",
     "MultiAgentCallOutputOutputAnnotationFileCitation",
     "MultiAgentCallOutputOutputAnnotationURLCitation",
     "Program",
+    "ProgramAgent",
     "ProgramOutput",
+    "ProgramOutputAgent",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallAgent",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
     "ShellCallEnvironment",
     "ShellCallOutput",
+    "ShellCallOutputAgent",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
     "ShellCallOutputOutputOutcomeTimeout",
     "ToolSearchCall",
+    "ToolSearchCallAgent",
 ]
 
 
@@ -503,7 +536,7 @@ class CompactionTrigger(TypedDict, total=False):
     type: Required[Literal["compaction_trigger"]]
 
 
-class BetaItemReferenceParam(TypedDict, total=False):
+class ItemReference(TypedDict, total=False):
     """`BetaItemReferenceParam` in the OpenAPI spec."""
 
     agent: Optional[ComputerCallOutputAgent]
@@ -567,7 +600,139 @@ BetaResponseInputItemParam: TypeAlias = Union[
     BetaResponseCustomToolCallOutputParam,
     BetaResponseCustomToolCallParam,
     CompactionTrigger,
-    BetaItemReferenceParam,
+    ItemReference,
     Program,
     ProgramOutput,
 ]
+
+
+# Another name for `ComputerCallOutputAgent`.
+FunctionCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+AgentMessageAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+MultiAgentCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+MultiAgentCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ToolSearchCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+AdditionalToolsAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+ImageGenerationCallAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+LocalShellCallAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+LocalShellCallOutputAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ShellCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ShellCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ApplyPatchCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ApplyPatchCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `BetaInputMessageAgent`.
+McpListToolsAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+McpApprovalRequestAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+McpApprovalResponseAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `BetaInputMessageAgent`.
+McpCallAgent: TypeAlias = BetaInputMessageAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+CompactionTriggerAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ItemReferenceAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ProgramAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ProgramOutputAgent: TypeAlias = ComputerCallOutputAgent

@@ -35,6 +35,7 @@ from .beta_tool import BetaTool
 
 __all__ = [
     "AdditionalTools",
+    "AdditionalToolsAgent",
     "AgentMessage",
     "AgentMessageAgent",
     "AgentMessageContent",
@@ -46,18 +47,29 @@ __all__ = [
     "AgentMessageContentText",
     "BetaResponseOutputItem",
     "ImageGenerationCall",
+    "ImageGenerationCallAgent",
     "LocalShellCall",
     "LocalShellCallAction",
+    "LocalShellCallAgent",
     "LocalShellCallOutput",
+    "LocalShellCallOutputAgent",
     "McpApprovalRequest",
+    "McpApprovalRequestAgent",
     "McpApprovalResponse",
+    "McpApprovalResponseAgent",
     "McpCall",
+    "McpCallAgent",
     "McpListTools",
+    "McpListToolsAgent",
     "McpListToolsTool",
     "MultiAgentCall",
+    "MultiAgentCallAgent",
     "MultiAgentCallOutput",
+    "MultiAgentCallOutputAgent",
     "Program",
+    "ProgramAgent",
     "ProgramOutput",
+    "ProgramOutputAgent",
 ]
 
 
@@ -346,3 +358,51 @@ BetaResponseOutputItem: TypeAlias = Annotated[
     ],
     pydantic.Field(discriminator="type"),
 ]
+
+
+# Another name for `AgentMessageAgent`.
+MultiAgentCallAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+MultiAgentCallOutputAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+ProgramAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+ProgramOutputAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+AdditionalToolsAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+ImageGenerationCallAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+LocalShellCallAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+LocalShellCallOutputAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+McpCallAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+McpListToolsAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+McpApprovalRequestAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+McpApprovalResponseAgent: TypeAlias = AgentMessageAgent

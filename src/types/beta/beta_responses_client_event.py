@@ -32,12 +32,13 @@ __all__ = [
     "ResponseCreateModeration",
     "ResponseCreateModerationPolicy",
     "ResponseCreateModerationPolicyInput",
+    "ResponseCreateModerationPolicyOutput",
     "ResponseCreateMultiAgent",
     "ResponseCreatePromptCacheOptions",
     "ResponseCreateReasoning",
     "ResponseCreateStreamOptions",
     "ResponseCreateToolChoice",
-    "ResponseCreateToolChoiceProgrammaticToolCalling",
+    "ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -48,7 +49,7 @@ class ResponseCreatePromptCacheOptions(BaseModel):
     mode: Optional[Literal["implicit", "explicit"]] = None
 
 
-class ResponseCreateToolChoiceProgrammaticToolCalling(BaseModel):
+class ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam(BaseModel):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
@@ -62,7 +63,7 @@ ResponseCreateToolChoice: TypeAlias = Union[
     BetaToolChoiceFunction,
     BetaToolChoiceMcp,
     BetaToolChoiceCustom,
-    ResponseCreateToolChoiceProgrammaticToolCalling,
+    ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam,
     BetaToolChoiceApplyPatch,
     BetaToolChoiceShell,
 ]
@@ -176,7 +177,7 @@ class ResponseCreate(BaseModel):
             BetaToolChoiceFunction,
             BetaToolChoiceMcp,
             BetaToolChoiceCustom,
-            ResponseCreateToolChoiceProgrammaticToolCalling,
+            ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam,
             BetaToolChoiceApplyPatch,
             BetaToolChoiceShell,
         ]
@@ -203,3 +204,7 @@ class ResponseCreate(BaseModel):
 BetaResponsesClientEvent: TypeAlias = Annotated[
     Union[ResponseCreate, BetaResponseInjectEvent], pydantic.Field(discriminator="type")
 ]
+
+
+# Another name for `ResponseCreateModerationPolicyInput`.
+ResponseCreateModerationPolicyOutput: TypeAlias = ResponseCreateModerationPolicyInput

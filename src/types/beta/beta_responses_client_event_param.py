@@ -30,12 +30,13 @@ __all__ = [
     "ResponseCreateModeration",
     "ResponseCreateModerationPolicy",
     "ResponseCreateModerationPolicyInput",
+    "ResponseCreateModerationPolicyOutput",
     "ResponseCreateMultiAgent",
     "ResponseCreatePromptCacheOptions",
     "ResponseCreateReasoning",
     "ResponseCreateStreamOptions",
     "ResponseCreateToolChoice",
-    "ResponseCreateToolChoiceProgrammaticToolCalling",
+    "ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -46,7 +47,7 @@ class ResponseCreatePromptCacheOptions(TypedDict, total=False):
     mode: Literal["implicit", "explicit"]
 
 
-class ResponseCreateToolChoiceProgrammaticToolCalling(TypedDict, total=False):
+class ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
@@ -60,7 +61,7 @@ ResponseCreateToolChoice: TypeAlias = Union[
     BetaToolChoiceFunctionParam,
     BetaToolChoiceMcpParam,
     BetaToolChoiceCustomParam,
-    ResponseCreateToolChoiceProgrammaticToolCalling,
+    ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam,
     BetaToolChoiceApplyPatchParam,
     BetaToolChoiceShellParam,
 ]
@@ -171,7 +172,7 @@ class ResponseCreate(TypedDict, total=False):
         BetaToolChoiceFunctionParam,
         BetaToolChoiceMcpParam,
         BetaToolChoiceCustomParam,
-        ResponseCreateToolChoiceProgrammaticToolCalling,
+        ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam,
         BetaToolChoiceApplyPatchParam,
         BetaToolChoiceShellParam,
     ]
@@ -195,3 +196,7 @@ class ResponseCreate(TypedDict, total=False):
 
 # `BetaResponsesClientEvent` in the OpenAPI spec.
 BetaResponsesClientEventParam: TypeAlias = Union[ResponseCreate, BetaResponseInjectEventParam]
+
+
+# Another name for `ResponseCreateModerationPolicyInput`.
+ResponseCreateModerationPolicyOutput: TypeAlias = ResponseCreateModerationPolicyInput

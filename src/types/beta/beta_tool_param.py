@@ -22,20 +22,23 @@ __all__ = [
     "BetaToolParam",
     "CodeInterpreter",
     "CodeInterpreterContainer",
-    "CodeInterpreterContainerAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
     "Mcp",
     "McpAllowedTools",
-    "McpAllowedToolsBetaMCPToolFilter",
+    "McpAllowedToolsMcpToolFilter",
     "McpRequireApproval",
     "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
     "ProgrammaticToolCalling",
 ]
 
 
-class McpAllowedToolsBetaMCPToolFilter(TypedDict, total=False):
+class McpAllowedToolsMcpToolFilter(TypedDict, total=False):
     """`BetaMCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Sequence[str]
@@ -43,14 +46,14 @@ class McpAllowedToolsBetaMCPToolFilter(TypedDict, total=False):
 
 
 # `BetaMCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
-McpAllowedTools: TypeAlias = Union[Sequence[str], McpAllowedToolsBetaMCPToolFilter]
+McpAllowedTools: TypeAlias = Union[Sequence[str], McpAllowedToolsMcpToolFilter]
 
 
 class McpRequireApprovalMcpToolApprovalFilter(TypedDict, total=False):
     """`BetaMCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: McpAllowedToolsBetaMCPToolFilter
-    never: McpAllowedToolsBetaMCPToolFilter
+    always: McpAllowedToolsMcpToolFilter
+    never: McpAllowedToolsMcpToolFilter
 
 
 # `BetaMCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
@@ -77,13 +80,19 @@ class Mcp(TypedDict, total=False):
     authorization: str
     server_description: str
     headers: Optional[Dict[str, str]]
-    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsBetaMCPToolFilter]]
+    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsMcpToolFilter]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
     require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]]
     defer_loading: bool
 
 
-class CodeInterpreterContainerAuto(TypedDict, total=False):
+# `BetaAutoCodeInterpreterToolParam/properties/network_policy` in the OpenAPI spec.
+CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = Union[
+    BetaContainerNetworkPolicyDisabledParam, BetaContainerNetworkPolicyAllowlistParam
+]
+
+
+class CodeInterpreterContainerCodeInterpreterToolAuto(TypedDict, total=False):
     """`BetaAutoCodeInterpreterToolParam` in the OpenAPI spec."""
 
     type: Required[Literal["auto"]]
@@ -93,14 +102,14 @@ class CodeInterpreterContainerAuto(TypedDict, total=False):
 
 
 # `BetaCodeInterpreterTool/properties/container` in the OpenAPI spec.
-CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerAuto]
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
 
 
 class CodeInterpreter(TypedDict, total=False):
     """`BetaCodeInterpreterTool` in the OpenAPI spec."""
 
     type: Required[Literal["code_interpreter"]]
-    container: Required[Union[str, CodeInterpreterContainerAuto]]
+    container: Required[Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
 
 
@@ -169,3 +178,11 @@ BetaToolParam: TypeAlias = Union[
     BetaWebSearchPreviewToolParam,
     BetaApplyPatchToolParam,
 ]
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter

@@ -27,6 +27,7 @@ __all__ = [
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
+    "ModerationPolicyOutput",
     "MultiAgent",
     "PromptCacheOptions",
     "Reasoning",
@@ -36,7 +37,7 @@ __all__ = [
     "ResponseCreateParamsStreaming",
     "StreamOptions",
     "ToolChoice",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoiceBetaSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -47,7 +48,7 @@ class PromptCacheOptions(TypedDict, total=False):
     mode: Literal["implicit", "explicit"]
 
 
-class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
+class ToolChoiceBetaSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
@@ -61,7 +62,7 @@ ToolChoice: TypeAlias = Union[
     BetaToolChoiceFunctionParam,
     BetaToolChoiceMcpParam,
     BetaToolChoiceCustomParam,
-    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceBetaSpecificProgrammaticToolCallingParam,
     BetaToolChoiceApplyPatchParam,
     BetaToolChoiceShellParam,
 ]
@@ -170,7 +171,7 @@ class ResponseCreateParamsBase(TypedDict, total=False):
         BetaToolChoiceFunctionParam,
         BetaToolChoiceMcpParam,
         BetaToolChoiceCustomParam,
-        ToolChoiceProgrammaticToolCalling,
+        ToolChoiceBetaSpecificProgrammaticToolCallingParam,
         BetaToolChoiceApplyPatchParam,
         BetaToolChoiceShellParam,
     ]
@@ -207,3 +208,7 @@ class ResponseCreateParamsStreaming(ResponseCreateParamsBase, total=False):
     """Parameters of `client.beta.responses.create` (POST /responses?beta=true). Streamed as server-sent events."""
 
     stream: Required[Literal[True]]
+
+
+# Another name for `ModerationPolicyInput`.
+ModerationPolicyOutput: TypeAlias = ModerationPolicyInput

@@ -21,6 +21,8 @@ __all__ = [
     "ModerationInputModerationResults",
     "ModerationInputModerationResultsResult",
     "ModerationOutput",
+    "ModerationOutputError",
+    "ModerationOutputModerationResults",
 ]
 
 
@@ -103,3 +105,11 @@ class ChatCompletion(BaseModel):
     object: Literal["chat.completion"]
     usage: Optional[CompletionUsage] = None
     moderation: Optional[Moderation] = None
+
+
+# Another name for `ModerationInputModerationResults`.
+ModerationOutputModerationResults: TypeAlias = ModerationInputModerationResults
+
+
+# Another name for `ModerationInputError`.
+ModerationOutputError: TypeAlias = ModerationInputError

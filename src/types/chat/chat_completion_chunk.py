@@ -23,6 +23,8 @@ __all__ = [
     "ModerationInputModerationResults",
     "ModerationInputModerationResultsResult",
     "ModerationOutput",
+    "ModerationOutputError",
+    "ModerationOutputModerationResults",
 ]
 
 
@@ -137,3 +139,11 @@ class ChatCompletionChunk(BaseModel):
     object: Literal["chat.completion.chunk"]
     usage: Optional[CompletionUsage] = None
     moderation: Optional[Moderation] = None
+
+
+# Another name for `ModerationInputModerationResults`.
+ModerationOutputModerationResults: TypeAlias = ModerationInputModerationResults
+
+
+# Another name for `ModerationInputError`.
+ModerationOutputError: TypeAlias = ModerationInputError

@@ -2,12 +2,17 @@
 
 from typing_extensions import TypeAlias
 
+from .chat_completion_message_function_tool_call import ChatCompletionMessageFunctionToolCall
 from .chat_completion_message_function_tool_call import Function as Function2
 from .chat_completion_message_tool_call_union import (
     ChatCompletionMessageToolCallUnion as ChatCompletionMessageToolCallUnion2,
 )
 
-__all__ = ["ChatCompletionMessageToolCallUnion", "Function"]
+__all__ = ["ChatCompletionMessageToolCall", "ChatCompletionMessageToolCallUnion", "Function"]
+
+
+# Another name for `ChatCompletionMessageFunctionToolCall`.
+ChatCompletionMessageToolCall: TypeAlias = ChatCompletionMessageFunctionToolCall
 
 
 # Another name for `ChatCompletionMessageToolCallUnion`.

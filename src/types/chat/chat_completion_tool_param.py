@@ -3,8 +3,13 @@
 from typing_extensions import TypeAlias
 
 from ..function_definition import FunctionDefinition as FunctionDefinition2
+from .chat_completion_function_tool_param import ChatCompletionFunctionToolParam
 
-__all__ = ["FunctionDefinition"]
+__all__ = ["ChatCompletionToolParam", "FunctionDefinition"]
+
+
+# Another name for `ChatCompletionFunctionToolParam`.
+ChatCompletionToolParam: TypeAlias = ChatCompletionFunctionToolParam
 
 
 # Another name for `FunctionDefinition`.

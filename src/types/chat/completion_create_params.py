@@ -30,6 +30,7 @@ __all__ = [
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
+    "ModerationPolicyOutput",
     "PromptCacheOptions",
     "ResponseFormat",
     "WebSearchOptions",
@@ -161,3 +162,7 @@ class CompletionCreateParamsStreaming(CompletionCreateParamsBase, total=False):
     """Parameters of `client.chat.completions.create` (POST /chat/completions). Streamed as server-sent events."""
 
     stream: Required[Literal[True]]
+
+
+# Another name for `ModerationPolicyInput`.
+ModerationPolicyOutput: TypeAlias = ModerationPolicyInput

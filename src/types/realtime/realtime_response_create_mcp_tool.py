@@ -12,6 +12,8 @@ __all__ = [
     "RealtimeResponseCreateMcpTool",
     "RequireApproval",
     "RequireApprovalMcpToolApprovalFilter",
+    "RequireApprovalMcpToolApprovalFilterAlways",
+    "RequireApprovalMcpToolApprovalFilterNever",
 ]
 
 
@@ -63,3 +65,11 @@ class RealtimeResponseCreateMcpTool(BaseModel):
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
     require_approval: Optional[Union[RequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]] = None
     defer_loading: Optional[bool] = None
+
+
+# Another name for `AllowedToolsMcpToolFilter`.
+RequireApprovalMcpToolApprovalFilterAlways: TypeAlias = AllowedToolsMcpToolFilter
+
+
+# Another name for `AllowedToolsMcpToolFilter`.
+RequireApprovalMcpToolApprovalFilterNever: TypeAlias = AllowedToolsMcpToolFilter

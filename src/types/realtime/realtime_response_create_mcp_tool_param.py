@@ -10,6 +10,8 @@ __all__ = [
     "RealtimeResponseCreateMcpToolParam",
     "RequireApproval",
     "RequireApprovalMcpToolApprovalFilter",
+    "RequireApprovalMcpToolApprovalFilterAlways",
+    "RequireApprovalMcpToolApprovalFilterNever",
 ]
 
 
@@ -59,3 +61,11 @@ class RealtimeResponseCreateMcpToolParam(TypedDict, total=False):
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
     require_approval: Optional[Union[RequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]]
     defer_loading: bool
+
+
+# Another name for `AllowedToolsMcpToolFilter`.
+RequireApprovalMcpToolApprovalFilterAlways: TypeAlias = AllowedToolsMcpToolFilter
+
+
+# Another name for `AllowedToolsMcpToolFilter`.
+RequireApprovalMcpToolApprovalFilterNever: TypeAlias = AllowedToolsMcpToolFilter

@@ -25,9 +25,13 @@ __all__ = [
     "RealtimeSessionCreateResponse",
     "Tool",
     "ToolChoice",
-    "ToolMcp",
-    "ToolMcpAllowedToolsMCPToolFilter",
-    "ToolMcpRequireApprovalMCPToolApprovalFilter",
+    "ToolMcpTool",
+    "ToolMcpToolAllowedTools",
+    "ToolMcpToolAllowedToolsMcpToolFilter",
+    "ToolMcpToolRequireApproval",
+    "ToolMcpToolRequireApprovalMcpToolApprovalFilter",
+    "ToolMcpToolRequireApprovalMcpToolApprovalFilterAlways",
+    "ToolMcpToolRequireApprovalMcpToolApprovalFilterNever",
     "Tracing",
     "TracingTracingConfiguration",
 ]
@@ -77,21 +81,31 @@ class TracingTracingConfiguration(BaseModel):
 Tracing: TypeAlias = Union[Literal["auto"], TracingTracingConfiguration]
 
 
-class ToolMcpAllowedToolsMCPToolFilter(BaseModel):
+class ToolMcpToolAllowedToolsMcpToolFilter(BaseModel):
     """`MCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Optional[List[str]] = None
     read_only: Optional[bool] = None
 
 
-class ToolMcpRequireApprovalMCPToolApprovalFilter(BaseModel):
+# `MCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+ToolMcpToolAllowedTools: TypeAlias = Union[List[str], ToolMcpToolAllowedToolsMcpToolFilter]
+
+
+class ToolMcpToolRequireApprovalMcpToolApprovalFilter(BaseModel):
     """`MCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: Optional[ToolMcpAllowedToolsMCPToolFilter] = None
-    never: Optional[ToolMcpAllowedToolsMCPToolFilter] = None
+    always: Optional[ToolMcpToolAllowedToolsMcpToolFilter] = None
+    never: Optional[ToolMcpToolAllowedToolsMcpToolFilter] = None
 
 
-class ToolMcp(BaseModel):
+# `MCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+ToolMcpToolRequireApproval: TypeAlias = Union[
+    ToolMcpToolRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]
+]
+
+
+class ToolMcpTool(BaseModel):
     """`MCPTool` in the OpenAPI spec."""
 
     type: Literal["mcp"]
@@ -113,14 +127,16 @@ class ToolMcp(BaseModel):
     authorization: Optional[str] = None
     server_description: Optional[str] = None
     headers: Optional[Dict[str, str]] = None
-    allowed_tools: Optional[Union[List[str], ToolMcpAllowedToolsMCPToolFilter]] = None
+    allowed_tools: Optional[Union[List[str], ToolMcpToolAllowedToolsMcpToolFilter]] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
-    require_approval: Optional[Union[ToolMcpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]] = None
+    require_approval: Optional[Union[ToolMcpToolRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]] = (
+        None
+    )
     defer_loading: Optional[bool] = None
 
 
 # `RealtimeSessionCreateResponseGA/properties/tools/items` in the OpenAPI spec.
-Tool: TypeAlias = Union[RealtimeFunctionTool, ToolMcp]
+Tool: TypeAlias = Union[RealtimeFunctionTool, ToolMcpTool]
 
 
 # `RealtimeSessionCreateResponseGA/properties/tool_choice` in the OpenAPI spec.
@@ -165,9 +181,17 @@ class RealtimeSessionCreateResponse(BaseModel):
     audio: Optional[Audio] = None
     include: Optional[List[Literal["item.input_audio_transcription.logprobs"]]] = None
     tracing: Optional[Union[Literal["auto"], TracingTracingConfiguration]] = None
-    tools: Optional[List[Union[RealtimeFunctionTool, ToolMcp]]] = None
+    tools: Optional[List[Union[RealtimeFunctionTool, ToolMcpTool]]] = None
     tool_choice: Optional[Union[ToolChoiceOptions, ToolChoiceFunction, ToolChoiceMcp]] = None
     reasoning: Optional[RealtimeReasoning] = None
     max_output_tokens: Optional[Union[int, Literal["inf"]]] = None
     truncation: Optional[RealtimeTruncation] = None
     prompt: Optional[ResponsePrompt] = None
+
+
+# Another name for `ToolMcpToolAllowedToolsMcpToolFilter`.
+ToolMcpToolRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = ToolMcpToolAllowedToolsMcpToolFilter
+
+
+# Another name for `ToolMcpToolAllowedToolsMcpToolFilter`.
+ToolMcpToolRequireApprovalMcpToolApprovalFilterNever: TypeAlias = ToolMcpToolAllowedToolsMcpToolFilter

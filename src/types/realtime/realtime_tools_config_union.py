@@ -13,6 +13,8 @@ __all__ = [
     "McpAllowedToolsMcpToolFilter",
     "McpRequireApproval",
     "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
     "RealtimeToolsConfigUnion",
 ]
 
@@ -69,3 +71,11 @@ class Mcp(BaseModel):
 
 # `RealtimeSessionCreateRequestGA/properties/tools/items` in the OpenAPI spec.
 RealtimeToolsConfigUnion: TypeAlias = Union[RealtimeFunctionTool, Mcp]
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter

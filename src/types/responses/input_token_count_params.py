@@ -19,14 +19,20 @@ from .tool_choice_shell_param import ToolChoiceShellParam
 from .tool_choice_types_param import ToolChoiceTypesParam
 from .tool_param import ToolParam
 
-__all__ = ["Conversation", "InputTokenCountParams", "Text", "ToolChoice", "ToolChoiceProgrammaticToolCalling"]
+__all__ = [
+    "Conversation",
+    "InputTokenCountParams",
+    "Text",
+    "ToolChoice",
+    "ToolChoiceSpecificProgrammaticToolCallingParam",
+]
 
 
 # `ConversationParam` in the OpenAPI spec.
 Conversation: TypeAlias = Union[str, ResponseConversationParam]
 
 
-class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
+class ToolChoiceSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
@@ -40,7 +46,7 @@ ToolChoice: TypeAlias = Union[
     ToolChoiceFunctionParam,
     ToolChoiceMcpParam,
     ToolChoiceCustomParam,
-    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceSpecificProgrammaticToolCallingParam,
     ToolChoiceApplyPatchParam,
     ToolChoiceShellParam,
 ]
@@ -67,7 +73,7 @@ class InputTokenCountParams(TypedDict, total=False):
             ToolChoiceFunctionParam,
             ToolChoiceMcpParam,
             ToolChoiceCustomParam,
-            ToolChoiceProgrammaticToolCalling,
+            ToolChoiceSpecificProgrammaticToolCallingParam,
             ToolChoiceApplyPatchParam,
             ToolChoiceShellParam,
         ]

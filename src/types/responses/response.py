@@ -35,14 +35,16 @@ __all__ = [
     "ModerationInputError",
     "ModerationInputModerationResult",
     "ModerationOutput",
+    "ModerationOutputError",
+    "ModerationOutputModerationResult",
     "PromptCacheOptions",
     "Response",
     "ToolChoice",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoiceSpecificProgrammaticToolCallingParam",
 ]
 
 
-class ToolChoiceProgrammaticToolCalling(BaseModel):
+class ToolChoiceSpecificProgrammaticToolCallingParam(BaseModel):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
@@ -56,7 +58,7 @@ ToolChoice: TypeAlias = Union[
     ToolChoiceFunction,
     ToolChoiceMcp,
     ToolChoiceCustom,
-    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceSpecificProgrammaticToolCallingParam,
     ToolChoiceApplyPatch,
     ToolChoiceShell,
 ]
@@ -145,7 +147,7 @@ class Response(BaseModel):
         ToolChoiceFunction,
         ToolChoiceMcp,
         ToolChoiceCustom,
-        ToolChoiceProgrammaticToolCalling,
+        ToolChoiceSpecificProgrammaticToolCallingParam,
         ToolChoiceApplyPatch,
         ToolChoiceShell,
     ]
@@ -168,3 +170,11 @@ class Response(BaseModel):
     parallel_tool_calls: bool
     conversation: Optional[Conversation] = None
     max_output_tokens: Optional[int] = None
+
+
+# Another name for `ModerationInputModerationResult`.
+ModerationOutputModerationResult: TypeAlias = ModerationInputModerationResult
+
+
+# Another name for `ModerationInputError`.
+ModerationOutputError: TypeAlias = ModerationInputError

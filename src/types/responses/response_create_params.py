@@ -29,6 +29,7 @@ __all__ = [
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
+    "ModerationPolicyOutput",
     "PromptCacheOptions",
     "ResponseCreateParams",
     "ResponseCreateParamsBase",
@@ -36,7 +37,7 @@ __all__ = [
     "ResponseCreateParamsStreaming",
     "StreamOptions",
     "ToolChoice",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoiceSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -47,7 +48,7 @@ class PromptCacheOptions(TypedDict, total=False):
     mode: Literal["implicit", "explicit"]
 
 
-class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
+class ToolChoiceSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
@@ -61,7 +62,7 @@ ToolChoice: TypeAlias = Union[
     ToolChoiceFunctionParam,
     ToolChoiceMcpParam,
     ToolChoiceCustomParam,
-    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceSpecificProgrammaticToolCallingParam,
     ToolChoiceApplyPatchParam,
     ToolChoiceShellParam,
 ]
@@ -129,7 +130,7 @@ class ResponseCreateParamsBase(TypedDict, total=False):
         ToolChoiceFunctionParam,
         ToolChoiceMcpParam,
         ToolChoiceCustomParam,
-        ToolChoiceProgrammaticToolCalling,
+        ToolChoiceSpecificProgrammaticToolCallingParam,
         ToolChoiceApplyPatchParam,
         ToolChoiceShellParam,
     ]
@@ -165,3 +166,7 @@ class ResponseCreateParamsStreaming(ResponseCreateParamsBase, total=False):
     """Parameters of `client.responses.create` (POST /responses). Streamed as server-sent events."""
 
     stream: Required[Literal[True]]
+
+
+# Another name for `ModerationPolicyInput`.
+ModerationPolicyOutput: TypeAlias = ModerationPolicyInput

@@ -8,7 +8,7 @@ from .response_input_file_param import ResponseInputFileParam
 from .response_input_image_param import ResponseInputImageParam
 from .response_input_text_param import ResponseInputTextParam
 
-__all__ = ["Caller", "CallerDirect", "CallerProgram", "ResponseCustomToolCallOutputParam"]
+__all__ = ["Caller", "CallerDirect", "CallerProgram", "OutputOutputContentList", "ResponseCustomToolCallOutputParam"]
 
 
 class CallerDirect(TypedDict, total=False):
@@ -26,6 +26,10 @@ class CallerProgram(TypedDict, total=False):
 
 # `ToolCallCallerParam` in the OpenAPI spec.
 Caller: TypeAlias = Union[CallerDirect, CallerProgram]
+
+
+# `FunctionAndCustomToolCallOutput` in the OpenAPI spec.
+OutputOutputContentList: TypeAlias = Union[ResponseInputTextParam, ResponseInputImageParam, ResponseInputFileParam]
 
 
 class ResponseCustomToolCallOutputParam(TypedDict, total=False):

@@ -10,7 +10,7 @@ from .response_input_file import ResponseInputFile
 from .response_input_image import ResponseInputImage
 from .response_input_text import ResponseInputText
 
-__all__ = ["Caller", "CallerDirect", "CallerProgram", "ResponseFunctionToolCallOutputItem"]
+__all__ = ["Caller", "CallerDirect", "CallerProgram", "OutputOutputContentList", "ResponseFunctionToolCallOutputItem"]
 
 
 class CallerDirect(BaseModel):
@@ -28,6 +28,12 @@ class CallerProgram(BaseModel):
 
 # `ToolCallCallerParam` in the OpenAPI spec.
 Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
+
+
+# `FunctionAndCustomToolCallOutput` in the OpenAPI spec.
+OutputOutputContentList: TypeAlias = Annotated[
+    Union[ResponseInputText, ResponseInputImage, ResponseInputFile], pydantic.Field(discriminator="type")
+]
 
 
 class ResponseFunctionToolCallOutputItem(BaseModel):

@@ -27,11 +27,17 @@ from .tool_param import ToolParam
 __all__ = [
     "AdditionalTools",
     "ApplyPatchCall",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
     "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
     "ApplyPatchCallOutput",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
     "CompactionTrigger",
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
@@ -41,7 +47,7 @@ __all__ = [
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
     "InputMessage",
-    "ItemReferenceParam",
+    "ItemReference",
     "LocalShellCall",
     "LocalShellCallAction",
     "LocalShellCallOutput",
@@ -55,8 +61,14 @@ __all__ = [
     "ResponseInputItemParam",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
     "ShellCallEnvironment",
     "ShellCallOutput",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
     "ShellCallOutputOutputOutcomeTimeout",
@@ -350,7 +362,7 @@ class CompactionTrigger(TypedDict, total=False):
     type: Required[Literal["compaction_trigger"]]
 
 
-class ItemReferenceParam(TypedDict, total=False):
+class ItemReference(TypedDict, total=False):
     """`ItemReferenceParam` in the OpenAPI spec."""
 
     type: Optional[Literal["item_reference"]]
@@ -408,7 +420,55 @@ ResponseInputItemParam: TypeAlias = Union[
     ResponseCustomToolCallOutputParam,
     ResponseCustomToolCallParam,
     CompactionTrigger,
-    ItemReferenceParam,
+    ItemReference,
     Program,
     ProgramOutput,
 ]
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = FunctionCallOutputCaller

@@ -6,19 +6,28 @@ from typing_extensions import TypeAlias
 
 from .response_input_item_param import AdditionalTools as AdditionalTools2
 from .response_input_item_param import ApplyPatchCall as ApplyPatchCall2
+from .response_input_item_param import ApplyPatchCallCaller as ApplyPatchCallCaller2
+from .response_input_item_param import ApplyPatchCallCallerDirect as ApplyPatchCallCallerDirect2
+from .response_input_item_param import ApplyPatchCallCallerProgram as ApplyPatchCallCallerProgram2
+from .response_input_item_param import ApplyPatchCallOperation as ApplyPatchCallOperation2
 from .response_input_item_param import ApplyPatchCallOperationCreateFile as ApplyPatchCallOperationCreateFile2
 from .response_input_item_param import ApplyPatchCallOperationDeleteFile as ApplyPatchCallOperationDeleteFile2
 from .response_input_item_param import ApplyPatchCallOperationUpdateFile as ApplyPatchCallOperationUpdateFile2
 from .response_input_item_param import ApplyPatchCallOutput as ApplyPatchCallOutput2
+from .response_input_item_param import ApplyPatchCallOutputCaller as ApplyPatchCallOutputCaller2
+from .response_input_item_param import ApplyPatchCallOutputCallerDirect as ApplyPatchCallOutputCallerDirect2
+from .response_input_item_param import ApplyPatchCallOutputCallerProgram as ApplyPatchCallOutputCallerProgram2
 from .response_input_item_param import CompactionTrigger as CompactionTrigger2
 from .response_input_item_param import ComputerCallOutput as ComputerCallOutput2
 from .response_input_item_param import (
     ComputerCallOutputAcknowledgedSafetyCheck as ComputerCallOutputAcknowledgedSafetyCheck2,
 )
 from .response_input_item_param import FunctionCallOutput as FunctionCallOutput2
+from .response_input_item_param import FunctionCallOutputCaller as FunctionCallOutputCaller2
 from .response_input_item_param import FunctionCallOutputCallerDirect as FunctionCallOutputCallerDirect2
 from .response_input_item_param import FunctionCallOutputCallerProgram as FunctionCallOutputCallerProgram2
 from .response_input_item_param import ImageGenerationCall as ImageGenerationCall2
+from .response_input_item_param import ItemReference as ItemReference2
 from .response_input_item_param import LocalShellCall as LocalShellCall2
 from .response_input_item_param import LocalShellCallAction as LocalShellCallAction2
 from .response_input_item_param import LocalShellCallOutput as LocalShellCallOutput2
@@ -32,23 +41,39 @@ from .response_input_item_param import ProgramOutput as ProgramOutput2
 from .response_input_item_param import ResponseInputItemParam as ResponseInputItemParam2
 from .response_input_item_param import ShellCall as ShellCall2
 from .response_input_item_param import ShellCallAction as ShellCallAction2
+from .response_input_item_param import ShellCallCaller as ShellCallCaller2
+from .response_input_item_param import ShellCallCallerDirect as ShellCallCallerDirect2
+from .response_input_item_param import ShellCallCallerProgram as ShellCallCallerProgram2
+from .response_input_item_param import ShellCallEnvironment as ShellCallEnvironment2
 from .response_input_item_param import ShellCallOutput as ShellCallOutput2
+from .response_input_item_param import ShellCallOutputCaller as ShellCallOutputCaller2
+from .response_input_item_param import ShellCallOutputCallerDirect as ShellCallOutputCallerDirect2
+from .response_input_item_param import ShellCallOutputCallerProgram as ShellCallOutputCallerProgram2
 from .response_input_item_param import ToolSearchCall as ToolSearchCall2
 
 __all__ = [
     "AdditionalTools",
     "ApplyPatchCall",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
+    "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
     "ApplyPatchCallOutput",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
     "CompactionTrigger",
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "FunctionCallOutput",
+    "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
+    "ItemReference",
     "LocalShellCall",
     "LocalShellCallAction",
     "LocalShellCallOutput",
@@ -63,7 +88,14 @@ __all__ = [
     "ResponseInputParam",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
+    "ShellCallEnvironment",
     "ShellCallOutput",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
     "ToolSearchCall",
 ]
 
@@ -78,6 +110,22 @@ AdditionalTools: TypeAlias = AdditionalTools2
 
 # Another name for `ApplyPatchCall`.
 ApplyPatchCall: TypeAlias = ApplyPatchCall2
+
+
+# Another name for `ApplyPatchCallCaller`.
+ApplyPatchCallCaller: TypeAlias = ApplyPatchCallCaller2
+
+
+# Another name for `ApplyPatchCallCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = ApplyPatchCallCallerDirect2
+
+
+# Another name for `ApplyPatchCallCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = ApplyPatchCallCallerProgram2
+
+
+# Another name for `ApplyPatchCallOperation`.
+ApplyPatchCallOperation: TypeAlias = ApplyPatchCallOperation2
 
 
 # Another name for `ApplyPatchCallOperationCreateFile`.
@@ -96,6 +144,18 @@ ApplyPatchCallOperationUpdateFile: TypeAlias = ApplyPatchCallOperationUpdateFile
 ApplyPatchCallOutput: TypeAlias = ApplyPatchCallOutput2
 
 
+# Another name for `ApplyPatchCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = ApplyPatchCallOutputCaller2
+
+
+# Another name for `ApplyPatchCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = ApplyPatchCallOutputCallerDirect2
+
+
+# Another name for `ApplyPatchCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = ApplyPatchCallOutputCallerProgram2
+
+
 # Another name for `CompactionTrigger`.
 CompactionTrigger: TypeAlias = CompactionTrigger2
 
@@ -112,6 +172,10 @@ ComputerCallOutputAcknowledgedSafetyCheck: TypeAlias = ComputerCallOutputAcknowl
 FunctionCallOutput: TypeAlias = FunctionCallOutput2
 
 
+# Another name for `FunctionCallOutputCaller`.
+FunctionCallOutputCaller: TypeAlias = FunctionCallOutputCaller2
+
+
 # Another name for `FunctionCallOutputCallerDirect`.
 FunctionCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect2
 
@@ -122,6 +186,10 @@ FunctionCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram2
 
 # Another name for `ImageGenerationCall`.
 ImageGenerationCall: TypeAlias = ImageGenerationCall2
+
+
+# Another name for `ItemReference`.
+ItemReference: TypeAlias = ItemReference2
 
 
 # Another name for `LocalShellCall`.
@@ -176,8 +244,36 @@ ShellCall: TypeAlias = ShellCall2
 ShellCallAction: TypeAlias = ShellCallAction2
 
 
+# Another name for `ShellCallCaller`.
+ShellCallCaller: TypeAlias = ShellCallCaller2
+
+
+# Another name for `ShellCallCallerDirect`.
+ShellCallCallerDirect: TypeAlias = ShellCallCallerDirect2
+
+
+# Another name for `ShellCallCallerProgram`.
+ShellCallCallerProgram: TypeAlias = ShellCallCallerProgram2
+
+
+# Another name for `ShellCallEnvironment`.
+ShellCallEnvironment: TypeAlias = ShellCallEnvironment2
+
+
 # Another name for `ShellCallOutput`.
 ShellCallOutput: TypeAlias = ShellCallOutput2
+
+
+# Another name for `ShellCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = ShellCallOutputCaller2
+
+
+# Another name for `ShellCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = ShellCallOutputCallerDirect2
+
+
+# Another name for `ShellCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = ShellCallOutputCallerProgram2
 
 
 # Another name for `ToolSearchCall`.

@@ -30,11 +30,12 @@ __all__ = [
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
+    "ModerationPolicyOutput",
     "PromptCacheOptions",
     "ResponsesClientEvent",
     "StreamOptions",
     "ToolChoice",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoiceSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -45,7 +46,7 @@ class PromptCacheOptions(BaseModel):
     mode: Optional[Literal["implicit", "explicit"]] = None
 
 
-class ToolChoiceProgrammaticToolCalling(BaseModel):
+class ToolChoiceSpecificProgrammaticToolCallingParam(BaseModel):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
@@ -59,7 +60,7 @@ ToolChoice: TypeAlias = Union[
     ToolChoiceFunction,
     ToolChoiceMcp,
     ToolChoiceCustom,
-    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceSpecificProgrammaticToolCallingParam,
     ToolChoiceApplyPatch,
     ToolChoiceShell,
 ]
@@ -130,7 +131,7 @@ class ResponsesClientEvent(BaseModel):
             ToolChoiceFunction,
             ToolChoiceMcp,
             ToolChoiceCustom,
-            ToolChoiceProgrammaticToolCalling,
+            ToolChoiceSpecificProgrammaticToolCallingParam,
             ToolChoiceApplyPatch,
             ToolChoiceShell,
         ]
@@ -150,3 +151,7 @@ class ResponsesClientEvent(BaseModel):
     conversation: Optional[Union[str, ResponseConversation]] = None
     context_management: Optional[List[ContextManagement]] = None
     max_output_tokens: Optional[int] = None
+
+
+# Another name for `ModerationPolicyInput`.
+ModerationPolicyOutput: TypeAlias = ModerationPolicyInput

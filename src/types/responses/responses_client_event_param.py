@@ -29,11 +29,12 @@ __all__ = [
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
+    "ModerationPolicyOutput",
     "PromptCacheOptions",
     "ResponsesClientEventParam",
     "StreamOptions",
     "ToolChoice",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoiceSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -44,7 +45,7 @@ class PromptCacheOptions(TypedDict, total=False):
     mode: Literal["implicit", "explicit"]
 
 
-class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
+class ToolChoiceSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
@@ -58,7 +59,7 @@ ToolChoice: TypeAlias = Union[
     ToolChoiceFunctionParam,
     ToolChoiceMcpParam,
     ToolChoiceCustomParam,
-    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceSpecificProgrammaticToolCallingParam,
     ToolChoiceApplyPatchParam,
     ToolChoiceShellParam,
 ]
@@ -128,7 +129,7 @@ class ResponsesClientEventParam(TypedDict, total=False):
         ToolChoiceFunctionParam,
         ToolChoiceMcpParam,
         ToolChoiceCustomParam,
-        ToolChoiceProgrammaticToolCalling,
+        ToolChoiceSpecificProgrammaticToolCallingParam,
         ToolChoiceApplyPatchParam,
         ToolChoiceShellParam,
     ]
@@ -147,3 +148,7 @@ class ResponsesClientEventParam(TypedDict, total=False):
     conversation: Optional[Union[str, ResponseConversationParam]]
     context_management: Optional[Iterable[ContextManagement]]
     max_output_tokens: Optional[int]
+
+
+# Another name for `ModerationPolicyInput`.
+ModerationPolicyOutput: TypeAlias = ModerationPolicyInput

@@ -23,7 +23,8 @@ from .web_search_tool import WebSearchTool as WebSearchTool2
 __all__ = [
     "CodeInterpreter",
     "CodeInterpreterContainer",
-    "CodeInterpreterContainerAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
@@ -32,6 +33,8 @@ __all__ = [
     "McpAllowedToolsMcpToolFilter",
     "McpRequireApproval",
     "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
     "ProgrammaticToolCalling",
     "Tool",
     "WebSearchTool",
@@ -88,7 +91,13 @@ class Mcp(BaseModel):
     defer_loading: Optional[bool] = None
 
 
-class CodeInterpreterContainerAuto(BaseModel):
+# `CodeInterpreterContainerAuto/properties/network_policy` in the OpenAPI spec.
+CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = Annotated[
+    Union[ContainerNetworkPolicyDisabled, ContainerNetworkPolicyAllowlist], pydantic.Field(discriminator="type")
+]
+
+
+class CodeInterpreterContainerCodeInterpreterToolAuto(BaseModel):
     """`CodeInterpreterContainerAuto` in the OpenAPI spec."""
 
     type: Literal["auto"]
@@ -101,14 +110,14 @@ class CodeInterpreterContainerAuto(BaseModel):
 
 
 # `CodeInterpreterTool/properties/container` in the OpenAPI spec.
-CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerAuto]
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
 
 
 class CodeInterpreter(BaseModel):
     """`CodeInterpreterTool` in the OpenAPI spec."""
 
     type: Literal["code_interpreter"]
-    container: Union[str, CodeInterpreterContainerAuto]
+    container: Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
 
 
@@ -182,6 +191,14 @@ Tool: TypeAlias = Annotated[
     ],
     pydantic.Field(discriminator="type"),
 ]
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter
 
 
 # Another name for `WebSearchTool`.

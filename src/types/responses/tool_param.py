@@ -22,7 +22,8 @@ from .web_search_tool_param import WebSearchToolParam
 __all__ = [
     "CodeInterpreter",
     "CodeInterpreterContainer",
-    "CodeInterpreterContainerAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
@@ -31,6 +32,8 @@ __all__ = [
     "McpAllowedToolsMcpToolFilter",
     "McpRequireApproval",
     "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
     "ProgrammaticToolCalling",
     "ToolParam",
     "WebSearchTool",
@@ -85,7 +88,13 @@ class Mcp(TypedDict, total=False):
     defer_loading: bool
 
 
-class CodeInterpreterContainerAuto(TypedDict, total=False):
+# `CodeInterpreterContainerAuto/properties/network_policy` in the OpenAPI spec.
+CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = Union[
+    ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyAllowlistParam
+]
+
+
+class CodeInterpreterContainerCodeInterpreterToolAuto(TypedDict, total=False):
     """`CodeInterpreterContainerAuto` in the OpenAPI spec."""
 
     type: Required[Literal["auto"]]
@@ -95,14 +104,14 @@ class CodeInterpreterContainerAuto(TypedDict, total=False):
 
 
 # `CodeInterpreterTool/properties/container` in the OpenAPI spec.
-CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerAuto]
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
 
 
 class CodeInterpreter(TypedDict, total=False):
     """`CodeInterpreterTool` in the OpenAPI spec."""
 
     type: Required[Literal["code_interpreter"]]
-    container: Required[Union[str, CodeInterpreterContainerAuto]]
+    container: Required[Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
 
 
@@ -171,6 +180,14 @@ ToolParam: TypeAlias = Union[
     WebSearchPreviewToolParam,
     ApplyPatchToolParam,
 ]
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter
 
 
 # Another name for `WebSearchTool`.

@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional
 
 import pydantic
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 
@@ -16,6 +16,7 @@ __all__ = [
     "Actor",
     "ActorAPIKey",
     "ActorAPIKeyServiceAccount",
+    "ActorAPIKeyUser",
     "ActorSession",
     "ActorSessionUser",
     "AuditLogListResponse",
@@ -908,3 +909,7 @@ class AuditLogListResponse(BaseModel):
     certificates_deactivated: Optional[CertificatesDeactivated] = pydantic.Field(
         default=None, alias="certificates.deactivated"
     )
+
+
+# Another name for `ActorSessionUser`.
+ActorAPIKeyUser: TypeAlias = ActorSessionUser

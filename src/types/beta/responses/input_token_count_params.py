@@ -24,7 +24,7 @@ __all__ = [
     "Reasoning",
     "Text",
     "ToolChoice",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoiceBetaSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -42,7 +42,7 @@ class Reasoning(TypedDict, total=False):
 Conversation: TypeAlias = Union[str, BetaResponseConversationParam]
 
 
-class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
+class ToolChoiceBetaSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
@@ -56,7 +56,7 @@ ToolChoice: TypeAlias = Union[
     BetaToolChoiceFunctionParam,
     BetaToolChoiceMcpParam,
     BetaToolChoiceCustomParam,
-    ToolChoiceProgrammaticToolCalling,
+    ToolChoiceBetaSpecificProgrammaticToolCallingParam,
     BetaToolChoiceApplyPatchParam,
     BetaToolChoiceShellParam,
 ]
@@ -83,7 +83,7 @@ class InputTokenCountParams(TypedDict, total=False):
             BetaToolChoiceFunctionParam,
             BetaToolChoiceMcpParam,
             BetaToolChoiceCustomParam,
-            ToolChoiceProgrammaticToolCalling,
+            ToolChoiceBetaSpecificProgrammaticToolCallingParam,
             BetaToolChoiceApplyPatchParam,
             BetaToolChoiceShellParam,
         ]

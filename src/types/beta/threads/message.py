@@ -10,7 +10,13 @@ from ...metadata import Metadata
 from ..code_interpreter_tool import CodeInterpreterTool
 from .message_content import MessageContent
 
-__all__ = ["Attachment", "AttachmentTool", "AttachmentToolFileSearch", "IncompleteDetails", "Message"]
+__all__ = [
+    "Attachment",
+    "AttachmentTool",
+    "AttachmentToolAssistantToolsFileSearchTypeOnly",
+    "IncompleteDetails",
+    "Message",
+]
 
 
 class IncompleteDetails(BaseModel):
@@ -19,7 +25,7 @@ class IncompleteDetails(BaseModel):
     reason: Literal["content_filter", "max_tokens", "run_cancelled", "run_expired", "run_failed"]
 
 
-class AttachmentToolFileSearch(BaseModel):
+class AttachmentToolAssistantToolsFileSearchTypeOnly(BaseModel):
     """`AssistantToolsFileSearchTypeOnly` in the OpenAPI spec."""
 
     type: Literal["file_search"]
@@ -27,7 +33,7 @@ class AttachmentToolFileSearch(BaseModel):
 
 # `MessageObject/properties/attachments/anyOf/0/items/properties/tools/items` in the OpenAPI spec.
 AttachmentTool: TypeAlias = Annotated[
-    Union[CodeInterpreterTool, AttachmentToolFileSearch], pydantic.Field(discriminator="type")
+    Union[CodeInterpreterTool, AttachmentToolAssistantToolsFileSearchTypeOnly], pydantic.Field(discriminator="type")
 ]
 
 
@@ -36,7 +42,12 @@ class Attachment(BaseModel):
 
     file_id: Optional[str] = None
     tools: Optional[
-        List[Annotated[Union[CodeInterpreterTool, AttachmentToolFileSearch], pydantic.Field(discriminator="type")]]
+        List[
+            Annotated[
+                Union[CodeInterpreterTool, AttachmentToolAssistantToolsFileSearchTypeOnly],
+                pydantic.Field(discriminator="type"),
+            ]
+        ]
     ] = None
 
 
