@@ -77,6 +77,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from codegen._ruff import find_ruff
+from codegen.types_templates import TEMPLATE_MODULES
 
 __all__ = ["GenError", "Generated", "check", "generate", "main", "render_files", "write"]
 
@@ -427,7 +428,34 @@ class TypesGenerator:
                 raise GenError([f"{call['call']}: no operation {call['http_method']} {call['path']} in the spec"])
         return sorted(calls, key=lambda c: c["call"])
 
+    def _surface_type_names(self, type_names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The type list plus the official modules' own names it lacks (``beta.chatkit``'s
+        ``ChatSessionHistory`` in ``chat_session_history``), for those a schema is spelled like."""
+        known = set(type_names)
+        kept = set(self.config.get("kept_aliases", {}))
+        loose: dict[str, list[str]] = {}
+        for schema_name in self.schemas:
+            loose.setdefault(_loose(schema_name), []).append(schema_name)
+        extra = []
+        for parts, names in sorted(self.module_surface.items()):
+            if not parts:
+                continue
+            module = ".".join(("openai", "types", *parts[:-1]))
+            for name in names:
+                if (
+                    (module, name) in known
+                    or f"{'.'.join(('openai', 'types', *parts))}:{name}" in kept
+                    or _loose(snake(name)) != _loose(parts[-1])
+                    or len(loose.get(_loose(name), [])) != 1
+                    or name.startswith(SYNTHETIC_PREFIX)
+                ):
+                    continue
+                extra.append((module, name))
+                known.add((module, name))
+        return [*type_names, *extra]
+
     def _index_names(self, type_names: list[tuple[str, str]]) -> None:
+        type_names = self._surface_type_names(type_names)
         explicit: dict[str, str] = self.config.get("names", {})
         aliases: dict[str, str] = self.config.get("aliases", {})
         # Public names the spec has no schema for, each an alias of a builtin type (FileContent is `str`).
@@ -488,9 +516,8 @@ class TypesGenerator:
                 if (
                     not parts
                     or not name.endswith("Param")
-                    or self.is_param_name(base)
                     or f"{module}:{name}" in known
-                    or snake(name) != parts[-1]
+                    or _loose(snake(name)) != _loose(parts[-1])
                     or (module, base) not in pointers
                 ):
                     continue
@@ -618,13 +645,22 @@ class TypesGenerator:
         if module != "openai.types" and not module.startswith("openai.types."):
             raise GenError([f"{module}:{name}: public modules must live under openai.types"])
         package = tuple(p for p in module.split(".")[2:])
-        parts = (*package, snake(name))
+        parts = (*package, self.module_name(package, name))
         if parts in self.modules:
             raise GenError([f"{module}:{name}: module {'/'.join(parts)}.py is already generated for another name"])
         builder = self.new_module(parts)
         builder.names.add(name)
         self.modules[parts] = builder
         return builder
+
+    def module_name(self, package: tuple[str, ...], name: str) -> str:
+        """The module a public name lives in: the official one listing it (``chatkit_thread`` for
+        ``ChatKitThread``), else its snake_case spelling."""
+        wanted = _loose(snake(name))
+        for parts, names in self.module_surface.items():
+            if parts[:-1] == package and parts and _loose(parts[-1]) == wanted and name in names:
+                return parts[-1]
+        return snake(name)
 
     def new_module(self, parts: tuple[str, ...]) -> ModuleBuilder:
         official = self.module_surface.get(parts, ())
@@ -1447,12 +1483,15 @@ class TypesGenerator:
         A package name is exported from the official submodule that lists it.
         """
         self.surface_missing: list[str] = []
+        for parts, (exported_names, _) in sorted(TEMPLATE_MODULES.items()):
+            for name in exported_names:
+                self._export_from(parts, name)
         for mod, name, target in self.late_aliases:
             mod.decls.append(Decl(name, mod, "alias", f"Another name for `{target.name}`.", target=Ref(target)))
         packages = {parts[:depth] for parts in self.module_surface for depth in range(len(parts))}
         for parts, names in sorted(self.module_surface.items()):
-            if parts in packages:
-                continue
+            if parts in packages or parts in TEMPLATE_MODULES or not names:
+                continue  # a package, a module written out in codegen/types_templates.py, an empty package
             builder = self.modules.get(parts)
             fresh = builder is None
             if builder is None:
@@ -1494,6 +1533,16 @@ class TypesGenerator:
                     exported[name] = where[0]
                 else:
                     self.surface_missing.append(".".join(("openai", "types", *parts, name)))
+
+    def _export_from(self, parts: tuple[str, ...], name: str) -> None:
+        exported = self.exports.setdefault(parts[:-1], {})
+        if exported.get(name, parts) != parts:
+            raise GenError([f"{'.'.join(('openai', 'types', *parts))}.{name} is exported by another module too"])
+        exported[name] = parts
+
+    def empty_packages(self) -> list[tuple[str, ...]]:
+        """Official packages with nothing in them yet (``beta.chat``): modules of the table with no names."""
+        return sorted(parts for parts, names in self.module_surface.items() if parts and not names)
 
     def _surface_target(self, builder: ModuleBuilder, name: str) -> Decl | None:
         kept = self.config.get("kept_aliases", {}).get(".".join(("openai", "types", *builder.parts)) + ":" + name)
@@ -2053,6 +2102,8 @@ def render_helper_modules(gen: TypesGenerator) -> dict[str, str]:
 def render_files(gen: TypesGenerator) -> dict[str, str]:
     """Every module and package ``__init__.py`` of a generator that has run, before formatting."""
     files: dict[str, str] = render_helper_modules(gen)
+    for parts, (_, text) in sorted(TEMPLATE_MODULES.items()):
+        files[str(OUTPUT.joinpath(*parts)) + ".py"] = HEADER + "\n" + text
     imports: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for parts, mod in sorted(gen.modules.items()):
         renderer = Renderer(mod)
@@ -2060,8 +2111,10 @@ def render_files(gen: TypesGenerator) -> dict[str, str]:
         imports[parts] = set(renderer.imports)
     _check_no_import_cycle(imports)
     packages: set[tuple[str, ...]] = {()}
-    for parts in gen.modules:
+    for parts in [*gen.modules, *TEMPLATE_MODULES]:
         packages.update(parts[:depth] for depth in range(len(parts)))
+    for parts in gen.empty_packages():
+        packages.update(parts[:depth] for depth in range(len(parts) + 1))
     for package in sorted(packages):
         subpackages = sorted(p[-1] for p in packages if p[:-1] == package and p)
         files.update(render_package(package, gen.exports.get(package, {}), subpackages))

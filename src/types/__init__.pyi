@@ -161,6 +161,10 @@ from .video_model_param import VideoModelParam as VideoModelParam
 from .video_remix_params import VideoRemixParams as VideoRemixParams
 from .video_seconds import VideoSeconds as VideoSeconds
 from .video_size import VideoSize as VideoSize
+from .websocket_connection_options import WebSocketConnectionOptions as WebSocketConnectionOptions
+from .websocket_connection_options import WebsocketConnectionOptions as WebsocketConnectionOptions
+from .websocket_reconnection import ReconnectingEvent as ReconnectingEvent
+from .websocket_reconnection import ReconnectingOverrides as ReconnectingOverrides
 
 __all__ = [
     "AllModels",
@@ -255,6 +259,8 @@ __all__ = [
     "Reasoning",
     "ReasoningEffort",
     "ReasoningParam",
+    "ReconnectingEvent",
+    "ReconnectingOverrides",
     "ResponseFormatJSONObject",
     "ResponseFormatJSONObjectParam",
     "ResponseFormatJSONSchema",
@@ -299,4 +305,6 @@ __all__ = [
     "VideoRemixParams",
     "VideoSeconds",
     "VideoSize",
+    "WebSocketConnectionOptions",
+    "WebsocketConnectionOptions",
 ]

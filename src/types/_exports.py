@@ -94,6 +94,8 @@ ALL: tuple[str, ...] = (
     "Reasoning",
     "ReasoningEffort",
     "ReasoningParam",
+    "ReconnectingEvent",
+    "ReconnectingOverrides",
     "ResponseFormatJSONObject",
     "ResponseFormatJSONObjectParam",
     "ResponseFormatJSONSchema",
@@ -138,6 +140,8 @@ ALL: tuple[str, ...] = (
     "VideoRemixParams",
     "VideoSeconds",
     "VideoSize",
+    "WebSocketConnectionOptions",
+    "WebsocketConnectionOptions",
 )
 SUBMODULES: dict[str, str] = {
     "AllModels": "all_models",
@@ -232,6 +236,8 @@ SUBMODULES: dict[str, str] = {
     "Reasoning": "reasoning",
     "ReasoningEffort": "reasoning_effort",
     "ReasoningParam": "reasoning_param",
+    "ReconnectingEvent": "websocket_reconnection",
+    "ReconnectingOverrides": "websocket_reconnection",
     "ResponseFormatJSONObject": "response_format_json_object",
     "ResponseFormatJSONObjectParam": "response_format_json_object_param",
     "ResponseFormatJSONSchema": "response_format_json_schema",
@@ -276,6 +282,8 @@ SUBMODULES: dict[str, str] = {
     "VideoRemixParams": "video_remix_params",
     "VideoSeconds": "video_seconds",
     "VideoSize": "video_size",
+    "WebSocketConnectionOptions": "websocket_connection_options",
+    "WebsocketConnectionOptions": "websocket_connection_options",
 }
 SUBPACKAGES: frozenset[str] = frozenset(
     {

@@ -86,7 +86,6 @@ from .project_service_account_list_response import (
 from .project_spend_alert_list_resource import ProjectSpendAlertListResource as ProjectSpendAlertListResource
 from .project_user_list_response import ProjectUserListResponse as ProjectUserListResponse
 from .public_role_list_resource import PublicRoleListResource as PublicRoleListResource
-from .realtime_connect_params_param import RealtimeConnectParamsParam as RealtimeConnectParamsParam
 from .responses_web_socket_stream_event import ResponsesWebSocketStreamEvent as ResponsesWebSocketStreamEvent
 from .role_list_resource import RoleListResource as RoleListResource
 from .submit_tool_outputs_run_request_without_stream_param import (
@@ -163,7 +162,6 @@ __all__ = [
     "ProjectSpendAlertListResource",
     "ProjectUserListResponse",
     "PublicRoleListResource",
-    "RealtimeConnectParamsParam",
     "ResponsesWebSocketStreamEvent",
     "RoleListResource",
     "SubmitToolOutputsRunRequestWithoutStreamParam",

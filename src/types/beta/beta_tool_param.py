@@ -12,7 +12,6 @@ from .beta_container_network_policy_disabled_param import BetaContainerNetworkPo
 from .beta_custom_tool_param import BetaCustomToolParam
 from .beta_file_search_tool_param import BetaFileSearchToolParam
 from .beta_function_shell_tool_param import BetaFunctionShellToolParam
-from .beta_function_tool_param import BetaFunctionToolParam
 from .beta_namespace_tool_param import BetaNamespaceToolParam
 from .beta_tool_search_tool_param import BetaToolSearchToolParam
 from .beta_web_search_preview_tool_param import BetaWebSearchPreviewToolParam
@@ -24,6 +23,7 @@ __all__ = [
     "CodeInterpreterContainer",
     "CodeInterpreterContainerCodeInterpreterToolAuto",
     "CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy",
+    "Function",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
@@ -36,6 +36,19 @@ __all__ = [
     "McpRequireApprovalMcpToolApprovalFilterNever",
     "ProgrammaticToolCalling",
 ]
+
+
+class Function(TypedDict, total=False):
+    """`BetaFunctionTool` in the OpenAPI spec."""
+
+    type: Required[Literal["function"]]
+    name: Required[str]
+    description: Optional[str]
+    parameters: Required[Optional[Dict[str, object]]]
+    output_schema: Optional[Dict[str, object]]
+    strict: Required[Optional[bool]]
+    defer_loading: bool
+    allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
 
 
 class McpAllowedToolsMcpToolFilter(TypedDict, total=False):
@@ -161,7 +174,7 @@ class LocalShell(TypedDict, total=False):
 
 # `BetaTool` in the OpenAPI spec.
 BetaToolParam: TypeAlias = Union[
-    BetaFunctionToolParam,
+    Function,
     BetaFileSearchToolParam,
     BetaComputerToolParam,
     BetaComputerUsePreviewToolParam,

@@ -83,6 +83,7 @@ from .realtime_audio_input_turn_detection_param import (
 )
 from .realtime_client_event import RealtimeClientEvent as RealtimeClientEvent
 from .realtime_client_event_param import RealtimeClientEventParam as RealtimeClientEventParam
+from .realtime_connect_params import RealtimeConnectParams as RealtimeConnectParams
 from .realtime_conversation_item_assistant_message import (
     RealtimeConversationItemAssistantMessage as RealtimeConversationItemAssistantMessage,
 )
@@ -351,6 +352,7 @@ __all__ = [
     "RealtimeAudioInputTurnDetectionParam",
     "RealtimeClientEvent",
     "RealtimeClientEventParam",
+    "RealtimeConnectParams",
     "RealtimeConversationItemAssistantMessage",
     "RealtimeConversationItemAssistantMessageParam",
     "RealtimeConversationItemFunctionCall",

@@ -12,7 +12,6 @@ from .container_network_policy_disabled_param import ContainerNetworkPolicyDisab
 from .custom_tool_param import CustomToolParam
 from .file_search_tool_param import FileSearchToolParam
 from .function_shell_tool_param import FunctionShellToolParam
-from .function_tool_param import FunctionToolParam
 from .namespace_tool_param import NamespaceToolParam
 from .tool_search_tool_param import ToolSearchToolParam
 from .web_search_preview_tool_param import WebSearchPreviewToolParam
@@ -24,6 +23,7 @@ __all__ = [
     "CodeInterpreterContainer",
     "CodeInterpreterContainerCodeInterpreterToolAuto",
     "CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy",
+    "Function",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
@@ -38,6 +38,19 @@ __all__ = [
     "ToolParam",
     "WebSearchTool",
 ]
+
+
+class Function(TypedDict, total=False):
+    """`FunctionTool` in the OpenAPI spec."""
+
+    type: Required[Literal["function"]]
+    name: Required[str]
+    description: Optional[str]
+    parameters: Required[Optional[Dict[str, object]]]
+    output_schema: Optional[Dict[str, object]]
+    strict: Required[Optional[bool]]
+    defer_loading: bool
+    allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
 
 
 class McpAllowedToolsMcpToolFilter(TypedDict, total=False):
@@ -163,7 +176,7 @@ class LocalShell(TypedDict, total=False):
 
 # `Tool` in the OpenAPI spec.
 ToolParam: TypeAlias = Union[
-    FunctionToolParam,
+    Function,
     FileSearchToolParam,
     ComputerToolParam,
     ComputerUsePreviewToolParam,

@@ -49,6 +49,7 @@ from .input_audio_buffer_speech_stopped_event import (
 from .rate_limits_updated_event import RateLimitsUpdatedEvent as RateLimitsUpdatedEvent
 from .realtime_client_event import RealtimeClientEvent as RealtimeClientEvent
 from .realtime_client_event_param import RealtimeClientEventParam as RealtimeClientEventParam
+from .realtime_connect_params import RealtimeConnectParams as RealtimeConnectParams
 from .realtime_response import RealtimeResponse as RealtimeResponse
 from .realtime_response_status import RealtimeResponseStatus as RealtimeResponseStatus
 from .realtime_response_usage import RealtimeResponseUsage as RealtimeResponseUsage
@@ -125,6 +126,7 @@ __all__ = [
     "RateLimitsUpdatedEvent",
     "RealtimeClientEvent",
     "RealtimeClientEventParam",
+    "RealtimeConnectParams",
     "RealtimeResponse",
     "RealtimeResponseStatus",
     "RealtimeResponseUsage",
