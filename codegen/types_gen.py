@@ -899,6 +899,9 @@ class TypesGenerator:
             if root is None or pointer != root.pointer:
                 public = self.public_decl(pointer, side)
                 if public is not None:
+                    if public.module is not mod:
+                        # The official module may copy the type under its property's name (`Output`).
+                        self._name_again(mod, path, public)
                     ref: Ty = Ref(public)
                     return Opt(ref) if nullable or self.nullable(schema, pointer) else ref
             # A wrapper with one member (anyOf [X, null], allOf [X]) may hide a pointer that has a public name.
@@ -1555,6 +1558,15 @@ class TypesGenerator:
         local = [d for d in reached if d.name == name and d.module is not builder]
         if local:
             return local[0]
+        # A name that continues the name of a type from elsewhere with one of that type's own inner names
+        # (`WebSearchToolFilters`: `Filters` of `WebSearchTool`; `OutputOutcome` after `Output = ...`).
+        for decl in [*builder.decls, *reached]:
+            other = decl.target.decl if decl.kind == "alias" and isinstance(decl.target, Ref) else decl
+            if other.module is builder or not name.startswith(decl.name) or name == decl.name:
+                continue
+            inner = [d for d in other.module.decls if d.name == name[len(decl.name) :]]
+            if inner and builder not in self._reachable_modules(inner[0]):
+                return inner[0]
         # Names the modules it uses define beside what it uses (the item union's `ShellCallCaller`).
         seen: list[ModuleBuilder] = []
         for decl in reached:

@@ -34,6 +34,7 @@ from .thread_stream_event import ThreadStreamEvent
 __all__ = [
     "AssistantStreamEvent",
     "ErrorEvent",
+    "ThreadCreated",
     "ThreadMessageCompleted",
     "ThreadMessageCreated",
     "ThreadMessageDelta",
@@ -96,6 +97,10 @@ AssistantStreamEvent: TypeAlias = Annotated[
     ],
     pydantic.Field(discriminator="event"),
 ]
+
+
+# Another name for `ThreadStreamEvent`.
+ThreadCreated: TypeAlias = ThreadStreamEvent
 
 
 # Another name for `ThreadMessageCompleted`.

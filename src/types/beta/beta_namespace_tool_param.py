@@ -7,7 +7,7 @@ from typing_extensions import Literal, Required, TypeAlias, TypedDict
 from .beta_custom_tool_param import BetaCustomToolParam
 from .beta_function_tool_param import BetaFunctionToolParam
 
-__all__ = ["BetaNamespaceToolParam", "Tool"]
+__all__ = ["BetaNamespaceToolParam", "Tool", "ToolFunction"]
 
 
 # `BetaNamespaceToolParam/properties/tools/items` in the OpenAPI spec.
@@ -21,3 +21,7 @@ class BetaNamespaceToolParam(TypedDict, total=False):
     name: Required[str]
     description: Required[str]
     tools: Required[Iterable[Union[BetaFunctionToolParam, BetaCustomToolParam]]]
+
+
+# Another name for `BetaFunctionToolParam`.
+ToolFunction: TypeAlias = BetaFunctionToolParam

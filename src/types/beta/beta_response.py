@@ -49,20 +49,6 @@ class ToolChoiceBetaSpecificProgrammaticToolCallingParam(BaseModel):
     type: Literal["programmatic_tool_calling"]
 
 
-# `BetaToolChoiceParam` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[
-    BetaToolChoiceOptions,
-    BetaToolChoiceAllowed,
-    BetaToolChoiceTypes,
-    BetaToolChoiceFunction,
-    BetaToolChoiceMcp,
-    BetaToolChoiceCustom,
-    ToolChoiceBetaSpecificProgrammaticToolCallingParam,
-    BetaToolChoiceApplyPatch,
-    BetaToolChoiceShell,
-]
-
-
 class IncompleteDetails(BaseModel):
     """`BetaResponse/allOf/2/properties/incomplete_details/anyOf/0` in the OpenAPI spec."""
 
@@ -203,6 +189,10 @@ class BetaResponse(BaseModel):
     parallel_tool_calls: bool
     conversation: Optional[Conversation] = None
     max_output_tokens: Optional[int] = None
+
+
+# Another name for `BetaToolChoiceOptions`.
+ToolChoice: TypeAlias = BetaToolChoiceOptions
 
 
 # Another name for `ModerationInputModerationResult`.

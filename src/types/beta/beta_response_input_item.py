@@ -22,7 +22,7 @@ from .beta_response_function_web_search import BetaResponseFunctionWebSearch
 from .beta_response_input_image_content import BetaResponseInputImageContent
 from .beta_response_input_message_content_list import BetaResponseInputMessageContentList
 from .beta_response_input_text_content import BetaResponseInputTextContent
-from .beta_response_output_message import BetaResponseOutputMessage
+from .beta_response_output_message import Agent, BetaResponseOutputMessage
 from .beta_response_reasoning_item import BetaResponseReasoningItem
 from .beta_tool import BetaTool
 
@@ -79,6 +79,8 @@ __all__ = [
     "McpListTools",
     "McpListToolsAgent",
     "McpListToolsTool",
+    "Message",
+    "MessageAgent",
     "MultiAgentCall",
     "MultiAgentCallAgent",
     "MultiAgentCallOutput",
@@ -657,6 +659,10 @@ BetaResponseInputItem: TypeAlias = Union[
 ]
 
 
+# Another name for `BetaResponseOutputMessage`.
+Message: TypeAlias = BetaResponseOutputMessage
+
+
 # Another name for `ComputerCallOutputAgent`.
 FunctionCallOutputAgent: TypeAlias = ComputerCallOutputAgent
 
@@ -787,3 +793,7 @@ ProgramAgent: TypeAlias = ComputerCallOutputAgent
 
 # Another name for `ComputerCallOutputAgent`.
 ProgramOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `Agent`.
+MessageAgent: TypeAlias = Agent

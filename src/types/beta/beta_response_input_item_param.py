@@ -21,7 +21,7 @@ from .beta_response_function_web_search_param import BetaResponseFunctionWebSear
 from .beta_response_input_image_content_param import BetaResponseInputImageContentParam
 from .beta_response_input_message_content_list_param import BetaResponseInputMessageContentListParam
 from .beta_response_input_text_content_param import BetaResponseInputTextContentParam
-from .beta_response_output_message_param import BetaResponseOutputMessageParam
+from .beta_response_output_message_param import Agent, BetaResponseOutputMessageParam
 from .beta_response_reasoning_item_param import BetaResponseReasoningItemParam
 from .beta_response_tool_search_output_item_param import BetaResponseToolSearchOutputItemParam
 from .beta_tool_param import BetaToolParam
@@ -78,6 +78,8 @@ __all__ = [
     "McpListTools",
     "McpListToolsAgent",
     "McpListToolsTool",
+    "Message",
+    "MessageAgent",
     "MultiAgentCall",
     "MultiAgentCallAgent",
     "MultiAgentCallOutput",
@@ -606,6 +608,10 @@ BetaResponseInputItemParam: TypeAlias = Union[
 ]
 
 
+# Another name for `BetaResponseOutputMessageParam`.
+Message: TypeAlias = BetaResponseOutputMessageParam
+
+
 # Another name for `ComputerCallOutputAgent`.
 FunctionCallOutputAgent: TypeAlias = ComputerCallOutputAgent
 
@@ -736,3 +742,7 @@ ProgramAgent: TypeAlias = ComputerCallOutputAgent
 
 # Another name for `ComputerCallOutputAgent`.
 ProgramOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `Agent`.
+MessageAgent: TypeAlias = Agent

@@ -55,20 +55,6 @@ class ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam(BaseModel
     type: Literal["programmatic_tool_calling"]
 
 
-# `BetaToolChoiceParam` in the OpenAPI spec.
-ResponseCreateToolChoice: TypeAlias = Union[
-    BetaToolChoiceOptions,
-    BetaToolChoiceAllowed,
-    BetaToolChoiceTypes,
-    BetaToolChoiceFunction,
-    BetaToolChoiceMcp,
-    BetaToolChoiceCustom,
-    ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam,
-    BetaToolChoiceApplyPatch,
-    BetaToolChoiceShell,
-]
-
-
 class ResponseCreateReasoning(BaseModel):
     """`BetaReasoning` in the OpenAPI spec."""
 
@@ -204,6 +190,10 @@ class ResponseCreate(BaseModel):
 BetaResponsesClientEvent: TypeAlias = Annotated[
     Union[ResponseCreate, BetaResponseInjectEvent], pydantic.Field(discriminator="type")
 ]
+
+
+# Another name for `BetaToolChoiceOptions`.
+ResponseCreateToolChoice: TypeAlias = BetaToolChoiceOptions
 
 
 # Another name for `ResponseCreateModerationPolicyInput`.

@@ -53,20 +53,6 @@ class ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam(TypedDict
     type: Required[Literal["programmatic_tool_calling"]]
 
 
-# `BetaToolChoiceParam` in the OpenAPI spec.
-ResponseCreateToolChoice: TypeAlias = Union[
-    BetaToolChoiceOptions,
-    BetaToolChoiceAllowedParam,
-    BetaToolChoiceTypesParam,
-    BetaToolChoiceFunctionParam,
-    BetaToolChoiceMcpParam,
-    BetaToolChoiceCustomParam,
-    ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam,
-    BetaToolChoiceApplyPatchParam,
-    BetaToolChoiceShellParam,
-]
-
-
 class ResponseCreateReasoning(TypedDict, total=False):
     """`BetaReasoning` in the OpenAPI spec."""
 
@@ -196,6 +182,10 @@ class ResponseCreate(TypedDict, total=False):
 
 # `BetaResponsesClientEvent` in the OpenAPI spec.
 BetaResponsesClientEventParam: TypeAlias = Union[ResponseCreate, BetaResponseInjectEventParam]
+
+
+# Another name for `BetaToolChoiceOptions`.
+ResponseCreateToolChoice: TypeAlias = BetaToolChoiceOptions
 
 
 # Another name for `ResponseCreateModerationPolicyInput`.

@@ -54,20 +54,6 @@ class ToolChoiceBetaSpecificProgrammaticToolCallingParam(TypedDict, total=False)
     type: Required[Literal["programmatic_tool_calling"]]
 
 
-# `BetaToolChoiceParam` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[
-    BetaToolChoiceOptions,
-    BetaToolChoiceAllowedParam,
-    BetaToolChoiceTypesParam,
-    BetaToolChoiceFunctionParam,
-    BetaToolChoiceMcpParam,
-    BetaToolChoiceCustomParam,
-    ToolChoiceBetaSpecificProgrammaticToolCallingParam,
-    BetaToolChoiceApplyPatchParam,
-    BetaToolChoiceShellParam,
-]
-
-
 class Reasoning(TypedDict, total=False):
     """`BetaReasoning` in the OpenAPI spec."""
 
@@ -208,6 +194,10 @@ class ResponseCreateParamsStreaming(ResponseCreateParamsBase, total=False):
     """Parameters of `client.beta.responses.create` (POST /responses?beta=true). Streamed as server-sent events."""
 
     stream: Required[Literal[True]]
+
+
+# Another name for `BetaToolChoiceOptions`.
+ToolChoice: TypeAlias = BetaToolChoiceOptions
 
 
 # Another name for `ModerationPolicyInput`.

@@ -23,10 +23,6 @@ __all__ = ["RealtimeResponseCreateParams", "Tool", "ToolChoice"]
 Tool: TypeAlias = Union[RealtimeFunctionTool, RealtimeResponseCreateMcpTool]
 
 
-# `RealtimeResponseCreateParams/properties/tool_choice` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[ToolChoiceOptions, ToolChoiceFunction, ToolChoiceMcp]
-
-
 class RealtimeResponseCreateParams(BaseModel):
     """`RealtimeResponseCreateParams` in the OpenAPI spec."""
 
@@ -42,3 +38,7 @@ class RealtimeResponseCreateParams(BaseModel):
     metadata: Optional[Metadata] = None
     prompt: Optional[ResponsePrompt] = None
     input: Optional[List[ConversationItem]] = None
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions

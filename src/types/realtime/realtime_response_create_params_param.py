@@ -22,10 +22,6 @@ __all__ = ["RealtimeResponseCreateParamsParam", "Tool", "ToolChoice"]
 Tool: TypeAlias = Union[RealtimeFunctionToolParam, RealtimeResponseCreateMcpToolParam]
 
 
-# `RealtimeResponseCreateParams/properties/tool_choice` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[ToolChoiceOptions, ToolChoiceFunctionParam, ToolChoiceMcpParam]
-
-
 class RealtimeResponseCreateParamsParam(TypedDict, total=False):
     """`RealtimeResponseCreateParams` in the OpenAPI spec."""
 
@@ -41,3 +37,7 @@ class RealtimeResponseCreateParamsParam(TypedDict, total=False):
     metadata: Optional[Metadata]
     prompt: Optional[ResponsePromptParam]
     input: Iterable[ConversationItemParam]
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions

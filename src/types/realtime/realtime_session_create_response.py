@@ -12,7 +12,7 @@ from ..responses.tool_choice_options import ToolChoiceOptions
 from .audio_transcription import AudioTranscription
 from .noise_reduction_type import NoiseReductionType
 from .realtime_audio_formats import RealtimeAudioFormats
-from .realtime_audio_input_turn_detection import RealtimeAudioInputTurnDetection
+from .realtime_audio_input_turn_detection import RealtimeAudioInputTurnDetection, SemanticVad, ServerVad
 from .realtime_function_tool import RealtimeFunctionTool
 from .realtime_reasoning import RealtimeReasoning
 from .realtime_truncation import RealtimeTruncation
@@ -21,6 +21,9 @@ __all__ = [
     "Audio",
     "AudioInput",
     "AudioInputNoiseReduction",
+    "AudioInputTurnDetection",
+    "AudioInputTurnDetectionSemanticVad",
+    "AudioInputTurnDetectionServerVad",
     "AudioOutput",
     "RealtimeSessionCreateResponse",
     "Tool",
@@ -139,10 +142,6 @@ class ToolMcpTool(BaseModel):
 Tool: TypeAlias = Union[RealtimeFunctionTool, ToolMcpTool]
 
 
-# `RealtimeSessionCreateResponseGA/properties/tool_choice` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[ToolChoiceOptions, ToolChoiceFunction, ToolChoiceMcp]
-
-
 class RealtimeSessionCreateResponse(BaseModel):
     """`RealtimeSessionCreateResponseGA` in the OpenAPI spec."""
 
@@ -189,9 +188,25 @@ class RealtimeSessionCreateResponse(BaseModel):
     prompt: Optional[ResponsePrompt] = None
 
 
+# Another name for `RealtimeAudioInputTurnDetection`.
+AudioInputTurnDetection: TypeAlias = RealtimeAudioInputTurnDetection
+
+
 # Another name for `ToolMcpToolAllowedToolsMcpToolFilter`.
 ToolMcpToolRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = ToolMcpToolAllowedToolsMcpToolFilter
 
 
 # Another name for `ToolMcpToolAllowedToolsMcpToolFilter`.
 ToolMcpToolRequireApprovalMcpToolApprovalFilterNever: TypeAlias = ToolMcpToolAllowedToolsMcpToolFilter
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions
+
+
+# Another name for `SemanticVad`.
+AudioInputTurnDetectionSemanticVad: TypeAlias = SemanticVad
+
+
+# Another name for `ServerVad`.
+AudioInputTurnDetectionServerVad: TypeAlias = ServerVad

@@ -4,7 +4,6 @@ from typing import Iterable, Optional, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-from ..custom_tool_input_format_param import Text as Text2
 from ..reasoning_param import ReasoningParam
 from .response_conversation_param import ResponseConversationParam
 from .response_input_item_param import ResponseInputItemParam
@@ -38,20 +37,6 @@ class ToolChoiceSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     type: Required[Literal["programmatic_tool_calling"]]
 
 
-# `ToolChoiceParam` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[
-    ToolChoiceOptions,
-    ToolChoiceAllowedParam,
-    ToolChoiceTypesParam,
-    ToolChoiceFunctionParam,
-    ToolChoiceMcpParam,
-    ToolChoiceCustomParam,
-    ToolChoiceSpecificProgrammaticToolCallingParam,
-    ToolChoiceApplyPatchParam,
-    ToolChoiceShellParam,
-]
-
-
 class InputTokenCountParams(TypedDict, total=False):
     """Parameters of `client.responses.input_tokens.count` (POST /responses/input_tokens)."""
 
@@ -81,5 +66,9 @@ class InputTokenCountParams(TypedDict, total=False):
     parallel_tool_calls: Optional[bool]
 
 
-# Another name for `Text`.
-Text: TypeAlias = Text2
+# Another name for `ResponseTextConfigParam`.
+Text: TypeAlias = ResponseTextConfigParam
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions

@@ -7,7 +7,7 @@ from typing_extensions import Literal, Required, TypeAlias, TypedDict
 from ..beta.function_tool_param import FunctionToolParam
 from .custom_tool_param import CustomToolParam
 
-__all__ = ["NamespaceToolParam", "Tool"]
+__all__ = ["NamespaceToolParam", "Tool", "ToolFunction"]
 
 
 # `NamespaceToolParam/properties/tools/items` in the OpenAPI spec.
@@ -21,3 +21,7 @@ class NamespaceToolParam(TypedDict, total=False):
     name: Required[str]
     description: Required[str]
     tools: Required[Iterable[Union[FunctionToolParam, CustomToolParam]]]
+
+
+# Another name for `FunctionToolParam`.
+ToolFunction: TypeAlias = FunctionToolParam

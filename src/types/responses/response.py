@@ -50,20 +50,6 @@ class ToolChoiceSpecificProgrammaticToolCallingParam(BaseModel):
     type: Literal["programmatic_tool_calling"]
 
 
-# `ToolChoiceParam` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[
-    ToolChoiceOptions,
-    ToolChoiceAllowed,
-    ToolChoiceTypes,
-    ToolChoiceFunction,
-    ToolChoiceMcp,
-    ToolChoiceCustom,
-    ToolChoiceSpecificProgrammaticToolCallingParam,
-    ToolChoiceApplyPatch,
-    ToolChoiceShell,
-]
-
-
 class IncompleteDetails(BaseModel):
     """`Response/allOf/2/properties/incomplete_details/anyOf/0` in the OpenAPI spec."""
 
@@ -170,6 +156,10 @@ class Response(BaseModel):
     parallel_tool_calls: bool
     conversation: Optional[Conversation] = None
     max_output_tokens: Optional[int] = None
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions
 
 
 # Another name for `ModerationInputModerationResult`.

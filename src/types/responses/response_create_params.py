@@ -54,20 +54,6 @@ class ToolChoiceSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     type: Required[Literal["programmatic_tool_calling"]]
 
 
-# `ToolChoiceParam` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[
-    ToolChoiceOptions,
-    ToolChoiceAllowedParam,
-    ToolChoiceTypesParam,
-    ToolChoiceFunctionParam,
-    ToolChoiceMcpParam,
-    ToolChoiceCustomParam,
-    ToolChoiceSpecificProgrammaticToolCallingParam,
-    ToolChoiceApplyPatchParam,
-    ToolChoiceShellParam,
-]
-
-
 class ModerationPolicyInput(TypedDict, total=False):
     """`ModerationConfigParam` in the OpenAPI spec."""
 
@@ -166,6 +152,10 @@ class ResponseCreateParamsStreaming(ResponseCreateParamsBase, total=False):
     """Parameters of `client.responses.create` (POST /responses). Streamed as server-sent events."""
 
     stream: Required[Literal[True]]
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions
 
 
 # Another name for `ModerationPolicyInput`.

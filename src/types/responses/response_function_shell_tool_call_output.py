@@ -6,9 +6,23 @@ import pydantic
 from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
-from .response_function_shell_call_output_content import ResponseFunctionShellCallOutputContent
+from .response_function_shell_call_output_content import (
+    Outcome,
+    OutcomeExit,
+    OutcomeTimeout,
+    ResponseFunctionShellCallOutputContent,
+)
 
-__all__ = ["Caller", "CallerDirect", "CallerProgram", "ResponseFunctionShellToolCallOutput"]
+__all__ = [
+    "Caller",
+    "CallerDirect",
+    "CallerProgram",
+    "Output",
+    "OutputOutcome",
+    "OutputOutcomeExit",
+    "OutputOutcomeTimeout",
+    "ResponseFunctionShellToolCallOutput",
+]
 
 
 class CallerDirect(BaseModel):
@@ -39,3 +53,19 @@ class ResponseFunctionShellToolCallOutput(BaseModel):
     output: List[ResponseFunctionShellCallOutputContent]
     max_output_length: Optional[int] = None
     created_by: Optional[str] = None
+
+
+# Another name for `ResponseFunctionShellCallOutputContent`.
+Output: TypeAlias = ResponseFunctionShellCallOutputContent
+
+
+# Another name for `Outcome`.
+OutputOutcome: TypeAlias = Outcome
+
+
+# Another name for `OutcomeExit`.
+OutputOutcomeExit: TypeAlias = OutcomeExit
+
+
+# Another name for `OutcomeTimeout`.
+OutputOutcomeTimeout: TypeAlias = OutcomeTimeout

@@ -57,6 +57,7 @@ __all__ = [
     "McpCall",
     "McpListTools",
     "McpListToolsTool",
+    "Message",
     "Program",
     "ProgramOutput",
     "ResponseInputItem",
@@ -471,6 +472,10 @@ ResponseInputItem: TypeAlias = Union[
     Program,
     ProgramOutput,
 ]
+
+
+# Another name for `ResponseOutputMessage`.
+Message: TypeAlias = ResponseOutputMessage
 
 
 # Another name for `FunctionCallOutputCallerDirect`.

@@ -56,6 +56,7 @@ __all__ = [
     "McpCall",
     "McpListTools",
     "McpListToolsTool",
+    "Message",
     "Program",
     "ProgramOutput",
     "ResponseInputItemParam",
@@ -424,6 +425,10 @@ ResponseInputItemParam: TypeAlias = Union[
     Program,
     ProgramOutput,
 ]
+
+
+# Another name for `ResponseOutputMessageParam`.
+Message: TypeAlias = ResponseOutputMessageParam
 
 
 # Another name for `FunctionCallOutputCallerDirect`.

@@ -52,20 +52,6 @@ class ToolChoiceSpecificProgrammaticToolCallingParam(BaseModel):
     type: Literal["programmatic_tool_calling"]
 
 
-# `ToolChoiceParam` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[
-    ToolChoiceOptions,
-    ToolChoiceAllowed,
-    ToolChoiceTypes,
-    ToolChoiceFunction,
-    ToolChoiceMcp,
-    ToolChoiceCustom,
-    ToolChoiceSpecificProgrammaticToolCallingParam,
-    ToolChoiceApplyPatch,
-    ToolChoiceShell,
-]
-
-
 class ModerationPolicyInput(BaseModel):
     """`ModerationConfigParam` in the OpenAPI spec."""
 
@@ -151,6 +137,10 @@ class ResponsesClientEvent(BaseModel):
     conversation: Optional[Union[str, ResponseConversation]] = None
     context_management: Optional[List[ContextManagement]] = None
     max_output_tokens: Optional[int] = None
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions
 
 
 # Another name for `ModerationPolicyInput`.

@@ -51,20 +51,6 @@ class ToolChoiceSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     type: Required[Literal["programmatic_tool_calling"]]
 
 
-# `ToolChoiceParam` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[
-    ToolChoiceOptions,
-    ToolChoiceAllowedParam,
-    ToolChoiceTypesParam,
-    ToolChoiceFunctionParam,
-    ToolChoiceMcpParam,
-    ToolChoiceCustomParam,
-    ToolChoiceSpecificProgrammaticToolCallingParam,
-    ToolChoiceApplyPatchParam,
-    ToolChoiceShellParam,
-]
-
-
 class ModerationPolicyInput(TypedDict, total=False):
     """`ModerationConfigParam` in the OpenAPI spec."""
 
@@ -148,6 +134,10 @@ class ResponsesClientEventParam(TypedDict, total=False):
     conversation: Optional[Union[str, ResponseConversationParam]]
     context_management: Optional[Iterable[ContextManagement]]
     max_output_tokens: Optional[int]
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions
 
 
 # Another name for `ModerationPolicyInput`.

@@ -18,6 +18,7 @@ from .function_tool import FunctionTool
 from .namespace_tool import NamespaceTool
 from .tool_search_tool import ToolSearchTool
 from .web_search_preview_tool import WebSearchPreviewTool
+from .web_search_tool import Filters, UserLocation
 from .web_search_tool import WebSearchTool as WebSearchTool2
 
 __all__ = [
@@ -38,6 +39,8 @@ __all__ = [
     "ProgrammaticToolCalling",
     "Tool",
     "WebSearchTool",
+    "WebSearchToolFilters",
+    "WebSearchToolUserLocation",
 ]
 
 
@@ -193,6 +196,10 @@ Tool: TypeAlias = Annotated[
 ]
 
 
+# Another name for `WebSearchTool`.
+WebSearchTool: TypeAlias = WebSearchTool2
+
+
 # Another name for `McpAllowedToolsMcpToolFilter`.
 McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
 
@@ -201,5 +208,9 @@ McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToo
 McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter
 
 
-# Another name for `WebSearchTool`.
-WebSearchTool: TypeAlias = WebSearchTool2
+# Another name for `Filters`.
+WebSearchToolFilters: TypeAlias = Filters
+
+
+# Another name for `UserLocation`.
+WebSearchToolUserLocation: TypeAlias = UserLocation

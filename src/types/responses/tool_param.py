@@ -15,8 +15,7 @@ from .function_shell_tool_param import FunctionShellToolParam
 from .namespace_tool_param import NamespaceToolParam
 from .tool_search_tool_param import ToolSearchToolParam
 from .web_search_preview_tool_param import WebSearchPreviewToolParam
-from .web_search_tool import WebSearchTool as WebSearchTool2
-from .web_search_tool_param import WebSearchToolParam
+from .web_search_tool_param import Filters, UserLocation, WebSearchToolParam
 
 __all__ = [
     "CodeInterpreter",
@@ -37,6 +36,8 @@ __all__ = [
     "ProgrammaticToolCalling",
     "ToolParam",
     "WebSearchTool",
+    "WebSearchToolFilters",
+    "WebSearchToolUserLocation",
 ]
 
 
@@ -195,6 +196,10 @@ ToolParam: TypeAlias = Union[
 ]
 
 
+# Another name for `WebSearchToolParam`.
+WebSearchTool: TypeAlias = WebSearchToolParam
+
+
 # Another name for `McpAllowedToolsMcpToolFilter`.
 McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
 
@@ -203,5 +208,9 @@ McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToo
 McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter
 
 
-# Another name for `WebSearchTool`.
-WebSearchTool: TypeAlias = WebSearchTool2
+# Another name for `Filters`.
+WebSearchToolFilters: TypeAlias = Filters
+
+
+# Another name for `UserLocation`.
+WebSearchToolUserLocation: TypeAlias = UserLocation

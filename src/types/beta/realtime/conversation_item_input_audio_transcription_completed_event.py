@@ -11,6 +11,7 @@ from ...realtime.log_prob_properties import LogProbProperties
 
 __all__ = [
     "ConversationItemInputAudioTranscriptionCompletedEvent",
+    "Logprob",
     "Usage",
     "UsageTranscriptTextUsageDuration",
     "UsageTranscriptTextUsageTokens",
@@ -61,3 +62,7 @@ class ConversationItemInputAudioTranscriptionCompletedEvent(BaseModel):
     usage: Annotated[
         Union[UsageTranscriptTextUsageTokens, UsageTranscriptTextUsageDuration], pydantic.Field(discriminator="type")
     ]
+
+
+# Another name for `LogProbProperties`.
+Logprob: TypeAlias = LogProbProperties

@@ -10,7 +10,6 @@ from ...realtime.audio_transcription import AudioTranscription
 from ...realtime.noise_reduction_type import NoiseReductionType
 from ...realtime.realtime_audio_formats import RealtimeAudioFormats
 from ...realtime.realtime_function_tool import RealtimeFunctionTool
-from ...responses.tool import Tool as Tool2
 
 __all__ = [
     "Audio",
@@ -106,5 +105,5 @@ class SessionCreateResponse(BaseModel):
     max_output_tokens: Optional[Union[int, Literal["inf"]]] = None
 
 
-# Another name for `Tool`.
-Tool: TypeAlias = Tool2
+# Another name for `RealtimeFunctionTool`.
+Tool: TypeAlias = RealtimeFunctionTool

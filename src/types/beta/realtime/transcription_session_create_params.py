@@ -2,12 +2,12 @@
 
 from typing import Sequence
 
-from typing_extensions import Literal, TypedDict
+from typing_extensions import Literal, TypeAlias, TypedDict
 
 from ...realtime.audio_transcription_param import AudioTranscriptionParam
 from ...realtime.noise_reduction_type import NoiseReductionType
 
-__all__ = ["InputAudioNoiseReduction", "TranscriptionSessionCreateParams", "TurnDetection"]
+__all__ = ["InputAudioNoiseReduction", "InputAudioTranscription", "TranscriptionSessionCreateParams", "TurnDetection"]
 
 
 class TurnDetection(TypedDict, total=False):
@@ -33,3 +33,7 @@ class TranscriptionSessionCreateParams(TypedDict, total=False):
     input_audio_format: Literal["pcm16", "g711_ulaw", "g711_alaw"]
     input_audio_transcription: AudioTranscriptionParam
     include: Sequence[Literal["item.input_audio_transcription.logprobs"]]
+
+
+# Another name for `AudioTranscriptionParam`.
+InputAudioTranscription: TypeAlias = AudioTranscriptionParam

@@ -2,13 +2,19 @@
 
 from typing import List, Optional
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 from ...realtime.audio_transcription import AudioTranscription
 from ...realtime.noise_reduction_type import NoiseReductionType
 
-__all__ = ["Session", "SessionInputAudioNoiseReduction", "SessionTurnDetection", "TranscriptionSessionUpdate"]
+__all__ = [
+    "Session",
+    "SessionInputAudioNoiseReduction",
+    "SessionInputAudioTranscription",
+    "SessionTurnDetection",
+    "TranscriptionSessionUpdate",
+]
 
 
 class SessionTurnDetection(BaseModel):
@@ -42,3 +48,7 @@ class TranscriptionSessionUpdate(BaseModel):
     event_id: Optional[str] = None
     type: Literal["transcription_session.update"]
     session: Session
+
+
+# Another name for `AudioTranscription`.
+SessionInputAudioTranscription: TypeAlias = AudioTranscription

@@ -2,12 +2,18 @@
 
 from typing import Sequence
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ...realtime.audio_transcription_param import AudioTranscriptionParam
 from ...realtime.noise_reduction_type import NoiseReductionType
 
-__all__ = ["Session", "SessionInputAudioNoiseReduction", "SessionTurnDetection", "TranscriptionSessionUpdateParam"]
+__all__ = [
+    "Session",
+    "SessionInputAudioNoiseReduction",
+    "SessionInputAudioTranscription",
+    "SessionTurnDetection",
+    "TranscriptionSessionUpdateParam",
+]
 
 
 class SessionTurnDetection(TypedDict, total=False):
@@ -41,3 +47,7 @@ class TranscriptionSessionUpdateParam(TypedDict, total=False):
     event_id: str
     type: Required[Literal["transcription_session.update"]]
     session: Required[Session]
+
+
+# Another name for `AudioTranscriptionParam`.
+SessionInputAudioTranscription: TypeAlias = AudioTranscriptionParam

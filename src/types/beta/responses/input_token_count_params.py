@@ -5,7 +5,6 @@ from typing import Iterable, Optional, Union
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..beta_response_conversation_param import BetaResponseConversationParam
-from ..beta_response_format_text_config_param import Text as Text2
 from ..beta_response_input_item_param import BetaResponseInputItemParam
 from ..beta_response_text_config_param import BetaResponseTextConfigParam
 from ..beta_tool_choice_allowed_param import BetaToolChoiceAllowedParam
@@ -48,20 +47,6 @@ class ToolChoiceBetaSpecificProgrammaticToolCallingParam(TypedDict, total=False)
     type: Required[Literal["programmatic_tool_calling"]]
 
 
-# `BetaToolChoiceParam` in the OpenAPI spec.
-ToolChoice: TypeAlias = Union[
-    BetaToolChoiceOptions,
-    BetaToolChoiceAllowedParam,
-    BetaToolChoiceTypesParam,
-    BetaToolChoiceFunctionParam,
-    BetaToolChoiceMcpParam,
-    BetaToolChoiceCustomParam,
-    ToolChoiceBetaSpecificProgrammaticToolCallingParam,
-    BetaToolChoiceApplyPatchParam,
-    BetaToolChoiceShellParam,
-]
-
-
 class InputTokenCountParams(TypedDict, total=False):
     """Parameters of `client.beta.responses.input_tokens.count` (POST /responses/input_tokens?beta=true)."""
 
@@ -91,5 +76,9 @@ class InputTokenCountParams(TypedDict, total=False):
     parallel_tool_calls: Optional[bool]
 
 
-# Another name for `Text`.
-Text: TypeAlias = Text2
+# Another name for `BetaResponseTextConfigParam`.
+Text: TypeAlias = BetaResponseTextConfigParam
+
+
+# Another name for `BetaToolChoiceOptions`.
+ToolChoice: TypeAlias = BetaToolChoiceOptions

@@ -5,7 +5,6 @@ from typing import List, Optional
 from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
-from ...beta.chatkit.data import Data as Data2
 from .permission_create_response import PermissionCreateResponse
 
 __all__ = ["Data", "PermissionRetrieveResponse"]
@@ -21,5 +20,5 @@ class PermissionRetrieveResponse(BaseModel):
     has_more: bool
 
 
-# Another name for `Data`.
-Data: TypeAlias = Data2
+# Another name for `PermissionCreateResponse`.
+Data: TypeAlias = PermissionCreateResponse
