@@ -442,12 +442,12 @@ class TypesGenerator:
                 continue
             module = ".".join(("openai", "types", *parts[:-1]))
             for name in names:
+                configured = f"{module}:{name}" in self.config.get("names", {})
                 if (
                     (module, name) in known
                     or f"{'.'.join(('openai', 'types', *parts))}:{name}" in kept
                     or _loose(snake(name)) != _loose(parts[-1])
-                    or len(loose.get(_loose(name), [])) != 1
-                    or name.startswith(SYNTHETIC_PREFIX)
+                    or (len(loose.get(_loose(name), [])) != 1 and not configured)
                 ):
                     continue
                 extra.append((module, name))
@@ -509,6 +509,9 @@ class TypesGenerator:
         """The official modules ``<name>_param`` of response types the type list names (``realtime``'s
         ``ConversationItemParam`` beside ``ConversationItem``): the request side of the same schema."""
         pointers = {entry: pointer for pointer, entries in self.canonical.items() for entry in entries}
+        for module, name, target_module, target_name in self.aliases:
+            if (target_module, target_name) in pointers:
+                pointers[(module, name)] = pointers[(target_module, target_name)]
         for parts, names in sorted(self.module_surface.items()):
             module = ".".join(("openai", "types", *parts[:-1]))
             for name in names:

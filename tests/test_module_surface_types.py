@@ -23,7 +23,7 @@ def types_rows() -> dict[str, list[str]]:
     lines = TABLE.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t")[:2] == ["module", "name"], "unexpected header in spec/sdk-modules.tsv"
     for line in lines[1:]:
-        module, name = (line.split("\t") + [""])[:2]
+        module, name = [*line.split("\t"), ""][:2]
         if module == "openai.types" or module.startswith("openai.types."):
             names = rows.setdefault(module, [])
             if name:
@@ -77,7 +77,7 @@ def test_kept_aliases_and_shared_packages_are_the_same_objects() -> None:
     from openai.types.chat import ChatCompletionFunctionToolParam, ChatCompletionMessageFunctionToolCall
     from openai.types.chat.chat_completion_message_tool_call import ChatCompletionMessageToolCall
     from openai.types.chat.chat_completion_tool_param import ChatCompletionToolParam
-    from openai.types.websocket_connection_options import WebsocketConnectionOptions, WebSocketConnectionOptions
+    from openai.types.websocket_connection_options import WebSocketConnectionOptions, WebsocketConnectionOptions
 
     assert ChatCompletionMessageToolCall is ChatCompletionMessageFunctionToolCall
     assert ChatCompletionToolParam is ChatCompletionFunctionToolParam

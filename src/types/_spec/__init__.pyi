@@ -91,7 +91,6 @@ from .role_list_resource import RoleListResource as RoleListResource
 from .submit_tool_outputs_run_request_without_stream_param import (
     SubmitToolOutputsRunRequestWithoutStreamParam as SubmitToolOutputsRunRequestWithoutStreamParam,
 )
-from .thread_item_list_resource import ThreadItemListResource as ThreadItemListResource
 from .thread_list_resource import ThreadListResource as ThreadListResource
 from .url_citation_param import UrlCitationParam as UrlCitationParam
 from .user_list_resource import UserListResource as UserListResource
@@ -165,7 +164,6 @@ __all__ = [
     "ResponsesWebSocketStreamEvent",
     "RoleListResource",
     "SubmitToolOutputsRunRequestWithoutStreamParam",
-    "ThreadItemListResource",
     "ThreadListResource",
     "UrlCitationParam",
     "UserListResource",

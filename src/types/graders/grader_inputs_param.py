@@ -4,8 +4,8 @@ from typing import Iterable, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
+from ..conversations.input_text_content_param import InputTextContentParam
 from ..responses.response_input_audio_param import ResponseInputAudioParam
-from ..responses.response_input_text_param import ResponseInputTextParam
 
 __all__ = ["GraderInputsParam", "InputImage", "OutputText"]
 
@@ -27,5 +27,5 @@ class InputImage(TypedDict, total=False):
 
 # `EvalItemContentArray` in the OpenAPI spec.
 GraderInputsParam: TypeAlias = Iterable[
-    Union[str, ResponseInputTextParam, OutputText, InputImage, ResponseInputAudioParam]
+    Union[str, InputTextContentParam, OutputText, InputImage, ResponseInputAudioParam]
 ]

@@ -12,6 +12,7 @@ from .chat_session_chatkit_configuration import ChatSessionChatKitConfiguration 
 from .chat_session_chatkit_configuration_param import (
     ChatSessionChatKitConfigurationParam as ChatSessionChatKitConfigurationParam,
 )
+from .chat_session_expires_after_param import ChatSessionExpiresAfterParam as ChatSessionExpiresAfterParam
 from .chat_session_file_upload import ChatSessionFileUpload as ChatSessionFileUpload
 from .chat_session_file_upload_param import ChatSessionFileUploadParam as ChatSessionFileUploadParam
 from .chat_session_history import ChatSessionHistory as ChatSessionHistory
@@ -19,7 +20,16 @@ from .chat_session_history_param import ChatSessionHistoryParam as ChatSessionHi
 from .chat_session_rate_limits import ChatSessionRateLimits as ChatSessionRateLimits
 from .chat_session_rate_limits_param import ChatSessionRateLimitsParam as ChatSessionRateLimitsParam
 from .chat_session_status import ChatSessionStatus as ChatSessionStatus
+from .chat_session_workflow_param import ChatSessionWorkflowParam as ChatSessionWorkflowParam
+from .chatkit_attachment import ChatKitAttachment as ChatKitAttachment
+from .chatkit_response_output_text import ChatKitResponseOutputText as ChatKitResponseOutputText
 from .chatkit_thread import ChatKitThread as ChatKitThread
+from .chatkit_thread_assistant_message_item import (
+    ChatKitThreadAssistantMessageItem as ChatKitThreadAssistantMessageItem,
+)
+from .chatkit_thread_item_list import ChatKitThreadItemList as ChatKitThreadItemList
+from .chatkit_thread_user_message_item import ChatKitThreadUserMessageItem as ChatKitThreadUserMessageItem
+from .chatkit_widget_item import ChatKitWidgetItem as ChatKitWidgetItem
 from .data import Data as Data
 from .session_create_params import SessionCreateParams as SessionCreateParams
 from .thread_delete_response import ThreadDeleteResponse as ThreadDeleteResponse
@@ -27,12 +37,19 @@ from .thread_list_items_params import ThreadListItemsParams as ThreadListItemsPa
 from .thread_list_params import ThreadListParams as ThreadListParams
 
 __all__ = [
+    "ChatKitAttachment",
+    "ChatKitResponseOutputText",
     "ChatKitThread",
+    "ChatKitThreadAssistantMessageItem",
+    "ChatKitThreadItemList",
+    "ChatKitThreadUserMessageItem",
+    "ChatKitWidgetItem",
     "ChatSession",
     "ChatSessionAutomaticThreadTitling",
     "ChatSessionAutomaticThreadTitlingParam",
     "ChatSessionChatKitConfiguration",
     "ChatSessionChatKitConfigurationParam",
+    "ChatSessionExpiresAfterParam",
     "ChatSessionFileUpload",
     "ChatSessionFileUploadParam",
     "ChatSessionHistory",
@@ -40,6 +57,7 @@ __all__ = [
     "ChatSessionRateLimits",
     "ChatSessionRateLimitsParam",
     "ChatSessionStatus",
+    "ChatSessionWorkflowParam",
     "Data",
     "SessionCreateParams",
     "ThreadDeleteResponse",

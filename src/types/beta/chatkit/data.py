@@ -6,145 +6,11 @@ import pydantic
 from typing_extensions import Annotated, Literal, TypeAlias
 
 from ...._models import BaseModel
+from .chatkit_thread_assistant_message_item import ChatKitThreadAssistantMessageItem
+from .chatkit_thread_user_message_item import ChatKitThreadUserMessageItem
+from .chatkit_widget_item import ChatKitWidgetItem
 
-__all__ = [
-    "ChatkitAssistantMessage",
-    "ChatkitAssistantMessageContent",
-    "ChatkitAssistantMessageContentAnnotationFile",
-    "ChatkitAssistantMessageContentAnnotationFileSource",
-    "ChatkitAssistantMessageContentAnnotationUrl",
-    "ChatkitAssistantMessageContentAnnotationUrlSource",
-    "ChatkitClientToolCall",
-    "ChatkitTask",
-    "ChatkitTaskGroup",
-    "ChatkitTaskGroupTask",
-    "ChatkitUserMessage",
-    "ChatkitUserMessageAttachment",
-    "ChatkitUserMessageContentInputText",
-    "ChatkitUserMessageContentQuotedText",
-    "ChatkitUserMessageInferenceOptions",
-    "ChatkitUserMessageInferenceOptionsToolChoice",
-    "ChatkitWidget",
-    "Data",
-]
-
-
-class ChatkitUserMessageContentInputText(BaseModel):
-    """`UserMessageInputText` in the OpenAPI spec."""
-
-    type: Literal["input_text"]
-    text: str
-
-
-class ChatkitUserMessageContentQuotedText(BaseModel):
-    """`UserMessageQuotedText` in the OpenAPI spec."""
-
-    type: Literal["quoted_text"]
-    text: str
-
-
-class ChatkitUserMessageAttachment(BaseModel):
-    """`Attachment` in the OpenAPI spec."""
-
-    type: Literal["image", "file"]
-    id: str
-    name: str
-    mime_type: str
-    preview_url: Optional[str] = None
-
-
-class ChatkitUserMessageInferenceOptionsToolChoice(BaseModel):
-    """`ToolChoice` in the OpenAPI spec."""
-
-    id: str
-
-
-class ChatkitUserMessageInferenceOptions(BaseModel):
-    """`InferenceOptions` in the OpenAPI spec."""
-
-    tool_choice: Optional[ChatkitUserMessageInferenceOptionsToolChoice] = None
-    model: Optional[str] = None
-
-
-class ChatkitUserMessage(BaseModel):
-    """`UserMessageItem` in the OpenAPI spec."""
-
-    id: str
-    object: Literal["chatkit.thread_item"]
-    created_at: int
-    thread_id: str
-    type: Literal["chatkit.user_message"]
-    content: List[
-        Annotated[
-            Union[ChatkitUserMessageContentInputText, ChatkitUserMessageContentQuotedText],
-            pydantic.Field(discriminator="type"),
-        ]
-    ]
-    attachments: List[ChatkitUserMessageAttachment]
-    inference_options: Optional[ChatkitUserMessageInferenceOptions] = None
-
-
-class ChatkitAssistantMessageContentAnnotationFileSource(BaseModel):
-    """`FileAnnotationSource` in the OpenAPI spec."""
-
-    type: Literal["file"]
-    filename: str
-
-
-class ChatkitAssistantMessageContentAnnotationFile(BaseModel):
-    """`FileAnnotation` in the OpenAPI spec."""
-
-    type: Literal["file"]
-    source: ChatkitAssistantMessageContentAnnotationFileSource
-
-
-class ChatkitAssistantMessageContentAnnotationUrlSource(BaseModel):
-    """`UrlAnnotationSource` in the OpenAPI spec."""
-
-    type: Literal["url"]
-    url: str
-
-
-class ChatkitAssistantMessageContentAnnotationUrl(BaseModel):
-    """`UrlAnnotation` in the OpenAPI spec."""
-
-    type: Literal["url"]
-    source: ChatkitAssistantMessageContentAnnotationUrlSource
-
-
-class ChatkitAssistantMessageContent(BaseModel):
-    """`ResponseOutputText` in the OpenAPI spec."""
-
-    type: Literal["output_text"]
-    text: str
-    annotations: List[
-        Annotated[
-            Union[ChatkitAssistantMessageContentAnnotationFile, ChatkitAssistantMessageContentAnnotationUrl],
-            pydantic.Field(discriminator="type"),
-        ]
-    ]
-
-
-class ChatkitAssistantMessage(BaseModel):
-    """`AssistantMessageItem` in the OpenAPI spec."""
-
-    id: str
-    object: Literal["chatkit.thread_item"]
-    created_at: int
-    thread_id: str
-    type: Literal["chatkit.assistant_message"]
-    content: List[ChatkitAssistantMessageContent]
-
-
-class ChatkitWidget(BaseModel):
-    """`WidgetMessageItem` in the OpenAPI spec."""
-
-    id: str
-    object: Literal["chatkit.thread_item"]
-    created_at: int
-    thread_id: str
-    type: Literal["chatkit.widget"]
-    widget: str
+__all__ = ["ChatkitClientToolCall", "ChatkitTask", "ChatkitTaskGroup", "ChatkitTaskGroupTask", "Data"]
 
 
 class ChatkitClientToolCall(BaseModel):
@@ -197,7 +63,12 @@ class ChatkitTaskGroup(BaseModel):
 # `ThreadItem` in the OpenAPI spec.
 Data: TypeAlias = Annotated[
     Union[
-        ChatkitUserMessage, ChatkitAssistantMessage, ChatkitWidget, ChatkitClientToolCall, ChatkitTask, ChatkitTaskGroup
+        ChatKitThreadUserMessageItem,
+        ChatKitThreadAssistantMessageItem,
+        ChatKitWidgetItem,
+        ChatkitClientToolCall,
+        ChatkitTask,
+        ChatkitTaskGroup,
     ],
     pydantic.Field(discriminator="type"),
 ]

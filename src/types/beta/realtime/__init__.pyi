@@ -31,6 +31,9 @@ from .conversation_item_truncate_event_param import (
 )
 from .conversation_item_truncated_event import ConversationItemTruncatedEvent as ConversationItemTruncatedEvent
 from .conversation_item_with_reference import ConversationItemWithReference as ConversationItemWithReference
+from .conversation_item_with_reference_param import (
+    ConversationItemWithReferenceParam as ConversationItemWithReferenceParam,
+)
 from .error_event import ErrorEvent as ErrorEvent
 from .input_audio_buffer_append_event import InputAudioBufferAppendEvent as InputAudioBufferAppendEvent
 from .input_audio_buffer_append_event_param import InputAudioBufferAppendEventParam as InputAudioBufferAppendEventParam
@@ -112,6 +115,7 @@ __all__ = [
     "ConversationItemTruncateEventParam",
     "ConversationItemTruncatedEvent",
     "ConversationItemWithReference",
+    "ConversationItemWithReferenceParam",
     "ErrorEvent",
     "InputAudioBufferAppendEvent",
     "InputAudioBufferAppendEventParam",
