@@ -958,6 +958,8 @@ class TypesGenerator:
         if shape.kind == "array":
             assert shape.item is not None
             item_path = (*path[:-1], self.singular(path[-1])) if path else ()
+            if not path and root is not None and any(o.startswith(_loose(root.name + "Item")) for o in mod.official):
+                item_path = (root.name + "Item",)  # a public array's items, as the official module names them
             return Arr(self.build(shape.item[0], shape.item[1], side, mod, item_path), side)
         if shape.kind == "map":
             if shape.item is None:
@@ -1038,8 +1040,10 @@ class TypesGenerator:
 
     def _union(self, shape: Shape, side: str, mod: ModuleBuilder, path: tuple[str, ...]) -> Ty:
         members: list[Ty] = []
+        targets = [m["$ref"].rsplit("/", 1)[1] for m, _ in shape.members if "$ref" in m]
+        strip = _common_words(targets) if len(targets) == len(shape.members) > 1 else ""
         for index, (member, member_pointer) in enumerate(shape.members):
-            pieces = self._variant_pieces(member, member_pointer, index, shape.discriminator)
+            pieces = self._variant_pieces(member, member_pointer, index, shape.discriminator, strip)
             # The official module's spelling picks among the ways to name a variant (its tag, its schema, its
             # title): `DataSourceCreateEvalResponsesRunDataSource`, not `DataSourceResponses`.
             piece = self._official_piece(mod, _loose("".join(path)), pieces)
@@ -1096,7 +1100,7 @@ class TypesGenerator:
         return pieces[0]
 
     def _variant_pieces(
-        self, member: Mapping[str, Any], pointer: str, index: int, discriminator: str | None
+        self, member: Mapping[str, Any], pointer: str, index: int, discriminator: str | None, strip: str = ""
     ) -> list[str]:
         """The ways to name a union member inside its union's name, the default first (``""``: the member takes
         the union's name, as an array of items does)."""
@@ -1124,6 +1128,14 @@ class TypesGenerator:
         if len(shape.props) == 1:
             pieces.append(pascal(shape.props[0][0]))
         pieces.append(f"Variant{index}")
+        # Spellings only the official names pick: an optional `type` tag (`AudioPCM`), the schema name without
+        # what every member's schema name begins with (`ActionFind` of `WebSearchActionFind`).
+        for name, prop, prop_pointer in shape.props:
+            tag = self.normalize(prop, prop_pointer) if name in (discriminator, "type") else None
+            if tag is not None and tag.kind == "enum" and len(tag.values) == 1 and isinstance(tag.values[0], str):
+                pieces.append(pascal(tag.values[0]))
+        if target and strip and target.startswith(strip) and target != strip:
+            pieces.append(target[len(strip) :])
         return list(dict.fromkeys(pieces))
 
     def build_public(self, decl: Decl) -> None:
@@ -1565,10 +1577,11 @@ class TypesGenerator:
         # (`WebSearchToolFilters`: `Filters` of `WebSearchTool`; `OutputOutcome` after `Output = ...`).
         for decl in [*builder.decls, *reached]:
             other = decl.target.decl if decl.kind == "alias" and isinstance(decl.target, Ref) else decl
-            if other.module is builder or not name.startswith(decl.name) or name == decl.name:
+            if (other is decl and other.module is builder) or not name.startswith(decl.name) or name == decl.name:
                 continue
-            inner = [d for d in other.module.decls if d.name == name[len(decl.name) :]]
-            if inner and builder not in self._reachable_modules(inner[0]):
+            rest = name[len(decl.name) :]
+            inner = [d for d in other.module.decls if d.name in (rest, other.name + rest)]
+            if inner and (inner[0].module is builder or builder not in self._reachable_modules(inner[0])):
                 return inner[0]
         # Names the modules it uses define beside what it uses (the item union's `ShellCallCaller`).
         seen: list[ModuleBuilder] = []
@@ -1669,6 +1682,17 @@ class TypesGenerator:
 
 # --------------------------------------------------------------------------------------------------------------
 # Rendering
+
+
+def _common_words(names: Sequence[str]) -> str:
+    """The CamelCase words every name begins with (``WebSearchAction`` of ``WebSearchActionFind``, ...)."""
+    split = [re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name) for name in names]
+    common: list[str] = []
+    for words in zip(*split):
+        if len(set(words)) != 1:
+            break
+        common.append(words[0])
+    return "".join(common)
 
 
 def _optional(ty: Ty) -> Ty:

@@ -22,7 +22,7 @@ from .beta_response_function_web_search import BetaResponseFunctionWebSearch
 from .beta_response_input_image_content import BetaResponseInputImageContent
 from .beta_response_input_message_content_list import BetaResponseInputMessageContentList
 from .beta_response_input_text_content import BetaResponseInputTextContent
-from .beta_response_output_message import Agent, BetaResponseOutputMessage
+from .beta_response_output_message import BetaResponseOutputMessage
 from .beta_response_reasoning_item import BetaResponseReasoningItem
 from .beta_tool import BetaTool
 
@@ -47,8 +47,6 @@ __all__ = [
     "ApplyPatchCallOutputCaller",
     "ApplyPatchCallOutputCallerDirect",
     "ApplyPatchCallOutputCallerProgram",
-    "BetaInputMessage",
-    "BetaInputMessageAgent",
     "BetaResponseInputItem",
     "Compaction",
     "CompactionTrigger",
@@ -80,6 +78,7 @@ __all__ = [
     "McpListToolsAgent",
     "McpListToolsTool",
     "Message",
+    "Message2",
     "MessageAgent",
     "MultiAgentCall",
     "MultiAgentCallAgent",
@@ -115,16 +114,16 @@ __all__ = [
 ]
 
 
-class BetaInputMessageAgent(BaseModel):
+class MessageAgent(BaseModel):
     """`BetaAgentTag` in the OpenAPI spec."""
 
     agent_name: str
 
 
-class BetaInputMessage(BaseModel):
+class Message2(BaseModel):
     """`BetaInputMessage` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Optional[Literal["message"]] = None
     role: Literal["user", "system", "developer"]
     status: Optional[Literal["in_progress", "completed", "incomplete"]] = None
@@ -351,7 +350,7 @@ class Compaction(BaseModel):
 class ImageGenerationCall(BaseModel):
     """`BetaImageGenToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["image_generation_call"]
     id: str
     status: Literal["in_progress", "completed", "generating", "failed"]
@@ -372,7 +371,7 @@ class LocalShellCallAction(BaseModel):
 class LocalShellCall(BaseModel):
     """`BetaLocalShellToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["local_shell_call"]
     id: str
     call_id: str
@@ -383,7 +382,7 @@ class LocalShellCall(BaseModel):
 class LocalShellCallOutput(BaseModel):
     """`BetaLocalShellToolCallOutput` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["local_shell_call_output"]
     id: str
     output: str
@@ -537,7 +536,7 @@ class McpListToolsTool(BaseModel):
 class McpListTools(BaseModel):
     """`BetaMCPListTools` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["mcp_list_tools"]
     id: str
     server_label: str
@@ -548,7 +547,7 @@ class McpListTools(BaseModel):
 class McpApprovalRequest(BaseModel):
     """`BetaMCPApprovalRequest` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["mcp_approval_request"]
     id: str
     server_label: str
@@ -559,7 +558,7 @@ class McpApprovalRequest(BaseModel):
 class McpApprovalResponse(BaseModel):
     """`BetaMCPApprovalResponse` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["mcp_approval_response"]
     id: Optional[str] = None
     approval_request_id: str
@@ -570,7 +569,7 @@ class McpApprovalResponse(BaseModel):
 class McpCall(BaseModel):
     """`BetaMCPToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["mcp_call"]
     id: str
     server_label: str
@@ -622,7 +621,7 @@ class ProgramOutput(BaseModel):
 # `BetaInputItem` in the OpenAPI spec.
 BetaResponseInputItem: TypeAlias = Union[
     BetaEasyInputMessage,
-    BetaInputMessage,
+    Message2,
     BetaResponseOutputMessage,
     BetaResponseFileSearchToolCall,
     BetaResponseComputerToolCall,
@@ -659,8 +658,8 @@ BetaResponseInputItem: TypeAlias = Union[
 ]
 
 
-# Another name for `BetaResponseOutputMessage`.
-Message: TypeAlias = BetaResponseOutputMessage
+# Another name for `BetaEasyInputMessage`.
+Message: TypeAlias = BetaEasyInputMessage
 
 
 # Another name for `ComputerCallOutputAgent`.
@@ -687,16 +686,16 @@ ToolSearchCallAgent: TypeAlias = ComputerCallOutputAgent
 AdditionalToolsAgent: TypeAlias = ComputerCallOutputAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-ImageGenerationCallAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+ImageGenerationCallAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-LocalShellCallAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+LocalShellCallAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-LocalShellCallOutputAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+LocalShellCallOutputAgent: TypeAlias = MessageAgent
 
 
 # Another name for `ComputerCallOutputAgent`.
@@ -763,20 +762,20 @@ ApplyPatchCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
 ApplyPatchCallOutputCaller: TypeAlias = FunctionCallOutputCaller
 
 
-# Another name for `BetaInputMessageAgent`.
-McpListToolsAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+McpListToolsAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-McpApprovalRequestAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+McpApprovalRequestAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-McpApprovalResponseAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+McpApprovalResponseAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-McpCallAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+McpCallAgent: TypeAlias = MessageAgent
 
 
 # Another name for `ComputerCallOutputAgent`.
@@ -793,7 +792,3 @@ ProgramAgent: TypeAlias = ComputerCallOutputAgent
 
 # Another name for `ComputerCallOutputAgent`.
 ProgramOutputAgent: TypeAlias = ComputerCallOutputAgent
-
-
-# Another name for `Agent`.
-MessageAgent: TypeAlias = Agent

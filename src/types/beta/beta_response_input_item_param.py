@@ -21,7 +21,7 @@ from .beta_response_function_web_search_param import BetaResponseFunctionWebSear
 from .beta_response_input_image_content_param import BetaResponseInputImageContentParam
 from .beta_response_input_message_content_list_param import BetaResponseInputMessageContentListParam
 from .beta_response_input_text_content_param import BetaResponseInputTextContentParam
-from .beta_response_output_message_param import Agent, BetaResponseOutputMessageParam
+from .beta_response_output_message_param import BetaResponseOutputMessageParam
 from .beta_response_reasoning_item_param import BetaResponseReasoningItemParam
 from .beta_response_tool_search_output_item_param import BetaResponseToolSearchOutputItemParam
 from .beta_tool_param import BetaToolParam
@@ -47,8 +47,6 @@ __all__ = [
     "ApplyPatchCallOutputCaller",
     "ApplyPatchCallOutputCallerDirect",
     "ApplyPatchCallOutputCallerProgram",
-    "BetaInputMessage",
-    "BetaInputMessageAgent",
     "BetaResponseInputItemParam",
     "CompactionTrigger",
     "CompactionTriggerAgent",
@@ -79,6 +77,7 @@ __all__ = [
     "McpListToolsAgent",
     "McpListToolsTool",
     "Message",
+    "Message2",
     "MessageAgent",
     "MultiAgentCall",
     "MultiAgentCallAgent",
@@ -113,16 +112,16 @@ __all__ = [
 ]
 
 
-class BetaInputMessageAgent(TypedDict, total=False):
+class MessageAgent(TypedDict, total=False):
     """`BetaAgentTag` in the OpenAPI spec."""
 
     agent_name: Required[str]
 
 
-class BetaInputMessage(TypedDict, total=False):
+class Message2(TypedDict, total=False):
     """`BetaInputMessage` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Literal["message"]
     role: Required[Literal["user", "system", "developer"]]
     status: Literal["in_progress", "completed", "incomplete"]
@@ -321,7 +320,7 @@ class AdditionalTools(TypedDict, total=False):
 class ImageGenerationCall(TypedDict, total=False):
     """`BetaImageGenToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["image_generation_call"]]
     id: Required[str]
     status: Required[Literal["in_progress", "completed", "generating", "failed"]]
@@ -342,7 +341,7 @@ class LocalShellCallAction(TypedDict, total=False):
 class LocalShellCall(TypedDict, total=False):
     """`BetaLocalShellToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["local_shell_call"]]
     id: Required[str]
     call_id: Required[str]
@@ -353,7 +352,7 @@ class LocalShellCall(TypedDict, total=False):
 class LocalShellCallOutput(TypedDict, total=False):
     """`BetaLocalShellToolCallOutput` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["local_shell_call_output"]]
     id: Required[str]
     output: Required[str]
@@ -486,7 +485,7 @@ class McpListToolsTool(TypedDict, total=False):
 class McpListTools(TypedDict, total=False):
     """`BetaMCPListTools` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["mcp_list_tools"]]
     id: Required[str]
     server_label: Required[str]
@@ -497,7 +496,7 @@ class McpListTools(TypedDict, total=False):
 class McpApprovalRequest(TypedDict, total=False):
     """`BetaMCPApprovalRequest` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["mcp_approval_request"]]
     id: Required[str]
     server_label: Required[str]
@@ -508,7 +507,7 @@ class McpApprovalRequest(TypedDict, total=False):
 class McpApprovalResponse(TypedDict, total=False):
     """`BetaMCPApprovalResponse` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["mcp_approval_response"]]
     id: Optional[str]
     approval_request_id: Required[str]
@@ -519,7 +518,7 @@ class McpApprovalResponse(TypedDict, total=False):
 class McpCall(TypedDict, total=False):
     """`BetaMCPToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["mcp_call"]]
     id: Required[str]
     server_label: Required[str]
@@ -571,7 +570,7 @@ class ProgramOutput(TypedDict, total=False):
 # `BetaInputItem` in the OpenAPI spec.
 BetaResponseInputItemParam: TypeAlias = Union[
     BetaEasyInputMessageParam,
-    BetaInputMessage,
+    Message2,
     BetaResponseOutputMessageParam,
     BetaResponseFileSearchToolCallParam,
     BetaResponseComputerToolCallParam,
@@ -608,8 +607,8 @@ BetaResponseInputItemParam: TypeAlias = Union[
 ]
 
 
-# Another name for `BetaResponseOutputMessageParam`.
-Message: TypeAlias = BetaResponseOutputMessageParam
+# Another name for `BetaEasyInputMessageParam`.
+Message: TypeAlias = BetaEasyInputMessageParam
 
 
 # Another name for `ComputerCallOutputAgent`.
@@ -636,16 +635,16 @@ ToolSearchCallAgent: TypeAlias = ComputerCallOutputAgent
 AdditionalToolsAgent: TypeAlias = ComputerCallOutputAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-ImageGenerationCallAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+ImageGenerationCallAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-LocalShellCallAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+LocalShellCallAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-LocalShellCallOutputAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+LocalShellCallOutputAgent: TypeAlias = MessageAgent
 
 
 # Another name for `ComputerCallOutputAgent`.
@@ -712,20 +711,20 @@ ApplyPatchCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
 ApplyPatchCallOutputCaller: TypeAlias = FunctionCallOutputCaller
 
 
-# Another name for `BetaInputMessageAgent`.
-McpListToolsAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+McpListToolsAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-McpApprovalRequestAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+McpApprovalRequestAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-McpApprovalResponseAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+McpApprovalResponseAgent: TypeAlias = MessageAgent
 
 
-# Another name for `BetaInputMessageAgent`.
-McpCallAgent: TypeAlias = BetaInputMessageAgent
+# Another name for `MessageAgent`.
+McpCallAgent: TypeAlias = MessageAgent
 
 
 # Another name for `ComputerCallOutputAgent`.
@@ -742,7 +741,3 @@ ProgramAgent: TypeAlias = ComputerCallOutputAgent
 
 # Another name for `ComputerCallOutputAgent`.
 ProgramOutputAgent: TypeAlias = ComputerCallOutputAgent
-
-
-# Another name for `Agent`.
-MessageAgent: TypeAlias = Agent

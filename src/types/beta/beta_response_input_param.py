@@ -14,6 +14,7 @@ from .beta_response_input_item_param import ApplyPatchCall as ApplyPatchCall2
 from .beta_response_input_item_param import ApplyPatchCallAgent as ApplyPatchCallAgent2
 from .beta_response_input_item_param import ApplyPatchCallCaller as ApplyPatchCallCaller2
 from .beta_response_input_item_param import ApplyPatchCallCallerDirect as ApplyPatchCallCallerDirect2
+from .beta_response_input_item_param import ApplyPatchCallCallerProgram as ApplyPatchCallCallerProgram2
 from .beta_response_input_item_param import ApplyPatchCallOperation as ApplyPatchCallOperation2
 from .beta_response_input_item_param import ApplyPatchCallOperationCreateFile as ApplyPatchCallOperationCreateFile2
 from .beta_response_input_item_param import ApplyPatchCallOperationDeleteFile as ApplyPatchCallOperationDeleteFile2
@@ -22,6 +23,7 @@ from .beta_response_input_item_param import ApplyPatchCallOutput as ApplyPatchCa
 from .beta_response_input_item_param import ApplyPatchCallOutputAgent as ApplyPatchCallOutputAgent2
 from .beta_response_input_item_param import ApplyPatchCallOutputCaller as ApplyPatchCallOutputCaller2
 from .beta_response_input_item_param import ApplyPatchCallOutputCallerDirect as ApplyPatchCallOutputCallerDirect2
+from .beta_response_input_item_param import ApplyPatchCallOutputCallerProgram as ApplyPatchCallOutputCallerProgram2
 from .beta_response_input_item_param import BetaResponseInputItemParam as BetaResponseInputItemParam2
 from .beta_response_input_item_param import CompactionTrigger as CompactionTrigger2
 from .beta_response_input_item_param import CompactionTriggerAgent as CompactionTriggerAgent2
@@ -54,6 +56,7 @@ from .beta_response_input_item_param import McpListTools as McpListTools2
 from .beta_response_input_item_param import McpListToolsAgent as McpListToolsAgent2
 from .beta_response_input_item_param import McpListToolsTool as McpListToolsTool2
 from .beta_response_input_item_param import Message as Message2
+from .beta_response_input_item_param import MessageAgent as MessageAgent2
 from .beta_response_input_item_param import MultiAgentCall as MultiAgentCall2
 from .beta_response_input_item_param import MultiAgentCallAgent as MultiAgentCallAgent2
 from .beta_response_input_item_param import MultiAgentCallOutput as MultiAgentCallOutput2
@@ -80,14 +83,15 @@ from .beta_response_input_item_param import ShellCallAction as ShellCallAction2
 from .beta_response_input_item_param import ShellCallAgent as ShellCallAgent2
 from .beta_response_input_item_param import ShellCallCaller as ShellCallCaller2
 from .beta_response_input_item_param import ShellCallCallerDirect as ShellCallCallerDirect2
+from .beta_response_input_item_param import ShellCallCallerProgram as ShellCallCallerProgram2
 from .beta_response_input_item_param import ShellCallEnvironment as ShellCallEnvironment2
 from .beta_response_input_item_param import ShellCallOutput as ShellCallOutput2
 from .beta_response_input_item_param import ShellCallOutputAgent as ShellCallOutputAgent2
 from .beta_response_input_item_param import ShellCallOutputCaller as ShellCallOutputCaller2
 from .beta_response_input_item_param import ShellCallOutputCallerDirect as ShellCallOutputCallerDirect2
+from .beta_response_input_item_param import ShellCallOutputCallerProgram as ShellCallOutputCallerProgram2
 from .beta_response_input_item_param import ToolSearchCall as ToolSearchCall2
 from .beta_response_input_item_param import ToolSearchCallAgent as ToolSearchCallAgent2
-from .beta_response_output_message_param import Agent
 
 __all__ = [
     "AdditionalTools",
@@ -216,8 +220,8 @@ ApplyPatchCallCaller: TypeAlias = ApplyPatchCallCaller2
 ApplyPatchCallCallerDirect: TypeAlias = ApplyPatchCallCallerDirect2
 
 
-# Another name for `Program`.
-ApplyPatchCallCallerProgram: TypeAlias = Program2
+# Another name for `ApplyPatchCallCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = ApplyPatchCallCallerProgram2
 
 
 # Another name for `ApplyPatchCallOperation`.
@@ -252,8 +256,8 @@ ApplyPatchCallOutputCaller: TypeAlias = ApplyPatchCallOutputCaller2
 ApplyPatchCallOutputCallerDirect: TypeAlias = ApplyPatchCallOutputCallerDirect2
 
 
-# Another name for `Program`.
-ApplyPatchCallOutputCallerProgram: TypeAlias = Program2
+# Another name for `ApplyPatchCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = ApplyPatchCallOutputCallerProgram2
 
 
 # Another name for `BetaResponseInputItemParam`.
@@ -376,8 +380,8 @@ McpListToolsTool: TypeAlias = McpListToolsTool2
 Message: TypeAlias = Message2
 
 
-# Another name for `Agent`.
-MessageAgent: TypeAlias = Agent
+# Another name for `MessageAgent`.
+MessageAgent: TypeAlias = MessageAgent2
 
 
 # Another name for `MultiAgentCall`.
@@ -454,8 +458,8 @@ ShellCallCaller: TypeAlias = ShellCallCaller2
 ShellCallCallerDirect: TypeAlias = ShellCallCallerDirect2
 
 
-# Another name for `Program`.
-ShellCallCallerProgram: TypeAlias = Program2
+# Another name for `ShellCallCallerProgram`.
+ShellCallCallerProgram: TypeAlias = ShellCallCallerProgram2
 
 
 # Another name for `ShellCallEnvironment`.
@@ -478,8 +482,8 @@ ShellCallOutputCaller: TypeAlias = ShellCallOutputCaller2
 ShellCallOutputCallerDirect: TypeAlias = ShellCallOutputCallerDirect2
 
 
-# Another name for `Program`.
-ShellCallOutputCallerProgram: TypeAlias = Program2
+# Another name for `ShellCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = ShellCallOutputCallerProgram2
 
 
 # Another name for `ToolSearchCall`.

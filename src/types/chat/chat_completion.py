@@ -23,6 +23,7 @@ __all__ = [
     "ModerationOutput",
     "ModerationOutputError",
     "ModerationOutputModerationResults",
+    "ModerationOutputModerationResultsResult",
 ]
 
 
@@ -113,3 +114,7 @@ ModerationOutputModerationResults: TypeAlias = ModerationInputModerationResults
 
 # Another name for `ModerationInputError`.
 ModerationOutputError: TypeAlias = ModerationInputError
+
+
+# Another name for `ModerationInputModerationResultsResult`.
+ModerationOutputModerationResultsResult: TypeAlias = ModerationInputModerationResultsResult

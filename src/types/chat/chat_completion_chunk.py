@@ -25,6 +25,7 @@ __all__ = [
     "ModerationOutput",
     "ModerationOutputError",
     "ModerationOutputModerationResults",
+    "ModerationOutputModerationResultsResult",
 ]
 
 
@@ -147,3 +148,7 @@ ModerationOutputModerationResults: TypeAlias = ModerationInputModerationResults
 
 # Another name for `ModerationInputError`.
 ModerationOutputError: TypeAlias = ModerationInputError
+
+
+# Another name for `ModerationInputModerationResultsResult`.
+ModerationOutputModerationResultsResult: TypeAlias = ModerationInputModerationResultsResult

@@ -7,17 +7,22 @@ from typing_extensions import Literal, Required, TypeAlias, TypedDict
 from ..conversations.input_text_content_param import InputTextContentParam
 from ..responses.response_input_audio_param import ResponseInputAudioParam
 
-__all__ = ["GraderInputsParam", "InputImage", "OutputText"]
+__all__ = [
+    "GraderInputsParam",
+    "GraderInputsParamItem",
+    "GraderInputsParamItemInputImage",
+    "GraderInputsParamItemOutputText",
+]
 
 
-class OutputText(TypedDict, total=False):
+class GraderInputsParamItemOutputText(TypedDict, total=False):
     """`EvalItemContentOutputText` in the OpenAPI spec."""
 
     type: Required[Literal["output_text"]]
     text: Required[str]
 
 
-class InputImage(TypedDict, total=False):
+class GraderInputsParamItemInputImage(TypedDict, total=False):
     """`EvalItemInputImage` in the OpenAPI spec."""
 
     type: Required[Literal["input_image"]]
@@ -25,7 +30,23 @@ class InputImage(TypedDict, total=False):
     detail: str
 
 
+# `EvalItemContentItem` in the OpenAPI spec.
+GraderInputsParamItem: TypeAlias = Union[
+    str,
+    InputTextContentParam,
+    GraderInputsParamItemOutputText,
+    GraderInputsParamItemInputImage,
+    ResponseInputAudioParam,
+]
+
+
 # `EvalItemContentArray` in the OpenAPI spec.
 GraderInputsParam: TypeAlias = Iterable[
-    Union[str, InputTextContentParam, OutputText, InputImage, ResponseInputAudioParam]
+    Union[
+        str,
+        InputTextContentParam,
+        GraderInputsParamItemOutputText,
+        GraderInputsParamItemInputImage,
+        ResponseInputAudioParam,
+    ]
 ]

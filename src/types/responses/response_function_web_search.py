@@ -7,14 +7,7 @@ from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = [
-    "Action",
-    "ActionFindInPage",
-    "ActionOpenPage",
-    "ActionSearch",
-    "ActionSearchSource",
-    "ResponseFunctionWebSearch",
-]
+__all__ = ["Action", "ActionFind", "ActionOpenPage", "ActionSearch", "ActionSearchSource", "ResponseFunctionWebSearch"]
 
 
 class ActionSearchSource(BaseModel):
@@ -40,7 +33,7 @@ class ActionOpenPage(BaseModel):
     url: Optional[str] = None
 
 
-class ActionFindInPage(BaseModel):
+class ActionFind(BaseModel):
     """`WebSearchActionFind` in the OpenAPI spec."""
 
     type: Literal["find_in_page"]
@@ -49,9 +42,7 @@ class ActionFindInPage(BaseModel):
 
 
 # `WebSearchToolCall/properties/action` in the OpenAPI spec.
-Action: TypeAlias = Annotated[
-    Union[ActionSearch, ActionOpenPage, ActionFindInPage], pydantic.Field(discriminator="type")
-]
+Action: TypeAlias = Annotated[Union[ActionSearch, ActionOpenPage, ActionFind], pydantic.Field(discriminator="type")]
 
 
 class ResponseFunctionWebSearch(BaseModel):
@@ -60,4 +51,4 @@ class ResponseFunctionWebSearch(BaseModel):
     id: str
     type: Literal["web_search_call"]
     status: Literal["in_progress", "searching", "completed", "failed"]
-    action: Annotated[Union[ActionSearch, ActionOpenPage, ActionFindInPage], pydantic.Field(discriminator="type")]
+    action: Annotated[Union[ActionSearch, ActionOpenPage, ActionFind], pydantic.Field(discriminator="type")]

@@ -6,7 +6,7 @@ from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 __all__ = [
     "Action",
-    "ActionFindInPage",
+    "ActionFind",
     "ActionOpenPage",
     "ActionSearch",
     "ActionSearchSource",
@@ -37,7 +37,7 @@ class ActionOpenPage(TypedDict, total=False):
     url: Optional[str]
 
 
-class ActionFindInPage(TypedDict, total=False):
+class ActionFind(TypedDict, total=False):
     """`WebSearchActionFind` in the OpenAPI spec."""
 
     type: Required[Literal["find_in_page"]]
@@ -46,7 +46,7 @@ class ActionFindInPage(TypedDict, total=False):
 
 
 # `WebSearchToolCall/properties/action` in the OpenAPI spec.
-Action: TypeAlias = Union[ActionSearch, ActionOpenPage, ActionFindInPage]
+Action: TypeAlias = Union[ActionSearch, ActionOpenPage, ActionFind]
 
 
 class ResponseFunctionWebSearchParam(TypedDict, total=False):
@@ -55,4 +55,4 @@ class ResponseFunctionWebSearchParam(TypedDict, total=False):
     id: Required[str]
     type: Required[Literal["web_search_call"]]
     status: Required[Literal["in_progress", "searching", "completed", "failed"]]
-    action: Required[Union[ActionSearch, ActionOpenPage, ActionFindInPage]]
+    action: Required[Union[ActionSearch, ActionOpenPage, ActionFind]]

@@ -47,7 +47,6 @@ __all__ = [
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
-    "InputMessage",
     "ItemReference",
     "LocalShellCall",
     "LocalShellCallAction",
@@ -58,6 +57,7 @@ __all__ = [
     "McpListTools",
     "McpListToolsTool",
     "Message",
+    "Message2",
     "Program",
     "ProgramOutput",
     "ResponseInputItem",
@@ -79,7 +79,7 @@ __all__ = [
 ]
 
 
-class InputMessage(BaseModel):
+class Message2(BaseModel):
     """`InputMessage` in the OpenAPI spec."""
 
     type: Optional[Literal["message"]] = None
@@ -440,7 +440,7 @@ class ProgramOutput(BaseModel):
 # `InputItem` in the OpenAPI spec.
 ResponseInputItem: TypeAlias = Union[
     EasyInputMessage,
-    InputMessage,
+    Message2,
     ResponseOutputMessage,
     ResponseFileSearchToolCall,
     ResponseComputerToolCall,
@@ -474,8 +474,8 @@ ResponseInputItem: TypeAlias = Union[
 ]
 
 
-# Another name for `ResponseOutputMessage`.
-Message: TypeAlias = ResponseOutputMessage
+# Another name for `EasyInputMessage`.
+Message: TypeAlias = EasyInputMessage
 
 
 # Another name for `FunctionCallOutputCallerDirect`.

@@ -46,7 +46,6 @@ __all__ = [
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
-    "InputMessage",
     "ItemReference",
     "LocalShellCall",
     "LocalShellCallAction",
@@ -57,6 +56,7 @@ __all__ = [
     "McpListTools",
     "McpListToolsTool",
     "Message",
+    "Message2",
     "Program",
     "ProgramOutput",
     "ResponseInputItemParam",
@@ -77,7 +77,7 @@ __all__ = [
 ]
 
 
-class InputMessage(TypedDict, total=False):
+class Message2(TypedDict, total=False):
     """`InputMessage` in the OpenAPI spec."""
 
     type: Literal["message"]
@@ -393,7 +393,7 @@ class ProgramOutput(TypedDict, total=False):
 # `InputItem` in the OpenAPI spec.
 ResponseInputItemParam: TypeAlias = Union[
     EasyInputMessageParam,
-    InputMessage,
+    Message2,
     ResponseOutputMessageParam,
     ResponseFileSearchToolCallParam,
     ResponseComputerToolCallParam,
@@ -427,8 +427,8 @@ ResponseInputItemParam: TypeAlias = Union[
 ]
 
 
-# Another name for `ResponseOutputMessageParam`.
-Message: TypeAlias = ResponseOutputMessageParam
+# Another name for `EasyInputMessageParam`.
+Message: TypeAlias = EasyInputMessageParam
 
 
 # Another name for `FunctionCallOutputCallerDirect`.

@@ -8,6 +8,7 @@ from .response_input_item_param import AdditionalTools as AdditionalTools2
 from .response_input_item_param import ApplyPatchCall as ApplyPatchCall2
 from .response_input_item_param import ApplyPatchCallCaller as ApplyPatchCallCaller2
 from .response_input_item_param import ApplyPatchCallCallerDirect as ApplyPatchCallCallerDirect2
+from .response_input_item_param import ApplyPatchCallCallerProgram as ApplyPatchCallCallerProgram2
 from .response_input_item_param import ApplyPatchCallOperation as ApplyPatchCallOperation2
 from .response_input_item_param import ApplyPatchCallOperationCreateFile as ApplyPatchCallOperationCreateFile2
 from .response_input_item_param import ApplyPatchCallOperationDeleteFile as ApplyPatchCallOperationDeleteFile2
@@ -15,6 +16,7 @@ from .response_input_item_param import ApplyPatchCallOperationUpdateFile as Appl
 from .response_input_item_param import ApplyPatchCallOutput as ApplyPatchCallOutput2
 from .response_input_item_param import ApplyPatchCallOutputCaller as ApplyPatchCallOutputCaller2
 from .response_input_item_param import ApplyPatchCallOutputCallerDirect as ApplyPatchCallOutputCallerDirect2
+from .response_input_item_param import ApplyPatchCallOutputCallerProgram as ApplyPatchCallOutputCallerProgram2
 from .response_input_item_param import CompactionTrigger as CompactionTrigger2
 from .response_input_item_param import ComputerCallOutput as ComputerCallOutput2
 from .response_input_item_param import (
@@ -42,10 +44,12 @@ from .response_input_item_param import ShellCall as ShellCall2
 from .response_input_item_param import ShellCallAction as ShellCallAction2
 from .response_input_item_param import ShellCallCaller as ShellCallCaller2
 from .response_input_item_param import ShellCallCallerDirect as ShellCallCallerDirect2
+from .response_input_item_param import ShellCallCallerProgram as ShellCallCallerProgram2
 from .response_input_item_param import ShellCallEnvironment as ShellCallEnvironment2
 from .response_input_item_param import ShellCallOutput as ShellCallOutput2
 from .response_input_item_param import ShellCallOutputCaller as ShellCallOutputCaller2
 from .response_input_item_param import ShellCallOutputCallerDirect as ShellCallOutputCallerDirect2
+from .response_input_item_param import ShellCallOutputCallerProgram as ShellCallOutputCallerProgram2
 from .response_input_item_param import ToolSearchCall as ToolSearchCall2
 
 __all__ = [
@@ -118,8 +122,8 @@ ApplyPatchCallCaller: TypeAlias = ApplyPatchCallCaller2
 ApplyPatchCallCallerDirect: TypeAlias = ApplyPatchCallCallerDirect2
 
 
-# Another name for `Program`.
-ApplyPatchCallCallerProgram: TypeAlias = Program2
+# Another name for `ApplyPatchCallCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = ApplyPatchCallCallerProgram2
 
 
 # Another name for `ApplyPatchCallOperation`.
@@ -150,8 +154,8 @@ ApplyPatchCallOutputCaller: TypeAlias = ApplyPatchCallOutputCaller2
 ApplyPatchCallOutputCallerDirect: TypeAlias = ApplyPatchCallOutputCallerDirect2
 
 
-# Another name for `Program`.
-ApplyPatchCallOutputCallerProgram: TypeAlias = Program2
+# Another name for `ApplyPatchCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = ApplyPatchCallOutputCallerProgram2
 
 
 # Another name for `CompactionTrigger`.
@@ -254,8 +258,8 @@ ShellCallCaller: TypeAlias = ShellCallCaller2
 ShellCallCallerDirect: TypeAlias = ShellCallCallerDirect2
 
 
-# Another name for `Program`.
-ShellCallCallerProgram: TypeAlias = Program2
+# Another name for `ShellCallCallerProgram`.
+ShellCallCallerProgram: TypeAlias = ShellCallCallerProgram2
 
 
 # Another name for `ShellCallEnvironment`.
@@ -274,8 +278,8 @@ ShellCallOutputCaller: TypeAlias = ShellCallOutputCaller2
 ShellCallOutputCallerDirect: TypeAlias = ShellCallOutputCallerDirect2
 
 
-# Another name for `Program`.
-ShellCallOutputCallerProgram: TypeAlias = Program2
+# Another name for `ShellCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = ShellCallOutputCallerProgram2
 
 
 # Another name for `ToolSearchCall`.
