@@ -958,8 +958,12 @@ class TypesGenerator:
         if shape.kind == "array":
             assert shape.item is not None
             item_path = (*path[:-1], self.singular(path[-1])) if path else ()
-            if not path and root is not None and any(o.startswith(_loose(root.name + "Item")) for o in mod.official):
-                item_path = (root.name + "Item",)  # a public array's items, as the official module names them
+            if not path and root is not None:
+                # A public array's items, as the official module names them (`GraderInputItem`).
+                for stem in (self.singular(root.name) + "Item", root.name + "Item"):
+                    if any(o.startswith(_loose(stem)) for o in mod.official):
+                        item_path = (stem,)
+                        break
             return Arr(self.build(shape.item[0], shape.item[1], side, mod, item_path), side)
         if shape.kind == "map":
             if shape.item is None:
@@ -1087,15 +1091,16 @@ class TypesGenerator:
             return self.tag_values(schema, pointer, prop)
         return None
 
-    @staticmethod
-    def _official_piece(mod: ModuleBuilder, stem: str, pieces: Sequence[str]) -> str:
+    def _official_piece(self, mod: ModuleBuilder, stem: str, pieces: Sequence[str]) -> str:
         """The piece the official module names the variant by: one naming it outright, else the default when
         names begin with it, else one that begins names (of the variant's own properties)."""
         for piece in pieces:
-            if stem + _loose(piece) in mod.official:
+            if stem + _loose(piece) in mod.official or (piece and stem + _loose(self.singular(piece)) in mod.official):
                 return piece
         for piece in pieces:
-            if any(o.startswith(stem + _loose(piece)) for o in mod.official):
+            # An array variant names its items in the singular (`ContentArrayOfContentPart`).
+            starts = {stem + _loose(piece), stem + _loose(self.singular(piece))}
+            if any(o.startswith(start) for o in mod.official for start in starts):
                 return piece
         return pieces[0]
 
@@ -2094,12 +2099,13 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
 HELPER_TYPE_MODULES: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {
     ("chat", "parsed_chat_completion"): (
         "_parsed_chat_types",
-        ("ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice"),
+        ("ContentType", "ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice"),
     ),
     ("chat", "parsed_function_tool_call"): ("_parsed_chat_types", ("ParsedFunction", "ParsedFunctionToolCall")),
     ("responses", "parsed_response"): (
         "_parsed_response_types",
         (
+            "ContentType",
             "ParsedContent",
             "ParsedResponse",
             "ParsedResponseFunctionToolCall",
@@ -2109,6 +2115,8 @@ HELPER_TYPE_MODULES: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {
         ),
     ),
 }
+
+HELPER_MODULE_ONLY = frozenset({"ContentType"})
 
 HELPER_MODULE_TEMPLATE = """{header}
 \"\"\"Types the parse helpers return, defined in ``openai.{source}``.\"\"\"
@@ -2127,7 +2135,8 @@ def render_helper_modules(gen: TypesGenerator) -> dict[str, str]:
         clashes = sorted(name for name in names if name in exported and exported[name] != parts)
         if clashes:
             raise GenError([f"{'/'.join(parts)}: helper types also generated from the spec: {', '.join(clashes)}"])
-        exported.update((name, parts) for name in names)
+        # The type variable the generic models take is importable from the module, as officially, not exported.
+        exported.update((name, parts) for name in names if name not in HELPER_MODULE_ONLY)
         files[str(OUTPUT.joinpath(*parts)) + ".py"] = HELPER_MODULE_TEMPLATE.format(
             header=HEADER,
             source=source,
