@@ -1023,6 +1023,10 @@ class TypesGenerator:
         # A map's values are named after the map (`Variables`, not `VariablesValue`).
         wanted = "".join(path[:-1] if path[-1:] == ("Value",) else path)
         spelled = mod.official.get(_loose(wanted)) if wanted else None
+        if spelled is None and wanted:
+            # Or after the module's own name (`ChatCompletionStoreMessageContentPart`).
+            main = next((n for n in mod.official.values() if _loose(snake(n)) == _loose(mod.parts[-1])), "")
+            spelled = mod.official.get(_loose(main + wanted)) if main else None
         if spelled is None or spelled in mod.names:
             return
         if (pointer, f"{side}:alias") in mod.memo:
@@ -1533,6 +1537,9 @@ class TypesGenerator:
                         self.modules[parts] = builder
                         fresh = False
                     builder.names.add(name)
+                    if target.module is builder and target.name == name:
+                        builder.decls.append(target)  # made up here (a listed union)
+                        continue
                     doc = f"Another name for `{target.name}`."
                     builder.decls.append(Decl(name, builder, "alias", doc, target=Ref(target)))
                 if len(left) == len(pending):
@@ -1568,6 +1575,18 @@ class TypesGenerator:
         return sorted(parts for parts, names in self.module_surface.items() if parts and not names)
 
     def _surface_target(self, builder: ModuleBuilder, name: str) -> Decl | None:
+        where = ".".join(("openai", "types", *builder.parts)) + ":" + name
+        members = self.config.get("surface_unions", {}).get(where)
+        if members is not None:
+            refs: list[Ty] = []
+            for member in members:
+                module, member_name = member.split(":")
+                if (module, member_name) not in self.by_name:
+                    raise GenError([f"codegen/type_names.json: union {where} lists {member}, which is not generated"])
+                refs.append(Ref(self.by_name[(module, member_name)]))
+            union = Decl(name, builder, "alias", "One of the types listed for it in codegen/type_names.json.")
+            union.target = Uni(tuple(refs))
+            return union
         kept = self.config.get("kept_aliases", {}).get(".".join(("openai", "types", *builder.parts)) + ":" + name)
         if kept is not None:
             module, target_name = kept.split(":")

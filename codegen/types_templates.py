@@ -1,7 +1,7 @@
 """Type modules of ``openai.types`` that no schema of the OpenAPI spec describes, written out here.
 
 The spec covers what goes over the wire; these describe options and events of the client itself (the websocket
-connection of the realtime and responses sockets). ``codegen/types_gen.py`` writes each module below with the
+connection of the realtime and responses sockets), or payloads the spec does not list yet (one webhook event). ``codegen/types_gen.py`` writes each module below with the
 generated tree, so that ``src/types`` stays entirely generated, and exports the listed names from the module's
 package like any generated name.
 """
@@ -112,6 +112,56 @@ def is_recoverable_close(code: int) -> bool:
     return code in _RECOVERABLE_CLOSE_CODES
 '''
 
+SAFETY_IDENTIFIER_BLOCKED_WEBHOOK_EVENT = '''
+"""The webhook sent when requests with a safety identifier are blocked (the spec lists no schema for it)."""
+
+from typing import Optional
+
+from typing_extensions import Literal
+
+from ..._models import BaseModel
+
+__all__ = ["Data", "SafetyIdentifierBlockedWebhookEvent"]
+
+
+class Data(BaseModel):
+    """What was blocked and why."""
+
+    safety_category: str
+    """The category of content that led to the block."""
+
+    safety_identifier: str
+    """The safety identifier whose requests are blocked."""
+
+    model: Optional[str] = None
+    """The model of the blocked request, when known."""
+
+    project_id: Optional[str] = None
+    """The project of the blocked request, when known."""
+
+    request_id: Optional[str] = None
+    """The id of the blocked request, when known."""
+
+
+class SafetyIdentifierBlockedWebhookEvent(BaseModel):
+    """Sent when a safety identifier is blocked from making further requests."""
+
+    id: str
+    """The id of the event."""
+
+    created_at: int
+    """When the block happened, in seconds since the Unix epoch."""
+
+    data: Data
+    """The details of the block."""
+
+    type: Literal["safety_identifier.blocked"]
+    """Always ``safety_identifier.blocked``."""
+
+    object: Optional[Literal["event"]] = None
+    """Always ``event`` when present."""
+'''
+
 # Module parts under src/types -> (the names its package exports, the module's text after the header line).
 TEMPLATE_MODULES: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {
     ("websocket_connection_options",): (
@@ -119,4 +169,8 @@ TEMPLATE_MODULES: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {
         WEBSOCKET_CONNECTION_OPTIONS,
     ),
     ("websocket_reconnection",): (("ReconnectingEvent", "ReconnectingOverrides"), WEBSOCKET_RECONNECTION),
+    ("webhooks", "safety_identifier_blocked_webhook_event"): (
+        ("SafetyIdentifierBlockedWebhookEvent",),
+        SAFETY_IDENTIFIER_BLOCKED_WEBHOOK_EVENT,
+    ),
 }

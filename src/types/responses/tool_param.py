@@ -4,6 +4,7 @@ from typing import Dict, Optional, Sequence, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
+from ..chat.chat_completion_function_tool_param import ChatCompletionFunctionToolParam
 from .apply_patch_tool_param import ApplyPatchToolParam
 from .computer_tool_param import ComputerToolParam
 from .computer_use_preview_tool_param import ComputerUsePreviewToolParam
@@ -33,6 +34,7 @@ __all__ = [
     "McpRequireApprovalMcpToolApprovalFilter",
     "McpRequireApprovalMcpToolApprovalFilterAlways",
     "McpRequireApprovalMcpToolApprovalFilterNever",
+    "ParseableToolParam",
     "ProgrammaticToolCalling",
     "ToolParam",
     "WebSearchTool",
@@ -206,6 +208,10 @@ McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToo
 
 # Another name for `McpAllowedToolsMcpToolFilter`.
 McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# One of the types listed for it in codegen/type_names.json.
+ParseableToolParam: TypeAlias = Union[ToolParam, ChatCompletionFunctionToolParam]
 
 
 # Another name for `Filters`.
