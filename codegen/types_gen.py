@@ -10,6 +10,13 @@ Inputs (read-only):
 - ``openapi.json``: the schemas. Everything the generated code says about a type comes from here.
 - ``sdk-type-names.tsv``: the public names users import, by module (``openai.types.chat`` -> ``ChatCompletion``).
 - ``sdk-surface.tsv``: the resource calls, their arguments and return types.
+- ``sdk-modules.tsv``: the official SDK's modules and the names each offers. Every ``openai.types`` row is
+  generated: a name made up from a property path takes the official spelling (``ImageURL``), an inline union the
+  official module names gets that name, the module's own names it lacks are found by name (a twin ``...Param``, a
+  type another module defines, a public name of the closest package) and aliased, and official packages with
+  nothing of theirs are written empty.
+- ``codegen/spec_additions.json``: properties the official types have and the spec lacks, added before generating.
+- ``codegen/types_templates.py``: the few modules no schema describes (websocket options), written as they are.
 - ``codegen/type_names.json``:
 
   - ``scope``: call prefixes (``"fine_tuning.jobs"``) whose schemas are generated; ``"*"``: the whole spec.
@@ -26,6 +33,9 @@ Inputs (read-only):
   - ``extra_names``: public names beyond sdk-type-names.tsv, for schemas users meet (the speech event stream).
   - ``extra_calls``: calls for the spec operations sdk-surface.tsv lacks, written like its rows.
   - ``stream_events``: what a streaming call sends where the spec does not say (the Assistants runs).
+  - ``kept_aliases``: ``"module:Name"`` -> ``"module:Name"``: official module names kept for another type
+    (``chat_completion_message_tool_call.ChatCompletionMessageToolCall`` is the function tool call).
+  - ``surface_unions``: ``"module:Name"`` -> public names: official unions of public types with no schema.
 
 How a public name finds its schema, strongest first: ``names``; the schema a call returns, for the return type
 the surface table names (a page's item for list calls; looked up in the call's resource package and its
@@ -84,6 +94,8 @@ __all__ = ["GenError", "Generated", "check", "generate", "main", "render_files",
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC_DIR = ROOT / "spec"
 NAMES_FILE = Path(__file__).resolve().parent / "type_names.json"
+# Properties the official types have and the spec lacks, added to the spec before generating.
+ADDITIONS_FILE = Path(__file__).resolve().parent / "spec_additions.json"
 # The official SDK's modules and the names each offers; every openai.types row is generated.
 MODULES_FILE = "sdk-modules.tsv"
 OUTPUT = Path("src") / "types"
@@ -394,6 +406,7 @@ class TypesGenerator:
         self.inline_twins: set[str] = set()  # one side of a public schema generated inline, for --report
         self.exports: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
         self.late_aliases: list[tuple[ModuleBuilder, str, Decl]] = []  # see _name_again
+        self.unlisted_returns: set[str] = set()  # "module:Name" of return types sdk-type-names.tsv lacks
         self._add_synthetic_unions()
         self.calls = self._calls()
         self._index_names(type_names)
@@ -551,6 +564,7 @@ class TypesGenerator:
             module = found[0] if found else packages[min(1, len(packages) - 1)]
             if not found:
                 self.name_source[(module, name)] = f"return type of {call['call']} (not in sdk-type-names.tsv)"
+                self.unlisted_returns.add(f"{module}:{name}")
             pointer = self.response_pointer(call)
             self.returns[call["call"]] = (module, name)
             self.call_pointers[call["call"]] = pointer
@@ -649,6 +663,13 @@ class TypesGenerator:
             raise GenError([f"{module}:{name}: public modules must live under openai.types"])
         package = tuple(p for p in module.split(".")[2:])
         parts = (*package, self.module_name(package, name))
+        if (
+            parts in self.modules
+            and name in self.module_surface.get(parts, ())
+            and name not in self.modules[parts].names
+        ):
+            self.modules[parts].names.add(name)
+            return self.modules[parts]
         if parts in self.modules:
             raise GenError([f"{module}:{name}: module {'/'.join(parts)}.py is already generated for another name"])
         builder = self.new_module(parts)
@@ -660,9 +681,17 @@ class TypesGenerator:
         """The module a public name lives in: the official one listing it (``chatkit_thread`` for
         ``ChatKitThread``), else its snake_case spelling."""
         wanted = _loose(snake(name))
+        listing = []
         for parts, names in self.module_surface.items():
-            if parts[:-1] == package and parts and _loose(parts[-1]) == wanted and name in names:
-                return parts[-1]
+            if parts[:-1] == package and parts and name in names:
+                if _loose(parts[-1]) == wanted:
+                    return parts[-1]
+                if not parts[-1].endswith(("_param", "_params")):  # a response type, never in a request module
+                    listing.append(parts[-1])
+        if ".".join(("openai", "types", *package)) + ":" + name in self.unlisted_returns and len(listing) == 1:
+            # A return type the type list lacks that the official SDK defines inside one module of the package
+            # (`Data` of `chatkit_thread_item_list`) lives there, beside that module's own type.
+            return listing[0]
         return snake(name)
 
     def new_module(self, parts: tuple[str, ...]) -> ModuleBuilder:
@@ -952,7 +981,7 @@ class TypesGenerator:
         if shape.kind == "object":
             return Ref(self._class(shape, pointer, side, mod, path, root))
         if shape.kind == "union":
-            ty = self._union(shape, side, mod, path)
+            ty = self._union(shape, side, mod, path, root.name if root is not None and not path else "")
             self._name_inline(ty, pointer, side, mod, path)
             return ty
         if shape.kind == "array":
@@ -1046,7 +1075,7 @@ class TypesGenerator:
             mod.names.add(spelled)
             self.late_aliases.append((mod, spelled, decl))
 
-    def _union(self, shape: Shape, side: str, mod: ModuleBuilder, path: tuple[str, ...]) -> Ty:
+    def _union(self, shape: Shape, side: str, mod: ModuleBuilder, path: tuple[str, ...], owner: str = "") -> Ty:
         members: list[Ty] = []
         targets = [m["$ref"].rsplit("/", 1)[1] for m, _ in shape.members if "$ref" in m]
         strip = _common_words(targets) if len(targets) == len(shape.members) > 1 else ""
@@ -1055,7 +1084,12 @@ class TypesGenerator:
             # The official module's spelling picks among the ways to name a variant (its tag, its schema, its
             # title): `DataSourceCreateEvalResponsesRunDataSource`, not `DataSourceResponses`.
             piece = self._official_piece(mod, _loose("".join(path)), pieces)
-            members.append(self.build(member, member_pointer, side, mod, (*path, piece) if piece else path))
+            member_path = (*path, piece) if piece else path
+            # A public union's members may be named after it (`DataChatKitTask` of `Data`).
+            owned = [p for p in pieces if p and _loose(owner + p) in mod.official] if owner else []
+            if owned and not any(_loose(p) in mod.official for p in pieces if p):
+                member_path = (owner, owned[0])
+            members.append(self.build(member, member_pointer, side, mod, member_path))
         discriminator = None
         if side == "model":
             # The spec's discriminator, or else the tag every member carries (`type`, `event`): pydantic then picks
@@ -1607,6 +1641,22 @@ class TypesGenerator:
             inner = [d for d in other.module.decls if d.name in (rest, other.name + rest)]
             if inner and (inner[0].module is builder or builder not in self._reachable_modules(inner[0])):
                 return inner[0]
+        # The type of a property of what the module aliases, named after the property (`Content`).
+        for decl in builder.decls:
+            if decl.kind != "alias" or not isinstance(decl.target, Ref):
+                continue
+            for spec in decl.target.decl.fields:
+                ty = spec.ty
+                while isinstance(ty, (Opt, Arr)):
+                    ty = ty.inner if isinstance(ty, Opt) else ty.item
+                if name not in (pascal(spec.wire), self.singular(pascal(spec.wire))):
+                    continue
+                if isinstance(ty, Ref):
+                    return ty.decl
+                if isinstance(ty, Uni):  # an inline union: the same union, named here
+                    return Decl(
+                        name, builder, "alias", f"The type of `{decl.target.decl.name}.{spec.wire}`.", target=ty
+                    )
         # Names the modules it uses define beside what it uses (the item union's `ShellCallCaller`).
         seen: list[ModuleBuilder] = []
         for decl in reached:
@@ -2052,6 +2102,25 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
     return [dict(zip(header, row.split("\t"))) for row in rows[1:] if row.strip()]
 
 
+def add_to_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with the properties of codegen/spec_additions.json added (the official types have them)."""
+    additions = json.loads(ADDITIONS_FILE.read_text(encoding="utf-8"))
+    schemas = spec["components"]["schemas"]
+    for pointer, props in sorted(additions["properties"].items()):
+        name, *path = pointer.split("/")
+        node = schemas.get(name)
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            raise GenError([f"codegen/spec_additions.json: no schema at {pointer!r}"])
+        existing = node.setdefault("properties", {})
+        already = sorted(set(props) & set(existing))
+        if already:
+            raise GenError([f"codegen/spec_additions.json: {pointer} already has {already} in the spec; remove them"])
+        existing.update(props)
+    return spec
+
+
 def read_module_surface(path: Path) -> dict[tuple[str, ...], list[str]]:
     """The official SDK's ``openai.types`` modules and their names, by module parts under ``src/types``."""
     surface: dict[tuple[str, ...], list[str]] = {}
@@ -2096,7 +2165,7 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
 
     ``scope`` replaces the call prefixes of ``codegen/type_names.json`` (to try a wider scope).
     """
-    spec = json.loads((spec_dir / "openapi.json").read_text(encoding="utf-8"))
+    spec = add_to_spec(json.loads((spec_dir / "openapi.json").read_text(encoding="utf-8")))
     type_names = [(r["module"], r["name"]) for r in _read_tsv(spec_dir / "sdk-type-names.tsv")]
     surface = _read_tsv(spec_dir / "sdk-surface.tsv")
     config = json.loads(NAMES_FILE.read_text(encoding="utf-8"))

@@ -28,9 +28,9 @@ from .chatkit_thread_assistant_message_item import (
     ChatKitThreadAssistantMessageItem as ChatKitThreadAssistantMessageItem,
 )
 from .chatkit_thread_item_list import ChatKitThreadItemList as ChatKitThreadItemList
+from .chatkit_thread_item_list import Data as Data
 from .chatkit_thread_user_message_item import ChatKitThreadUserMessageItem as ChatKitThreadUserMessageItem
 from .chatkit_widget_item import ChatKitWidgetItem as ChatKitWidgetItem
-from .data import Data as Data
 from .session_create_params import SessionCreateParams as SessionCreateParams
 from .thread_delete_response import ThreadDeleteResponse as ThreadDeleteResponse
 from .thread_list_items_params import ThreadListItemsParams as ThreadListItemsParams

@@ -51,7 +51,7 @@ SUBMODULES: dict[str, str] = {
     "ChatSessionRateLimitsParam": "chat_session_rate_limits_param",
     "ChatSessionStatus": "chat_session_status",
     "ChatSessionWorkflowParam": "chat_session_workflow_param",
-    "Data": "data",
+    "Data": "chatkit_thread_item_list",
     "SessionCreateParams": "session_create_params",
     "ThreadDeleteResponse": "thread_delete_response",
     "ThreadListItemsParams": "thread_list_items_params",

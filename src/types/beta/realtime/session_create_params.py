@@ -9,6 +9,8 @@ from ...responses.response_prompt_param import ResponsePromptParam
 
 __all__ = [
     "ClientSecret",
+    "ClientSecretExpiresAfter",
+    "InputAudioNoiseReduction",
     "InputAudioTranscription",
     "SessionCreateParams",
     "Tool",
@@ -19,11 +21,19 @@ __all__ = [
 ]
 
 
+class ClientSecretExpiresAfter(TypedDict, total=False):
+    """`RealtimeSessionCreateRequest/properties/client_secret/properties/expires_after` in the OpenAPI spec."""
+
+    anchor: Required[Literal["created_at"]]
+    seconds: int
+
+
 class ClientSecret(TypedDict, total=False):
     """`RealtimeSessionCreateRequest/properties/client_secret` in the OpenAPI spec."""
 
     value: Required[str]
     expires_at: Required[int]
+    expires_after: ClientSecretExpiresAfter
 
 
 class VoiceId(TypedDict, total=False):
@@ -68,6 +78,12 @@ class Tool(TypedDict, total=False):
     parameters: Dict[str, object]
 
 
+class InputAudioNoiseReduction(TypedDict, total=False):
+    """`RealtimeSessionCreateRequest/properties/input_audio_noise_reduction` in the OpenAPI spec."""
+
+    type: Literal["near_field", "far_field"]
+
+
 class SessionCreateParams(TypedDict, total=False):
     """Parameters of `client.beta.realtime.sessions.create` (POST /realtime/sessions)."""
 
@@ -89,3 +105,4 @@ class SessionCreateParams(TypedDict, total=False):
     max_response_output_tokens: Union[int, Literal["inf"]]
     truncation: RealtimeTruncationParam
     prompt: Optional[ResponsePromptParam]
+    input_audio_noise_reduction: InputAudioNoiseReduction

@@ -17,6 +17,8 @@ __all__ = [
     "AudioInputNoiseReduction",
     "AudioInputTurnDetection",
     "AudioOutput",
+    "ClientSecret",
+    "InputAudioTranscription",
     "SessionCreateResponse",
     "Tool",
     "Tracing",
@@ -87,6 +89,19 @@ class TurnDetection(BaseModel):
     silence_duration_ms: Optional[int] = None
 
 
+class ClientSecret(BaseModel):
+    """`RealtimeSessionCreateResponse/properties/client_secret` in the OpenAPI spec."""
+
+    expires_at: int
+    value: str
+
+
+class InputAudioTranscription(BaseModel):
+    """`RealtimeSessionCreateResponse/properties/input_audio_transcription` in the OpenAPI spec."""
+
+    model: Optional[str] = None
+
+
 class SessionCreateResponse(BaseModel):
     """`RealtimeSessionCreateResponse` in the OpenAPI spec."""
 
@@ -103,6 +118,8 @@ class SessionCreateResponse(BaseModel):
     tools: Optional[List[RealtimeFunctionTool]] = None
     tool_choice: Optional[str] = None
     max_output_tokens: Optional[Union[int, Literal["inf"]]] = None
+    client_secret: Optional[ClientSecret] = None
+    input_audio_transcription: Optional[InputAudioTranscription] = None
 
 
 # Another name for `RealtimeFunctionTool`.

@@ -11,6 +11,8 @@ from ...responses.response_prompt import ResponsePrompt
 __all__ = [
     "Session",
     "SessionClientSecret",
+    "SessionClientSecretExpiresAfter",
+    "SessionInputAudioNoiseReduction",
     "SessionInputAudioTranscription",
     "SessionTool",
     "SessionTracing",
@@ -21,11 +23,19 @@ __all__ = [
 ]
 
 
+class SessionClientSecretExpiresAfter(BaseModel):
+    """`RealtimeSessionCreateRequest/properties/client_secret/properties/expires_after` in the OpenAPI spec."""
+
+    anchor: Literal["created_at"]
+    seconds: Optional[int] = None
+
+
 class SessionClientSecret(BaseModel):
     """`RealtimeSessionCreateRequest/properties/client_secret` in the OpenAPI spec."""
 
     value: str
     expires_at: int
+    expires_after: Optional[SessionClientSecretExpiresAfter] = None
 
 
 class SessionVoiceId(BaseModel):
@@ -70,6 +80,12 @@ class SessionTool(BaseModel):
     parameters: Optional[Dict[str, object]] = None
 
 
+class SessionInputAudioNoiseReduction(BaseModel):
+    """`RealtimeSessionCreateRequest/properties/input_audio_noise_reduction` in the OpenAPI spec."""
+
+    type: Optional[Literal["near_field", "far_field"]] = None
+
+
 class Session(BaseModel):
     """`RealtimeSessionCreateRequest` in the OpenAPI spec."""
 
@@ -95,6 +111,7 @@ class Session(BaseModel):
     max_response_output_tokens: Optional[Union[int, Literal["inf"]]] = None
     truncation: Optional[RealtimeTruncation] = None
     prompt: Optional[ResponsePrompt] = None
+    input_audio_noise_reduction: Optional[SessionInputAudioNoiseReduction] = None
 
 
 class SessionUpdateEvent(BaseModel):

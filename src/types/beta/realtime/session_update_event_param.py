@@ -10,6 +10,8 @@ from ...responses.response_prompt_param import ResponsePromptParam
 __all__ = [
     "Session",
     "SessionClientSecret",
+    "SessionClientSecretExpiresAfter",
+    "SessionInputAudioNoiseReduction",
     "SessionInputAudioTranscription",
     "SessionTool",
     "SessionTracing",
@@ -20,11 +22,19 @@ __all__ = [
 ]
 
 
+class SessionClientSecretExpiresAfter(TypedDict, total=False):
+    """`RealtimeSessionCreateRequest/properties/client_secret/properties/expires_after` in the OpenAPI spec."""
+
+    anchor: Required[Literal["created_at"]]
+    seconds: int
+
+
 class SessionClientSecret(TypedDict, total=False):
     """`RealtimeSessionCreateRequest/properties/client_secret` in the OpenAPI spec."""
 
     value: Required[str]
     expires_at: Required[int]
+    expires_after: SessionClientSecretExpiresAfter
 
 
 class SessionVoiceId(TypedDict, total=False):
@@ -69,6 +79,12 @@ class SessionTool(TypedDict, total=False):
     parameters: Dict[str, object]
 
 
+class SessionInputAudioNoiseReduction(TypedDict, total=False):
+    """`RealtimeSessionCreateRequest/properties/input_audio_noise_reduction` in the OpenAPI spec."""
+
+    type: Literal["near_field", "far_field"]
+
+
 class Session(TypedDict, total=False):
     """`RealtimeSessionCreateRequest` in the OpenAPI spec."""
 
@@ -92,6 +108,7 @@ class Session(TypedDict, total=False):
     max_response_output_tokens: Union[int, Literal["inf"]]
     truncation: RealtimeTruncationParam
     prompt: Optional[ResponsePromptParam]
+    input_audio_noise_reduction: SessionInputAudioNoiseReduction
 
 
 class SessionUpdateEventParam(TypedDict, total=False):

@@ -10,6 +10,8 @@ from ...realtime.noise_reduction_type import NoiseReductionType
 
 __all__ = [
     "Session",
+    "SessionClientSecret",
+    "SessionClientSecretExpiresAt",
     "SessionInputAudioNoiseReduction",
     "SessionInputAudioTranscription",
     "SessionTurnDetection",
@@ -32,6 +34,19 @@ class SessionInputAudioNoiseReduction(BaseModel):
     type: Optional[NoiseReductionType] = None
 
 
+class SessionClientSecretExpiresAt(BaseModel):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret/properties/expires_at` in the OpenAPI spec."""
+
+    anchor: Optional[Literal["created_at"]] = None
+    seconds: Optional[int] = None
+
+
+class SessionClientSecret(BaseModel):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret` in the OpenAPI spec."""
+
+    expires_at: Optional[SessionClientSecretExpiresAt] = None
+
+
 class Session(BaseModel):
     """`RealtimeTranscriptionSessionCreateRequest` in the OpenAPI spec."""
 
@@ -40,6 +55,7 @@ class Session(BaseModel):
     input_audio_format: Optional[Literal["pcm16", "g711_ulaw", "g711_alaw"]] = None
     input_audio_transcription: Optional[AudioTranscription] = None
     include: Optional[List[Literal["item.input_audio_transcription.logprobs"]]] = None
+    client_secret: Optional[SessionClientSecret] = None
 
 
 class TranscriptionSessionUpdate(BaseModel):

@@ -9,6 +9,8 @@ from ...realtime.noise_reduction_type import NoiseReductionType
 
 __all__ = [
     "Session",
+    "SessionClientSecret",
+    "SessionClientSecretExpiresAt",
     "SessionInputAudioNoiseReduction",
     "SessionInputAudioTranscription",
     "SessionTurnDetection",
@@ -31,6 +33,19 @@ class SessionInputAudioNoiseReduction(TypedDict, total=False):
     type: NoiseReductionType
 
 
+class SessionClientSecretExpiresAt(TypedDict, total=False):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret/properties/expires_at` in the OpenAPI spec."""
+
+    anchor: Literal["created_at"]
+    seconds: int
+
+
+class SessionClientSecret(TypedDict, total=False):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret` in the OpenAPI spec."""
+
+    expires_at: SessionClientSecretExpiresAt
+
+
 class Session(TypedDict, total=False):
     """`RealtimeTranscriptionSessionCreateRequest` in the OpenAPI spec."""
 
@@ -39,6 +54,7 @@ class Session(TypedDict, total=False):
     input_audio_format: Literal["pcm16", "g711_ulaw", "g711_alaw"]
     input_audio_transcription: AudioTranscriptionParam
     include: Sequence[Literal["item.input_audio_transcription.logprobs"]]
+    client_secret: SessionClientSecret
 
 
 class TranscriptionSessionUpdateParam(TypedDict, total=False):
