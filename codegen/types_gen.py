@@ -94,6 +94,8 @@ __all__ = ["GenError", "Generated", "check", "generate", "main", "render_files",
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC_DIR = ROOT / "spec"
 NAMES_FILE = Path(__file__).resolve().parent / "type_names.json"
+# Official packages that re-export public names of openai.types (response and request side).
+SHARED_PACKAGES = ("shared", "shared_params")
 # Properties the official types have and the spec lacks, added to the spec before generating.
 ADDITIONS_FILE = Path(__file__).resolve().parent / "spec_additions.json"
 # The official SDK's modules and the names each offers; every openai.types row is generated.
@@ -451,8 +453,8 @@ class TypesGenerator:
             loose.setdefault(_loose(schema_name), []).append(schema_name)
         extra = []
         for parts, names in sorted(self.module_surface.items()):
-            if not parts:
-                continue
+            if not parts or parts[0] in SHARED_PACKAGES:
+                continue  # the shared packages offer the public names of openai.types, the same objects
             module = ".".join(("openai", "types", *parts[:-1]))
             for name in names:
                 configured = f"{module}:{name}" in self.config.get("names", {})
@@ -525,12 +527,14 @@ class TypesGenerator:
         for module, name, target_module, target_name in self.aliases:
             if (target_module, target_name) in pointers:
                 pointers[(module, name)] = pointers[(target_module, target_name)]
+        kept = set(self.config.get("kept_aliases", {}))
         for parts, names in sorted(self.module_surface.items()):
             module = ".".join(("openai", "types", *parts[:-1]))
             for name in names:
                 base = name[: -len("Param")]
                 if (
                     not parts
+                    or f"{'.'.join(('openai', 'types', *parts))}:{name}" in kept
                     or not name.endswith("Param")
                     or f"{module}:{name}" in known
                     or _loose(snake(name)) != _loose(parts[-1])
@@ -696,6 +700,11 @@ class TypesGenerator:
 
     def new_module(self, parts: tuple[str, ...]) -> ModuleBuilder:
         official = self.module_surface.get(parts, ())
+        if not official and len(parts) == 1:
+            # A top-level type the official SDK defines in a shared package: its names are spelled there.
+            official = self.module_surface.get(("shared", parts[0]), ()) or self.module_surface.get(
+                ("shared_params", parts[0].removesuffix("_param")), ()
+            )
         return ModuleBuilder(parts, official={_loose(n): n for n in official})
 
     def official_spelling(self, parts: tuple[str, ...], name: str) -> str:
@@ -1666,8 +1675,10 @@ class TypesGenerator:
                 if beside and builder not in self._reachable_modules(beside[0]):
                     return beside[0]
         package = builder.package
-        wanted = [name + "Param", name] if package and package[-1] == "shared_params" else [name]
-        if package and package[-1] in ("shared", "shared_params"):
+        # A request module means the request side (`chat_completion_tool_param.FunctionDefinition`).
+        request = (package and package[-1] == "shared_params") or builder.parts[-1].endswith(("_param", "_params"))
+        wanted = [name + "Param", name] if request else [name]
+        if package and package[-1] in SHARED_PACKAGES:
             package = package[:-1]
         for spelled in wanted:
             found = sorted(((m, n) for m, n in self.by_name if n == spelled), key=lambda e: (e[0].count("."), e))

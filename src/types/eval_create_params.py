@@ -4,7 +4,6 @@ from typing import Dict, Iterable, Optional, Sequence, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-from .conversations.input_text_content_param import InputTextContentParam
 from .graders.grader_inputs_param import GraderInputsParam
 from .graders.python_grader_param import PythonGraderParam
 from .graders.score_model_grader_param import ScoreModelGraderParam
@@ -12,6 +11,7 @@ from .graders.string_check_grader_param import StringCheckGraderParam
 from .graders.text_similarity_grader_param import TextSimilarityGraderParam
 from .metadata import Metadata
 from .responses.response_input_audio_param import ResponseInputAudioParam
+from .responses.response_input_text_param import ResponseInputTextParam
 
 __all__ = [
     "DataSourceConfig",
@@ -84,7 +84,7 @@ class TestingCriterionLabelModelInputEvalItemContentInputImage(TypedDict, total=
 # `EvalItemContentItem` in the OpenAPI spec.
 TestingCriterionLabelModelInputEvalItemContent: TypeAlias = Union[
     str,
-    InputTextContentParam,
+    ResponseInputTextParam,
     TestingCriterionLabelModelInputEvalItemContentOutputText,
     TestingCriterionLabelModelInputEvalItemContentInputImage,
     ResponseInputAudioParam,
@@ -98,7 +98,7 @@ class TestingCriterionLabelModelInputEvalItem(TypedDict, total=False):
     content: Required[
         Union[
             str,
-            InputTextContentParam,
+            ResponseInputTextParam,
             TestingCriterionLabelModelInputEvalItemContentOutputText,
             TestingCriterionLabelModelInputEvalItemContentInputImage,
             ResponseInputAudioParam,

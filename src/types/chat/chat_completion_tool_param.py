@@ -2,7 +2,7 @@
 
 from typing_extensions import TypeAlias
 
-from ..function_definition import FunctionDefinition as FunctionDefinition2
+from ..function_definition_param import FunctionDefinitionParam
 from .chat_completion_function_tool_param import ChatCompletionFunctionToolParam
 
 __all__ = ["ChatCompletionToolParam", "FunctionDefinition"]
@@ -12,5 +12,5 @@ __all__ = ["ChatCompletionToolParam", "FunctionDefinition"]
 ChatCompletionToolParam: TypeAlias = ChatCompletionFunctionToolParam
 
 
-# Another name for `FunctionDefinition`.
-FunctionDefinition: TypeAlias = FunctionDefinition2
+# Another name for `FunctionDefinitionParam`.
+FunctionDefinition: TypeAlias = FunctionDefinitionParam

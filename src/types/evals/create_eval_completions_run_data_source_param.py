@@ -5,7 +5,6 @@ from typing import Dict, Iterable, Optional, Union
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..chat.chat_completion_function_tool_param import ChatCompletionFunctionToolParam
-from ..conversations.input_text_content_param import InputTextContentParam
 from ..graders.grader_inputs_param import GraderInputsParam
 from ..metadata import Metadata
 from ..reasoning_effort import ReasoningEffort
@@ -14,6 +13,7 @@ from ..response_format_json_schema_param import ResponseFormatJSONSchemaParam
 from ..response_format_text_param import ResponseFormatTextParam
 from ..responses.easy_input_message_param import EasyInputMessageParam
 from ..responses.response_input_audio_param import ResponseInputAudioParam
+from ..responses.response_input_text_param import ResponseInputTextParam
 
 __all__ = [
     "CreateEvalCompletionsRunDataSourceParam",
@@ -53,7 +53,7 @@ class InputMessagesTemplateTemplateEvalItemContentInputImage(TypedDict, total=Fa
 # `EvalItemContentItem` in the OpenAPI spec.
 InputMessagesTemplateTemplateEvalItemContent: TypeAlias = Union[
     str,
-    InputTextContentParam,
+    ResponseInputTextParam,
     InputMessagesTemplateTemplateEvalItemContentOutputText,
     InputMessagesTemplateTemplateEvalItemContentInputImage,
     ResponseInputAudioParam,
@@ -67,7 +67,7 @@ class InputMessagesTemplateTemplateEvalItem(TypedDict, total=False):
     content: Required[
         Union[
             str,
-            InputTextContentParam,
+            ResponseInputTextParam,
             InputMessagesTemplateTemplateEvalItemContentOutputText,
             InputMessagesTemplateTemplateEvalItemContentInputImage,
             ResponseInputAudioParam,

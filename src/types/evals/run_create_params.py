@@ -4,12 +4,12 @@ from typing import Dict, Iterable, Optional, Sequence, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-from ..conversations.input_text_content_param import InputTextContentParam
 from ..graders.grader_inputs_param import GraderInputsParam
 from ..metadata import Metadata
 from ..reasoning_effort import ReasoningEffort
 from ..responses.response_format_text_config_param import ResponseFormatTextConfigParam
 from ..responses.response_input_audio_param import ResponseInputAudioParam
+from ..responses.response_input_text_param import ResponseInputTextParam
 from ..responses.tool_param import ToolParam
 from .create_eval_completions_run_data_source_param import CreateEvalCompletionsRunDataSourceParam
 from .create_eval_jsonl_run_data_source_param import CreateEvalJSONLRunDataSourceParam
@@ -66,7 +66,7 @@ class DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEva
 # `EvalItemContentItem` in the OpenAPI spec.
 DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContent: TypeAlias = Union[
     str,
-    InputTextContentParam,
+    ResponseInputTextParam,
     DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentOutputText,
     DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentInputImage,
     ResponseInputAudioParam,
@@ -80,7 +80,7 @@ class DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEva
     content: Required[
         Union[
             str,
-            InputTextContentParam,
+            ResponseInputTextParam,
             DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentOutputText,
             DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentInputImage,
             ResponseInputAudioParam,

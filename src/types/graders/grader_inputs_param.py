@@ -4,8 +4,8 @@ from typing import Iterable, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-from ..conversations.input_text_content_param import InputTextContentParam
 from ..responses.response_input_audio_param import ResponseInputAudioParam
+from ..responses.response_input_text_param import ResponseInputTextParam
 
 __all__ = [
     "GraderInputsParam",
@@ -33,7 +33,7 @@ class GraderInputsParamItemInputImage(TypedDict, total=False):
 # `EvalItemContentItem` in the OpenAPI spec.
 GraderInputsParamItem: TypeAlias = Union[
     str,
-    InputTextContentParam,
+    ResponseInputTextParam,
     GraderInputsParamItemOutputText,
     GraderInputsParamItemInputImage,
     ResponseInputAudioParam,
@@ -44,7 +44,7 @@ GraderInputsParamItem: TypeAlias = Union[
 GraderInputsParam: TypeAlias = Iterable[
     Union[
         str,
-        InputTextContentParam,
+        ResponseInputTextParam,
         GraderInputsParamItemOutputText,
         GraderInputsParamItemInputImage,
         ResponseInputAudioParam,

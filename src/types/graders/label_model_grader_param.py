@@ -4,8 +4,8 @@ from typing import Iterable, Sequence, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-from ..conversations.input_text_content_param import InputTextContentParam
 from ..responses.response_input_audio_param import ResponseInputAudioParam
+from ..responses.response_input_text_param import ResponseInputTextParam
 from .grader_inputs_param import GraderInputsParam
 
 __all__ = ["Input", "InputContent", "InputContentInputImage", "InputContentOutputText", "LabelModelGraderParam"]
@@ -28,7 +28,7 @@ class InputContentInputImage(TypedDict, total=False):
 
 # `EvalItemContentItem` in the OpenAPI spec.
 InputContent: TypeAlias = Union[
-    str, InputTextContentParam, InputContentOutputText, InputContentInputImage, ResponseInputAudioParam
+    str, ResponseInputTextParam, InputContentOutputText, InputContentInputImage, ResponseInputAudioParam
 ]
 
 
@@ -39,7 +39,7 @@ class Input(TypedDict, total=False):
     content: Required[
         Union[
             str,
-            InputTextContentParam,
+            ResponseInputTextParam,
             InputContentOutputText,
             InputContentInputImage,
             ResponseInputAudioParam,

@@ -4,9 +4,9 @@ from typing import Iterable, Optional, Sequence, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-from ..conversations.input_text_content_param import InputTextContentParam
 from ..reasoning_effort import ReasoningEffort
 from ..responses.response_input_audio_param import ResponseInputAudioParam
+from ..responses.response_input_text_param import ResponseInputTextParam
 from .grader_inputs_param import GraderInputsParam
 
 __all__ = [
@@ -46,7 +46,7 @@ class InputContentInputImage(TypedDict, total=False):
 
 # `EvalItemContentItem` in the OpenAPI spec.
 InputContent: TypeAlias = Union[
-    str, InputTextContentParam, InputContentOutputText, InputContentInputImage, ResponseInputAudioParam
+    str, ResponseInputTextParam, InputContentOutputText, InputContentInputImage, ResponseInputAudioParam
 ]
 
 
@@ -57,7 +57,7 @@ class Input(TypedDict, total=False):
     content: Required[
         Union[
             str,
-            InputTextContentParam,
+            ResponseInputTextParam,
             InputContentOutputText,
             InputContentInputImage,
             ResponseInputAudioParam,

@@ -4,9 +4,9 @@ from typing import Iterable, Optional, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-from ..conversations.input_file_content_param import InputFileContentParam
-from ..conversations.input_image_content_param import InputImageContentParam
-from ..conversations.input_text_content_param import InputTextContentParam
+from .response_input_file_param import ResponseInputFileParam
+from .response_input_image_param import ResponseInputImageParam
+from .response_input_text_param import ResponseInputTextParam
 
 __all__ = ["Caller", "CallerDirect", "CallerProgram", "OutputOutputContentList", "ResponseCustomToolCallOutputParam"]
 
@@ -29,7 +29,7 @@ Caller: TypeAlias = Union[CallerDirect, CallerProgram]
 
 
 # `FunctionAndCustomToolCallOutput` in the OpenAPI spec.
-OutputOutputContentList: TypeAlias = Union[InputTextContentParam, InputImageContentParam, InputFileContentParam]
+OutputOutputContentList: TypeAlias = Union[ResponseInputTextParam, ResponseInputImageParam, ResponseInputFileParam]
 
 
 class ResponseCustomToolCallOutputParam(TypedDict, total=False):
@@ -39,4 +39,6 @@ class ResponseCustomToolCallOutputParam(TypedDict, total=False):
     id: str
     call_id: Required[str]
     caller: Optional[Union[CallerDirect, CallerProgram]]
-    output: Required[Union[str, Iterable[Union[InputTextContentParam, InputImageContentParam, InputFileContentParam]]]]
+    output: Required[
+        Union[str, Iterable[Union[ResponseInputTextParam, ResponseInputImageParam, ResponseInputFileParam]]]
+    ]

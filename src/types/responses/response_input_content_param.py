@@ -4,12 +4,12 @@ from typing import Union
 
 from typing_extensions import TypeAlias
 
-from ..conversations.input_file_content_param import InputFileContentParam
-from ..conversations.input_image_content_param import InputImageContentParam
-from ..conversations.input_text_content_param import InputTextContentParam
+from .response_input_file_param import ResponseInputFileParam
+from .response_input_image_param import ResponseInputImageParam
+from .response_input_text_param import ResponseInputTextParam
 
 __all__ = ["ResponseInputContentParam"]
 
 
 # `InputContent` in the OpenAPI spec.
-ResponseInputContentParam: TypeAlias = Union[InputTextContentParam, InputImageContentParam, InputFileContentParam]
+ResponseInputContentParam: TypeAlias = Union[ResponseInputTextParam, ResponseInputImageParam, ResponseInputFileParam]

@@ -4,14 +4,14 @@ from typing import Iterable, Optional, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-from ..conversations.output_text_content_param import OutputTextContentParam
-from ..conversations.refusal_content_param import RefusalContentParam
+from .response_output_refusal_param import ResponseOutputRefusalParam
+from .response_output_text_param import ResponseOutputTextParam
 
 __all__ = ["Content", "ResponseOutputMessageParam"]
 
 
 # `OutputMessageContent` in the OpenAPI spec.
-Content: TypeAlias = Union[OutputTextContentParam, RefusalContentParam]
+Content: TypeAlias = Union[ResponseOutputTextParam, ResponseOutputRefusalParam]
 
 
 class ResponseOutputMessageParam(TypedDict, total=False):
@@ -20,6 +20,6 @@ class ResponseOutputMessageParam(TypedDict, total=False):
     id: Required[str]
     type: Required[Literal["message"]]
     role: Required[Literal["assistant"]]
-    content: Required[Iterable[Union[OutputTextContentParam, RefusalContentParam]]]
+    content: Required[Iterable[Union[ResponseOutputTextParam, ResponseOutputRefusalParam]]]
     phase: Optional[Literal["commentary", "final_answer"]]
     status: Required[Literal["in_progress", "completed", "incomplete"]]

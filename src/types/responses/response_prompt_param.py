@@ -4,15 +4,15 @@ from typing import Dict, Optional, Union
 
 from typing_extensions import Required, TypeAlias, TypedDict
 
-from ..conversations.input_file_content_param import InputFileContentParam
-from ..conversations.input_image_content_param import InputImageContentParam
-from ..conversations.input_text_content_param import InputTextContentParam
+from .response_input_file_param import ResponseInputFileParam
+from .response_input_image_param import ResponseInputImageParam
+from .response_input_text_param import ResponseInputTextParam
 
 __all__ = ["ResponsePromptParam", "Variables"]
 
 
 # `ResponsePromptVariables/anyOf/0/additionalProperties` in the OpenAPI spec.
-Variables: TypeAlias = Union[str, InputTextContentParam, InputImageContentParam, InputFileContentParam]
+Variables: TypeAlias = Union[str, ResponseInputTextParam, ResponseInputImageParam, ResponseInputFileParam]
 
 
 class ResponsePromptParam(TypedDict, total=False):
@@ -20,4 +20,4 @@ class ResponsePromptParam(TypedDict, total=False):
 
     id: Required[str]
     version: Optional[str]
-    variables: Optional[Dict[str, Union[str, InputTextContentParam, InputImageContentParam, InputFileContentParam]]]
+    variables: Optional[Dict[str, Union[str, ResponseInputTextParam, ResponseInputImageParam, ResponseInputFileParam]]]
