@@ -85,6 +85,13 @@ def test_kept_aliases_and_shared_packages_are_the_same_objects() -> None:
     assert shared.FunctionDefinition is types.FunctionDefinition
     assert shared_params.FunctionDefinition is types.FunctionDefinitionParam
     assert WebsocketConnectionOptions is WebSocketConnectionOptions is types.WebSocketConnectionOptions
+    assert shared.ComparisonFilter is types.ComparisonFilter
+    assert shared.ResponseFormatJSONSchema is types.ResponseFormatJSONSchema
+    from openai.types import conversations, responses
+    from openai.types.chat import chat_completion_tool_param
+
+    assert conversations.InputFileContentParam is responses.ResponseInputFileParam
+    assert chat_completion_tool_param.FunctionDefinition is types.FunctionDefinitionParam
 
 
 def test_inner_names_are_spelled_as_the_official_sdk_spells_them() -> None:
