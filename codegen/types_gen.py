@@ -10,6 +10,13 @@ Inputs (read-only):
 - ``openapi.json``: the schemas. Everything the generated code says about a type comes from here.
 - ``sdk-type-names.tsv``: the public names users import, by module (``openai.types.chat`` -> ``ChatCompletion``).
 - ``sdk-surface.tsv``: the resource calls, their arguments and return types.
+- ``sdk-modules.tsv``: the official SDK's modules and the names each offers. Every ``openai.types`` row is
+  generated: a name made up from a property path takes the official spelling (``ImageURL``), an inline union the
+  official module names gets that name, the module's own names it lacks are found by name (a twin ``...Param``, a
+  type another module defines, a public name of the closest package) and aliased, and official packages with
+  nothing of theirs are written empty.
+- ``codegen/spec_additions.json``: properties the official types have and the spec lacks, added before generating.
+- ``codegen/types_templates.py``: the few modules no schema describes (websocket options), written as they are.
 - ``codegen/type_names.json``:
 
   - ``scope``: call prefixes (``"fine_tuning.jobs"``) whose schemas are generated; ``"*"``: the whole spec.
@@ -26,6 +33,9 @@ Inputs (read-only):
   - ``extra_names``: public names beyond sdk-type-names.tsv, for schemas users meet (the speech event stream).
   - ``extra_calls``: calls for the spec operations sdk-surface.tsv lacks, written like its rows.
   - ``stream_events``: what a streaming call sends where the spec does not say (the Assistants runs).
+  - ``kept_aliases``: ``"module:Name"`` -> ``"module:Name"``: official module names kept for another type
+    (``chat_completion_message_tool_call.ChatCompletionMessageToolCall`` is the function tool call).
+  - ``surface_unions``: ``"module:Name"`` -> public names: official unions of public types with no schema.
 
 How a public name finds its schema, strongest first: ``names``; the schema a call returns, for the return type
 the surface table names (a page's item for list calls; looked up in the call's resource package and its
@@ -77,12 +87,19 @@ from pathlib import Path
 from typing import Any, Union
 
 from codegen._ruff import find_ruff
+from codegen.types_templates import TEMPLATE_MODULES
 
 __all__ = ["GenError", "Generated", "check", "generate", "main", "render_files", "write"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC_DIR = ROOT / "spec"
 NAMES_FILE = Path(__file__).resolve().parent / "type_names.json"
+# Official packages that re-export public names of openai.types (response and request side).
+SHARED_PACKAGES = ("shared", "shared_params")
+# Properties the official types have and the spec lacks, added to the spec before generating.
+ADDITIONS_FILE = Path(__file__).resolve().parent / "spec_additions.json"
+# The official SDK's modules and the names each offers; every openai.types row is generated.
+MODULES_FILE = "sdk-modules.tsv"
 OUTPUT = Path("src") / "types"
 # What each call takes and returns, for the engineers writing resource methods; generated, checked by --check.
 RESOURCE_TYPES = "codegen/resource_types.json"
@@ -223,12 +240,19 @@ class ModuleBuilder:
     decls: list[Decl] = field(default_factory=list)
     names: set[str] = field(default_factory=lambda: set(IMPORTED_NAMES))
     memo: dict[tuple[str, str], Decl] = field(default_factory=dict)
+    # The official SDK's names in this module (sdk-modules.tsv), by loose spelling: a name made up from a
+    # property path takes the official spelling (`ImageUrl` -> `ImageURL`) and an inline union gets a name
+    # only when the official module has one for it.
+    official: dict[str, str] = field(default_factory=dict)
 
     @property
     def package(self) -> tuple[str, ...]:
         return self.parts[:-1]
 
     def claim(self, wanted: str) -> str:
+        spelled = self.official.get(_loose(wanted))
+        if spelled is not None and spelled not in self.names:
+            wanted = spelled
         name, n = wanted, 1
         while name in self.names:
             n += 1
@@ -361,8 +385,14 @@ class TypesGenerator:
         type_names: list[tuple[str, str]],
         surface: list[dict[str, str]],
         config: dict[str, Any],
+        module_surface: Mapping[tuple[str, ...], Sequence[str]] | None = None,
     ) -> None:
         self.spec = spec
+        # The official SDK's modules under openai.types and the names each has (sdk-modules.tsv), by module
+        # parts under src/types: what the generated tree must offer besides the public names of the type list.
+        self.module_surface: dict[tuple[str, ...], tuple[str, ...]] = {
+            parts: tuple(names) for parts, names in (module_surface or {}).items()
+        }
         self.schemas: dict[str, Any] = spec["components"]["schemas"]
         self.surface = surface
         self.config = config
@@ -377,6 +407,8 @@ class TypesGenerator:
         self.untagged: list[str] = []  # unions the spec tags that cannot be tagged in pydantic, for --report
         self.inline_twins: set[str] = set()  # one side of a public schema generated inline, for --report
         self.exports: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+        self.late_aliases: list[tuple[ModuleBuilder, str, Decl]] = []  # see _name_again
+        self.unlisted_returns: set[str] = set()  # "module:Name" of return types sdk-type-names.tsv lacks
         self._add_synthetic_unions()
         self.calls = self._calls()
         self._index_names(type_names)
@@ -411,7 +443,34 @@ class TypesGenerator:
                 raise GenError([f"{call['call']}: no operation {call['http_method']} {call['path']} in the spec"])
         return sorted(calls, key=lambda c: c["call"])
 
+    def _surface_type_names(self, type_names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The type list plus the official modules' own names it lacks (``beta.chatkit``'s
+        ``ChatSessionHistory`` in ``chat_session_history``), for those a schema is spelled like."""
+        known = set(type_names)
+        kept = set(self.config.get("kept_aliases", {}))
+        loose: dict[str, list[str]] = {}
+        for schema_name in self.schemas:
+            loose.setdefault(_loose(schema_name), []).append(schema_name)
+        extra = []
+        for parts, names in sorted(self.module_surface.items()):
+            if not parts or parts[0] in SHARED_PACKAGES:
+                continue  # the shared packages offer the public names of openai.types, the same objects
+            module = ".".join(("openai", "types", *parts[:-1]))
+            for name in names:
+                configured = f"{module}:{name}" in self.config.get("names", {})
+                if (
+                    (module, name) in known
+                    or f"{'.'.join(('openai', 'types', *parts))}:{name}" in kept
+                    or _loose(snake(name)) != _loose(parts[-1])
+                    or (len(loose.get(_loose(name), [])) != 1 and not configured)
+                ):
+                    continue
+                extra.append((module, name))
+                known.add((module, name))
+        return [*type_names, *extra]
+
     def _index_names(self, type_names: list[tuple[str, str]]) -> None:
+        type_names = self._surface_type_names(type_names)
         explicit: dict[str, str] = self.config.get("names", {})
         aliases: dict[str, str] = self.config.get("aliases", {})
         # Public names the spec has no schema for, each an alias of a builtin type (FileContent is `str`).
@@ -451,6 +510,7 @@ class TypesGenerator:
             self.schema_at(pointer)  # fails loudly on a mistyped pointer
             self.canonical.setdefault(pointer, []).append((module, name))
             self.name_source[(module, name)] = source
+        self._index_request_twins(known)
         # Names the official SDK does not have, for schemas users still meet (the speech event stream).
         for key, pointer in self.config.get("extra_names", {}).items():
             if key in known:
@@ -459,6 +519,30 @@ class TypesGenerator:
             self.schema_at(pointer)
             self.canonical.setdefault(pointer, []).append((module, name))
             self.name_source[(module, name)] = "configured (not in sdk-type-names.tsv)"
+
+    def _index_request_twins(self, known: set[str]) -> None:
+        """The official modules ``<name>_param`` of response types the type list names (``realtime``'s
+        ``ConversationItemParam`` beside ``ConversationItem``): the request side of the same schema."""
+        pointers = {entry: pointer for pointer, entries in self.canonical.items() for entry in entries}
+        for module, name, target_module, target_name in self.aliases:
+            if (target_module, target_name) in pointers:
+                pointers[(module, name)] = pointers[(target_module, target_name)]
+        kept = set(self.config.get("kept_aliases", {}))
+        for parts, names in sorted(self.module_surface.items()):
+            module = ".".join(("openai", "types", *parts[:-1]))
+            for name in names:
+                base = name[: -len("Param")]
+                if (
+                    not parts
+                    or f"{'.'.join(('openai', 'types', *parts))}:{name}" in kept
+                    or not name.endswith("Param")
+                    or f"{module}:{name}" in known
+                    or _loose(snake(name)) != _loose(parts[-1])
+                    or (module, base) not in pointers
+                ):
+                    continue
+                self.canonical[pointers[(module, base)]].append((module, name))
+                self.name_source[(module, name)] = "request side of an official response type (sdk-modules.tsv)"
 
     def _index_returns(self) -> None:
         """Give every return type of a call its schema, adding the names the type list lacks.
@@ -484,6 +568,7 @@ class TypesGenerator:
             module = found[0] if found else packages[min(1, len(packages) - 1)]
             if not found:
                 self.name_source[(module, name)] = f"return type of {call['call']} (not in sdk-type-names.tsv)"
+                self.unlisted_returns.add(f"{module}:{name}")
             pointer = self.response_pointer(call)
             self.returns[call["call"]] = (module, name)
             self.call_pointers[call["call"]] = pointer
@@ -581,13 +666,51 @@ class TypesGenerator:
         if module != "openai.types" and not module.startswith("openai.types."):
             raise GenError([f"{module}:{name}: public modules must live under openai.types"])
         package = tuple(p for p in module.split(".")[2:])
-        parts = (*package, snake(name))
+        parts = (*package, self.module_name(package, name))
+        if (
+            parts in self.modules
+            and name in self.module_surface.get(parts, ())
+            and name not in self.modules[parts].names
+        ):
+            self.modules[parts].names.add(name)
+            return self.modules[parts]
         if parts in self.modules:
             raise GenError([f"{module}:{name}: module {'/'.join(parts)}.py is already generated for another name"])
-        builder = ModuleBuilder(parts)
+        builder = self.new_module(parts)
         builder.names.add(name)
         self.modules[parts] = builder
         return builder
+
+    def module_name(self, package: tuple[str, ...], name: str) -> str:
+        """The module a public name lives in: the official one listing it (``chatkit_thread`` for
+        ``ChatKitThread``), else its snake_case spelling."""
+        wanted = _loose(snake(name))
+        listing = []
+        for parts, names in self.module_surface.items():
+            if parts[:-1] == package and parts and name in names:
+                if _loose(parts[-1]) == wanted:
+                    return parts[-1]
+                if not parts[-1].endswith(("_param", "_params")):  # a response type, never in a request module
+                    listing.append(parts[-1])
+        if ".".join(("openai", "types", *package)) + ":" + name in self.unlisted_returns and len(listing) == 1:
+            # A return type the type list lacks that the official SDK defines inside one module of the package
+            # (`Data` of `chatkit_thread_item_list`) lives there, beside that module's own type.
+            return listing[0]
+        return snake(name)
+
+    def new_module(self, parts: tuple[str, ...]) -> ModuleBuilder:
+        official = self.module_surface.get(parts, ())
+        if not official and len(parts) == 1:
+            # A top-level type the official SDK defines in a shared package: its names are spelled there.
+            official = self.module_surface.get(("shared", parts[0]), ()) or self.module_surface.get(
+                ("shared_params", parts[0].removesuffix("_param")), ()
+            )
+        return ModuleBuilder(parts, official={_loose(n): n for n in official})
+
+    def official_spelling(self, parts: tuple[str, ...], name: str) -> str:
+        """``name`` as the official module ``parts`` spells it (``AdminApiKeyCreateParams`` -> ``AdminAPIKey...``)."""
+        wanted = _loose(name)
+        return next((n for n in self.module_surface.get(parts, ()) if _loose(n) == wanted), name)
 
     def public_decl(self, pointer: str, side: str) -> Decl | None:
         """The public declaration that stands for ``pointer`` wherever another schema uses it, if it has one."""
@@ -817,6 +940,9 @@ class TypesGenerator:
             if root is None or pointer != root.pointer:
                 public = self.public_decl(pointer, side)
                 if public is not None:
+                    if public.module is not mod:
+                        # The official module may copy the type under its property's name (`Output`).
+                        self._name_again(mod, path, public)
                     ref: Ty = Ref(public)
                     return Opt(ref) if nullable or self.nullable(schema, pointer) else ref
             # A wrapper with one member (anyOf [X, null], allOf [X]) may hide a pointer that has a public name.
@@ -864,10 +990,18 @@ class TypesGenerator:
         if shape.kind == "object":
             return Ref(self._class(shape, pointer, side, mod, path, root))
         if shape.kind == "union":
-            return self._union(shape, side, mod, path)
+            ty = self._union(shape, side, mod, path, root.name if root is not None and not path else "")
+            self._name_inline(ty, pointer, side, mod, path)
+            return ty
         if shape.kind == "array":
             assert shape.item is not None
             item_path = (*path[:-1], self.singular(path[-1])) if path else ()
+            if not path and root is not None:
+                # A public array's items, as the official module names them (`GraderInputItem`).
+                for stem in (self.singular(root.name) + "Item", root.name + "Item"):
+                    if any(o.startswith(_loose(stem)) for o in mod.official):
+                        item_path = (stem,)
+                        break
             return Arr(self.build(shape.item[0], shape.item[1], side, mod, item_path), side)
         if shape.kind == "map":
             if shape.item is None:
@@ -886,6 +1020,7 @@ class TypesGenerator:
     ) -> Decl:
         key = (pointer, side)
         if key in mod.memo:
+            self._name_again(mod, path, mod.memo[key])
             return mod.memo[key]
         if root is not None:
             decl = root
@@ -917,11 +1052,53 @@ class TypesGenerator:
             fields.append(FieldSpec(name, ty, name in shape.required))
         return fields
 
-    def _union(self, shape: Shape, side: str, mod: ModuleBuilder, path: tuple[str, ...]) -> Ty:
+    def _name_inline(self, ty: Ty, pointer: str, side: str, mod: ModuleBuilder, path: tuple[str, ...]) -> None:
+        """Give an inline union the name the official module has for it (``ShellCallCaller``), as an alias.
+
+        The field keeps the union spelled out (a tagged union must stay visible to pydantic and to the lenient
+        builder); the alias is the same type under the name users import.
+        """
+        # A map's values are named after the map (`Variables`, not `VariablesValue`).
+        wanted = "".join(path[:-1] if path[-1:] == ("Value",) else path)
+        spelled = mod.official.get(_loose(wanted)) if wanted else None
+        if spelled is None and wanted:
+            # Or after the module's own name (`ChatCompletionStoreMessageContentPart`).
+            main = next((n for n in mod.official.values() if _loose(snake(n)) == _loose(mod.parts[-1])), "")
+            spelled = mod.official.get(_loose(main + wanted)) if main else None
+        if spelled is None or spelled in mod.names:
+            return
+        if (pointer, f"{side}:alias") in mod.memo:
+            self._name_again(mod, path, mod.memo[(pointer, f"{side}:alias")])
+            return
+        mod.names.add(spelled)
+        decl = Decl(spelled, mod, "alias", _doc(pointer), pointer, target=ty)
+        mod.memo[(pointer, f"{side}:alias")] = decl
+        mod.decls.append(decl)
+
+    def _name_again(self, mod: ModuleBuilder, path: tuple[str, ...], decl: Decl) -> None:
+        """A type a module defines once, reached again by another property path the official module names (the
+        same `agent` object under every item): that name too, as an alias added once the module is built."""
+        wanted = "".join(path[:-1] if path[-1:] == ("Value",) else path)
+        spelled = mod.official.get(_loose(wanted)) if wanted else None
+        if spelled is not None and spelled not in mod.names:
+            mod.names.add(spelled)
+            self.late_aliases.append((mod, spelled, decl))
+
+    def _union(self, shape: Shape, side: str, mod: ModuleBuilder, path: tuple[str, ...], owner: str = "") -> Ty:
         members: list[Ty] = []
+        targets = [m["$ref"].rsplit("/", 1)[1] for m, _ in shape.members if "$ref" in m]
+        strip = _common_words(targets) if len(targets) == len(shape.members) > 1 else ""
         for index, (member, member_pointer) in enumerate(shape.members):
-            piece = self._variant_piece(member, member_pointer, index, shape.discriminator)
-            members.append(self.build(member, member_pointer, side, mod, (*path, piece) if piece else path))
+            pieces = self._variant_pieces(member, member_pointer, index, shape.discriminator, strip)
+            # The official module's spelling picks among the ways to name a variant (its tag, its schema, its
+            # title): `DataSourceCreateEvalResponsesRunDataSource`, not `DataSourceResponses`.
+            piece = self._official_piece(mod, _loose("".join(path)), pieces)
+            member_path = (*path, piece) if piece else path
+            # A public union's members may be named after it (`DataChatKitTask` of `Data`).
+            owned = [p for p in pieces if p and _loose(owner + p) in mod.official] if owner else []
+            if owned and not any(_loose(p) in mod.official for p in pieces if p):
+                member_path = (owner, owned[0])
+            members.append(self.build(member, member_pointer, side, mod, member_path))
         discriminator = None
         if side == "model":
             # The spec's discriminator, or else the tag every member carries (`type`, `event`): pydantic then picks
@@ -961,28 +1138,57 @@ class TypesGenerator:
             return self.tag_values(schema, pointer, prop)
         return None
 
-    def _variant_piece(self, member: Mapping[str, Any], pointer: str, index: int, discriminator: str | None) -> str:
+    def _official_piece(self, mod: ModuleBuilder, stem: str, pieces: Sequence[str]) -> str:
+        """The piece the official module names the variant by: one naming it outright, else the default when
+        names begin with it, else one that begins names (of the variant's own properties)."""
+        for piece in pieces:
+            if stem + _loose(piece) in mod.official or (piece and stem + _loose(self.singular(piece)) in mod.official):
+                return piece
+        for piece in pieces:
+            # An array variant names its items in the singular (`ContentArrayOfContentPart`).
+            starts = {stem + _loose(piece), stem + _loose(self.singular(piece))}
+            if any(o.startswith(start) for o in mod.official for start in starts):
+                return piece
+        return pieces[0]
+
+    def _variant_pieces(
+        self, member: Mapping[str, Any], pointer: str, index: int, discriminator: str | None, strip: str = ""
+    ) -> list[str]:
+        """The ways to name a union member inside its union's name, the default first (``""``: the member takes
+        the union's name, as an array of items does)."""
         shape = self.normalize(member, pointer)
         target = shape.ref if shape.kind == "ref" else None
         if target is not None:
             shape = self.normalize(self.schemas[target], target)
             if shape.kind == "ref":
-                return pascal(target)
+                return [pascal(target)]
         if shape.kind != "object":
-            return ""
+            title = member.get("title") or (self.schemas[target].get("title") if target else None)
+            return ["", pascal(title)] if title else [""]
         schema = self.schemas[target] if target else member
+        pieces = []
         for prop in (discriminator, "type"):
             if prop:
                 values = self.tag_values(schema, target or pointer, prop)
                 if values and len(values) == 1:
-                    return pascal(values[0])
+                    pieces.append(pascal(values[0]))
         if target:
-            return pascal(target)
-        if schema.get("title"):
-            return pascal(schema["title"])
+            pieces.append(pascal(target))
+        title = schema.get("title") or member.get("title")
+        if title:
+            pieces.append(pascal(title))
         if len(shape.props) == 1:
-            return pascal(shape.props[0][0])
-        return f"Variant{index}"
+            pieces.append(pascal(shape.props[0][0]))
+        pieces.append(f"Variant{index}")
+        # Spellings only the official names pick: an optional `type` tag (`AudioPCM`), the schema name without
+        # what every member's schema name begins with (`ActionFind` of `WebSearchActionFind`).
+        for name, prop, prop_pointer in shape.props:
+            tag = self.normalize(prop, prop_pointer) if name in (discriminator, "type") else None
+            if tag is not None and tag.kind == "enum" and len(tag.values) == 1 and isinstance(tag.values[0], str):
+                pieces.append(pascal(tag.values[0]))
+        if target and strip and target.startswith(strip) and target != strip:
+            pieces.append(target[len(strip) :])
+        return list(dict.fromkeys(pieces))
 
     def build_public(self, decl: Decl) -> None:
         side = {"model": "model", "typeddict": "param", "alias": "model"}[decl.kind]
@@ -1011,7 +1217,8 @@ class TypesGenerator:
         singular = self.singular(resource[-1])
         own = ".".join(resource) in self.config.get("params_in_resource_package", [])
         package = tuple(resource) if own else tuple(resource[:-1])
-        return (*package, f"{singular}_{method}_params"), f"{pascal(singular)}{pascal(method)}Params"
+        parts = (*package, f"{singular}_{method}_params")
+        return parts, self.official_spelling(parts, f"{pascal(singular)}{pascal(method)}Params")
 
     def body_content_type(self, operation: Mapping[str, Any]) -> str | None:
         """How the request body is sent: multipart when the spec offers it and a field is a file, else the first
@@ -1067,7 +1274,7 @@ class TypesGenerator:
         parts, name = self.params_location(call)
         if parts in self.modules:
             raise GenError([f"{call['call']}: module {'/'.join(parts)}.py already generated"])
-        mod = ModuleBuilder(parts)
+        mod = self.new_module(parts)
         mod.names.add(name)
         self.modules[parts] = mod
         operation = self.operation(call)
@@ -1335,6 +1542,198 @@ class TypesGenerator:
         self.by_name[(module, name)] = alias
         self._export(builder, name)
 
+    # -- the official module surface ---------------------------------------------------------------------------
+
+    def complete_surface(self) -> None:
+        """Make every module and name of the official ``openai.types`` surface exist (sdk-modules.tsv).
+
+        A name the generated module lacks is another name for a type generated elsewhere: one the module's own
+        types use (``response_input_param.FunctionCallOutput``, defined with the item union), else the public
+        name spelled the same in the closest package (``shared.ChatModel``), request side in ``shared_params``.
+        A package name is exported from the official submodule that lists it.
+        """
+        self.surface_missing: list[str] = []
+        for parts, (exported_names, _) in sorted(TEMPLATE_MODULES.items()):
+            for name in exported_names:
+                self._export_from(parts, name)
+        for mod, name, target in self.late_aliases:
+            mod.decls.append(Decl(name, mod, "alias", f"Another name for `{target.name}`.", target=Ref(target)))
+        packages = {parts[:depth] for parts in self.module_surface for depth in range(len(parts))}
+        for parts, names in sorted(self.module_surface.items()):
+            if parts in packages or parts in TEMPLATE_MODULES or not names:
+                continue  # a package, a module written out in codegen/types_templates.py, an empty package
+            builder = self.modules.get(parts)
+            fresh = builder is None
+            if builder is None:
+                builder = self.new_module(parts)
+            defined = {d.name for d in builder.decls}
+            pending = [name for name in names if name not in defined]
+            while pending:
+                # An alias may bring in what the next names are found through (`Function` of a kept alias).
+                left = []
+                for name in pending:
+                    target = self._surface_target(builder, name)
+                    if target is None:
+                        left.append(name)
+                        continue
+                    if fresh:
+                        self.modules[parts] = builder
+                        fresh = False
+                    builder.names.add(name)
+                    if target.module is builder and target.name == name:
+                        builder.decls.append(target)  # made up here (a listed union)
+                        continue
+                    doc = f"Another name for `{target.name}`."
+                    builder.decls.append(Decl(name, builder, "alias", doc, target=Ref(target)))
+                if len(left) == len(pending):
+                    break
+                pending = left
+            self.surface_missing.extend(".".join(("openai", "types", *parts, name)) for name in pending)
+        for parts in sorted(packages):
+            exported = self.exports.setdefault(parts, {})
+            for name in self.module_surface.get(parts, ()):
+                if name in exported:
+                    continue
+                where = [
+                    sub
+                    for sub, names in sorted(self.module_surface.items())
+                    if sub[:-1] == parts
+                    and name in names
+                    and sub in self.modules
+                    and any(d.name == name for d in self.modules[sub].decls)
+                ]
+                if where:
+                    exported[name] = where[0]
+                else:
+                    self.surface_missing.append(".".join(("openai", "types", *parts, name)))
+
+    def _export_from(self, parts: tuple[str, ...], name: str) -> None:
+        exported = self.exports.setdefault(parts[:-1], {})
+        if exported.get(name, parts) != parts:
+            raise GenError([f"{'.'.join(('openai', 'types', *parts))}.{name} is exported by another module too"])
+        exported[name] = parts
+
+    def empty_packages(self) -> list[tuple[str, ...]]:
+        """Official packages with nothing in them yet (``beta.chat``): modules of the table with no names."""
+        return sorted(parts for parts, names in self.module_surface.items() if parts and not names)
+
+    def _surface_target(self, builder: ModuleBuilder, name: str) -> Decl | None:
+        where = ".".join(("openai", "types", *builder.parts)) + ":" + name
+        members = self.config.get("surface_unions", {}).get(where)
+        if members is not None:
+            refs: list[Ty] = []
+            for member in members:
+                module, member_name = member.split(":")
+                if (module, member_name) not in self.by_name:
+                    raise GenError([f"codegen/type_names.json: union {where} lists {member}, which is not generated"])
+                refs.append(Ref(self.by_name[(module, member_name)]))
+            union = Decl(name, builder, "alias", "One of the types listed for it in codegen/type_names.json.")
+            union.target = Uni(tuple(refs))
+            return union
+        kept = self.config.get("kept_aliases", {}).get(".".join(("openai", "types", *builder.parts)) + ":" + name)
+        if kept is not None:
+            module, target_name = kept.split(":")
+            if (module, target_name) not in self.by_name:
+                raise GenError([f"codegen/type_names.json: kept alias {name} names {kept}, which is not generated"])
+            return self.by_name[(module, target_name)]
+        reached = self._reachable(builder.decls)
+        local = [d for d in reached if d.name == name and d.module is not builder]
+        if local:
+            return local[0]
+        # A name that continues the name of a type from elsewhere with one of that type's own inner names
+        # (`WebSearchToolFilters`: `Filters` of `WebSearchTool`; `OutputOutcome` after `Output = ...`).
+        for decl in [*builder.decls, *reached]:
+            other = decl.target.decl if decl.kind == "alias" and isinstance(decl.target, Ref) else decl
+            if (other is decl and other.module is builder) or not name.startswith(decl.name) or name == decl.name:
+                continue
+            rest = name[len(decl.name) :]
+            inner = [d for d in other.module.decls if d.name in (rest, other.name + rest)]
+            if inner and (inner[0].module is builder or builder not in self._reachable_modules(inner[0])):
+                return inner[0]
+        # The type of a property of what the module aliases, named after the property (`Content`).
+        for decl in builder.decls:
+            if decl.kind != "alias" or not isinstance(decl.target, Ref):
+                continue
+            for spec in decl.target.decl.fields:
+                ty = spec.ty
+                while isinstance(ty, (Opt, Arr)):
+                    ty = ty.inner if isinstance(ty, Opt) else ty.item
+                if name not in (pascal(spec.wire), self.singular(pascal(spec.wire))):
+                    continue
+                if isinstance(ty, Ref):
+                    return ty.decl
+                if isinstance(ty, Uni):  # an inline union: the same union, named here
+                    return Decl(
+                        name, builder, "alias", f"The type of `{decl.target.decl.name}.{spec.wire}`.", target=ty
+                    )
+        # Names the modules it uses define beside what it uses (the item union's `ShellCallCaller`).
+        seen: list[ModuleBuilder] = []
+        for decl in reached:
+            if decl.module is not builder and decl.module not in seen:
+                seen.append(decl.module)
+                beside = [d for d in decl.module.decls if d.name == name]
+                if beside and builder not in self._reachable_modules(beside[0]):
+                    return beside[0]
+        package = builder.package
+        # A request module means the request side (`chat_completion_tool_param.FunctionDefinition`).
+        request = (package and package[-1] == "shared_params") or builder.parts[-1].endswith(("_param", "_params"))
+        wanted = [name + "Param", name] if request else [name]
+        if package and package[-1] in SHARED_PACKAGES:
+            package = package[:-1]
+        for spelled in wanted:
+            found = sorted(((m, n) for m, n in self.by_name if n == spelled), key=lambda e: (e[0].count("."), e))
+            ancestors = [".".join(("openai", "types", *package[:depth])) for depth in range(len(package), -1, -1)]
+            for module in ancestors:
+                for m, n in found:
+                    if m == module and builder not in self._reachable_modules(self.by_name[(m, n)]):
+                        return self.by_name[(m, n)]
+            if len(found) == 1 and builder not in self._reachable_modules(self.by_name[found[0]]):
+                return self.by_name[found[0]]
+        return None
+
+    @staticmethod
+    def _reachable(decls: Sequence[Decl]) -> list[Decl]:
+        """Every declaration the given ones use, directly or through others, in a stable order."""
+        seen: dict[int, Decl] = {}
+        stack: list[Decl] = list(reversed(decls))
+        order: list[Decl] = []
+        while stack:
+            decl = stack.pop()
+            if id(decl) in seen:
+                continue
+            seen[id(decl)] = decl
+            order.append(decl)
+            tys: list[Ty] = [f.ty for f in decl.fields]
+            if decl.target is not None:
+                tys.append(decl.target)
+            if decl.base is not None:
+                tys.append(Ref(decl.base))
+            while tys:
+                ty = tys.pop()
+                if isinstance(ty, Ref):
+                    stack.append(ty.decl)
+                elif isinstance(ty, Arr):
+                    tys.append(ty.item)
+                elif isinstance(ty, Opt):
+                    tys.append(ty.inner)
+                elif isinstance(ty, Map):
+                    tys.append(ty.value)
+                elif isinstance(ty, Uni):
+                    tys.extend(reversed(ty.members))
+        return order
+
+    def _reachable_modules(self, decl: Decl) -> list[ModuleBuilder]:
+        """The modules a declaration's module imports, directly or not (an alias to one of them would be a
+        cycle); computed once per module, as the render step checks for cycles anyway."""
+        cache: dict[int, list[ModuleBuilder]] = self.__dict__.setdefault("_module_reach", {})
+        if id(decl.module) not in cache:
+            modules: list[ModuleBuilder] = []
+            for reached in self._reachable(decl.module.decls):
+                if reached.module not in modules:
+                    modules.append(reached.module)
+            cache[id(decl.module)] = modules
+        return cache[id(decl.module)]
+
     def unreached(self) -> list[str]:
         """Component schemas no generated type stands for."""
         component = {name for name in self.schemas if not name.startswith(SYNTHETIC_PREFIX)}
@@ -1368,6 +1767,17 @@ class TypesGenerator:
 
 # --------------------------------------------------------------------------------------------------------------
 # Rendering
+
+
+def _common_words(names: Sequence[str]) -> str:
+    """The CamelCase words every name begins with (``WebSearchAction`` of ``WebSearchActionFind``, ...)."""
+    split = [re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name) for name in names]
+    common: list[str] = []
+    for words in zip(*split):
+        if len(set(words)) != 1:
+            break
+        common.append(words[0])
+    return "".join(common)
 
 
 def _optional(ty: Ty) -> Ty:
@@ -1703,6 +2113,37 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
     return [dict(zip(header, row.split("\t"))) for row in rows[1:] if row.strip()]
 
 
+def add_to_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with the properties of codegen/spec_additions.json added (the official types have them)."""
+    additions = json.loads(ADDITIONS_FILE.read_text(encoding="utf-8"))
+    schemas = spec["components"]["schemas"]
+    for pointer, props in sorted(additions["properties"].items()):
+        name, *path = pointer.split("/")
+        node = schemas.get(name)
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            raise GenError([f"codegen/spec_additions.json: no schema at {pointer!r}"])
+        existing = node.setdefault("properties", {})
+        already = sorted(set(props) & set(existing))
+        if already:
+            raise GenError([f"codegen/spec_additions.json: {pointer} already has {already} in the spec; remove them"])
+        existing.update(props)
+    return spec
+
+
+def read_module_surface(path: Path) -> dict[tuple[str, ...], list[str]]:
+    """The official SDK's ``openai.types`` modules and their names, by module parts under ``src/types``."""
+    surface: dict[tuple[str, ...], list[str]] = {}
+    for row in _read_tsv(path):
+        module = row["module"]
+        if module == "openai.types" or module.startswith("openai.types."):
+            names = surface.setdefault(tuple(module.split(".")[2:]), [])
+            if row.get("name"):
+                names.append(row["name"])
+    return surface
+
+
 def _ruff_binary() -> str:
     found = find_ruff()
     if found is None:
@@ -1735,14 +2176,15 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
 
     ``scope`` replaces the call prefixes of ``codegen/type_names.json`` (to try a wider scope).
     """
-    spec = json.loads((spec_dir / "openapi.json").read_text(encoding="utf-8"))
+    spec = add_to_spec(json.loads((spec_dir / "openapi.json").read_text(encoding="utf-8")))
     type_names = [(r["module"], r["name"]) for r in _read_tsv(spec_dir / "sdk-type-names.tsv")]
     surface = _read_tsv(spec_dir / "sdk-surface.tsv")
     config = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
     if scope is not None:
         config["scope"] = list(scope)
-    gen = TypesGenerator(spec, type_names, surface, config)
+    gen = TypesGenerator(spec, type_names, surface, config, read_module_surface(spec_dir / MODULES_FILE))
     gen.run()
+    gen.complete_surface()
     files = _format(render_files(gen), root)
     files[RESOURCE_TYPES] = json.dumps(gen.resource_types(), indent=2) + "\n"
     public = sum(len(names) for names in gen.exports.values())
@@ -1756,12 +2198,13 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
 HELPER_TYPE_MODULES: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {
     ("chat", "parsed_chat_completion"): (
         "_parsed_chat_types",
-        ("ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice"),
+        ("ContentType", "ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice"),
     ),
     ("chat", "parsed_function_tool_call"): ("_parsed_chat_types", ("ParsedFunction", "ParsedFunctionToolCall")),
     ("responses", "parsed_response"): (
         "_parsed_response_types",
         (
+            "ContentType",
             "ParsedContent",
             "ParsedResponse",
             "ParsedResponseFunctionToolCall",
@@ -1771,6 +2214,8 @@ HELPER_TYPE_MODULES: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {
         ),
     ),
 }
+
+HELPER_MODULE_ONLY = frozenset({"ContentType"})
 
 HELPER_MODULE_TEMPLATE = """{header}
 \"\"\"Types the parse helpers return, defined in ``openai.{source}``.\"\"\"
@@ -1789,7 +2234,8 @@ def render_helper_modules(gen: TypesGenerator) -> dict[str, str]:
         clashes = sorted(name for name in names if name in exported and exported[name] != parts)
         if clashes:
             raise GenError([f"{'/'.join(parts)}: helper types also generated from the spec: {', '.join(clashes)}"])
-        exported.update((name, parts) for name in names)
+        # The type variable the generic models take is importable from the module, as officially, not exported.
+        exported.update((name, parts) for name in names if name not in HELPER_MODULE_ONLY)
         files[str(OUTPUT.joinpath(*parts)) + ".py"] = HELPER_MODULE_TEMPLATE.format(
             header=HEADER,
             source=source,
@@ -1803,6 +2249,8 @@ def render_helper_modules(gen: TypesGenerator) -> dict[str, str]:
 def render_files(gen: TypesGenerator) -> dict[str, str]:
     """Every module and package ``__init__.py`` of a generator that has run, before formatting."""
     files: dict[str, str] = render_helper_modules(gen)
+    for parts, (_, text) in sorted(TEMPLATE_MODULES.items()):
+        files[str(OUTPUT.joinpath(*parts)) + ".py"] = HEADER + "\n" + text
     imports: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for parts, mod in sorted(gen.modules.items()):
         renderer = Renderer(mod)
@@ -1810,8 +2258,10 @@ def render_files(gen: TypesGenerator) -> dict[str, str]:
         imports[parts] = set(renderer.imports)
     _check_no_import_cycle(imports)
     packages: set[tuple[str, ...]] = {()}
-    for parts in gen.modules:
+    for parts in [*gen.modules, *TEMPLATE_MODULES]:
         packages.update(parts[:depth] for depth in range(len(parts)))
+    for parts in gen.empty_packages():
+        packages.update(parts[:depth] for depth in range(len(parts) + 1))
     for package in sorted(packages):
         subpackages = sorted(p[-1] for p in packages if p[:-1] == package and p)
         files.update(render_package(package, gen.exports.get(package, {}), subpackages))

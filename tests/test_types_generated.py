@@ -1060,3 +1060,28 @@ def test_generated_code_parses_as_python_3_9(generated: types_gen.Generated) -> 
         tree = ast.parse(text, filename=rel, feature_version=(3, 9))
         unions = [node for node in ast.walk(tree) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr)]
         assert not unions, rel
+
+
+def test_spec_additions_name_only_what_the_spec_lacks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    spec = {"components": {"schemas": {"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}}}}
+    additions = tmp_path / "additions.json"
+    additions.write_text(json.dumps({"properties": {"Thing": {"b": {"type": "integer"}}}}), encoding="utf-8")
+    monkeypatch.setattr(types_gen, "ADDITIONS_FILE", additions)
+    added = types_gen.add_to_spec(json.loads(json.dumps(spec)))
+    assert set(added["components"]["schemas"]["Thing"]["properties"]) == {"a", "b"}
+    additions.write_text(json.dumps({"properties": {"Thing": {"a": {"type": "integer"}}}}), encoding="utf-8")
+    with pytest.raises(types_gen.GenError, match="already has"):
+        types_gen.add_to_spec(json.loads(json.dumps(spec)))
+    additions.write_text(json.dumps({"properties": {"Nothing/properties/x": {"b": {}}}}), encoding="utf-8")
+    with pytest.raises(types_gen.GenError, match="no schema"):
+        types_gen.add_to_spec(json.loads(json.dumps(spec)))
+
+
+def test_module_surface_names_take_the_official_spelling() -> None:
+    from openai.types.admin.organization import AdminAPIKeyCreateParams
+    from openai.types.chat.chat_completion_content_part_image_param import ImageURL
+    from openai.types.eval_create_params import TestingCriterion, TestingCriterionLabelModel
+
+    assert AdminAPIKeyCreateParams.__name__ == "AdminAPIKeyCreateParams"
+    assert ImageURL.__name__ == "ImageURL"
+    assert TestingCriterionLabelModel in typing.get_args(TestingCriterion)

@@ -13,6 +13,8 @@ from . import fine_tuning as fine_tuning
 from . import graders as graders
 from . import realtime as realtime
 from . import responses as responses
+from . import shared as shared
+from . import shared_params as shared_params
 from . import skills as skills
 from . import uploads as uploads
 from . import vector_stores as vector_stores
@@ -155,9 +157,14 @@ from .video_extend_params import VideoExtendParams as VideoExtendParams
 from .video_get_character_response import VideoGetCharacterResponse as VideoGetCharacterResponse
 from .video_list_params import VideoListParams as VideoListParams
 from .video_model import VideoModel as VideoModel
+from .video_model_param import VideoModelParam as VideoModelParam
 from .video_remix_params import VideoRemixParams as VideoRemixParams
 from .video_seconds import VideoSeconds as VideoSeconds
 from .video_size import VideoSize as VideoSize
+from .websocket_connection_options import WebSocketConnectionOptions as WebSocketConnectionOptions
+from .websocket_connection_options import WebsocketConnectionOptions as WebsocketConnectionOptions
+from .websocket_reconnection import ReconnectingEvent as ReconnectingEvent
+from .websocket_reconnection import ReconnectingOverrides as ReconnectingOverrides
 
 __all__ = [
     "AllModels",
@@ -252,6 +259,8 @@ __all__ = [
     "Reasoning",
     "ReasoningEffort",
     "ReasoningParam",
+    "ReconnectingEvent",
+    "ReconnectingOverrides",
     "ResponseFormatJSONObject",
     "ResponseFormatJSONObjectParam",
     "ResponseFormatJSONSchema",
@@ -292,7 +301,10 @@ __all__ = [
     "VideoGetCharacterResponse",
     "VideoListParams",
     "VideoModel",
+    "VideoModelParam",
     "VideoRemixParams",
     "VideoSeconds",
     "VideoSize",
+    "WebSocketConnectionOptions",
+    "WebsocketConnectionOptions",
 ]

@@ -94,6 +94,8 @@ ALL: tuple[str, ...] = (
     "Reasoning",
     "ReasoningEffort",
     "ReasoningParam",
+    "ReconnectingEvent",
+    "ReconnectingOverrides",
     "ResponseFormatJSONObject",
     "ResponseFormatJSONObjectParam",
     "ResponseFormatJSONSchema",
@@ -134,9 +136,12 @@ ALL: tuple[str, ...] = (
     "VideoGetCharacterResponse",
     "VideoListParams",
     "VideoModel",
+    "VideoModelParam",
     "VideoRemixParams",
     "VideoSeconds",
     "VideoSize",
+    "WebSocketConnectionOptions",
+    "WebsocketConnectionOptions",
 )
 SUBMODULES: dict[str, str] = {
     "AllModels": "all_models",
@@ -231,6 +236,8 @@ SUBMODULES: dict[str, str] = {
     "Reasoning": "reasoning",
     "ReasoningEffort": "reasoning_effort",
     "ReasoningParam": "reasoning_param",
+    "ReconnectingEvent": "websocket_reconnection",
+    "ReconnectingOverrides": "websocket_reconnection",
     "ResponseFormatJSONObject": "response_format_json_object",
     "ResponseFormatJSONObjectParam": "response_format_json_object_param",
     "ResponseFormatJSONSchema": "response_format_json_schema",
@@ -271,9 +278,12 @@ SUBMODULES: dict[str, str] = {
     "VideoGetCharacterResponse": "video_get_character_response",
     "VideoListParams": "video_list_params",
     "VideoModel": "video_model",
+    "VideoModelParam": "video_model_param",
     "VideoRemixParams": "video_remix_params",
     "VideoSeconds": "video_seconds",
     "VideoSize": "video_size",
+    "WebSocketConnectionOptions": "websocket_connection_options",
+    "WebsocketConnectionOptions": "websocket_connection_options",
 }
 SUBPACKAGES: frozenset[str] = frozenset(
     {
@@ -289,6 +299,8 @@ SUBPACKAGES: frozenset[str] = frozenset(
         "graders",
         "realtime",
         "responses",
+        "shared",
+        "shared_params",
         "skills",
         "uploads",
         "vector_stores",

@@ -3,12 +3,16 @@
 from typing import List, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from .._models import BaseModel
 from .comparison_filter import ComparisonFilter
 
-__all__ = ["CompoundFilter"]
+__all__ = ["CompoundFilter", "Filter"]
+
+
+# `CompoundFilter/properties/filters/items` in the OpenAPI spec.
+Filter: TypeAlias = Annotated[Union[ComparisonFilter, "CompoundFilter"], pydantic.Field(discriminator="type")]
 
 
 class CompoundFilter(BaseModel):

@@ -2,11 +2,15 @@
 
 from typing import Iterable, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .comparison_filter_param import ComparisonFilterParam
 
-__all__ = ["CompoundFilterParam"]
+__all__ = ["CompoundFilterParam", "Filter"]
+
+
+# `CompoundFilter/properties/filters/items` in the OpenAPI spec.
+Filter: TypeAlias = Union[ComparisonFilterParam, "CompoundFilterParam"]
 
 
 class CompoundFilterParam(TypedDict, total=False):

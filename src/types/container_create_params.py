@@ -2,14 +2,14 @@
 
 from typing import Iterable, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .responses.container_network_policy_allowlist_param import ContainerNetworkPolicyAllowlistParam
 from .responses.container_network_policy_disabled_param import ContainerNetworkPolicyDisabledParam
 from .responses.inline_skill_param import InlineSkillParam
 from .responses.skill_reference_param import SkillReferenceParam
 
-__all__ = ["ContainerCreateParams", "ExpiresAfter"]
+__all__ = ["ContainerCreateParams", "ExpiresAfter", "NetworkPolicy", "Skill"]
 
 
 class ExpiresAfter(TypedDict, total=False):
@@ -17,6 +17,14 @@ class ExpiresAfter(TypedDict, total=False):
 
     anchor: Required[Literal["last_active_at"]]
     minutes: Required[int]
+
+
+# `CreateContainerBody/properties/skills/items` in the OpenAPI spec.
+Skill: TypeAlias = Union[SkillReferenceParam, InlineSkillParam]
+
+
+# `CreateContainerBody/properties/network_policy` in the OpenAPI spec.
+NetworkPolicy: TypeAlias = Union[ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyAllowlistParam]
 
 
 class ContainerCreateParams(TypedDict, total=False):

@@ -3,14 +3,14 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from .._models import BaseModel
 
-__all__ = ["ContentProvenanceCheck", "ResultC2pa", "ResultSynthid"]
+__all__ = ["ContentProvenanceCheck", "Result", "ResultC2PA", "ResultSynthID"]
 
 
-class ResultC2pa(BaseModel):
+class ResultC2PA(BaseModel):
     """`C2PAProvenanceResult` in the OpenAPI spec."""
 
     type: Literal["c2pa"]
@@ -21,7 +21,7 @@ class ResultC2pa(BaseModel):
     generated_at: Optional[str] = None
 
 
-class ResultSynthid(BaseModel):
+class ResultSynthID(BaseModel):
     """`SynthIDProvenanceResult` in the OpenAPI spec."""
 
     type: Literal["synthid"]
@@ -30,9 +30,13 @@ class ResultSynthid(BaseModel):
     generated_at: Optional[str] = None
 
 
+# `ProvenanceResource/properties/results/items` in the OpenAPI spec.
+Result: TypeAlias = Annotated[Union[ResultC2PA, ResultSynthID], pydantic.Field(discriminator="type")]
+
+
 class ContentProvenanceCheck(BaseModel):
     """`ProvenanceResource` in the OpenAPI spec."""
 
     object: Literal["content_provenance_check"]
     created_at: int
-    results: List[Annotated[Union[ResultC2pa, ResultSynthid], pydantic.Field(discriminator="type")]]
+    results: List[Annotated[Union[ResultC2PA, ResultSynthID], pydantic.Field(discriminator="type")]]

@@ -2,7 +2,7 @@
 
 from typing import Dict, Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .graders.grader_inputs_param import GraderInputsParam
 from .graders.python_grader_param import PythonGraderParam
@@ -14,18 +14,22 @@ from .responses.response_input_audio_param import ResponseInputAudioParam
 from .responses.response_input_text_param import ResponseInputTextParam
 
 __all__ = [
+    "DataSourceConfig",
     "DataSourceConfigCustom",
     "DataSourceConfigLogs",
     "DataSourceConfigStoredCompletions",
     "EvalCreateParams",
-    "TestingCriteriaLabelModel",
-    "TestingCriteriaLabelModelInputEvalItem",
-    "TestingCriteriaLabelModelInputEvalItemContentInputImage",
-    "TestingCriteriaLabelModelInputEvalItemContentOutputText",
-    "TestingCriteriaLabelModelInputSimpleInputMessage",
-    "TestingCriteriaPython",
-    "TestingCriteriaScoreModel",
-    "TestingCriteriaTextSimilarity",
+    "TestingCriterion",
+    "TestingCriterionLabelModel",
+    "TestingCriterionLabelModelInput",
+    "TestingCriterionLabelModelInputEvalItem",
+    "TestingCriterionLabelModelInputEvalItemContent",
+    "TestingCriterionLabelModelInputEvalItemContentInputImage",
+    "TestingCriterionLabelModelInputEvalItemContentOutputText",
+    "TestingCriterionLabelModelInputSimpleInputMessage",
+    "TestingCriterionPython",
+    "TestingCriterionScoreModel",
+    "TestingCriterionTextSimilarity",
 ]
 
 
@@ -51,21 +55,25 @@ class DataSourceConfigStoredCompletions(TypedDict, total=False):
     metadata: Dict[str, object]
 
 
-class TestingCriteriaLabelModelInputSimpleInputMessage(TypedDict, total=False):
+# `CreateEvalRequest/properties/data_source_config` in the OpenAPI spec.
+DataSourceConfig: TypeAlias = Union[DataSourceConfigCustom, DataSourceConfigLogs, DataSourceConfigStoredCompletions]
+
+
+class TestingCriterionLabelModelInputSimpleInputMessage(TypedDict, total=False):
     """`CreateEvalItem/anyOf/0` in the OpenAPI spec."""
 
     role: Required[str]
     content: Required[str]
 
 
-class TestingCriteriaLabelModelInputEvalItemContentOutputText(TypedDict, total=False):
+class TestingCriterionLabelModelInputEvalItemContentOutputText(TypedDict, total=False):
     """`EvalItemContentOutputText` in the OpenAPI spec."""
 
     type: Required[Literal["output_text"]]
     text: Required[str]
 
 
-class TestingCriteriaLabelModelInputEvalItemContentInputImage(TypedDict, total=False):
+class TestingCriterionLabelModelInputEvalItemContentInputImage(TypedDict, total=False):
     """`EvalItemInputImage` in the OpenAPI spec."""
 
     type: Required[Literal["input_image"]]
@@ -73,7 +81,17 @@ class TestingCriteriaLabelModelInputEvalItemContentInputImage(TypedDict, total=F
     detail: str
 
 
-class TestingCriteriaLabelModelInputEvalItem(TypedDict, total=False):
+# `EvalItemContentItem` in the OpenAPI spec.
+TestingCriterionLabelModelInputEvalItemContent: TypeAlias = Union[
+    str,
+    ResponseInputTextParam,
+    TestingCriterionLabelModelInputEvalItemContentOutputText,
+    TestingCriterionLabelModelInputEvalItemContentInputImage,
+    ResponseInputAudioParam,
+]
+
+
+class TestingCriterionLabelModelInputEvalItem(TypedDict, total=False):
     """`EvalItem` in the OpenAPI spec."""
 
     role: Required[Literal["user", "assistant", "system", "developer"]]
@@ -81,8 +99,8 @@ class TestingCriteriaLabelModelInputEvalItem(TypedDict, total=False):
         Union[
             str,
             ResponseInputTextParam,
-            TestingCriteriaLabelModelInputEvalItemContentOutputText,
-            TestingCriteriaLabelModelInputEvalItemContentInputImage,
+            TestingCriterionLabelModelInputEvalItemContentOutputText,
+            TestingCriterionLabelModelInputEvalItemContentInputImage,
             ResponseInputAudioParam,
             GraderInputsParam,
         ]
@@ -90,35 +108,51 @@ class TestingCriteriaLabelModelInputEvalItem(TypedDict, total=False):
     type: Literal["message"]
 
 
-class TestingCriteriaLabelModel(TypedDict, total=False):
+# `CreateEvalItem` in the OpenAPI spec.
+TestingCriterionLabelModelInput: TypeAlias = Union[
+    TestingCriterionLabelModelInputSimpleInputMessage, TestingCriterionLabelModelInputEvalItem
+]
+
+
+class TestingCriterionLabelModel(TypedDict, total=False):
     """`CreateEvalLabelModelGrader` in the OpenAPI spec."""
 
     type: Required[Literal["label_model"]]
     name: Required[str]
     model: Required[str]
     input: Required[
-        Iterable[Union[TestingCriteriaLabelModelInputSimpleInputMessage, TestingCriteriaLabelModelInputEvalItem]]
+        Iterable[Union[TestingCriterionLabelModelInputSimpleInputMessage, TestingCriterionLabelModelInputEvalItem]]
     ]
     labels: Required[Sequence[str]]
     passing_labels: Required[Sequence[str]]
 
 
-class TestingCriteriaTextSimilarity(TextSimilarityGraderParam, total=False):
+class TestingCriterionTextSimilarity(TextSimilarityGraderParam, total=False):
     """`EvalGraderTextSimilarity` in the OpenAPI spec."""
 
     pass_threshold: Required[float]
 
 
-class TestingCriteriaPython(PythonGraderParam, total=False):
+class TestingCriterionPython(PythonGraderParam, total=False):
     """`EvalGraderPython` in the OpenAPI spec."""
 
     pass_threshold: float
 
 
-class TestingCriteriaScoreModel(ScoreModelGraderParam, total=False):
+class TestingCriterionScoreModel(ScoreModelGraderParam, total=False):
     """`EvalGraderScoreModel` in the OpenAPI spec."""
 
     pass_threshold: float
+
+
+# `CreateEvalRequest/properties/testing_criteria/items` in the OpenAPI spec.
+TestingCriterion: TypeAlias = Union[
+    TestingCriterionLabelModel,
+    StringCheckGraderParam,
+    TestingCriterionTextSimilarity,
+    TestingCriterionPython,
+    TestingCriterionScoreModel,
+]
 
 
 class EvalCreateParams(TypedDict, total=False):
@@ -130,11 +164,11 @@ class EvalCreateParams(TypedDict, total=False):
     testing_criteria: Required[
         Iterable[
             Union[
-                TestingCriteriaLabelModel,
+                TestingCriterionLabelModel,
                 StringCheckGraderParam,
-                TestingCriteriaTextSimilarity,
-                TestingCriteriaPython,
-                TestingCriteriaScoreModel,
+                TestingCriterionTextSimilarity,
+                TestingCriterionPython,
+                TestingCriterionScoreModel,
             ]
         ]
     ]

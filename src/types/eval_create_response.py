@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from .._models import BaseModel
 from .eval_custom_data_source_config import EvalCustomDataSourceConfig
@@ -16,11 +16,13 @@ from .graders.text_similarity_grader import TextSimilarityGrader
 from .metadata import Metadata
 
 __all__ = [
+    "DataSourceConfig",
     "DataSourceConfigLogs",
     "EvalCreateResponse",
-    "TestingCriteriaPython",
-    "TestingCriteriaScoreModel",
-    "TestingCriteriaTextSimilarity",
+    "TestingCriterion",
+    "TestingCriterionEvalGraderPython",
+    "TestingCriterionEvalGraderScoreModel",
+    "TestingCriterionEvalGraderTextSimilarity",
 ]
 
 
@@ -32,22 +34,42 @@ class DataSourceConfigLogs(BaseModel):
     schema_: Dict[str, object] = pydantic.Field(alias="schema")
 
 
-class TestingCriteriaTextSimilarity(TextSimilarityGrader):
+# `Eval/properties/data_source_config` in the OpenAPI spec.
+DataSourceConfig: TypeAlias = Annotated[
+    Union[EvalCustomDataSourceConfig, DataSourceConfigLogs, EvalStoredCompletionsDataSourceConfig],
+    pydantic.Field(discriminator="type"),
+]
+
+
+class TestingCriterionEvalGraderTextSimilarity(TextSimilarityGrader):
     """`EvalGraderTextSimilarity` in the OpenAPI spec."""
 
     pass_threshold: float
 
 
-class TestingCriteriaPython(PythonGrader):
+class TestingCriterionEvalGraderPython(PythonGrader):
     """`EvalGraderPython` in the OpenAPI spec."""
 
     pass_threshold: Optional[float] = None
 
 
-class TestingCriteriaScoreModel(ScoreModelGrader):
+class TestingCriterionEvalGraderScoreModel(ScoreModelGrader):
     """`EvalGraderScoreModel` in the OpenAPI spec."""
 
     pass_threshold: Optional[float] = None
+
+
+# `Eval/properties/testing_criteria/items` in the OpenAPI spec.
+TestingCriterion: TypeAlias = Annotated[
+    Union[
+        LabelModelGrader,
+        StringCheckGrader,
+        TestingCriterionEvalGraderTextSimilarity,
+        TestingCriterionEvalGraderPython,
+        TestingCriterionEvalGraderScoreModel,
+    ],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class EvalCreateResponse(BaseModel):
@@ -65,9 +87,9 @@ class EvalCreateResponse(BaseModel):
             Union[
                 LabelModelGrader,
                 StringCheckGrader,
-                TestingCriteriaTextSimilarity,
-                TestingCriteriaPython,
-                TestingCriteriaScoreModel,
+                TestingCriterionEvalGraderTextSimilarity,
+                TestingCriterionEvalGraderPython,
+                TestingCriterionEvalGraderScoreModel,
             ],
             pydantic.Field(discriminator="type"),
         ]

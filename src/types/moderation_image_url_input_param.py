@@ -2,10 +2,10 @@
 
 from typing_extensions import Literal, Required, TypedDict
 
-__all__ = ["ImageUrl", "ModerationImageURLInputParam"]
+__all__ = ["ImageURL", "ModerationImageURLInputParam"]
 
 
-class ImageUrl(TypedDict, total=False):
+class ImageURL(TypedDict, total=False):
     """`ModerationImageURLInput/properties/image_url` in the OpenAPI spec."""
 
     url: Required[str]
@@ -15,4 +15,4 @@ class ModerationImageURLInputParam(TypedDict, total=False):
     """`ModerationImageURLInput` in the OpenAPI spec."""
 
     type: Required[Literal["image_url"]]
-    image_url: Required[ImageUrl]
+    image_url: Required[ImageURL]

@@ -7,10 +7,10 @@ from typing_extensions import Literal
 
 from .._models import BaseModel
 
-__all__ = ["JsonSchema", "ResponseFormatJSONSchema"]
+__all__ = ["JSONSchema", "ResponseFormatJSONSchema"]
 
 
-class JsonSchema(BaseModel):
+class JSONSchema(BaseModel):
     """`ResponseFormatJsonSchema/properties/json_schema` in the OpenAPI spec."""
 
     description: Optional[str] = None
@@ -23,4 +23,4 @@ class ResponseFormatJSONSchema(BaseModel):
     """`ResponseFormatJsonSchema` in the OpenAPI spec."""
 
     type: Literal["json_schema"]
-    json_schema: JsonSchema
+    json_schema: JSONSchema

@@ -4,10 +4,10 @@ from typing import Dict, Optional
 
 from typing_extensions import Literal, Required, TypedDict
 
-__all__ = ["JsonSchema", "ResponseFormatJSONSchemaParam"]
+__all__ = ["JSONSchema", "ResponseFormatJSONSchemaParam"]
 
 
-class JsonSchema(TypedDict, total=False):
+class JSONSchema(TypedDict, total=False):
     """`ResponseFormatJsonSchema/properties/json_schema` in the OpenAPI spec."""
 
     description: str
@@ -20,4 +20,4 @@ class ResponseFormatJSONSchemaParam(TypedDict, total=False):
     """`ResponseFormatJsonSchema` in the OpenAPI spec."""
 
     type: Required[Literal["json_schema"]]
-    json_schema: Required[JsonSchema]
+    json_schema: Required[JSONSchema]

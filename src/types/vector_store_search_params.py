@@ -2,12 +2,16 @@
 
 from typing import Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .comparison_filter_param import ComparisonFilterParam
 from .compound_filter_param import CompoundFilterParam
 
-__all__ = ["RankingOptions", "VectorStoreSearchParams"]
+__all__ = ["Filters", "RankingOptions", "VectorStoreSearchParams"]
+
+
+# `VectorStoreSearchRequest/properties/filters` in the OpenAPI spec.
+Filters: TypeAlias = Union[ComparisonFilterParam, CompoundFilterParam]
 
 
 class RankingOptions(TypedDict, total=False):

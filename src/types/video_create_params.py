@@ -2,7 +2,7 @@
 
 from typing import Union
 
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypeAlias, TypedDict
 
 from .._types import FileTypes
 from .image_input_reference_param import ImageInputReferenceParam
@@ -10,7 +10,11 @@ from .video_model import VideoModel
 from .video_seconds import VideoSeconds
 from .video_size import VideoSize
 
-__all__ = ["VideoCreateParams"]
+__all__ = ["InputReference", "VideoCreateParams"]
+
+
+# `CreateVideoMultipartBody/properties/input_reference` in the OpenAPI spec.
+InputReference: TypeAlias = Union[FileTypes, ImageInputReferenceParam]
 
 
 class VideoCreateParams(TypedDict, total=False):

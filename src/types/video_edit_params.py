@@ -2,17 +2,21 @@
 
 from typing import Union
 
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypeAlias, TypedDict
 
 from .._types import FileTypes
 
-__all__ = ["VideoEditParams", "VideoVideoReferenceInputParam"]
+__all__ = ["Video", "VideoEditParams", "VideoVideoReferenceInputParam"]
 
 
 class VideoVideoReferenceInputParam(TypedDict, total=False):
     """`VideoReferenceInputParam` in the OpenAPI spec."""
 
     id: Required[str]
+
+
+# `CreateVideoEditMultipartBody/properties/video` in the OpenAPI spec.
+Video: TypeAlias = Union[FileTypes, VideoVideoReferenceInputParam]
 
 
 class VideoEditParams(TypedDict, total=False):

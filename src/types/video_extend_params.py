@@ -2,18 +2,22 @@
 
 from typing import Union
 
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypeAlias, TypedDict
 
 from .._types import FileTypes
 from .video_seconds import VideoSeconds
 
-__all__ = ["VideoExtendParams", "VideoVideoReferenceInputParam"]
+__all__ = ["Video", "VideoExtendParams", "VideoVideoReferenceInputParam"]
 
 
 class VideoVideoReferenceInputParam(TypedDict, total=False):
     """`VideoReferenceInputParam` in the OpenAPI spec."""
 
     id: Required[str]
+
+
+# `CreateVideoExtendMultipartBody/properties/video` in the OpenAPI spec.
+Video: TypeAlias = Union[FileTypes, VideoVideoReferenceInputParam]
 
 
 class VideoExtendParams(TypedDict, total=False):

@@ -33,9 +33,12 @@ _spec_cache: Dict[Path, Dict[str, Any]] = {}
 
 
 def load_spec() -> Dict[str, Any]:
-    """The OpenAPI spec, parsed once per process."""
+    """The OpenAPI spec, parsed once per process, with the properties the official types add to it (the ones
+    the generated params have: codegen/spec_additions.json)."""
     if SPEC_PATH not in _spec_cache:
-        _spec_cache[SPEC_PATH] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+        from codegen.types_gen import add_to_spec
+
+        _spec_cache[SPEC_PATH] = add_to_spec(json.loads(SPEC_PATH.read_text(encoding="utf-8")))
     return _spec_cache[SPEC_PATH]
 
 

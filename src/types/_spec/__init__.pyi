@@ -86,13 +86,11 @@ from .project_service_account_list_response import (
 from .project_spend_alert_list_resource import ProjectSpendAlertListResource as ProjectSpendAlertListResource
 from .project_user_list_response import ProjectUserListResponse as ProjectUserListResponse
 from .public_role_list_resource import PublicRoleListResource as PublicRoleListResource
-from .realtime_connect_params_param import RealtimeConnectParamsParam as RealtimeConnectParamsParam
 from .responses_web_socket_stream_event import ResponsesWebSocketStreamEvent as ResponsesWebSocketStreamEvent
 from .role_list_resource import RoleListResource as RoleListResource
 from .submit_tool_outputs_run_request_without_stream_param import (
     SubmitToolOutputsRunRequestWithoutStreamParam as SubmitToolOutputsRunRequestWithoutStreamParam,
 )
-from .thread_item_list_resource import ThreadItemListResource as ThreadItemListResource
 from .thread_list_resource import ThreadListResource as ThreadListResource
 from .url_citation_param import UrlCitationParam as UrlCitationParam
 from .user_list_resource import UserListResource as UserListResource
@@ -163,11 +161,9 @@ __all__ = [
     "ProjectSpendAlertListResource",
     "ProjectUserListResponse",
     "PublicRoleListResource",
-    "RealtimeConnectParamsParam",
     "ResponsesWebSocketStreamEvent",
     "RoleListResource",
     "SubmitToolOutputsRunRequestWithoutStreamParam",
-    "ThreadItemListResource",
     "ThreadListResource",
     "UrlCitationParam",
     "UserListResource",

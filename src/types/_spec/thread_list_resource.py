@@ -5,7 +5,7 @@ from typing import List, Optional
 from typing_extensions import Literal
 
 from ..._models import BaseModel
-from ..beta.chatkit.chat_kit_thread import ChatKitThread
+from ..beta.chatkit.chatkit_thread import ChatKitThread
 
 __all__ = ["ThreadListResource"]
 

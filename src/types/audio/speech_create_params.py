@@ -2,14 +2,20 @@
 
 from typing import Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .speech_model import SpeechModel
 
-__all__ = ["SpeechCreateParams", "VoiceId"]
+__all__ = ["SpeechCreateParams", "Voice", "VoiceID"]
 
 
-class VoiceId(TypedDict, total=False):
+# `VoiceIdsShared` in the OpenAPI spec.
+Voice: TypeAlias = Union[
+    str, Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"]
+]
+
+
+class VoiceID(TypedDict, total=False):
     """`VoiceIdsOrCustomVoice/anyOf/1` in the OpenAPI spec."""
 
     id: Required[str]
@@ -25,7 +31,7 @@ class SpeechCreateParams(TypedDict, total=False):
         Union[
             str,
             Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"],
-            VoiceId,
+            VoiceID,
         ]
     ]
     response_format: Literal["mp3", "opus", "aac", "flac", "wav", "pcm"]

@@ -3,12 +3,12 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .transcription_language import TranscriptionLanguage
 
-__all__ = ["Logprob", "Transcription", "UsageDuration", "UsageTokens", "UsageTokensInputTokenDetails"]
+__all__ = ["Logprob", "Transcription", "Usage", "UsageDuration", "UsageTokens", "UsageTokensInputTokenDetails"]
 
 
 class Logprob(BaseModel):
@@ -41,6 +41,10 @@ class UsageDuration(BaseModel):
 
     type: Literal["duration"]
     seconds: float
+
+
+# `CreateTranscriptionResponseJson/properties/usage` in the OpenAPI spec.
+Usage: TypeAlias = Annotated[Union[UsageTokens, UsageDuration], pydantic.Field(discriminator="type")]
 
 
 class Transcription(BaseModel):

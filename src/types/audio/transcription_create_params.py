@@ -2,7 +2,7 @@
 
 from typing import Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..._types import FileTypes
 from ..audio_model import AudioModel
@@ -10,7 +10,8 @@ from ..audio_response_format import AudioResponseFormat
 from .transcription_include import TranscriptionInclude
 
 __all__ = [
-    "ChunkingStrategyServerVad",
+    "ChunkingStrategy",
+    "ChunkingStrategyVadConfig",
     "TranscriptionCreateParams",
     "TranscriptionCreateParamsBase",
     "TranscriptionCreateParamsNonStreaming",
@@ -18,13 +19,17 @@ __all__ = [
 ]
 
 
-class ChunkingStrategyServerVad(TypedDict, total=False):
+class ChunkingStrategyVadConfig(TypedDict, total=False):
     """`VadConfig` in the OpenAPI spec."""
 
     type: Required[Literal["server_vad"]]
     prefix_padding_ms: int
     silence_duration_ms: int
     threshold: float
+
+
+# `TranscriptionChunkingStrategy/anyOf/0` in the OpenAPI spec.
+ChunkingStrategy: TypeAlias = Union[Literal["auto"], ChunkingStrategyVadConfig]
 
 
 class TranscriptionCreateParamsBase(TypedDict, total=False):
@@ -40,7 +45,7 @@ class TranscriptionCreateParamsBase(TypedDict, total=False):
     temperature: float
     include: Sequence[TranscriptionInclude]
     timestamp_granularities: Sequence[Literal["word", "segment"]]
-    chunking_strategy: Optional[Union[Literal["auto"], ChunkingStrategyServerVad]]
+    chunking_strategy: Optional[Union[Literal["auto"], ChunkingStrategyVadConfig]]
     known_speaker_names: Sequence[str]
     known_speaker_references: Sequence[str]
 

@@ -3,12 +3,12 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .transcription_diarized_segment import TranscriptionDiarizedSegment
 
-__all__ = ["TranscriptionDiarized", "UsageDuration", "UsageTokens", "UsageTokensInputTokenDetails"]
+__all__ = ["TranscriptionDiarized", "Usage", "UsageDuration", "UsageTokens", "UsageTokensInputTokenDetails"]
 
 
 class UsageTokensInputTokenDetails(BaseModel):
@@ -33,6 +33,10 @@ class UsageDuration(BaseModel):
 
     type: Literal["duration"]
     seconds: float
+
+
+# `CreateTranscriptionResponseDiarizedJson/properties/usage` in the OpenAPI spec.
+Usage: TypeAlias = Annotated[Union[UsageTokens, UsageDuration], pydantic.Field(discriminator="type")]
 
 
 class TranscriptionDiarized(BaseModel):

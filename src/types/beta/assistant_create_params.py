@@ -2,7 +2,7 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..metadata import Metadata
 from ..reasoning_effort import ReasoningEffort
@@ -15,6 +15,7 @@ __all__ = [
     "ToolResourcesCodeInterpreter",
     "ToolResourcesFileSearch",
     "ToolResourcesFileSearchVectorStore",
+    "ToolResourcesFileSearchVectorStoreChunkingStrategy",
     "ToolResourcesFileSearchVectorStoreChunkingStrategyAuto",
     "ToolResourcesFileSearchVectorStoreChunkingStrategyStatic",
     "ToolResourcesFileSearchVectorStoreChunkingStrategyStaticStatic",
@@ -45,6 +46,12 @@ class ToolResourcesFileSearchVectorStoreChunkingStrategyStatic(TypedDict, total=
 
     type: Required[Literal["static"]]
     static: Required[ToolResourcesFileSearchVectorStoreChunkingStrategyStaticStatic]
+
+
+# `CreateAssistantRequest/properties/tool_resources/anyOf/0/properties/file_search/properties/vector_stores/items/properties/chunking_strategy` in the OpenAPI spec.
+ToolResourcesFileSearchVectorStoreChunkingStrategy: TypeAlias = Union[
+    ToolResourcesFileSearchVectorStoreChunkingStrategyAuto, ToolResourcesFileSearchVectorStoreChunkingStrategyStatic
+]
 
 
 class ToolResourcesFileSearchVectorStore(TypedDict, total=False):

@@ -7,40 +7,60 @@ from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..error_object import ErrorObject
-from .message_stream_event import (
-    ThreadMessageCompleted,
-    ThreadMessageCreated,
-    ThreadMessageDelta,
-    ThreadMessageIncomplete,
-    ThreadMessageInProgress,
-)
-from .run_step_stream_event import (
-    ThreadRunStepCancelled,
-    ThreadRunStepCompleted,
-    ThreadRunStepCreated,
-    ThreadRunStepDelta,
-    ThreadRunStepExpired,
-    ThreadRunStepFailed,
-    ThreadRunStepInProgress,
-)
-from .run_stream_event import (
-    ThreadRunCancelled,
-    ThreadRunCancelling,
-    ThreadRunCompleted,
-    ThreadRunCreated,
-    ThreadRunExpired,
-    ThreadRunFailed,
-    ThreadRunIncomplete,
-    ThreadRunInProgress,
-    ThreadRunQueued,
-    ThreadRunRequiresAction,
-)
+from .message_stream_event import ThreadMessageCompleted as ThreadMessageCompleted2
+from .message_stream_event import ThreadMessageCreated as ThreadMessageCreated2
+from .message_stream_event import ThreadMessageDelta as ThreadMessageDelta2
+from .message_stream_event import ThreadMessageIncomplete as ThreadMessageIncomplete2
+from .message_stream_event import ThreadMessageInProgress as ThreadMessageInProgress2
+from .run_step_stream_event import ThreadRunStepCancelled as ThreadRunStepCancelled2
+from .run_step_stream_event import ThreadRunStepCompleted as ThreadRunStepCompleted2
+from .run_step_stream_event import ThreadRunStepCreated as ThreadRunStepCreated2
+from .run_step_stream_event import ThreadRunStepDelta as ThreadRunStepDelta2
+from .run_step_stream_event import ThreadRunStepExpired as ThreadRunStepExpired2
+from .run_step_stream_event import ThreadRunStepFailed as ThreadRunStepFailed2
+from .run_step_stream_event import ThreadRunStepInProgress as ThreadRunStepInProgress2
+from .run_stream_event import ThreadRunCancelled as ThreadRunCancelled2
+from .run_stream_event import ThreadRunCancelling as ThreadRunCancelling2
+from .run_stream_event import ThreadRunCompleted as ThreadRunCompleted2
+from .run_stream_event import ThreadRunCreated as ThreadRunCreated2
+from .run_stream_event import ThreadRunExpired as ThreadRunExpired2
+from .run_stream_event import ThreadRunFailed as ThreadRunFailed2
+from .run_stream_event import ThreadRunIncomplete as ThreadRunIncomplete2
+from .run_stream_event import ThreadRunInProgress as ThreadRunInProgress2
+from .run_stream_event import ThreadRunQueued as ThreadRunQueued2
+from .run_stream_event import ThreadRunRequiresAction as ThreadRunRequiresAction2
 from .thread_stream_event import ThreadStreamEvent
 
-__all__ = ["AssistantStreamEvent", "Error"]
+__all__ = [
+    "AssistantStreamEvent",
+    "ErrorEvent",
+    "ThreadCreated",
+    "ThreadMessageCompleted",
+    "ThreadMessageCreated",
+    "ThreadMessageDelta",
+    "ThreadMessageInProgress",
+    "ThreadMessageIncomplete",
+    "ThreadRunCancelled",
+    "ThreadRunCancelling",
+    "ThreadRunCompleted",
+    "ThreadRunCreated",
+    "ThreadRunExpired",
+    "ThreadRunFailed",
+    "ThreadRunInProgress",
+    "ThreadRunIncomplete",
+    "ThreadRunQueued",
+    "ThreadRunRequiresAction",
+    "ThreadRunStepCancelled",
+    "ThreadRunStepCompleted",
+    "ThreadRunStepCreated",
+    "ThreadRunStepDelta",
+    "ThreadRunStepExpired",
+    "ThreadRunStepFailed",
+    "ThreadRunStepInProgress",
+]
 
 
-class Error(BaseModel):
+class ErrorEvent(BaseModel):
     """`ErrorEvent` in the OpenAPI spec."""
 
     event: Literal["error"]
@@ -51,29 +71,121 @@ class Error(BaseModel):
 AssistantStreamEvent: TypeAlias = Annotated[
     Union[
         ThreadStreamEvent,
-        ThreadRunCreated,
-        ThreadRunQueued,
-        ThreadRunInProgress,
-        ThreadRunRequiresAction,
-        ThreadRunCompleted,
-        ThreadRunIncomplete,
-        ThreadRunFailed,
-        ThreadRunCancelling,
-        ThreadRunCancelled,
-        ThreadRunExpired,
-        ThreadRunStepCreated,
-        ThreadRunStepInProgress,
-        ThreadRunStepDelta,
-        ThreadRunStepCompleted,
-        ThreadRunStepFailed,
-        ThreadRunStepCancelled,
-        ThreadRunStepExpired,
-        ThreadMessageCreated,
-        ThreadMessageInProgress,
-        ThreadMessageDelta,
-        ThreadMessageCompleted,
-        ThreadMessageIncomplete,
-        Error,
+        ThreadRunCreated2,
+        ThreadRunQueued2,
+        ThreadRunInProgress2,
+        ThreadRunRequiresAction2,
+        ThreadRunCompleted2,
+        ThreadRunIncomplete2,
+        ThreadRunFailed2,
+        ThreadRunCancelling2,
+        ThreadRunCancelled2,
+        ThreadRunExpired2,
+        ThreadRunStepCreated2,
+        ThreadRunStepInProgress2,
+        ThreadRunStepDelta2,
+        ThreadRunStepCompleted2,
+        ThreadRunStepFailed2,
+        ThreadRunStepCancelled2,
+        ThreadRunStepExpired2,
+        ThreadMessageCreated2,
+        ThreadMessageInProgress2,
+        ThreadMessageDelta2,
+        ThreadMessageCompleted2,
+        ThreadMessageIncomplete2,
+        ErrorEvent,
     ],
     pydantic.Field(discriminator="event"),
 ]
+
+
+# Another name for `ThreadStreamEvent`.
+ThreadCreated: TypeAlias = ThreadStreamEvent
+
+
+# Another name for `ThreadMessageCompleted`.
+ThreadMessageCompleted: TypeAlias = ThreadMessageCompleted2
+
+
+# Another name for `ThreadMessageCreated`.
+ThreadMessageCreated: TypeAlias = ThreadMessageCreated2
+
+
+# Another name for `ThreadMessageDelta`.
+ThreadMessageDelta: TypeAlias = ThreadMessageDelta2
+
+
+# Another name for `ThreadMessageInProgress`.
+ThreadMessageInProgress: TypeAlias = ThreadMessageInProgress2
+
+
+# Another name for `ThreadMessageIncomplete`.
+ThreadMessageIncomplete: TypeAlias = ThreadMessageIncomplete2
+
+
+# Another name for `ThreadRunCancelled`.
+ThreadRunCancelled: TypeAlias = ThreadRunCancelled2
+
+
+# Another name for `ThreadRunCancelling`.
+ThreadRunCancelling: TypeAlias = ThreadRunCancelling2
+
+
+# Another name for `ThreadRunCompleted`.
+ThreadRunCompleted: TypeAlias = ThreadRunCompleted2
+
+
+# Another name for `ThreadRunCreated`.
+ThreadRunCreated: TypeAlias = ThreadRunCreated2
+
+
+# Another name for `ThreadRunExpired`.
+ThreadRunExpired: TypeAlias = ThreadRunExpired2
+
+
+# Another name for `ThreadRunFailed`.
+ThreadRunFailed: TypeAlias = ThreadRunFailed2
+
+
+# Another name for `ThreadRunInProgress`.
+ThreadRunInProgress: TypeAlias = ThreadRunInProgress2
+
+
+# Another name for `ThreadRunIncomplete`.
+ThreadRunIncomplete: TypeAlias = ThreadRunIncomplete2
+
+
+# Another name for `ThreadRunQueued`.
+ThreadRunQueued: TypeAlias = ThreadRunQueued2
+
+
+# Another name for `ThreadRunRequiresAction`.
+ThreadRunRequiresAction: TypeAlias = ThreadRunRequiresAction2
+
+
+# Another name for `ThreadRunStepCancelled`.
+ThreadRunStepCancelled: TypeAlias = ThreadRunStepCancelled2
+
+
+# Another name for `ThreadRunStepCompleted`.
+ThreadRunStepCompleted: TypeAlias = ThreadRunStepCompleted2
+
+
+# Another name for `ThreadRunStepCreated`.
+ThreadRunStepCreated: TypeAlias = ThreadRunStepCreated2
+
+
+# Another name for `ThreadRunStepDelta`.
+ThreadRunStepDelta: TypeAlias = ThreadRunStepDelta2
+
+
+# Another name for `ThreadRunStepExpired`.
+ThreadRunStepExpired: TypeAlias = ThreadRunStepExpired2
+
+
+# Another name for `ThreadRunStepFailed`.
+ThreadRunStepFailed: TypeAlias = ThreadRunStepFailed2
+
+
+# Another name for `ThreadRunStepInProgress`.
+ThreadRunStepInProgress: TypeAlias = ThreadRunStepInProgress2

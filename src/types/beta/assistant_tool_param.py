@@ -2,14 +2,21 @@
 
 from typing import Union
 
-from typing_extensions import TypeAlias
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
+from ..function_definition_param import FunctionDefinitionParam
 from .code_interpreter_tool_param import CodeInterpreterToolParam
 from .file_search_tool_param import FileSearchToolParam
-from .function_tool_param import FunctionToolParam
 
-__all__ = ["AssistantToolParam"]
+__all__ = ["AssistantToolParam", "Function"]
+
+
+class Function(TypedDict, total=False):
+    """`AssistantToolsFunction` in the OpenAPI spec."""
+
+    type: Required[Literal["function"]]
+    function: Required[FunctionDefinitionParam]
 
 
 # `AssistantTool` in the OpenAPI spec.
-AssistantToolParam: TypeAlias = Union[CodeInterpreterToolParam, FileSearchToolParam, FunctionToolParam]
+AssistantToolParam: TypeAlias = Union[CodeInterpreterToolParam, FileSearchToolParam, Function]

@@ -3,7 +3,7 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .beta_container_network_policy_allowlist import BetaContainerNetworkPolicyAllowlist
@@ -11,7 +11,17 @@ from .beta_container_network_policy_disabled import BetaContainerNetworkPolicyDi
 from .beta_inline_skill import BetaInlineSkill
 from .beta_skill_reference import BetaSkillReference
 
-__all__ = ["BetaContainerAuto"]
+__all__ = ["BetaContainerAuto", "NetworkPolicy", "Skill"]
+
+
+# `BetaContainerAutoParam/properties/network_policy` in the OpenAPI spec.
+NetworkPolicy: TypeAlias = Annotated[
+    Union[BetaContainerNetworkPolicyDisabled, BetaContainerNetworkPolicyAllowlist], pydantic.Field(discriminator="type")
+]
+
+
+# `BetaContainerAutoParam/properties/skills/items` in the OpenAPI spec.
+Skill: TypeAlias = Annotated[Union[BetaSkillReference, BetaInlineSkill], pydantic.Field(discriminator="type")]
 
 
 class BetaContainerAuto(BaseModel):

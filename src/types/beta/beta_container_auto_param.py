@@ -2,14 +2,22 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .beta_container_network_policy_allowlist_param import BetaContainerNetworkPolicyAllowlistParam
 from .beta_container_network_policy_disabled_param import BetaContainerNetworkPolicyDisabledParam
 from .beta_inline_skill_param import BetaInlineSkillParam
 from .beta_skill_reference_param import BetaSkillReferenceParam
 
-__all__ = ["BetaContainerAutoParam"]
+__all__ = ["BetaContainerAutoParam", "NetworkPolicy", "Skill"]
+
+
+# `BetaContainerAutoParam/properties/network_policy` in the OpenAPI spec.
+NetworkPolicy: TypeAlias = Union[BetaContainerNetworkPolicyDisabledParam, BetaContainerNetworkPolicyAllowlistParam]
+
+
+# `BetaContainerAutoParam/properties/skills/items` in the OpenAPI spec.
+Skill: TypeAlias = Union[BetaSkillReferenceParam, BetaInlineSkillParam]
 
 
 class BetaContainerAutoParam(TypedDict, total=False):

@@ -3,11 +3,11 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["BetaCustomTool", "FormatGrammar", "FormatText"]
+__all__ = ["BetaCustomTool", "Format", "FormatGrammar", "FormatText"]
 
 
 class FormatText(BaseModel):
@@ -22,6 +22,10 @@ class FormatGrammar(BaseModel):
     type: Literal["grammar"]
     syntax: Literal["lark", "regex"]
     definition: str
+
+
+# `BetaCustomToolParam/properties/format` in the OpenAPI spec.
+Format: TypeAlias = Annotated[Union[FormatText, FormatGrammar], pydantic.Field(discriminator="type")]
 
 
 class BetaCustomTool(BaseModel):

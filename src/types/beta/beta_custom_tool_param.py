@@ -2,9 +2,9 @@
 
 from typing import Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["BetaCustomToolParam", "FormatGrammar", "FormatText"]
+__all__ = ["BetaCustomToolParam", "Format", "FormatGrammar", "FormatText"]
 
 
 class FormatText(TypedDict, total=False):
@@ -19,6 +19,10 @@ class FormatGrammar(TypedDict, total=False):
     type: Required[Literal["grammar"]]
     syntax: Required[Literal["lark", "regex"]]
     definition: Required[str]
+
+
+# `BetaCustomToolParam/properties/format` in the OpenAPI spec.
+Format: TypeAlias = Union[FormatText, FormatGrammar]
 
 
 class BetaCustomToolParam(TypedDict, total=False):

@@ -3,14 +3,17 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
 __all__ = [
     "BetaFileSearchTool",
-    "FiltersBetaComparisonFilter",
-    "FiltersBetaCompoundFilter",
+    "Filters",
+    "FiltersComparisonFilter",
+    "FiltersCompoundFilter",
+    "FiltersCompoundFilterFilter",
+    "FiltersCompoundFilterFilterComparisonFilter",
     "RankingOptions",
     "RankingOptionsHybridSearch",
 ]
@@ -31,7 +34,7 @@ class RankingOptions(BaseModel):
     hybrid_search: Optional[RankingOptionsHybridSearch] = None
 
 
-class FiltersBetaComparisonFilter(BaseModel):
+class FiltersComparisonFilter(BaseModel):
     """`BetaComparisonFilter` in the OpenAPI spec."""
 
     type: Literal["eq", "ne", "gt", "gte", "lt", "lte", "in", "nin"]
@@ -39,13 +42,25 @@ class FiltersBetaComparisonFilter(BaseModel):
     value: Union[str, float, bool, List[Union[str, float]]]
 
 
-class FiltersBetaCompoundFilter(BaseModel):
+# `BetaCompoundFilter/properties/filters/items` in the OpenAPI spec.
+FiltersCompoundFilterFilter: TypeAlias = Annotated[
+    Union[FiltersComparisonFilter, "FiltersCompoundFilter"], pydantic.Field(discriminator="type")
+]
+
+
+class FiltersCompoundFilter(BaseModel):
     """`BetaCompoundFilter` in the OpenAPI spec."""
 
     type: Literal["and", "or"]
     filters: List[
-        Annotated[Union[FiltersBetaComparisonFilter, "FiltersBetaCompoundFilter"], pydantic.Field(discriminator="type")]
+        Annotated[Union[FiltersComparisonFilter, "FiltersCompoundFilter"], pydantic.Field(discriminator="type")]
     ]
+
+
+# `BetaFilters` in the OpenAPI spec.
+Filters: TypeAlias = Annotated[
+    Union[FiltersComparisonFilter, FiltersCompoundFilter], pydantic.Field(discriminator="type")
+]
 
 
 class BetaFileSearchTool(BaseModel):
@@ -56,5 +71,9 @@ class BetaFileSearchTool(BaseModel):
     max_num_results: Optional[int] = None
     ranking_options: Optional[RankingOptions] = None
     filters: Annotated[
-        Union[FiltersBetaComparisonFilter, FiltersBetaCompoundFilter, None], pydantic.Field(discriminator="type")
+        Union[FiltersComparisonFilter, FiltersCompoundFilter, None], pydantic.Field(discriminator="type")
     ] = None
+
+
+# Another name for `FiltersComparisonFilter`.
+FiltersCompoundFilterFilterComparisonFilter: TypeAlias = FiltersComparisonFilter

@@ -2,12 +2,15 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 __all__ = [
     "BetaFileSearchToolParam",
-    "FiltersBetaComparisonFilter",
-    "FiltersBetaCompoundFilter",
+    "Filters",
+    "FiltersComparisonFilter",
+    "FiltersCompoundFilter",
+    "FiltersCompoundFilterFilter",
+    "FiltersCompoundFilterFilterComparisonFilter",
     "RankingOptions",
     "RankingOptionsHybridSearch",
 ]
@@ -28,7 +31,7 @@ class RankingOptions(TypedDict, total=False):
     hybrid_search: RankingOptionsHybridSearch
 
 
-class FiltersBetaComparisonFilter(TypedDict, total=False):
+class FiltersComparisonFilter(TypedDict, total=False):
     """`BetaComparisonFilter` in the OpenAPI spec."""
 
     type: Required[Literal["eq", "ne", "gt", "gte", "lt", "lte", "in", "nin"]]
@@ -36,11 +39,19 @@ class FiltersBetaComparisonFilter(TypedDict, total=False):
     value: Required[Union[str, float, bool, Sequence[Union[str, float]]]]
 
 
-class FiltersBetaCompoundFilter(TypedDict, total=False):
+# `BetaCompoundFilter/properties/filters/items` in the OpenAPI spec.
+FiltersCompoundFilterFilter: TypeAlias = Union[FiltersComparisonFilter, "FiltersCompoundFilter"]
+
+
+class FiltersCompoundFilter(TypedDict, total=False):
     """`BetaCompoundFilter` in the OpenAPI spec."""
 
     type: Required[Literal["and", "or"]]
-    filters: Required[Iterable[Union[FiltersBetaComparisonFilter, "FiltersBetaCompoundFilter"]]]
+    filters: Required[Iterable[Union[FiltersComparisonFilter, "FiltersCompoundFilter"]]]
+
+
+# `BetaFilters` in the OpenAPI spec.
+Filters: TypeAlias = Union[FiltersComparisonFilter, FiltersCompoundFilter]
 
 
 class BetaFileSearchToolParam(TypedDict, total=False):
@@ -50,4 +61,8 @@ class BetaFileSearchToolParam(TypedDict, total=False):
     vector_store_ids: Required[Sequence[str]]
     max_num_results: int
     ranking_options: RankingOptions
-    filters: Optional[Union[FiltersBetaComparisonFilter, FiltersBetaCompoundFilter]]
+    filters: Optional[Union[FiltersComparisonFilter, FiltersCompoundFilter]]
+
+
+# Another name for `FiltersComparisonFilter`.
+FiltersCompoundFilterFilterComparisonFilter: TypeAlias = FiltersComparisonFilter

@@ -3,14 +3,20 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .beta_container_auto import BetaContainerAuto
 from .beta_container_reference import BetaContainerReference
 from .beta_local_environment import BetaLocalEnvironment
 
-__all__ = ["BetaFunctionShellTool"]
+__all__ = ["BetaFunctionShellTool", "Environment"]
+
+
+# `BetaFunctionShellToolParam/properties/environment/anyOf/0` in the OpenAPI spec.
+Environment: TypeAlias = Annotated[
+    Union[BetaContainerAuto, BetaLocalEnvironment, BetaContainerReference], pydantic.Field(discriminator="type")
+]
 
 
 class BetaFunctionShellTool(BaseModel):

@@ -2,13 +2,17 @@
 
 from typing import Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .beta_container_auto_param import BetaContainerAutoParam
 from .beta_container_reference_param import BetaContainerReferenceParam
 from .beta_local_environment_param import BetaLocalEnvironmentParam
 
-__all__ = ["BetaFunctionShellToolParam"]
+__all__ = ["BetaFunctionShellToolParam", "Environment"]
+
+
+# `BetaFunctionShellToolParam/properties/environment/anyOf/0` in the OpenAPI spec.
+Environment: TypeAlias = Union[BetaContainerAutoParam, BetaLocalEnvironmentParam, BetaContainerReferenceParam]
 
 
 class BetaFunctionShellToolParam(TypedDict, total=False):

@@ -8,13 +8,13 @@ __all__ = ["BetaFunctionToolParam"]
 
 
 class BetaFunctionToolParam(TypedDict, total=False):
-    """`BetaFunctionTool` in the OpenAPI spec."""
+    """`BetaFunctionToolParam` in the OpenAPI spec."""
 
-    type: Required[Literal["function"]]
     name: Required[str]
     description: Optional[str]
-    parameters: Required[Optional[Dict[str, object]]]
+    parameters: Optional[Dict[str, object]]
+    strict: Optional[bool]
+    type: Required[Literal["function"]]
     output_schema: Optional[Dict[str, object]]
-    strict: Required[Optional[bool]]
     defer_loading: bool
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]

@@ -7,7 +7,7 @@ from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["BetaMcpToolCallError", "HttpError", "McpProtocolError", "McpToolExecutionError"]
+__all__ = ["BetaMcpToolCallError", "HTTPError", "McpProtocolError", "McpToolExecutionError"]
 
 
 class McpProtocolError(BaseModel):
@@ -25,7 +25,7 @@ class McpToolExecutionError(BaseModel):
     content: object
 
 
-class HttpError(BaseModel):
+class HTTPError(BaseModel):
     """`BetaHTTPError` in the OpenAPI spec."""
 
     type: Literal["http_error"]
@@ -35,5 +35,5 @@ class HttpError(BaseModel):
 
 # `BetaMCPToolCallError` in the OpenAPI spec.
 BetaMcpToolCallError: TypeAlias = Annotated[
-    Union[McpProtocolError, McpToolExecutionError, HttpError], pydantic.Field(discriminator="type")
+    Union[McpProtocolError, McpToolExecutionError, HTTPError], pydantic.Field(discriminator="type")
 ]

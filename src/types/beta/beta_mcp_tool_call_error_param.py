@@ -4,7 +4,7 @@ from typing import Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["BetaMcpToolCallErrorParam", "HttpError", "McpProtocolError", "McpToolExecutionError"]
+__all__ = ["BetaMcpToolCallErrorParam", "HTTPError", "McpProtocolError", "McpToolExecutionError"]
 
 
 class McpProtocolError(TypedDict, total=False):
@@ -22,7 +22,7 @@ class McpToolExecutionError(TypedDict, total=False):
     content: Required[object]
 
 
-class HttpError(TypedDict, total=False):
+class HTTPError(TypedDict, total=False):
     """`BetaHTTPError` in the OpenAPI spec."""
 
     type: Required[Literal["http_error"]]
@@ -31,4 +31,4 @@ class HttpError(TypedDict, total=False):
 
 
 # `BetaMCPToolCallError` in the OpenAPI spec.
-BetaMcpToolCallErrorParam: TypeAlias = Union[McpProtocolError, McpToolExecutionError, HttpError]
+BetaMcpToolCallErrorParam: TypeAlias = Union[McpProtocolError, McpToolExecutionError, HTTPError]

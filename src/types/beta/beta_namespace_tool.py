@@ -3,12 +3,12 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .beta_custom_tool import BetaCustomTool
 
-__all__ = ["BetaNamespaceTool", "ToolFunction"]
+__all__ = ["BetaNamespaceTool", "Tool", "ToolFunction"]
 
 
 class ToolFunction(BaseModel):
@@ -22,6 +22,10 @@ class ToolFunction(BaseModel):
     output_schema: Optional[Dict[str, object]] = None
     defer_loading: Optional[bool] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
+
+
+# `BetaNamespaceToolParam/properties/tools/items` in the OpenAPI spec.
+Tool: TypeAlias = Annotated[Union[ToolFunction, BetaCustomTool], pydantic.Field(discriminator="type")]
 
 
 class BetaNamespaceTool(BaseModel):

@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..chat_model import ChatModel
@@ -30,15 +30,20 @@ __all__ = [
     "Conversation",
     "IncompleteDetails",
     "Moderation",
+    "ModerationInput",
     "ModerationInputError",
     "ModerationInputModerationResult",
+    "ModerationOutput",
+    "ModerationOutputError",
+    "ModerationOutputModerationResult",
     "PromptCacheOptions",
     "Reasoning",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoice",
+    "ToolChoiceBetaSpecificProgrammaticToolCallingParam",
 ]
 
 
-class ToolChoiceProgrammaticToolCalling(BaseModel):
+class ToolChoiceBetaSpecificProgrammaticToolCallingParam(BaseModel):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
@@ -84,6 +89,18 @@ class ModerationInputError(BaseModel):
     type: Literal["error"]
     code: str
     message: str
+
+
+# `BetaModeration/properties/input` in the OpenAPI spec.
+ModerationInput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResult, ModerationInputError], pydantic.Field(discriminator="type")
+]
+
+
+# `BetaModeration/properties/output` in the OpenAPI spec.
+ModerationOutput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResult, ModerationInputError], pydantic.Field(discriminator="type")
+]
 
 
 class Moderation(BaseModel):
@@ -149,7 +166,7 @@ class BetaResponse(BaseModel):
         BetaToolChoiceFunction,
         BetaToolChoiceMcp,
         BetaToolChoiceCustom,
-        ToolChoiceProgrammaticToolCalling,
+        ToolChoiceBetaSpecificProgrammaticToolCallingParam,
         BetaToolChoiceApplyPatch,
         BetaToolChoiceShell,
     ]
@@ -172,3 +189,15 @@ class BetaResponse(BaseModel):
     parallel_tool_calls: bool
     conversation: Optional[Conversation] = None
     max_output_tokens: Optional[int] = None
+
+
+# Another name for `BetaToolChoiceOptions`.
+ToolChoice: TypeAlias = BetaToolChoiceOptions
+
+
+# Another name for `ModerationInputModerationResult`.
+ModerationOutputModerationResult: TypeAlias = ModerationInputModerationResult
+
+
+# Another name for `ModerationInputError`.
+ModerationOutputError: TypeAlias = ModerationInputError

@@ -3,15 +3,17 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
 __all__ = [
     "Agent",
     "BetaResponseApplyPatchToolCall",
+    "Caller",
     "CallerDirect",
     "CallerProgram",
+    "Operation",
     "OperationCreateFile",
     "OperationDeleteFile",
     "OperationUpdateFile",
@@ -37,6 +39,10 @@ class CallerProgram(BaseModel):
     caller_id: str
 
 
+# `BetaToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
+
+
 class OperationCreateFile(BaseModel):
     """`BetaApplyPatchCreateFileOperation` in the OpenAPI spec."""
 
@@ -58,6 +64,12 @@ class OperationUpdateFile(BaseModel):
     type: Literal["update_file"]
     path: str
     diff: str
+
+
+# `BetaApplyPatchToolCall/properties/operation` in the OpenAPI spec.
+Operation: TypeAlias = Annotated[
+    Union[OperationCreateFile, OperationDeleteFile, OperationUpdateFile], pydantic.Field(discriminator="type")
+]
 
 
 class BetaResponseApplyPatchToolCall(BaseModel):

@@ -3,11 +3,11 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["Agent", "BetaResponseApplyPatchToolCallOutput", "CallerDirect", "CallerProgram"]
+__all__ = ["Agent", "BetaResponseApplyPatchToolCallOutput", "Caller", "CallerDirect", "CallerProgram"]
 
 
 class Agent(BaseModel):
@@ -27,6 +27,10 @@ class CallerProgram(BaseModel):
 
     type: Literal["program"]
     caller_id: str
+
+
+# `BetaToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
 
 
 class BetaResponseApplyPatchToolCallOutput(BaseModel):

@@ -3,11 +3,11 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["Agent", "BetaResponseCodeInterpreterToolCall", "OutputImage", "OutputLogs"]
+__all__ = ["Agent", "BetaResponseCodeInterpreterToolCall", "Output", "OutputImage", "OutputLogs"]
 
 
 class Agent(BaseModel):
@@ -28,6 +28,10 @@ class OutputImage(BaseModel):
 
     type: Literal["image"]
     url: str
+
+
+# `BetaCodeInterpreterToolCall/properties/outputs/anyOf/0/items` in the OpenAPI spec.
+Output: TypeAlias = Annotated[Union[OutputLogs, OutputImage], pydantic.Field(discriminator="type")]
 
 
 class BetaResponseCodeInterpreterToolCall(BaseModel):

@@ -2,9 +2,9 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["Agent", "BetaResponseCodeInterpreterToolCallParam", "OutputImage", "OutputLogs"]
+__all__ = ["Agent", "BetaResponseCodeInterpreterToolCallParam", "Output", "OutputImage", "OutputLogs"]
 
 
 class Agent(TypedDict, total=False):
@@ -25,6 +25,10 @@ class OutputImage(TypedDict, total=False):
 
     type: Required[Literal["image"]]
     url: Required[str]
+
+
+# `BetaCodeInterpreterToolCall/properties/outputs/anyOf/0/items` in the OpenAPI spec.
+Output: TypeAlias = Union[OutputLogs, OutputImage]
 
 
 class BetaResponseCodeInterpreterToolCallParam(TypedDict, total=False):

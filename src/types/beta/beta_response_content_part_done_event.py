@@ -3,13 +3,13 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .beta_response_output_refusal import BetaResponseOutputRefusal
 from .beta_response_output_text import BetaResponseOutputText
 
-__all__ = ["Agent", "BetaResponseContentPartDoneEvent", "PartReasoningText"]
+__all__ = ["Agent", "BetaResponseContentPartDoneEvent", "Part", "PartReasoningText"]
 
 
 class Agent(BaseModel):
@@ -23,6 +23,12 @@ class PartReasoningText(BaseModel):
 
     type: Literal["reasoning_text"]
     text: str
+
+
+# `BetaOutputContent` in the OpenAPI spec.
+Part: TypeAlias = Annotated[
+    Union[BetaResponseOutputText, BetaResponseOutputRefusal, PartReasoningText], pydantic.Field(discriminator="type")
+]
 
 
 class BetaResponseContentPartDoneEvent(BaseModel):

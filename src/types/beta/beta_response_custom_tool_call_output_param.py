@@ -2,13 +2,20 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .beta_response_input_file_param import BetaResponseInputFileParam
 from .beta_response_input_image_param import BetaResponseInputImageParam
 from .beta_response_input_text_param import BetaResponseInputTextParam
 
-__all__ = ["Agent", "BetaResponseCustomToolCallOutputParam", "CallerDirect", "CallerProgram"]
+__all__ = [
+    "Agent",
+    "BetaResponseCustomToolCallOutputParam",
+    "Caller",
+    "CallerDirect",
+    "CallerProgram",
+    "OutputOutputContentList",
+]
 
 
 class Agent(TypedDict, total=False):
@@ -28,6 +35,16 @@ class CallerProgram(TypedDict, total=False):
 
     type: Required[Literal["program"]]
     caller_id: Required[str]
+
+
+# `BetaToolCallCallerParam` in the OpenAPI spec.
+Caller: TypeAlias = Union[CallerDirect, CallerProgram]
+
+
+# `BetaFunctionAndCustomToolCallOutput` in the OpenAPI spec.
+OutputOutputContentList: TypeAlias = Union[
+    BetaResponseInputTextParam, BetaResponseInputImageParam, BetaResponseInputFileParam
+]
 
 
 class BetaResponseCustomToolCallOutputParam(TypedDict, total=False):

@@ -2,9 +2,9 @@
 
 from typing import Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["Agent", "BetaResponseCustomToolCallParam", "CallerDirect", "CallerProgram"]
+__all__ = ["Agent", "BetaResponseCustomToolCallParam", "Caller", "CallerDirect", "CallerProgram"]
 
 
 class Agent(TypedDict, total=False):
@@ -24,6 +24,10 @@ class CallerProgram(TypedDict, total=False):
 
     type: Required[Literal["program"]]
     caller_id: Required[str]
+
+
+# `BetaToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Union[CallerDirect, CallerProgram]
 
 
 class BetaResponseCustomToolCallParam(TypedDict, total=False):

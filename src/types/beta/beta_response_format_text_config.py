@@ -8,7 +8,7 @@ from typing_extensions import Annotated, Literal, TypeAlias
 from ..._models import BaseModel
 from .beta_response_format_text_json_schema_config import BetaResponseFormatTextJSONSchemaConfig
 
-__all__ = ["BetaResponseFormatTextConfig", "JsonObject", "Text"]
+__all__ = ["BetaResponseFormatTextConfig", "JSONObject", "Text"]
 
 
 class Text(BaseModel):
@@ -17,7 +17,7 @@ class Text(BaseModel):
     type: Literal["text"]
 
 
-class JsonObject(BaseModel):
+class JSONObject(BaseModel):
     """`BetaResponseFormatJsonObject` in the OpenAPI spec."""
 
     type: Literal["json_object"]
@@ -25,5 +25,5 @@ class JsonObject(BaseModel):
 
 # `BetaTextResponseFormatConfiguration` in the OpenAPI spec.
 BetaResponseFormatTextConfig: TypeAlias = Annotated[
-    Union[Text, BetaResponseFormatTextJSONSchemaConfig, JsonObject], pydantic.Field(discriminator="type")
+    Union[Text, BetaResponseFormatTextJSONSchemaConfig, JSONObject], pydantic.Field(discriminator="type")
 ]

@@ -6,7 +6,7 @@ from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .beta_response_format_text_json_schema_config_param import BetaResponseFormatTextJSONSchemaConfigParam
 
-__all__ = ["BetaResponseFormatTextConfigParam", "JsonObject", "Text"]
+__all__ = ["BetaResponseFormatTextConfigParam", "JSONObject", "Text"]
 
 
 class Text(TypedDict, total=False):
@@ -15,11 +15,11 @@ class Text(TypedDict, total=False):
     type: Required[Literal["text"]]
 
 
-class JsonObject(TypedDict, total=False):
+class JSONObject(TypedDict, total=False):
     """`BetaResponseFormatJsonObject` in the OpenAPI spec."""
 
     type: Required[Literal["json_object"]]
 
 
 # `BetaTextResponseFormatConfiguration` in the OpenAPI spec.
-BetaResponseFormatTextConfigParam: TypeAlias = Union[Text, BetaResponseFormatTextJSONSchemaConfigParam, JsonObject]
+BetaResponseFormatTextConfigParam: TypeAlias = Union[Text, BetaResponseFormatTextJSONSchemaConfigParam, JSONObject]

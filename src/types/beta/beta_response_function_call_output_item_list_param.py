@@ -4,10 +4,16 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .beta_response_function_call_output_item_param import BetaResponseFunctionCallOutputItemParam
+from .beta_response_function_call_output_item_param import (
+    BetaResponseFunctionCallOutputItemParam as BetaResponseFunctionCallOutputItemParam2,
+)
 
-__all__ = ["BetaResponseFunctionCallOutputItemListParam"]
+__all__ = ["BetaResponseFunctionCallOutputItemListParam", "BetaResponseFunctionCallOutputItemParam"]
 
 
 # `BetaFunctionCallOutputItemParam/properties/output/anyOf/1` in the OpenAPI spec.
-BetaResponseFunctionCallOutputItemListParam: TypeAlias = Iterable[BetaResponseFunctionCallOutputItemParam]
+BetaResponseFunctionCallOutputItemListParam: TypeAlias = Iterable[BetaResponseFunctionCallOutputItemParam2]
+
+
+# Another name for `BetaResponseFunctionCallOutputItemParam`.
+BetaResponseFunctionCallOutputItemParam: TypeAlias = BetaResponseFunctionCallOutputItemParam2

@@ -3,11 +3,11 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["BetaResponseFunctionShellCallOutputContent", "OutcomeExit", "OutcomeTimeout"]
+__all__ = ["BetaResponseFunctionShellCallOutputContent", "Outcome", "OutcomeExit", "OutcomeTimeout"]
 
 
 class OutcomeTimeout(BaseModel):
@@ -21,6 +21,10 @@ class OutcomeExit(BaseModel):
 
     type: Literal["exit"]
     exit_code: int
+
+
+# `BetaFunctionShellCallOutputContent/properties/outcome` in the OpenAPI spec.
+Outcome: TypeAlias = Annotated[Union[OutcomeTimeout, OutcomeExit], pydantic.Field(discriminator="type")]
 
 
 class BetaResponseFunctionShellCallOutputContent(BaseModel):

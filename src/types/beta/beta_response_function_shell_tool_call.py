@@ -3,13 +3,21 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .beta_response_container_reference import BetaResponseContainerReference
 from .beta_response_local_environment import BetaResponseLocalEnvironment
 
-__all__ = ["Action", "Agent", "BetaResponseFunctionShellToolCall", "CallerDirect", "CallerProgram"]
+__all__ = [
+    "Action",
+    "Agent",
+    "BetaResponseFunctionShellToolCall",
+    "Caller",
+    "CallerDirect",
+    "CallerProgram",
+    "Environment",
+]
 
 
 class Agent(BaseModel):
@@ -31,12 +39,22 @@ class CallerProgram(BaseModel):
     caller_id: str
 
 
+# `BetaToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
+
+
 class Action(BaseModel):
     """`BetaFunctionShellAction` in the OpenAPI spec."""
 
     commands: List[str]
     timeout_ms: Optional[int] = None
     max_output_length: Optional[int] = None
+
+
+# `BetaFunctionShellCall/properties/environment/anyOf/0` in the OpenAPI spec.
+Environment: TypeAlias = Annotated[
+    Union[BetaResponseLocalEnvironment, BetaResponseContainerReference], pydantic.Field(discriminator="type")
+]
 
 
 class BetaResponseFunctionShellToolCall(BaseModel):

@@ -3,12 +3,27 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
-from .beta_response_function_shell_call_output_content import BetaResponseFunctionShellCallOutputContent
+from .beta_response_function_shell_call_output_content import (
+    BetaResponseFunctionShellCallOutputContent,
+    Outcome,
+    OutcomeExit,
+    OutcomeTimeout,
+)
 
-__all__ = ["Agent", "BetaResponseFunctionShellToolCallOutput", "CallerDirect", "CallerProgram"]
+__all__ = [
+    "Agent",
+    "BetaResponseFunctionShellToolCallOutput",
+    "Caller",
+    "CallerDirect",
+    "CallerProgram",
+    "Output",
+    "OutputOutcome",
+    "OutputOutcomeExit",
+    "OutputOutcomeTimeout",
+]
 
 
 class Agent(BaseModel):
@@ -30,6 +45,10 @@ class CallerProgram(BaseModel):
     caller_id: str
 
 
+# `BetaToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
+
+
 class BetaResponseFunctionShellToolCallOutput(BaseModel):
     """`BetaFunctionShellCallOutput` in the OpenAPI spec."""
 
@@ -42,3 +61,19 @@ class BetaResponseFunctionShellToolCallOutput(BaseModel):
     output: List[BetaResponseFunctionShellCallOutputContent]
     max_output_length: Optional[int] = None
     created_by: Optional[str] = None
+
+
+# Another name for `BetaResponseFunctionShellCallOutputContent`.
+Output: TypeAlias = BetaResponseFunctionShellCallOutputContent
+
+
+# Another name for `Outcome`.
+OutputOutcome: TypeAlias = Outcome
+
+
+# Another name for `OutcomeExit`.
+OutputOutcomeExit: TypeAlias = OutcomeExit
+
+
+# Another name for `OutcomeTimeout`.
+OutputOutcomeTimeout: TypeAlias = OutcomeTimeout

@@ -3,14 +3,21 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .beta_response_input_file import BetaResponseInputFile
 from .beta_response_input_image import BetaResponseInputImage
 from .beta_response_input_text import BetaResponseInputText
 
-__all__ = ["Agent", "BetaResponseFunctionToolCallOutputItem", "CallerDirect", "CallerProgram"]
+__all__ = [
+    "Agent",
+    "BetaResponseFunctionToolCallOutputItem",
+    "Caller",
+    "CallerDirect",
+    "CallerProgram",
+    "OutputOutputContentList",
+]
 
 
 class Agent(BaseModel):
@@ -30,6 +37,16 @@ class CallerProgram(BaseModel):
 
     type: Literal["program"]
     caller_id: str
+
+
+# `BetaToolCallCallerParam` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
+
+
+# `BetaFunctionAndCustomToolCallOutput` in the OpenAPI spec.
+OutputOutputContentList: TypeAlias = Annotated[
+    Union[BetaResponseInputText, BetaResponseInputImage, BetaResponseInputFile], pydantic.Field(discriminator="type")
+]
 
 
 class BetaResponseFunctionToolCallOutputItem(BaseModel):

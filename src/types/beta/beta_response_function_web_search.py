@@ -3,11 +3,12 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
 __all__ = [
+    "Action",
     "ActionFindInPage",
     "ActionOpenPage",
     "ActionSearch",
@@ -52,6 +53,12 @@ class ActionFindInPage(BaseModel):
     type: Literal["find_in_page"]
     url: str
     pattern: str
+
+
+# `BetaWebSearchToolCall/properties/action` in the OpenAPI spec.
+Action: TypeAlias = Annotated[
+    Union[ActionSearch, ActionOpenPage, ActionFindInPage], pydantic.Field(discriminator="type")
+]
 
 
 class BetaResponseFunctionWebSearch(BaseModel):

@@ -2,9 +2,10 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 __all__ = [
+    "Action",
     "ActionFindInPage",
     "ActionOpenPage",
     "ActionSearch",
@@ -49,6 +50,10 @@ class ActionFindInPage(TypedDict, total=False):
     type: Required[Literal["find_in_page"]]
     url: Required[str]
     pattern: Required[str]
+
+
+# `BetaWebSearchToolCall/properties/action` in the OpenAPI spec.
+Action: TypeAlias = Union[ActionSearch, ActionOpenPage, ActionFindInPage]
 
 
 class BetaResponseFunctionWebSearchParam(TypedDict, total=False):

@@ -28,63 +28,102 @@ from .beta_tool import BetaTool
 
 __all__ = [
     "AdditionalTools",
+    "AdditionalToolsAgent",
     "AgentMessage",
+    "AgentMessageAgent",
+    "AgentMessageContent",
     "AgentMessageContentEncryptedContent",
     "ApplyPatchCall",
+    "ApplyPatchCallAgent",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
+    "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
     "ApplyPatchCallOutput",
-    "BetaInputMessage",
-    "BetaInputMessageAgent",
-    "BetaItemReferenceParam",
+    "ApplyPatchCallOutputAgent",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
     "BetaResponseInputItem",
     "Compaction",
     "CompactionTrigger",
+    "CompactionTriggerAgent",
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "ComputerCallOutputAgent",
     "FunctionCallOutput",
+    "FunctionCallOutputAgent",
+    "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
+    "ImageGenerationCallAgent",
+    "ItemReference",
+    "ItemReferenceAgent",
     "LocalShellCall",
     "LocalShellCallAction",
+    "LocalShellCallAgent",
     "LocalShellCallOutput",
+    "LocalShellCallOutputAgent",
     "McpApprovalRequest",
+    "McpApprovalRequestAgent",
     "McpApprovalResponse",
+    "McpApprovalResponseAgent",
     "McpCall",
+    "McpCallAgent",
     "McpListTools",
+    "McpListToolsAgent",
     "McpListToolsTool",
+    "Message",
+    "Message2",
+    "MessageAgent",
     "MultiAgentCall",
+    "MultiAgentCallAgent",
     "MultiAgentCallOutput",
+    "MultiAgentCallOutputAgent",
     "MultiAgentCallOutputOutput",
+    "MultiAgentCallOutputOutputAnnotation",
     "MultiAgentCallOutputOutputAnnotationContainerFileCitation",
     "MultiAgentCallOutputOutputAnnotationFileCitation",
-    "MultiAgentCallOutputOutputAnnotationUrlCitation",
+    "MultiAgentCallOutputOutputAnnotationURLCitation",
     "Program",
+    "ProgramAgent",
     "ProgramOutput",
+    "ProgramOutputAgent",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallAgent",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
+    "ShellCallEnvironment",
     "ShellCallOutput",
+    "ShellCallOutputAgent",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
     "ShellCallOutputOutputOutcomeTimeout",
     "ToolSearchCall",
+    "ToolSearchCallAgent",
     "ToolSearchOutput",
 ]
 
 
-class BetaInputMessageAgent(BaseModel):
+class MessageAgent(BaseModel):
     """`BetaAgentTag` in the OpenAPI spec."""
 
     agent_name: str
 
 
-class BetaInputMessage(BaseModel):
+class Message2(BaseModel):
     """`BetaInputMessage` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Optional[Literal["message"]] = None
     role: Literal["user", "system", "developer"]
     status: Optional[Literal["in_progress", "completed", "incomplete"]] = None
@@ -130,6 +169,12 @@ class FunctionCallOutputCallerProgram(BaseModel):
     caller_id: str
 
 
+# `BetaToolCallCallerParam` in the OpenAPI spec.
+FunctionCallOutputCaller: TypeAlias = Annotated[
+    Union[FunctionCallOutputCallerDirect, FunctionCallOutputCallerProgram], pydantic.Field(discriminator="type")
+]
+
+
 class FunctionCallOutput(BaseModel):
     """`BetaFunctionCallOutputItemParam` in the OpenAPI spec."""
 
@@ -152,6 +197,13 @@ class AgentMessageContentEncryptedContent(BaseModel):
 
     type: Literal["encrypted_content"]
     encrypted_content: str
+
+
+# `BetaAgentMessageItemParam/properties/content/items` in the OpenAPI spec.
+AgentMessageContent: TypeAlias = Annotated[
+    Union[BetaResponseInputTextContent, BetaResponseInputImageContent, AgentMessageContentEncryptedContent],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class AgentMessage(BaseModel):
@@ -190,7 +242,7 @@ class MultiAgentCallOutputOutputAnnotationFileCitation(BaseModel):
     filename: str
 
 
-class MultiAgentCallOutputOutputAnnotationUrlCitation(BaseModel):
+class MultiAgentCallOutputOutputAnnotationURLCitation(BaseModel):
     """`BetaUrlCitationParam` in the OpenAPI spec."""
 
     type: Literal["url_citation"]
@@ -211,6 +263,17 @@ class MultiAgentCallOutputOutputAnnotationContainerFileCitation(BaseModel):
     filename: str
 
 
+# `BetaOutputTextContentParam/properties/annotations/items` in the OpenAPI spec.
+MultiAgentCallOutputOutputAnnotation: TypeAlias = Annotated[
+    Union[
+        MultiAgentCallOutputOutputAnnotationFileCitation,
+        MultiAgentCallOutputOutputAnnotationURLCitation,
+        MultiAgentCallOutputOutputAnnotationContainerFileCitation,
+    ],
+    pydantic.Field(discriminator="type"),
+]
+
+
 class MultiAgentCallOutputOutput(BaseModel):
     """`BetaOutputTextContentParam` in the OpenAPI spec."""
 
@@ -221,7 +284,7 @@ class MultiAgentCallOutputOutput(BaseModel):
             Annotated[
                 Union[
                     MultiAgentCallOutputOutputAnnotationFileCitation,
-                    MultiAgentCallOutputOutputAnnotationUrlCitation,
+                    MultiAgentCallOutputOutputAnnotationURLCitation,
                     MultiAgentCallOutputOutputAnnotationContainerFileCitation,
                 ],
                 pydantic.Field(discriminator="type"),
@@ -287,7 +350,7 @@ class Compaction(BaseModel):
 class ImageGenerationCall(BaseModel):
     """`BetaImageGenToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["image_generation_call"]
     id: str
     status: Literal["in_progress", "completed", "generating", "failed"]
@@ -308,7 +371,7 @@ class LocalShellCallAction(BaseModel):
 class LocalShellCall(BaseModel):
     """`BetaLocalShellToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["local_shell_call"]
     id: str
     call_id: str
@@ -319,7 +382,7 @@ class LocalShellCall(BaseModel):
 class LocalShellCallOutput(BaseModel):
     """`BetaLocalShellToolCallOutput` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["local_shell_call_output"]
     id: str
     output: str
@@ -332,6 +395,12 @@ class ShellCallAction(BaseModel):
     commands: List[str]
     timeout_ms: Optional[int] = None
     max_output_length: Optional[int] = None
+
+
+# `BetaFunctionShellCallItemParam/properties/environment/anyOf/0` in the OpenAPI spec.
+ShellCallEnvironment: TypeAlias = Annotated[
+    Union[BetaLocalEnvironment, BetaContainerReference], pydantic.Field(discriminator="type")
+]
 
 
 class ShellCall(BaseModel):
@@ -415,6 +484,13 @@ class ApplyPatchCallOperationUpdateFile(BaseModel):
     diff: str
 
 
+# `BetaApplyPatchOperationParam` in the OpenAPI spec.
+ApplyPatchCallOperation: TypeAlias = Annotated[
+    Union[ApplyPatchCallOperationCreateFile, ApplyPatchCallOperationDeleteFile, ApplyPatchCallOperationUpdateFile],
+    pydantic.Field(discriminator="type"),
+]
+
+
 class ApplyPatchCall(BaseModel):
     """`BetaApplyPatchToolCallItemParam` in the OpenAPI spec."""
 
@@ -460,7 +536,7 @@ class McpListToolsTool(BaseModel):
 class McpListTools(BaseModel):
     """`BetaMCPListTools` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["mcp_list_tools"]
     id: str
     server_label: str
@@ -471,7 +547,7 @@ class McpListTools(BaseModel):
 class McpApprovalRequest(BaseModel):
     """`BetaMCPApprovalRequest` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["mcp_approval_request"]
     id: str
     server_label: str
@@ -482,7 +558,7 @@ class McpApprovalRequest(BaseModel):
 class McpApprovalResponse(BaseModel):
     """`BetaMCPApprovalResponse` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["mcp_approval_response"]
     id: Optional[str] = None
     approval_request_id: str
@@ -493,7 +569,7 @@ class McpApprovalResponse(BaseModel):
 class McpCall(BaseModel):
     """`BetaMCPToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent] = None
+    agent: Optional[MessageAgent] = None
     type: Literal["mcp_call"]
     id: str
     server_label: str
@@ -512,7 +588,7 @@ class CompactionTrigger(BaseModel):
     type: Literal["compaction_trigger"]
 
 
-class BetaItemReferenceParam(BaseModel):
+class ItemReference(BaseModel):
     """`BetaItemReferenceParam` in the OpenAPI spec."""
 
     agent: Optional[ComputerCallOutputAgent] = None
@@ -545,7 +621,7 @@ class ProgramOutput(BaseModel):
 # `BetaInputItem` in the OpenAPI spec.
 BetaResponseInputItem: TypeAlias = Union[
     BetaEasyInputMessage,
-    BetaInputMessage,
+    Message2,
     BetaResponseOutputMessage,
     BetaResponseFileSearchToolCall,
     BetaResponseComputerToolCall,
@@ -576,7 +652,143 @@ BetaResponseInputItem: TypeAlias = Union[
     BetaResponseCustomToolCallOutput,
     BetaResponseCustomToolCall,
     CompactionTrigger,
-    BetaItemReferenceParam,
+    ItemReference,
     Program,
     ProgramOutput,
 ]
+
+
+# Another name for `BetaEasyInputMessage`.
+Message: TypeAlias = BetaEasyInputMessage
+
+
+# Another name for `ComputerCallOutputAgent`.
+FunctionCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+AgentMessageAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+MultiAgentCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+MultiAgentCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ToolSearchCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+AdditionalToolsAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `MessageAgent`.
+ImageGenerationCallAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+LocalShellCallAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+LocalShellCallOutputAgent: TypeAlias = MessageAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ShellCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ShellCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ApplyPatchCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ApplyPatchCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `MessageAgent`.
+McpListToolsAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+McpApprovalRequestAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+McpApprovalResponseAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+McpCallAgent: TypeAlias = MessageAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+CompactionTriggerAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ItemReferenceAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ProgramAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ProgramOutputAgent: TypeAlias = ComputerCallOutputAgent

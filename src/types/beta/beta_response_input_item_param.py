@@ -28,61 +28,100 @@ from .beta_tool_param import BetaToolParam
 
 __all__ = [
     "AdditionalTools",
+    "AdditionalToolsAgent",
     "AgentMessage",
+    "AgentMessageAgent",
+    "AgentMessageContent",
     "AgentMessageContentEncryptedContent",
     "ApplyPatchCall",
+    "ApplyPatchCallAgent",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
+    "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
     "ApplyPatchCallOutput",
-    "BetaInputMessage",
-    "BetaInputMessageAgent",
-    "BetaItemReferenceParam",
+    "ApplyPatchCallOutputAgent",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
     "BetaResponseInputItemParam",
     "CompactionTrigger",
+    "CompactionTriggerAgent",
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "ComputerCallOutputAgent",
     "FunctionCallOutput",
+    "FunctionCallOutputAgent",
+    "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
+    "ImageGenerationCallAgent",
+    "ItemReference",
+    "ItemReferenceAgent",
     "LocalShellCall",
     "LocalShellCallAction",
+    "LocalShellCallAgent",
     "LocalShellCallOutput",
+    "LocalShellCallOutputAgent",
     "McpApprovalRequest",
+    "McpApprovalRequestAgent",
     "McpApprovalResponse",
+    "McpApprovalResponseAgent",
     "McpCall",
+    "McpCallAgent",
     "McpListTools",
+    "McpListToolsAgent",
     "McpListToolsTool",
+    "Message",
+    "Message2",
+    "MessageAgent",
     "MultiAgentCall",
+    "MultiAgentCallAgent",
     "MultiAgentCallOutput",
+    "MultiAgentCallOutputAgent",
     "MultiAgentCallOutputOutput",
+    "MultiAgentCallOutputOutputAnnotation",
     "MultiAgentCallOutputOutputAnnotationContainerFileCitation",
     "MultiAgentCallOutputOutputAnnotationFileCitation",
-    "MultiAgentCallOutputOutputAnnotationUrlCitation",
+    "MultiAgentCallOutputOutputAnnotationURLCitation",
     "Program",
+    "ProgramAgent",
     "ProgramOutput",
+    "ProgramOutputAgent",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallAgent",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
+    "ShellCallEnvironment",
     "ShellCallOutput",
+    "ShellCallOutputAgent",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
     "ShellCallOutputOutputOutcomeTimeout",
     "ToolSearchCall",
+    "ToolSearchCallAgent",
 ]
 
 
-class BetaInputMessageAgent(TypedDict, total=False):
+class MessageAgent(TypedDict, total=False):
     """`BetaAgentTag` in the OpenAPI spec."""
 
     agent_name: Required[str]
 
 
-class BetaInputMessage(TypedDict, total=False):
+class Message2(TypedDict, total=False):
     """`BetaInputMessage` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Literal["message"]
     role: Required[Literal["user", "system", "developer"]]
     status: Literal["in_progress", "completed", "incomplete"]
@@ -128,6 +167,10 @@ class FunctionCallOutputCallerProgram(TypedDict, total=False):
     caller_id: Required[str]
 
 
+# `BetaToolCallCallerParam` in the OpenAPI spec.
+FunctionCallOutputCaller: TypeAlias = Union[FunctionCallOutputCallerDirect, FunctionCallOutputCallerProgram]
+
+
 class FunctionCallOutput(TypedDict, total=False):
     """`BetaFunctionCallOutputItemParam` in the OpenAPI spec."""
 
@@ -147,6 +190,12 @@ class AgentMessageContentEncryptedContent(TypedDict, total=False):
 
     type: Required[Literal["encrypted_content"]]
     encrypted_content: Required[str]
+
+
+# `BetaAgentMessageItemParam/properties/content/items` in the OpenAPI spec.
+AgentMessageContent: TypeAlias = Union[
+    BetaResponseInputTextContentParam, BetaResponseInputImageContentParam, AgentMessageContentEncryptedContent
+]
 
 
 class AgentMessage(TypedDict, total=False):
@@ -190,7 +239,7 @@ class MultiAgentCallOutputOutputAnnotationFileCitation(TypedDict, total=False):
     filename: Required[str]
 
 
-class MultiAgentCallOutputOutputAnnotationUrlCitation(TypedDict, total=False):
+class MultiAgentCallOutputOutputAnnotationURLCitation(TypedDict, total=False):
     """`BetaUrlCitationParam` in the OpenAPI spec."""
 
     type: Required[Literal["url_citation"]]
@@ -211,6 +260,14 @@ class MultiAgentCallOutputOutputAnnotationContainerFileCitation(TypedDict, total
     filename: Required[str]
 
 
+# `BetaOutputTextContentParam/properties/annotations/items` in the OpenAPI spec.
+MultiAgentCallOutputOutputAnnotation: TypeAlias = Union[
+    MultiAgentCallOutputOutputAnnotationFileCitation,
+    MultiAgentCallOutputOutputAnnotationURLCitation,
+    MultiAgentCallOutputOutputAnnotationContainerFileCitation,
+]
+
+
 class MultiAgentCallOutputOutput(TypedDict, total=False):
     """`BetaOutputTextContentParam` in the OpenAPI spec."""
 
@@ -219,7 +276,7 @@ class MultiAgentCallOutputOutput(TypedDict, total=False):
     annotations: Iterable[
         Union[
             MultiAgentCallOutputOutputAnnotationFileCitation,
-            MultiAgentCallOutputOutputAnnotationUrlCitation,
+            MultiAgentCallOutputOutputAnnotationURLCitation,
             MultiAgentCallOutputOutputAnnotationContainerFileCitation,
         ]
     ]
@@ -263,7 +320,7 @@ class AdditionalTools(TypedDict, total=False):
 class ImageGenerationCall(TypedDict, total=False):
     """`BetaImageGenToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["image_generation_call"]]
     id: Required[str]
     status: Required[Literal["in_progress", "completed", "generating", "failed"]]
@@ -284,7 +341,7 @@ class LocalShellCallAction(TypedDict, total=False):
 class LocalShellCall(TypedDict, total=False):
     """`BetaLocalShellToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["local_shell_call"]]
     id: Required[str]
     call_id: Required[str]
@@ -295,7 +352,7 @@ class LocalShellCall(TypedDict, total=False):
 class LocalShellCallOutput(TypedDict, total=False):
     """`BetaLocalShellToolCallOutput` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["local_shell_call_output"]]
     id: Required[str]
     output: Required[str]
@@ -308,6 +365,10 @@ class ShellCallAction(TypedDict, total=False):
     commands: Required[Sequence[str]]
     timeout_ms: Optional[int]
     max_output_length: Optional[int]
+
+
+# `BetaFunctionShellCallItemParam/properties/environment/anyOf/0` in the OpenAPI spec.
+ShellCallEnvironment: TypeAlias = Union[BetaLocalEnvironmentParam, BetaContainerReferenceParam]
 
 
 class ShellCall(TypedDict, total=False):
@@ -380,6 +441,12 @@ class ApplyPatchCallOperationUpdateFile(TypedDict, total=False):
     diff: Required[str]
 
 
+# `BetaApplyPatchOperationParam` in the OpenAPI spec.
+ApplyPatchCallOperation: TypeAlias = Union[
+    ApplyPatchCallOperationCreateFile, ApplyPatchCallOperationDeleteFile, ApplyPatchCallOperationUpdateFile
+]
+
+
 class ApplyPatchCall(TypedDict, total=False):
     """`BetaApplyPatchToolCallItemParam` in the OpenAPI spec."""
 
@@ -418,7 +485,7 @@ class McpListToolsTool(TypedDict, total=False):
 class McpListTools(TypedDict, total=False):
     """`BetaMCPListTools` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["mcp_list_tools"]]
     id: Required[str]
     server_label: Required[str]
@@ -429,7 +496,7 @@ class McpListTools(TypedDict, total=False):
 class McpApprovalRequest(TypedDict, total=False):
     """`BetaMCPApprovalRequest` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["mcp_approval_request"]]
     id: Required[str]
     server_label: Required[str]
@@ -440,7 +507,7 @@ class McpApprovalRequest(TypedDict, total=False):
 class McpApprovalResponse(TypedDict, total=False):
     """`BetaMCPApprovalResponse` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["mcp_approval_response"]]
     id: Optional[str]
     approval_request_id: Required[str]
@@ -451,7 +518,7 @@ class McpApprovalResponse(TypedDict, total=False):
 class McpCall(TypedDict, total=False):
     """`BetaMCPToolCall` in the OpenAPI spec."""
 
-    agent: Optional[BetaInputMessageAgent]
+    agent: Optional[MessageAgent]
     type: Required[Literal["mcp_call"]]
     id: Required[str]
     server_label: Required[str]
@@ -470,7 +537,7 @@ class CompactionTrigger(TypedDict, total=False):
     type: Required[Literal["compaction_trigger"]]
 
 
-class BetaItemReferenceParam(TypedDict, total=False):
+class ItemReference(TypedDict, total=False):
     """`BetaItemReferenceParam` in the OpenAPI spec."""
 
     agent: Optional[ComputerCallOutputAgent]
@@ -503,7 +570,7 @@ class ProgramOutput(TypedDict, total=False):
 # `BetaInputItem` in the OpenAPI spec.
 BetaResponseInputItemParam: TypeAlias = Union[
     BetaEasyInputMessageParam,
-    BetaInputMessage,
+    Message2,
     BetaResponseOutputMessageParam,
     BetaResponseFileSearchToolCallParam,
     BetaResponseComputerToolCallParam,
@@ -534,7 +601,143 @@ BetaResponseInputItemParam: TypeAlias = Union[
     BetaResponseCustomToolCallOutputParam,
     BetaResponseCustomToolCallParam,
     CompactionTrigger,
-    BetaItemReferenceParam,
+    ItemReference,
     Program,
     ProgramOutput,
 ]
+
+
+# Another name for `BetaEasyInputMessageParam`.
+Message: TypeAlias = BetaEasyInputMessageParam
+
+
+# Another name for `ComputerCallOutputAgent`.
+FunctionCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+AgentMessageAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+MultiAgentCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+MultiAgentCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ToolSearchCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+AdditionalToolsAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `MessageAgent`.
+ImageGenerationCallAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+LocalShellCallAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+LocalShellCallOutputAgent: TypeAlias = MessageAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ShellCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ShellCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ApplyPatchCallAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `ComputerCallOutputAgent`.
+ApplyPatchCallOutputAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `MessageAgent`.
+McpListToolsAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+McpApprovalRequestAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+McpApprovalResponseAgent: TypeAlias = MessageAgent
+
+
+# Another name for `MessageAgent`.
+McpCallAgent: TypeAlias = MessageAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+CompactionTriggerAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ItemReferenceAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ProgramAgent: TypeAlias = ComputerCallOutputAgent
+
+
+# Another name for `ComputerCallOutputAgent`.
+ProgramOutputAgent: TypeAlias = ComputerCallOutputAgent

@@ -4,10 +4,14 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .beta_response_input_content_param import BetaResponseInputContentParam
+from .beta_response_input_content_param import BetaResponseInputContentParam as BetaResponseInputContentParam2
 
-__all__ = ["BetaResponseInputMessageContentListParam"]
+__all__ = ["BetaResponseInputContentParam", "BetaResponseInputMessageContentListParam"]
 
 
 # `BetaInputMessageContentList` in the OpenAPI spec.
-BetaResponseInputMessageContentListParam: TypeAlias = Iterable[BetaResponseInputContentParam]
+BetaResponseInputMessageContentListParam: TypeAlias = Iterable[BetaResponseInputContentParam2]
+
+
+# Another name for `BetaResponseInputContentParam`.
+BetaResponseInputContentParam: TypeAlias = BetaResponseInputContentParam2

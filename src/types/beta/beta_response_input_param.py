@@ -4,10 +4,491 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .beta_response_input_item_param import BetaResponseInputItemParam
+from .beta_response_input_item_param import AdditionalTools as AdditionalTools2
+from .beta_response_input_item_param import AdditionalToolsAgent as AdditionalToolsAgent2
+from .beta_response_input_item_param import AgentMessage as AgentMessage2
+from .beta_response_input_item_param import AgentMessageAgent as AgentMessageAgent2
+from .beta_response_input_item_param import AgentMessageContent as AgentMessageContent2
+from .beta_response_input_item_param import AgentMessageContentEncryptedContent as AgentMessageContentEncryptedContent2
+from .beta_response_input_item_param import ApplyPatchCall as ApplyPatchCall2
+from .beta_response_input_item_param import ApplyPatchCallAgent as ApplyPatchCallAgent2
+from .beta_response_input_item_param import ApplyPatchCallCaller as ApplyPatchCallCaller2
+from .beta_response_input_item_param import ApplyPatchCallCallerDirect as ApplyPatchCallCallerDirect2
+from .beta_response_input_item_param import ApplyPatchCallCallerProgram as ApplyPatchCallCallerProgram2
+from .beta_response_input_item_param import ApplyPatchCallOperation as ApplyPatchCallOperation2
+from .beta_response_input_item_param import ApplyPatchCallOperationCreateFile as ApplyPatchCallOperationCreateFile2
+from .beta_response_input_item_param import ApplyPatchCallOperationDeleteFile as ApplyPatchCallOperationDeleteFile2
+from .beta_response_input_item_param import ApplyPatchCallOperationUpdateFile as ApplyPatchCallOperationUpdateFile2
+from .beta_response_input_item_param import ApplyPatchCallOutput as ApplyPatchCallOutput2
+from .beta_response_input_item_param import ApplyPatchCallOutputAgent as ApplyPatchCallOutputAgent2
+from .beta_response_input_item_param import ApplyPatchCallOutputCaller as ApplyPatchCallOutputCaller2
+from .beta_response_input_item_param import ApplyPatchCallOutputCallerDirect as ApplyPatchCallOutputCallerDirect2
+from .beta_response_input_item_param import ApplyPatchCallOutputCallerProgram as ApplyPatchCallOutputCallerProgram2
+from .beta_response_input_item_param import BetaResponseInputItemParam as BetaResponseInputItemParam2
+from .beta_response_input_item_param import CompactionTrigger as CompactionTrigger2
+from .beta_response_input_item_param import CompactionTriggerAgent as CompactionTriggerAgent2
+from .beta_response_input_item_param import ComputerCallOutput as ComputerCallOutput2
+from .beta_response_input_item_param import (
+    ComputerCallOutputAcknowledgedSafetyCheck as ComputerCallOutputAcknowledgedSafetyCheck2,
+)
+from .beta_response_input_item_param import ComputerCallOutputAgent as ComputerCallOutputAgent2
+from .beta_response_input_item_param import FunctionCallOutput as FunctionCallOutput2
+from .beta_response_input_item_param import FunctionCallOutputAgent as FunctionCallOutputAgent2
+from .beta_response_input_item_param import FunctionCallOutputCaller as FunctionCallOutputCaller2
+from .beta_response_input_item_param import FunctionCallOutputCallerDirect as FunctionCallOutputCallerDirect2
+from .beta_response_input_item_param import FunctionCallOutputCallerProgram as FunctionCallOutputCallerProgram2
+from .beta_response_input_item_param import ImageGenerationCall as ImageGenerationCall2
+from .beta_response_input_item_param import ImageGenerationCallAgent as ImageGenerationCallAgent2
+from .beta_response_input_item_param import ItemReference as ItemReference2
+from .beta_response_input_item_param import ItemReferenceAgent as ItemReferenceAgent2
+from .beta_response_input_item_param import LocalShellCall as LocalShellCall2
+from .beta_response_input_item_param import LocalShellCallAction as LocalShellCallAction2
+from .beta_response_input_item_param import LocalShellCallAgent as LocalShellCallAgent2
+from .beta_response_input_item_param import LocalShellCallOutput as LocalShellCallOutput2
+from .beta_response_input_item_param import LocalShellCallOutputAgent as LocalShellCallOutputAgent2
+from .beta_response_input_item_param import McpApprovalRequest as McpApprovalRequest2
+from .beta_response_input_item_param import McpApprovalRequestAgent as McpApprovalRequestAgent2
+from .beta_response_input_item_param import McpApprovalResponse as McpApprovalResponse2
+from .beta_response_input_item_param import McpApprovalResponseAgent as McpApprovalResponseAgent2
+from .beta_response_input_item_param import McpCall as McpCall2
+from .beta_response_input_item_param import McpCallAgent as McpCallAgent2
+from .beta_response_input_item_param import McpListTools as McpListTools2
+from .beta_response_input_item_param import McpListToolsAgent as McpListToolsAgent2
+from .beta_response_input_item_param import McpListToolsTool as McpListToolsTool2
+from .beta_response_input_item_param import Message as Message2
+from .beta_response_input_item_param import MessageAgent as MessageAgent2
+from .beta_response_input_item_param import MultiAgentCall as MultiAgentCall2
+from .beta_response_input_item_param import MultiAgentCallAgent as MultiAgentCallAgent2
+from .beta_response_input_item_param import MultiAgentCallOutput as MultiAgentCallOutput2
+from .beta_response_input_item_param import MultiAgentCallOutputAgent as MultiAgentCallOutputAgent2
+from .beta_response_input_item_param import MultiAgentCallOutputOutput as MultiAgentCallOutputOutput2
+from .beta_response_input_item_param import (
+    MultiAgentCallOutputOutputAnnotation as MultiAgentCallOutputOutputAnnotation2,
+)
+from .beta_response_input_item_param import (
+    MultiAgentCallOutputOutputAnnotationContainerFileCitation as MultiAgentCallOutputOutputAnnotationContainerFileCitation2,
+)
+from .beta_response_input_item_param import (
+    MultiAgentCallOutputOutputAnnotationFileCitation as MultiAgentCallOutputOutputAnnotationFileCitation2,
+)
+from .beta_response_input_item_param import (
+    MultiAgentCallOutputOutputAnnotationURLCitation as MultiAgentCallOutputOutputAnnotationURLCitation2,
+)
+from .beta_response_input_item_param import Program as Program2
+from .beta_response_input_item_param import ProgramAgent as ProgramAgent2
+from .beta_response_input_item_param import ProgramOutput as ProgramOutput2
+from .beta_response_input_item_param import ProgramOutputAgent as ProgramOutputAgent2
+from .beta_response_input_item_param import ShellCall as ShellCall2
+from .beta_response_input_item_param import ShellCallAction as ShellCallAction2
+from .beta_response_input_item_param import ShellCallAgent as ShellCallAgent2
+from .beta_response_input_item_param import ShellCallCaller as ShellCallCaller2
+from .beta_response_input_item_param import ShellCallCallerDirect as ShellCallCallerDirect2
+from .beta_response_input_item_param import ShellCallCallerProgram as ShellCallCallerProgram2
+from .beta_response_input_item_param import ShellCallEnvironment as ShellCallEnvironment2
+from .beta_response_input_item_param import ShellCallOutput as ShellCallOutput2
+from .beta_response_input_item_param import ShellCallOutputAgent as ShellCallOutputAgent2
+from .beta_response_input_item_param import ShellCallOutputCaller as ShellCallOutputCaller2
+from .beta_response_input_item_param import ShellCallOutputCallerDirect as ShellCallOutputCallerDirect2
+from .beta_response_input_item_param import ShellCallOutputCallerProgram as ShellCallOutputCallerProgram2
+from .beta_response_input_item_param import ToolSearchCall as ToolSearchCall2
+from .beta_response_input_item_param import ToolSearchCallAgent as ToolSearchCallAgent2
 
-__all__ = ["BetaResponseInputParam"]
+__all__ = [
+    "AdditionalTools",
+    "AdditionalToolsAgent",
+    "AgentMessage",
+    "AgentMessageAgent",
+    "AgentMessageContent",
+    "AgentMessageContentEncryptedContent",
+    "ApplyPatchCall",
+    "ApplyPatchCallAgent",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
+    "ApplyPatchCallOperation",
+    "ApplyPatchCallOperationCreateFile",
+    "ApplyPatchCallOperationDeleteFile",
+    "ApplyPatchCallOperationUpdateFile",
+    "ApplyPatchCallOutput",
+    "ApplyPatchCallOutputAgent",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
+    "BetaResponseInputItemParam",
+    "BetaResponseInputParam",
+    "CompactionTrigger",
+    "CompactionTriggerAgent",
+    "ComputerCallOutput",
+    "ComputerCallOutputAcknowledgedSafetyCheck",
+    "ComputerCallOutputAgent",
+    "FunctionCallOutput",
+    "FunctionCallOutputAgent",
+    "FunctionCallOutputCaller",
+    "FunctionCallOutputCallerDirect",
+    "FunctionCallOutputCallerProgram",
+    "ImageGenerationCall",
+    "ImageGenerationCallAgent",
+    "ItemReference",
+    "ItemReferenceAgent",
+    "LocalShellCall",
+    "LocalShellCallAction",
+    "LocalShellCallAgent",
+    "LocalShellCallOutput",
+    "LocalShellCallOutputAgent",
+    "McpApprovalRequest",
+    "McpApprovalRequestAgent",
+    "McpApprovalResponse",
+    "McpApprovalResponseAgent",
+    "McpCall",
+    "McpCallAgent",
+    "McpListTools",
+    "McpListToolsAgent",
+    "McpListToolsTool",
+    "Message",
+    "MessageAgent",
+    "MultiAgentCall",
+    "MultiAgentCallAgent",
+    "MultiAgentCallOutput",
+    "MultiAgentCallOutputAgent",
+    "MultiAgentCallOutputOutput",
+    "MultiAgentCallOutputOutputAnnotation",
+    "MultiAgentCallOutputOutputAnnotationContainerFileCitation",
+    "MultiAgentCallOutputOutputAnnotationFileCitation",
+    "MultiAgentCallOutputOutputAnnotationURLCitation",
+    "Program",
+    "ProgramAgent",
+    "ProgramOutput",
+    "ProgramOutputAgent",
+    "ShellCall",
+    "ShellCallAction",
+    "ShellCallAgent",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
+    "ShellCallEnvironment",
+    "ShellCallOutput",
+    "ShellCallOutputAgent",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
+    "ToolSearchCall",
+    "ToolSearchCallAgent",
+]
 
 
 # `BetaInputParam/anyOf/1` in the OpenAPI spec.
-BetaResponseInputParam: TypeAlias = Iterable[BetaResponseInputItemParam]
+BetaResponseInputParam: TypeAlias = Iterable[BetaResponseInputItemParam2]
+
+
+# Another name for `AdditionalTools`.
+AdditionalTools: TypeAlias = AdditionalTools2
+
+
+# Another name for `AdditionalToolsAgent`.
+AdditionalToolsAgent: TypeAlias = AdditionalToolsAgent2
+
+
+# Another name for `AgentMessage`.
+AgentMessage: TypeAlias = AgentMessage2
+
+
+# Another name for `AgentMessageAgent`.
+AgentMessageAgent: TypeAlias = AgentMessageAgent2
+
+
+# Another name for `AgentMessageContent`.
+AgentMessageContent: TypeAlias = AgentMessageContent2
+
+
+# Another name for `AgentMessageContentEncryptedContent`.
+AgentMessageContentEncryptedContent: TypeAlias = AgentMessageContentEncryptedContent2
+
+
+# Another name for `ApplyPatchCall`.
+ApplyPatchCall: TypeAlias = ApplyPatchCall2
+
+
+# Another name for `ApplyPatchCallAgent`.
+ApplyPatchCallAgent: TypeAlias = ApplyPatchCallAgent2
+
+
+# Another name for `ApplyPatchCallCaller`.
+ApplyPatchCallCaller: TypeAlias = ApplyPatchCallCaller2
+
+
+# Another name for `ApplyPatchCallCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = ApplyPatchCallCallerDirect2
+
+
+# Another name for `ApplyPatchCallCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = ApplyPatchCallCallerProgram2
+
+
+# Another name for `ApplyPatchCallOperation`.
+ApplyPatchCallOperation: TypeAlias = ApplyPatchCallOperation2
+
+
+# Another name for `ApplyPatchCallOperationCreateFile`.
+ApplyPatchCallOperationCreateFile: TypeAlias = ApplyPatchCallOperationCreateFile2
+
+
+# Another name for `ApplyPatchCallOperationDeleteFile`.
+ApplyPatchCallOperationDeleteFile: TypeAlias = ApplyPatchCallOperationDeleteFile2
+
+
+# Another name for `ApplyPatchCallOperationUpdateFile`.
+ApplyPatchCallOperationUpdateFile: TypeAlias = ApplyPatchCallOperationUpdateFile2
+
+
+# Another name for `ApplyPatchCallOutput`.
+ApplyPatchCallOutput: TypeAlias = ApplyPatchCallOutput2
+
+
+# Another name for `ApplyPatchCallOutputAgent`.
+ApplyPatchCallOutputAgent: TypeAlias = ApplyPatchCallOutputAgent2
+
+
+# Another name for `ApplyPatchCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = ApplyPatchCallOutputCaller2
+
+
+# Another name for `ApplyPatchCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = ApplyPatchCallOutputCallerDirect2
+
+
+# Another name for `ApplyPatchCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = ApplyPatchCallOutputCallerProgram2
+
+
+# Another name for `BetaResponseInputItemParam`.
+BetaResponseInputItemParam: TypeAlias = BetaResponseInputItemParam2
+
+
+# Another name for `CompactionTrigger`.
+CompactionTrigger: TypeAlias = CompactionTrigger2
+
+
+# Another name for `CompactionTriggerAgent`.
+CompactionTriggerAgent: TypeAlias = CompactionTriggerAgent2
+
+
+# Another name for `ComputerCallOutput`.
+ComputerCallOutput: TypeAlias = ComputerCallOutput2
+
+
+# Another name for `ComputerCallOutputAcknowledgedSafetyCheck`.
+ComputerCallOutputAcknowledgedSafetyCheck: TypeAlias = ComputerCallOutputAcknowledgedSafetyCheck2
+
+
+# Another name for `ComputerCallOutputAgent`.
+ComputerCallOutputAgent: TypeAlias = ComputerCallOutputAgent2
+
+
+# Another name for `FunctionCallOutput`.
+FunctionCallOutput: TypeAlias = FunctionCallOutput2
+
+
+# Another name for `FunctionCallOutputAgent`.
+FunctionCallOutputAgent: TypeAlias = FunctionCallOutputAgent2
+
+
+# Another name for `FunctionCallOutputCaller`.
+FunctionCallOutputCaller: TypeAlias = FunctionCallOutputCaller2
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+FunctionCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect2
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+FunctionCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram2
+
+
+# Another name for `ImageGenerationCall`.
+ImageGenerationCall: TypeAlias = ImageGenerationCall2
+
+
+# Another name for `ImageGenerationCallAgent`.
+ImageGenerationCallAgent: TypeAlias = ImageGenerationCallAgent2
+
+
+# Another name for `ItemReference`.
+ItemReference: TypeAlias = ItemReference2
+
+
+# Another name for `ItemReferenceAgent`.
+ItemReferenceAgent: TypeAlias = ItemReferenceAgent2
+
+
+# Another name for `LocalShellCall`.
+LocalShellCall: TypeAlias = LocalShellCall2
+
+
+# Another name for `LocalShellCallAction`.
+LocalShellCallAction: TypeAlias = LocalShellCallAction2
+
+
+# Another name for `LocalShellCallAgent`.
+LocalShellCallAgent: TypeAlias = LocalShellCallAgent2
+
+
+# Another name for `LocalShellCallOutput`.
+LocalShellCallOutput: TypeAlias = LocalShellCallOutput2
+
+
+# Another name for `LocalShellCallOutputAgent`.
+LocalShellCallOutputAgent: TypeAlias = LocalShellCallOutputAgent2
+
+
+# Another name for `McpApprovalRequest`.
+McpApprovalRequest: TypeAlias = McpApprovalRequest2
+
+
+# Another name for `McpApprovalRequestAgent`.
+McpApprovalRequestAgent: TypeAlias = McpApprovalRequestAgent2
+
+
+# Another name for `McpApprovalResponse`.
+McpApprovalResponse: TypeAlias = McpApprovalResponse2
+
+
+# Another name for `McpApprovalResponseAgent`.
+McpApprovalResponseAgent: TypeAlias = McpApprovalResponseAgent2
+
+
+# Another name for `McpCall`.
+McpCall: TypeAlias = McpCall2
+
+
+# Another name for `McpCallAgent`.
+McpCallAgent: TypeAlias = McpCallAgent2
+
+
+# Another name for `McpListTools`.
+McpListTools: TypeAlias = McpListTools2
+
+
+# Another name for `McpListToolsAgent`.
+McpListToolsAgent: TypeAlias = McpListToolsAgent2
+
+
+# Another name for `McpListToolsTool`.
+McpListToolsTool: TypeAlias = McpListToolsTool2
+
+
+# Another name for `Message`.
+Message: TypeAlias = Message2
+
+
+# Another name for `MessageAgent`.
+MessageAgent: TypeAlias = MessageAgent2
+
+
+# Another name for `MultiAgentCall`.
+MultiAgentCall: TypeAlias = MultiAgentCall2
+
+
+# Another name for `MultiAgentCallAgent`.
+MultiAgentCallAgent: TypeAlias = MultiAgentCallAgent2
+
+
+# Another name for `MultiAgentCallOutput`.
+MultiAgentCallOutput: TypeAlias = MultiAgentCallOutput2
+
+
+# Another name for `MultiAgentCallOutputAgent`.
+MultiAgentCallOutputAgent: TypeAlias = MultiAgentCallOutputAgent2
+
+
+# Another name for `MultiAgentCallOutputOutput`.
+MultiAgentCallOutputOutput: TypeAlias = MultiAgentCallOutputOutput2
+
+
+# Another name for `MultiAgentCallOutputOutputAnnotation`.
+MultiAgentCallOutputOutputAnnotation: TypeAlias = MultiAgentCallOutputOutputAnnotation2
+
+
+# Another name for `MultiAgentCallOutputOutputAnnotationContainerFileCitation`.
+MultiAgentCallOutputOutputAnnotationContainerFileCitation: TypeAlias = (
+    MultiAgentCallOutputOutputAnnotationContainerFileCitation2
+)
+
+
+# Another name for `MultiAgentCallOutputOutputAnnotationFileCitation`.
+MultiAgentCallOutputOutputAnnotationFileCitation: TypeAlias = MultiAgentCallOutputOutputAnnotationFileCitation2
+
+
+# Another name for `MultiAgentCallOutputOutputAnnotationURLCitation`.
+MultiAgentCallOutputOutputAnnotationURLCitation: TypeAlias = MultiAgentCallOutputOutputAnnotationURLCitation2
+
+
+# Another name for `Program`.
+Program: TypeAlias = Program2
+
+
+# Another name for `ProgramAgent`.
+ProgramAgent: TypeAlias = ProgramAgent2
+
+
+# Another name for `ProgramOutput`.
+ProgramOutput: TypeAlias = ProgramOutput2
+
+
+# Another name for `ProgramOutputAgent`.
+ProgramOutputAgent: TypeAlias = ProgramOutputAgent2
+
+
+# Another name for `ShellCall`.
+ShellCall: TypeAlias = ShellCall2
+
+
+# Another name for `ShellCallAction`.
+ShellCallAction: TypeAlias = ShellCallAction2
+
+
+# Another name for `ShellCallAgent`.
+ShellCallAgent: TypeAlias = ShellCallAgent2
+
+
+# Another name for `ShellCallCaller`.
+ShellCallCaller: TypeAlias = ShellCallCaller2
+
+
+# Another name for `ShellCallCallerDirect`.
+ShellCallCallerDirect: TypeAlias = ShellCallCallerDirect2
+
+
+# Another name for `ShellCallCallerProgram`.
+ShellCallCallerProgram: TypeAlias = ShellCallCallerProgram2
+
+
+# Another name for `ShellCallEnvironment`.
+ShellCallEnvironment: TypeAlias = ShellCallEnvironment2
+
+
+# Another name for `ShellCallOutput`.
+ShellCallOutput: TypeAlias = ShellCallOutput2
+
+
+# Another name for `ShellCallOutputAgent`.
+ShellCallOutputAgent: TypeAlias = ShellCallOutputAgent2
+
+
+# Another name for `ShellCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = ShellCallOutputCaller2
+
+
+# Another name for `ShellCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = ShellCallOutputCallerDirect2
+
+
+# Another name for `ShellCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = ShellCallOutputCallerProgram2
+
+
+# Another name for `ToolSearchCall`.
+ToolSearchCall: TypeAlias = ToolSearchCall2
+
+
+# Another name for `ToolSearchCallAgent`.
+ToolSearchCallAgent: TypeAlias = ToolSearchCallAgent2

@@ -35,8 +35,10 @@ from .beta_tool import BetaTool
 
 __all__ = [
     "AdditionalTools",
+    "AdditionalToolsAgent",
     "AgentMessage",
     "AgentMessageAgent",
+    "AgentMessageContent",
     "AgentMessageContentComputerScreenshot",
     "AgentMessageContentComputerScreenshotPromptCacheBreakpoint",
     "AgentMessageContentEncryptedContent",
@@ -45,18 +47,29 @@ __all__ = [
     "AgentMessageContentText",
     "BetaResponseOutputItem",
     "ImageGenerationCall",
+    "ImageGenerationCallAgent",
     "LocalShellCall",
     "LocalShellCallAction",
+    "LocalShellCallAgent",
     "LocalShellCallOutput",
+    "LocalShellCallOutputAgent",
     "McpApprovalRequest",
+    "McpApprovalRequestAgent",
     "McpApprovalResponse",
+    "McpApprovalResponseAgent",
     "McpCall",
+    "McpCallAgent",
     "McpListTools",
+    "McpListToolsAgent",
     "McpListToolsTool",
     "MultiAgentCall",
+    "MultiAgentCallAgent",
     "MultiAgentCallOutput",
+    "MultiAgentCallOutputAgent",
     "Program",
+    "ProgramAgent",
     "ProgramOutput",
+    "ProgramOutputAgent",
 ]
 
 
@@ -108,6 +121,24 @@ class AgentMessageContentEncryptedContent(BaseModel):
 
     type: Literal["encrypted_content"]
     encrypted_content: str
+
+
+# `BetaAgentMessage/properties/content/items` in the OpenAPI spec.
+AgentMessageContent: TypeAlias = Annotated[
+    Union[
+        BetaResponseInputText,
+        BetaResponseOutputText,
+        AgentMessageContentText,
+        AgentMessageContentSummaryText,
+        AgentMessageContentReasoningText,
+        BetaResponseOutputRefusal,
+        BetaResponseInputImage,
+        AgentMessageContentComputerScreenshot,
+        BetaResponseInputFile,
+        AgentMessageContentEncryptedContent,
+    ],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class AgentMessage(BaseModel):
@@ -327,3 +358,51 @@ BetaResponseOutputItem: TypeAlias = Annotated[
     ],
     pydantic.Field(discriminator="type"),
 ]
+
+
+# Another name for `AgentMessageAgent`.
+MultiAgentCallAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+MultiAgentCallOutputAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+ProgramAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+ProgramOutputAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+AdditionalToolsAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+ImageGenerationCallAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+LocalShellCallAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+LocalShellCallOutputAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+McpCallAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+McpListToolsAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+McpApprovalRequestAgent: TypeAlias = AgentMessageAgent
+
+
+# Another name for `AgentMessageAgent`.
+McpApprovalResponseAgent: TypeAlias = AgentMessageAgent

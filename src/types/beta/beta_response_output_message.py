@@ -3,19 +3,25 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .beta_response_output_refusal import BetaResponseOutputRefusal
 from .beta_response_output_text import BetaResponseOutputText
 
-__all__ = ["Agent", "BetaResponseOutputMessage"]
+__all__ = ["Agent", "BetaResponseOutputMessage", "Content"]
 
 
 class Agent(BaseModel):
     """`BetaAgentTag` in the OpenAPI spec."""
 
     agent_name: str
+
+
+# `BetaOutputMessageContent` in the OpenAPI spec.
+Content: TypeAlias = Annotated[
+    Union[BetaResponseOutputText, BetaResponseOutputRefusal], pydantic.Field(discriminator="type")
+]
 
 
 class BetaResponseOutputMessage(BaseModel):

@@ -2,18 +2,22 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .beta_response_output_refusal_param import BetaResponseOutputRefusalParam
 from .beta_response_output_text_param import BetaResponseOutputTextParam
 
-__all__ = ["Agent", "BetaResponseOutputMessageParam"]
+__all__ = ["Agent", "BetaResponseOutputMessageParam", "Content"]
 
 
 class Agent(TypedDict, total=False):
     """`BetaAgentTag` in the OpenAPI spec."""
 
     agent_name: Required[str]
+
+
+# `BetaOutputMessageContent` in the OpenAPI spec.
+Content: TypeAlias = Union[BetaResponseOutputTextParam, BetaResponseOutputRefusalParam]
 
 
 class BetaResponseOutputMessageParam(TypedDict, total=False):

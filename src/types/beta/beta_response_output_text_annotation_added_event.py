@@ -3,16 +3,17 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
 __all__ = [
     "Agent",
+    "Annotation",
     "AnnotationContainerFileCitation",
     "AnnotationFileCitation",
     "AnnotationFilePath",
-    "AnnotationUrlCitation",
+    "AnnotationURLCitation",
     "BetaResponseOutputTextAnnotationAddedEvent",
 ]
 
@@ -32,7 +33,7 @@ class AnnotationFileCitation(BaseModel):
     filename: str
 
 
-class AnnotationUrlCitation(BaseModel):
+class AnnotationURLCitation(BaseModel):
     """`BetaUrlCitationBody` in the OpenAPI spec."""
 
     type: Literal["url_citation"]
@@ -61,6 +62,13 @@ class AnnotationFilePath(BaseModel):
     index: int
 
 
+# `BetaAnnotation` in the OpenAPI spec.
+Annotation: TypeAlias = Annotated[
+    Union[AnnotationFileCitation, AnnotationURLCitation, AnnotationContainerFileCitation, AnnotationFilePath],
+    pydantic.Field(discriminator="type"),
+]
+
+
 class BetaResponseOutputTextAnnotationAddedEvent(BaseModel):
     """`BetaResponseOutputTextAnnotationAddedEvent` in the OpenAPI spec."""
 
@@ -72,6 +80,6 @@ class BetaResponseOutputTextAnnotationAddedEvent(BaseModel):
     annotation_index: int
     sequence_number: int
     annotation: Annotated[
-        Union[AnnotationFileCitation, AnnotationUrlCitation, AnnotationContainerFileCitation, AnnotationFilePath, None],
+        Union[AnnotationFileCitation, AnnotationURLCitation, AnnotationContainerFileCitation, AnnotationFilePath, None],
         pydantic.Field(discriminator="type"),
     ] = None

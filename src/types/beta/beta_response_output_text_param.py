@@ -2,13 +2,14 @@
 
 from typing import Iterable, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 __all__ = [
+    "Annotation",
     "AnnotationContainerFileCitation",
     "AnnotationFileCitation",
     "AnnotationFilePath",
-    "AnnotationUrlCitation",
+    "AnnotationURLCitation",
     "BetaResponseOutputTextParam",
     "Logprob",
     "LogprobTopLogprob",
@@ -24,7 +25,7 @@ class AnnotationFileCitation(TypedDict, total=False):
     filename: Required[str]
 
 
-class AnnotationUrlCitation(TypedDict, total=False):
+class AnnotationURLCitation(TypedDict, total=False):
     """`BetaUrlCitationBody` in the OpenAPI spec."""
 
     type: Required[Literal["url_citation"]]
@@ -53,6 +54,12 @@ class AnnotationFilePath(TypedDict, total=False):
     index: Required[int]
 
 
+# `BetaAnnotation` in the OpenAPI spec.
+Annotation: TypeAlias = Union[
+    AnnotationFileCitation, AnnotationURLCitation, AnnotationContainerFileCitation, AnnotationFilePath
+]
+
+
 class LogprobTopLogprob(TypedDict, total=False):
     """`BetaTopLogProb` in the OpenAPI spec."""
 
@@ -77,7 +84,7 @@ class BetaResponseOutputTextParam(TypedDict, total=False):
     text: Required[str]
     annotations: Required[
         Iterable[
-            Union[AnnotationFileCitation, AnnotationUrlCitation, AnnotationContainerFileCitation, AnnotationFilePath]
+            Union[AnnotationFileCitation, AnnotationURLCitation, AnnotationContainerFileCitation, AnnotationFilePath]
         ]
     ]
     logprobs: Iterable[Logprob]

@@ -2,12 +2,18 @@
 
 from typing import Dict, Optional, Union
 
+from typing_extensions import TypeAlias
+
 from ..._models import BaseModel
 from .beta_response_input_file import BetaResponseInputFile
 from .beta_response_input_image import BetaResponseInputImage
 from .beta_response_input_text import BetaResponseInputText
 
-__all__ = ["BetaResponsePrompt"]
+__all__ = ["BetaResponsePrompt", "Variables"]
+
+
+# `BetaResponsePromptVariables/anyOf/0/additionalProperties` in the OpenAPI spec.
+Variables: TypeAlias = Union[str, BetaResponseInputText, BetaResponseInputImage, BetaResponseInputFile]
 
 
 class BetaResponsePrompt(BaseModel):

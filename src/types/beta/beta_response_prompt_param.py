@@ -2,13 +2,17 @@
 
 from typing import Dict, Optional, Union
 
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypeAlias, TypedDict
 
 from .beta_response_input_file_param import BetaResponseInputFileParam
 from .beta_response_input_image_param import BetaResponseInputImageParam
 from .beta_response_input_text_param import BetaResponseInputTextParam
 
-__all__ = ["BetaResponsePromptParam"]
+__all__ = ["BetaResponsePromptParam", "Variables"]
+
+
+# `BetaResponsePromptVariables/anyOf/0/additionalProperties` in the OpenAPI spec.
+Variables: TypeAlias = Union[str, BetaResponseInputTextParam, BetaResponseInputImageParam, BetaResponseInputFileParam]
 
 
 class BetaResponsePromptParam(TypedDict, total=False):

@@ -2,12 +2,24 @@
 
 from typing import List, Optional
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
-from .beta_response_function_shell_call_output_content import BetaResponseFunctionShellCallOutputContent
+from .beta_response_function_shell_call_output_content import (
+    BetaResponseFunctionShellCallOutputContent,
+    Outcome,
+    OutcomeExit,
+    OutcomeTimeout,
+)
 
-__all__ = ["Agent", "BetaResponseShellCallOutputContentDoneEvent"]
+__all__ = [
+    "Agent",
+    "BetaResponseShellCallOutputContentDoneEvent",
+    "Output",
+    "OutputOutcome",
+    "OutputOutcomeExit",
+    "OutputOutcomeTimeout",
+]
 
 
 class Agent(BaseModel):
@@ -26,3 +38,19 @@ class BetaResponseShellCallOutputContentDoneEvent(BaseModel):
     output_index: int
     command_index: int
     output: List[BetaResponseFunctionShellCallOutputContent]
+
+
+# Another name for `BetaResponseFunctionShellCallOutputContent`.
+Output: TypeAlias = BetaResponseFunctionShellCallOutputContent
+
+
+# Another name for `Outcome`.
+OutputOutcome: TypeAlias = Outcome
+
+
+# Another name for `OutcomeExit`.
+OutputOutcomeExit: TypeAlias = OutcomeExit
+
+
+# Another name for `OutcomeTimeout`.
+OutputOutcomeTimeout: TypeAlias = OutcomeTimeout

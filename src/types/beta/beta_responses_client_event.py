@@ -28,14 +28,17 @@ __all__ = [
     "BetaResponsesClientEvent",
     "ResponseCreate",
     "ResponseCreateContextManagement",
+    "ResponseCreateConversation",
     "ResponseCreateModeration",
     "ResponseCreateModerationPolicy",
     "ResponseCreateModerationPolicyInput",
+    "ResponseCreateModerationPolicyOutput",
     "ResponseCreateMultiAgent",
     "ResponseCreatePromptCacheOptions",
     "ResponseCreateReasoning",
     "ResponseCreateStreamOptions",
-    "ResponseCreateToolChoiceProgrammaticToolCalling",
+    "ResponseCreateToolChoice",
+    "ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -46,7 +49,7 @@ class ResponseCreatePromptCacheOptions(BaseModel):
     mode: Optional[Literal["implicit", "explicit"]] = None
 
 
-class ResponseCreateToolChoiceProgrammaticToolCalling(BaseModel):
+class ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam(BaseModel):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
@@ -86,6 +89,10 @@ class ResponseCreateStreamOptions(BaseModel):
     """`BetaResponseStreamOptions/anyOf/0` in the OpenAPI spec."""
 
     include_obfuscation: Optional[bool] = None
+
+
+# `BetaConversationParam` in the OpenAPI spec.
+ResponseCreateConversation: TypeAlias = Union[str, BetaResponseConversation]
 
 
 class ResponseCreateContextManagement(BaseModel):
@@ -156,7 +163,7 @@ class ResponseCreate(BaseModel):
             BetaToolChoiceFunction,
             BetaToolChoiceMcp,
             BetaToolChoiceCustom,
-            ResponseCreateToolChoiceProgrammaticToolCalling,
+            ResponseCreateToolChoiceBetaSpecificProgrammaticToolCallingParam,
             BetaToolChoiceApplyPatch,
             BetaToolChoiceShell,
         ]
@@ -183,3 +190,11 @@ class ResponseCreate(BaseModel):
 BetaResponsesClientEvent: TypeAlias = Annotated[
     Union[ResponseCreate, BetaResponseInjectEvent], pydantic.Field(discriminator="type")
 ]
+
+
+# Another name for `BetaToolChoiceOptions`.
+ResponseCreateToolChoice: TypeAlias = BetaToolChoiceOptions
+
+
+# Another name for `ResponseCreateModerationPolicyInput`.
+ResponseCreateModerationPolicyOutput: TypeAlias = ResponseCreateModerationPolicyInput

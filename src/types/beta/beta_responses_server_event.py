@@ -67,419 +67,419 @@ from .beta_response_web_search_call_in_progress_event import BetaResponseWebSear
 from .beta_response_web_search_call_searching_event import BetaResponseWebSearchCallSearchingEvent
 
 __all__ = [
+    "BetaResponseAudioTranscriptWsDelta",
+    "BetaResponseAudioTranscriptWsDone",
+    "BetaResponseAudioWsDelta",
+    "BetaResponseAudioWsDone",
+    "BetaResponseCodeInterpreterCallCodeWsDelta",
+    "BetaResponseCodeInterpreterCallCodeWsDone",
+    "BetaResponseCodeInterpreterCallInWsProgress",
+    "BetaResponseCodeInterpreterCallWsCompleted",
+    "BetaResponseCodeInterpreterCallWsInterpreting",
+    "BetaResponseContentPartWsAdded",
+    "BetaResponseContentPartWsDone",
+    "BetaResponseCustomToolCallInputWsDelta",
+    "BetaResponseCustomToolCallInputWsDone",
+    "BetaResponseFileSearchCallInWsProgress",
+    "BetaResponseFileSearchCallWsCompleted",
+    "BetaResponseFileSearchCallWsSearching",
+    "BetaResponseFunctionCallArgumentsWsDelta",
+    "BetaResponseFunctionCallArgumentsWsDone",
+    "BetaResponseImageGenCallInWsProgress",
+    "BetaResponseImageGenCallPartialWsImage",
+    "BetaResponseImageGenCallWsCompleted",
+    "BetaResponseImageGenCallWsGenerating",
+    "BetaResponseInWsProgress",
+    "BetaResponseMcpCallArgumentsWsDelta",
+    "BetaResponseMcpCallArgumentsWsDone",
+    "BetaResponseMcpCallInWsProgress",
+    "BetaResponseMcpCallWsCompleted",
+    "BetaResponseMcpCallWsFailed",
+    "BetaResponseMcpListToolsInWsProgress",
+    "BetaResponseMcpListToolsWsCompleted",
+    "BetaResponseMcpListToolsWsFailed",
+    "BetaResponseOutputItemWsAdded",
+    "BetaResponseOutputItemWsDone",
+    "BetaResponseOutputTextAnnotationWsAdded",
+    "BetaResponseReasoningSummaryPartWsAdded",
+    "BetaResponseReasoningSummaryPartWsDone",
+    "BetaResponseReasoningSummaryTextWsDelta",
+    "BetaResponseReasoningSummaryTextWsDone",
+    "BetaResponseReasoningTextWsDelta",
+    "BetaResponseReasoningTextWsDone",
+    "BetaResponseRefusalWsDelta",
+    "BetaResponseRefusalWsDone",
+    "BetaResponseShellCallCommandWsAdded",
+    "BetaResponseShellCallCommandWsDelta",
+    "BetaResponseShellCallCommandWsDone",
+    "BetaResponseShellCallOutputContentWsDelta",
+    "BetaResponseShellCallOutputContentWsDone",
+    "BetaResponseTextWsDelta",
+    "BetaResponseTextWsDone",
+    "BetaResponseWebSearchCallInWsProgress",
+    "BetaResponseWebSearchCallWsCompleted",
+    "BetaResponseWebSearchCallWsSearching",
+    "BetaResponseWsCompleted",
+    "BetaResponseWsCreated",
+    "BetaResponseWsError",
+    "BetaResponseWsErrorAgent",
+    "BetaResponseWsErrorError",
+    "BetaResponseWsFailed",
+    "BetaResponseWsIncomplete",
+    "BetaResponseWsQueued",
     "BetaResponsesServerEvent",
-    "Error",
-    "ErrorAgent",
-    "ErrorError",
-    "ResponseAudioDelta",
-    "ResponseAudioDone",
-    "ResponseAudioTranscriptDelta",
-    "ResponseAudioTranscriptDone",
-    "ResponseCodeInterpreterCallCodeDelta",
-    "ResponseCodeInterpreterCallCodeDone",
-    "ResponseCodeInterpreterCallCompleted",
-    "ResponseCodeInterpreterCallInProgress",
-    "ResponseCodeInterpreterCallInterpreting",
-    "ResponseCompleted",
-    "ResponseContentPartAdded",
-    "ResponseContentPartDone",
-    "ResponseCreated",
-    "ResponseCustomToolCallInputDelta",
-    "ResponseCustomToolCallInputDone",
-    "ResponseFailed",
-    "ResponseFileSearchCallCompleted",
-    "ResponseFileSearchCallInProgress",
-    "ResponseFileSearchCallSearching",
-    "ResponseFunctionCallArgumentsDelta",
-    "ResponseFunctionCallArgumentsDone",
-    "ResponseImageGenerationCallCompleted",
-    "ResponseImageGenerationCallGenerating",
-    "ResponseImageGenerationCallInProgress",
-    "ResponseImageGenerationCallPartialImage",
-    "ResponseInProgress",
-    "ResponseIncomplete",
-    "ResponseMcpCallArgumentsDelta",
-    "ResponseMcpCallArgumentsDone",
-    "ResponseMcpCallCompleted",
-    "ResponseMcpCallFailed",
-    "ResponseMcpCallInProgress",
-    "ResponseMcpListToolsCompleted",
-    "ResponseMcpListToolsFailed",
-    "ResponseMcpListToolsInProgress",
-    "ResponseOutputItemAdded",
-    "ResponseOutputItemDone",
-    "ResponseOutputTextAnnotationAdded",
-    "ResponseOutputTextDelta",
-    "ResponseOutputTextDone",
-    "ResponseQueued",
-    "ResponseReasoningSummaryPartAdded",
-    "ResponseReasoningSummaryPartDone",
-    "ResponseReasoningSummaryTextDelta",
-    "ResponseReasoningSummaryTextDone",
-    "ResponseReasoningTextDelta",
-    "ResponseReasoningTextDone",
-    "ResponseRefusalDelta",
-    "ResponseRefusalDone",
-    "ResponseShellCallCommandAdded",
-    "ResponseShellCallCommandDelta",
-    "ResponseShellCallCommandDone",
-    "ResponseShellCallOutputContentDelta",
-    "ResponseShellCallOutputContentDone",
-    "ResponseWebSearchCallCompleted",
-    "ResponseWebSearchCallInProgress",
-    "ResponseWebSearchCallSearching",
 ]
 
 
-class ResponseAudioDelta(BetaResponseAudioDeltaEvent):
+class BetaResponseAudioWsDelta(BetaResponseAudioDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/0` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseAudioDone(BetaResponseAudioDoneEvent):
+class BetaResponseAudioWsDone(BetaResponseAudioDoneEvent):
     """`BetaResponsesServerEvent/anyOf/1` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseAudioTranscriptDelta(BetaResponseAudioTranscriptDeltaEvent):
+class BetaResponseAudioTranscriptWsDelta(BetaResponseAudioTranscriptDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/2` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseAudioTranscriptDone(BetaResponseAudioTranscriptDoneEvent):
+class BetaResponseAudioTranscriptWsDone(BetaResponseAudioTranscriptDoneEvent):
     """`BetaResponsesServerEvent/anyOf/3` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallCodeDelta(BetaResponseCodeInterpreterCallCodeDeltaEvent):
+class BetaResponseCodeInterpreterCallCodeWsDelta(BetaResponseCodeInterpreterCallCodeDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/4` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallCodeDone(BetaResponseCodeInterpreterCallCodeDoneEvent):
+class BetaResponseCodeInterpreterCallCodeWsDone(BetaResponseCodeInterpreterCallCodeDoneEvent):
     """`BetaResponsesServerEvent/anyOf/5` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallCompleted(BetaResponseCodeInterpreterCallCompletedEvent):
+class BetaResponseCodeInterpreterCallWsCompleted(BetaResponseCodeInterpreterCallCompletedEvent):
     """`BetaResponsesServerEvent/anyOf/6` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallInProgress(BetaResponseCodeInterpreterCallInProgressEvent):
+class BetaResponseCodeInterpreterCallInWsProgress(BetaResponseCodeInterpreterCallInProgressEvent):
     """`BetaResponsesServerEvent/anyOf/7` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallInterpreting(BetaResponseCodeInterpreterCallInterpretingEvent):
+class BetaResponseCodeInterpreterCallWsInterpreting(BetaResponseCodeInterpreterCallInterpretingEvent):
     """`BetaResponsesServerEvent/anyOf/8` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCompleted(BetaResponseCompletedEvent):
+class BetaResponseWsCompleted(BetaResponseCompletedEvent):
     """`BetaResponsesServerEvent/anyOf/9` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseContentPartAdded(BetaResponseContentPartAddedEvent):
+class BetaResponseContentPartWsAdded(BetaResponseContentPartAddedEvent):
     """`BetaResponsesServerEvent/anyOf/10` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseContentPartDone(BetaResponseContentPartDoneEvent):
+class BetaResponseContentPartWsDone(BetaResponseContentPartDoneEvent):
     """`BetaResponsesServerEvent/anyOf/11` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCreated(BetaResponseCreatedEvent):
+class BetaResponseWsCreated(BetaResponseCreatedEvent):
     """`BetaResponsesServerEvent/anyOf/12` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFileSearchCallCompleted(BetaResponseFileSearchCallCompletedEvent):
+class BetaResponseFileSearchCallWsCompleted(BetaResponseFileSearchCallCompletedEvent):
     """`BetaResponsesServerEvent/anyOf/13` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFileSearchCallInProgress(BetaResponseFileSearchCallInProgressEvent):
+class BetaResponseFileSearchCallInWsProgress(BetaResponseFileSearchCallInProgressEvent):
     """`BetaResponsesServerEvent/anyOf/14` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFileSearchCallSearching(BetaResponseFileSearchCallSearchingEvent):
+class BetaResponseFileSearchCallWsSearching(BetaResponseFileSearchCallSearchingEvent):
     """`BetaResponsesServerEvent/anyOf/15` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFunctionCallArgumentsDelta(BetaResponseFunctionCallArgumentsDeltaEvent):
+class BetaResponseFunctionCallArgumentsWsDelta(BetaResponseFunctionCallArgumentsDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/16` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFunctionCallArgumentsDone(BetaResponseFunctionCallArgumentsDoneEvent):
+class BetaResponseFunctionCallArgumentsWsDone(BetaResponseFunctionCallArgumentsDoneEvent):
     """`BetaResponsesServerEvent/anyOf/17` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallCommandAdded(BetaResponseShellCallCommandAddedEvent):
+class BetaResponseShellCallCommandWsAdded(BetaResponseShellCallCommandAddedEvent):
     """`BetaResponsesServerEvent/anyOf/18` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallCommandDelta(BetaResponseShellCallCommandDeltaEvent):
+class BetaResponseShellCallCommandWsDelta(BetaResponseShellCallCommandDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/19` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallCommandDone(BetaResponseShellCallCommandDoneEvent):
+class BetaResponseShellCallCommandWsDone(BetaResponseShellCallCommandDoneEvent):
     """`BetaResponsesServerEvent/anyOf/20` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallOutputContentDelta(BetaResponseShellCallOutputContentDeltaEvent):
+class BetaResponseShellCallOutputContentWsDelta(BetaResponseShellCallOutputContentDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/21` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallOutputContentDone(BetaResponseShellCallOutputContentDoneEvent):
+class BetaResponseShellCallOutputContentWsDone(BetaResponseShellCallOutputContentDoneEvent):
     """`BetaResponsesServerEvent/anyOf/22` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseInProgress(BetaResponseInProgressEvent):
+class BetaResponseInWsProgress(BetaResponseInProgressEvent):
     """`BetaResponsesServerEvent/anyOf/23` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFailed(BetaResponseFailedEvent):
+class BetaResponseWsFailed(BetaResponseFailedEvent):
     """`BetaResponsesServerEvent/anyOf/24` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseIncomplete(BetaResponseIncompleteEvent):
+class BetaResponseWsIncomplete(BetaResponseIncompleteEvent):
     """`BetaResponsesServerEvent/anyOf/25` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputItemAdded(BetaResponseOutputItemAddedEvent):
+class BetaResponseOutputItemWsAdded(BetaResponseOutputItemAddedEvent):
     """`BetaResponsesServerEvent/anyOf/26` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputItemDone(BetaResponseOutputItemDoneEvent):
+class BetaResponseOutputItemWsDone(BetaResponseOutputItemDoneEvent):
     """`BetaResponsesServerEvent/anyOf/27` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningSummaryPartAdded(BetaResponseReasoningSummaryPartAddedEvent):
+class BetaResponseReasoningSummaryPartWsAdded(BetaResponseReasoningSummaryPartAddedEvent):
     """`BetaResponsesServerEvent/anyOf/28` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningSummaryPartDone(BetaResponseReasoningSummaryPartDoneEvent):
+class BetaResponseReasoningSummaryPartWsDone(BetaResponseReasoningSummaryPartDoneEvent):
     """`BetaResponsesServerEvent/anyOf/29` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningSummaryTextDelta(BetaResponseReasoningSummaryTextDeltaEvent):
+class BetaResponseReasoningSummaryTextWsDelta(BetaResponseReasoningSummaryTextDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/30` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningSummaryTextDone(BetaResponseReasoningSummaryTextDoneEvent):
+class BetaResponseReasoningSummaryTextWsDone(BetaResponseReasoningSummaryTextDoneEvent):
     """`BetaResponsesServerEvent/anyOf/31` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningTextDelta(BetaResponseReasoningTextDeltaEvent):
+class BetaResponseReasoningTextWsDelta(BetaResponseReasoningTextDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/32` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningTextDone(BetaResponseReasoningTextDoneEvent):
+class BetaResponseReasoningTextWsDone(BetaResponseReasoningTextDoneEvent):
     """`BetaResponsesServerEvent/anyOf/33` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseRefusalDelta(BetaResponseRefusalDeltaEvent):
+class BetaResponseRefusalWsDelta(BetaResponseRefusalDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/34` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseRefusalDone(BetaResponseRefusalDoneEvent):
+class BetaResponseRefusalWsDone(BetaResponseRefusalDoneEvent):
     """`BetaResponsesServerEvent/anyOf/35` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputTextDelta(BetaResponseTextDeltaEvent):
+class BetaResponseTextWsDelta(BetaResponseTextDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/36` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputTextDone(BetaResponseTextDoneEvent):
+class BetaResponseTextWsDone(BetaResponseTextDoneEvent):
     """`BetaResponsesServerEvent/anyOf/37` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseWebSearchCallCompleted(BetaResponseWebSearchCallCompletedEvent):
+class BetaResponseWebSearchCallWsCompleted(BetaResponseWebSearchCallCompletedEvent):
     """`BetaResponsesServerEvent/anyOf/38` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseWebSearchCallInProgress(BetaResponseWebSearchCallInProgressEvent):
+class BetaResponseWebSearchCallInWsProgress(BetaResponseWebSearchCallInProgressEvent):
     """`BetaResponsesServerEvent/anyOf/39` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseWebSearchCallSearching(BetaResponseWebSearchCallSearchingEvent):
+class BetaResponseWebSearchCallWsSearching(BetaResponseWebSearchCallSearchingEvent):
     """`BetaResponsesServerEvent/anyOf/40` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseImageGenerationCallCompleted(BetaResponseImageGenCallCompletedEvent):
+class BetaResponseImageGenCallWsCompleted(BetaResponseImageGenCallCompletedEvent):
     """`BetaResponsesServerEvent/anyOf/41` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseImageGenerationCallGenerating(BetaResponseImageGenCallGeneratingEvent):
+class BetaResponseImageGenCallWsGenerating(BetaResponseImageGenCallGeneratingEvent):
     """`BetaResponsesServerEvent/anyOf/42` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseImageGenerationCallInProgress(BetaResponseImageGenCallInProgressEvent):
+class BetaResponseImageGenCallInWsProgress(BetaResponseImageGenCallInProgressEvent):
     """`BetaResponsesServerEvent/anyOf/43` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseImageGenerationCallPartialImage(BetaResponseImageGenCallPartialImageEvent):
+class BetaResponseImageGenCallPartialWsImage(BetaResponseImageGenCallPartialImageEvent):
     """`BetaResponsesServerEvent/anyOf/44` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallArgumentsDelta(BetaResponseMcpCallArgumentsDeltaEvent):
+class BetaResponseMcpCallArgumentsWsDelta(BetaResponseMcpCallArgumentsDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/45` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallArgumentsDone(BetaResponseMcpCallArgumentsDoneEvent):
+class BetaResponseMcpCallArgumentsWsDone(BetaResponseMcpCallArgumentsDoneEvent):
     """`BetaResponsesServerEvent/anyOf/46` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallCompleted(BetaResponseMcpCallCompletedEvent):
+class BetaResponseMcpCallWsCompleted(BetaResponseMcpCallCompletedEvent):
     """`BetaResponsesServerEvent/anyOf/47` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallFailed(BetaResponseMcpCallFailedEvent):
+class BetaResponseMcpCallWsFailed(BetaResponseMcpCallFailedEvent):
     """`BetaResponsesServerEvent/anyOf/48` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallInProgress(BetaResponseMcpCallInProgressEvent):
+class BetaResponseMcpCallInWsProgress(BetaResponseMcpCallInProgressEvent):
     """`BetaResponsesServerEvent/anyOf/49` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpListToolsCompleted(BetaResponseMcpListToolsCompletedEvent):
+class BetaResponseMcpListToolsWsCompleted(BetaResponseMcpListToolsCompletedEvent):
     """`BetaResponsesServerEvent/anyOf/50` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpListToolsFailed(BetaResponseMcpListToolsFailedEvent):
+class BetaResponseMcpListToolsWsFailed(BetaResponseMcpListToolsFailedEvent):
     """`BetaResponsesServerEvent/anyOf/51` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpListToolsInProgress(BetaResponseMcpListToolsInProgressEvent):
+class BetaResponseMcpListToolsInWsProgress(BetaResponseMcpListToolsInProgressEvent):
     """`BetaResponsesServerEvent/anyOf/52` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputTextAnnotationAdded(BetaResponseOutputTextAnnotationAddedEvent):
+class BetaResponseOutputTextAnnotationWsAdded(BetaResponseOutputTextAnnotationAddedEvent):
     """`BetaResponsesServerEvent/anyOf/53` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseQueued(BetaResponseQueuedEvent):
+class BetaResponseWsQueued(BetaResponseQueuedEvent):
     """`BetaResponsesServerEvent/anyOf/54` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCustomToolCallInputDelta(BetaResponseCustomToolCallInputDeltaEvent):
+class BetaResponseCustomToolCallInputWsDelta(BetaResponseCustomToolCallInputDeltaEvent):
     """`BetaResponsesServerEvent/anyOf/55` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCustomToolCallInputDone(BetaResponseCustomToolCallInputDoneEvent):
+class BetaResponseCustomToolCallInputWsDone(BetaResponseCustomToolCallInputDoneEvent):
     """`BetaResponsesServerEvent/anyOf/56` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ErrorAgent(BaseModel):
+class BetaResponseWsErrorAgent(BaseModel):
     """`BetaAgentTag` in the OpenAPI spec."""
 
     agent_name: str
 
 
-class ErrorError(BaseModel):
+class BetaResponseWsErrorError(BaseModel):
     """`BetaErrorPayload` in the OpenAPI spec."""
 
     type: str
@@ -489,78 +489,78 @@ class ErrorError(BaseModel):
     headers: Optional[Dict[str, str]] = None
 
 
-class Error(BaseModel):
+class BetaResponseWsError(BaseModel):
     """`BetaResponseWsError` in the OpenAPI spec."""
 
-    agent: Optional[ErrorAgent] = None
+    agent: Optional[BetaResponseWsErrorAgent] = None
     type: Literal["error"]
     status: Optional[int] = None
     sequence_number: Optional[int] = None
-    error: ErrorError
+    error: BetaResponseWsErrorError
     stream_id: Optional[str] = None
 
 
 # `BetaResponsesServerEvent` in the OpenAPI spec.
 BetaResponsesServerEvent: TypeAlias = Annotated[
     Union[
-        ResponseAudioDelta,
-        ResponseAudioDone,
-        ResponseAudioTranscriptDelta,
-        ResponseAudioTranscriptDone,
-        ResponseCodeInterpreterCallCodeDelta,
-        ResponseCodeInterpreterCallCodeDone,
-        ResponseCodeInterpreterCallCompleted,
-        ResponseCodeInterpreterCallInProgress,
-        ResponseCodeInterpreterCallInterpreting,
-        ResponseCompleted,
-        ResponseContentPartAdded,
-        ResponseContentPartDone,
-        ResponseCreated,
-        ResponseFileSearchCallCompleted,
-        ResponseFileSearchCallInProgress,
-        ResponseFileSearchCallSearching,
-        ResponseFunctionCallArgumentsDelta,
-        ResponseFunctionCallArgumentsDone,
-        ResponseShellCallCommandAdded,
-        ResponseShellCallCommandDelta,
-        ResponseShellCallCommandDone,
-        ResponseShellCallOutputContentDelta,
-        ResponseShellCallOutputContentDone,
-        ResponseInProgress,
-        ResponseFailed,
-        ResponseIncomplete,
-        ResponseOutputItemAdded,
-        ResponseOutputItemDone,
-        ResponseReasoningSummaryPartAdded,
-        ResponseReasoningSummaryPartDone,
-        ResponseReasoningSummaryTextDelta,
-        ResponseReasoningSummaryTextDone,
-        ResponseReasoningTextDelta,
-        ResponseReasoningTextDone,
-        ResponseRefusalDelta,
-        ResponseRefusalDone,
-        ResponseOutputTextDelta,
-        ResponseOutputTextDone,
-        ResponseWebSearchCallCompleted,
-        ResponseWebSearchCallInProgress,
-        ResponseWebSearchCallSearching,
-        ResponseImageGenerationCallCompleted,
-        ResponseImageGenerationCallGenerating,
-        ResponseImageGenerationCallInProgress,
-        ResponseImageGenerationCallPartialImage,
-        ResponseMcpCallArgumentsDelta,
-        ResponseMcpCallArgumentsDone,
-        ResponseMcpCallCompleted,
-        ResponseMcpCallFailed,
-        ResponseMcpCallInProgress,
-        ResponseMcpListToolsCompleted,
-        ResponseMcpListToolsFailed,
-        ResponseMcpListToolsInProgress,
-        ResponseOutputTextAnnotationAdded,
-        ResponseQueued,
-        ResponseCustomToolCallInputDelta,
-        ResponseCustomToolCallInputDone,
-        Error,
+        BetaResponseAudioWsDelta,
+        BetaResponseAudioWsDone,
+        BetaResponseAudioTranscriptWsDelta,
+        BetaResponseAudioTranscriptWsDone,
+        BetaResponseCodeInterpreterCallCodeWsDelta,
+        BetaResponseCodeInterpreterCallCodeWsDone,
+        BetaResponseCodeInterpreterCallWsCompleted,
+        BetaResponseCodeInterpreterCallInWsProgress,
+        BetaResponseCodeInterpreterCallWsInterpreting,
+        BetaResponseWsCompleted,
+        BetaResponseContentPartWsAdded,
+        BetaResponseContentPartWsDone,
+        BetaResponseWsCreated,
+        BetaResponseFileSearchCallWsCompleted,
+        BetaResponseFileSearchCallInWsProgress,
+        BetaResponseFileSearchCallWsSearching,
+        BetaResponseFunctionCallArgumentsWsDelta,
+        BetaResponseFunctionCallArgumentsWsDone,
+        BetaResponseShellCallCommandWsAdded,
+        BetaResponseShellCallCommandWsDelta,
+        BetaResponseShellCallCommandWsDone,
+        BetaResponseShellCallOutputContentWsDelta,
+        BetaResponseShellCallOutputContentWsDone,
+        BetaResponseInWsProgress,
+        BetaResponseWsFailed,
+        BetaResponseWsIncomplete,
+        BetaResponseOutputItemWsAdded,
+        BetaResponseOutputItemWsDone,
+        BetaResponseReasoningSummaryPartWsAdded,
+        BetaResponseReasoningSummaryPartWsDone,
+        BetaResponseReasoningSummaryTextWsDelta,
+        BetaResponseReasoningSummaryTextWsDone,
+        BetaResponseReasoningTextWsDelta,
+        BetaResponseReasoningTextWsDone,
+        BetaResponseRefusalWsDelta,
+        BetaResponseRefusalWsDone,
+        BetaResponseTextWsDelta,
+        BetaResponseTextWsDone,
+        BetaResponseWebSearchCallWsCompleted,
+        BetaResponseWebSearchCallInWsProgress,
+        BetaResponseWebSearchCallWsSearching,
+        BetaResponseImageGenCallWsCompleted,
+        BetaResponseImageGenCallWsGenerating,
+        BetaResponseImageGenCallInWsProgress,
+        BetaResponseImageGenCallPartialWsImage,
+        BetaResponseMcpCallArgumentsWsDelta,
+        BetaResponseMcpCallArgumentsWsDone,
+        BetaResponseMcpCallWsCompleted,
+        BetaResponseMcpCallWsFailed,
+        BetaResponseMcpCallInWsProgress,
+        BetaResponseMcpListToolsWsCompleted,
+        BetaResponseMcpListToolsWsFailed,
+        BetaResponseMcpListToolsInWsProgress,
+        BetaResponseOutputTextAnnotationWsAdded,
+        BetaResponseWsQueued,
+        BetaResponseCustomToolCallInputWsDelta,
+        BetaResponseCustomToolCallInputWsDone,
+        BetaResponseWsError,
         BetaResponseInjectCreatedEvent,
         BetaResponseInjectFailedEvent,
     ],

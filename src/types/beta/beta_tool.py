@@ -23,29 +23,43 @@ from .beta_web_search_tool import BetaWebSearchTool
 __all__ = [
     "BetaTool",
     "CodeInterpreter",
-    "CodeInterpreterContainerAuto",
+    "CodeInterpreterContainer",
+    "CodeInterpreterContainerCodeInterpreterToolAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
     "Mcp",
-    "McpAllowedToolsBetaMCPToolFilter",
-    "McpRequireApprovalMCPToolApprovalFilter",
+    "McpAllowedTools",
+    "McpAllowedToolsMcpToolFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
     "ProgrammaticToolCalling",
 ]
 
 
-class McpAllowedToolsBetaMCPToolFilter(BaseModel):
+class McpAllowedToolsMcpToolFilter(BaseModel):
     """`BetaMCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Optional[List[str]] = None
     read_only: Optional[bool] = None
 
 
-class McpRequireApprovalMCPToolApprovalFilter(BaseModel):
+# `BetaMCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[List[str], McpAllowedToolsMcpToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(BaseModel):
     """`BetaMCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: Optional[McpAllowedToolsBetaMCPToolFilter] = None
-    never: Optional[McpAllowedToolsBetaMCPToolFilter] = None
+    always: Optional[McpAllowedToolsMcpToolFilter] = None
+    never: Optional[McpAllowedToolsMcpToolFilter] = None
+
+
+# `BetaMCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(BaseModel):
@@ -70,13 +84,19 @@ class Mcp(BaseModel):
     authorization: Optional[str] = None
     server_description: Optional[str] = None
     headers: Optional[Dict[str, str]] = None
-    allowed_tools: Optional[Union[List[str], McpAllowedToolsBetaMCPToolFilter]] = None
+    allowed_tools: Optional[Union[List[str], McpAllowedToolsMcpToolFilter]] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]] = None
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]] = None
     defer_loading: Optional[bool] = None
 
 
-class CodeInterpreterContainerAuto(BaseModel):
+# `BetaAutoCodeInterpreterToolParam/properties/network_policy` in the OpenAPI spec.
+CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = Annotated[
+    Union[BetaContainerNetworkPolicyDisabled, BetaContainerNetworkPolicyAllowlist], pydantic.Field(discriminator="type")
+]
+
+
+class CodeInterpreterContainerCodeInterpreterToolAuto(BaseModel):
     """`BetaAutoCodeInterpreterToolParam` in the OpenAPI spec."""
 
     type: Literal["auto"]
@@ -88,11 +108,15 @@ class CodeInterpreterContainerAuto(BaseModel):
     ] = None
 
 
+# `BetaCodeInterpreterTool/properties/container` in the OpenAPI spec.
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
+
+
 class CodeInterpreter(BaseModel):
     """`BetaCodeInterpreterTool` in the OpenAPI spec."""
 
     type: Literal["code_interpreter"]
-    container: Union[str, CodeInterpreterContainerAuto]
+    container: Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
 
 
@@ -166,3 +190,11 @@ BetaTool: TypeAlias = Annotated[
     ],
     pydantic.Field(discriminator="type"),
 ]
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter

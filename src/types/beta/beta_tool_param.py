@@ -12,7 +12,6 @@ from .beta_container_network_policy_disabled_param import BetaContainerNetworkPo
 from .beta_custom_tool_param import BetaCustomToolParam
 from .beta_file_search_tool_param import BetaFileSearchToolParam
 from .beta_function_shell_tool_param import BetaFunctionShellToolParam
-from .beta_function_tool_param import BetaFunctionToolParam
 from .beta_namespace_tool_param import BetaNamespaceToolParam
 from .beta_tool_search_tool_param import BetaToolSearchToolParam
 from .beta_web_search_preview_tool_param import BetaWebSearchPreviewToolParam
@@ -21,29 +20,57 @@ from .beta_web_search_tool_param import BetaWebSearchToolParam
 __all__ = [
     "BetaToolParam",
     "CodeInterpreter",
-    "CodeInterpreterContainerAuto",
+    "CodeInterpreterContainer",
+    "CodeInterpreterContainerCodeInterpreterToolAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy",
+    "Function",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
     "Mcp",
-    "McpAllowedToolsBetaMCPToolFilter",
-    "McpRequireApprovalMCPToolApprovalFilter",
+    "McpAllowedTools",
+    "McpAllowedToolsMcpToolFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
     "ProgrammaticToolCalling",
 ]
 
 
-class McpAllowedToolsBetaMCPToolFilter(TypedDict, total=False):
+class Function(TypedDict, total=False):
+    """`BetaFunctionTool` in the OpenAPI spec."""
+
+    type: Required[Literal["function"]]
+    name: Required[str]
+    description: Optional[str]
+    parameters: Required[Optional[Dict[str, object]]]
+    output_schema: Optional[Dict[str, object]]
+    strict: Required[Optional[bool]]
+    defer_loading: bool
+    allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
+
+
+class McpAllowedToolsMcpToolFilter(TypedDict, total=False):
     """`BetaMCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Sequence[str]
     read_only: bool
 
 
-class McpRequireApprovalMCPToolApprovalFilter(TypedDict, total=False):
+# `BetaMCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[Sequence[str], McpAllowedToolsMcpToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(TypedDict, total=False):
     """`BetaMCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: McpAllowedToolsBetaMCPToolFilter
-    never: McpAllowedToolsBetaMCPToolFilter
+    always: McpAllowedToolsMcpToolFilter
+    never: McpAllowedToolsMcpToolFilter
+
+
+# `BetaMCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(TypedDict, total=False):
@@ -66,13 +93,19 @@ class Mcp(TypedDict, total=False):
     authorization: str
     server_description: str
     headers: Optional[Dict[str, str]]
-    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsBetaMCPToolFilter]]
+    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsMcpToolFilter]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]]
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]]
     defer_loading: bool
 
 
-class CodeInterpreterContainerAuto(TypedDict, total=False):
+# `BetaAutoCodeInterpreterToolParam/properties/network_policy` in the OpenAPI spec.
+CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = Union[
+    BetaContainerNetworkPolicyDisabledParam, BetaContainerNetworkPolicyAllowlistParam
+]
+
+
+class CodeInterpreterContainerCodeInterpreterToolAuto(TypedDict, total=False):
     """`BetaAutoCodeInterpreterToolParam` in the OpenAPI spec."""
 
     type: Required[Literal["auto"]]
@@ -81,11 +114,15 @@ class CodeInterpreterContainerAuto(TypedDict, total=False):
     network_policy: Union[BetaContainerNetworkPolicyDisabledParam, BetaContainerNetworkPolicyAllowlistParam]
 
 
+# `BetaCodeInterpreterTool/properties/container` in the OpenAPI spec.
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
+
+
 class CodeInterpreter(TypedDict, total=False):
     """`BetaCodeInterpreterTool` in the OpenAPI spec."""
 
     type: Required[Literal["code_interpreter"]]
-    container: Required[Union[str, CodeInterpreterContainerAuto]]
+    container: Required[Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
 
 
@@ -137,7 +174,7 @@ class LocalShell(TypedDict, total=False):
 
 # `BetaTool` in the OpenAPI spec.
 BetaToolParam: TypeAlias = Union[
-    BetaFunctionToolParam,
+    Function,
     BetaFileSearchToolParam,
     BetaComputerToolParam,
     BetaComputerUsePreviewToolParam,
@@ -154,3 +191,11 @@ BetaToolParam: TypeAlias = Union[
     BetaWebSearchPreviewToolParam,
     BetaApplyPatchToolParam,
 ]
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter

@@ -2,7 +2,7 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..metadata import Metadata
 from .assistant_response_format_option_param import AssistantResponseFormatOptionParam
@@ -19,11 +19,13 @@ __all__ = [
     "ThreadCreateAndRunParamsStreaming",
     "ThreadMessage",
     "ThreadMessageAttachment",
+    "ThreadMessageAttachmentTool",
     "ThreadMessageAttachmentToolFileSearch",
     "ThreadToolResources",
     "ThreadToolResourcesCodeInterpreter",
     "ThreadToolResourcesFileSearch",
     "ThreadToolResourcesFileSearchVectorStore",
+    "ThreadToolResourcesFileSearchVectorStoreChunkingStrategy",
     "ThreadToolResourcesFileSearchVectorStoreChunkingStrategyAuto",
     "ThreadToolResourcesFileSearchVectorStoreChunkingStrategyStatic",
     "ThreadToolResourcesFileSearchVectorStoreChunkingStrategyStaticStatic",
@@ -38,6 +40,10 @@ class ThreadMessageAttachmentToolFileSearch(TypedDict, total=False):
     """`AssistantToolsFileSearchTypeOnly` in the OpenAPI spec."""
 
     type: Required[Literal["file_search"]]
+
+
+# `CreateMessageRequest/properties/attachments/anyOf/0/items/properties/tools/items` in the OpenAPI spec.
+ThreadMessageAttachmentTool: TypeAlias = Union[CodeInterpreterToolParam, ThreadMessageAttachmentToolFileSearch]
 
 
 class ThreadMessageAttachment(TypedDict, total=False):
@@ -80,6 +86,13 @@ class ThreadToolResourcesFileSearchVectorStoreChunkingStrategyStatic(TypedDict, 
 
     type: Required[Literal["static"]]
     static: Required[ThreadToolResourcesFileSearchVectorStoreChunkingStrategyStaticStatic]
+
+
+# `CreateThreadRequest/properties/tool_resources/anyOf/0/properties/file_search/properties/vector_stores/items/properties/chunking_strategy` in the OpenAPI spec.
+ThreadToolResourcesFileSearchVectorStoreChunkingStrategy: TypeAlias = Union[
+    ThreadToolResourcesFileSearchVectorStoreChunkingStrategyAuto,
+    ThreadToolResourcesFileSearchVectorStoreChunkingStrategyStatic,
+]
 
 
 class ThreadToolResourcesFileSearchVectorStore(TypedDict, total=False):

@@ -2,7 +2,7 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..metadata import Metadata
 from .code_interpreter_tool_param import CodeInterpreterToolParam
@@ -11,12 +11,14 @@ from .threads.message_content_part_param import MessageContentPartParam
 __all__ = [
     "Message",
     "MessageAttachment",
+    "MessageAttachmentTool",
     "MessageAttachmentToolFileSearch",
     "ThreadCreateParams",
     "ToolResources",
     "ToolResourcesCodeInterpreter",
     "ToolResourcesFileSearch",
     "ToolResourcesFileSearchVectorStore",
+    "ToolResourcesFileSearchVectorStoreChunkingStrategy",
     "ToolResourcesFileSearchVectorStoreChunkingStrategyAuto",
     "ToolResourcesFileSearchVectorStoreChunkingStrategyStatic",
     "ToolResourcesFileSearchVectorStoreChunkingStrategyStaticStatic",
@@ -27,6 +29,10 @@ class MessageAttachmentToolFileSearch(TypedDict, total=False):
     """`AssistantToolsFileSearchTypeOnly` in the OpenAPI spec."""
 
     type: Required[Literal["file_search"]]
+
+
+# `CreateMessageRequest/properties/attachments/anyOf/0/items/properties/tools/items` in the OpenAPI spec.
+MessageAttachmentTool: TypeAlias = Union[CodeInterpreterToolParam, MessageAttachmentToolFileSearch]
 
 
 class MessageAttachment(TypedDict, total=False):
@@ -69,6 +75,12 @@ class ToolResourcesFileSearchVectorStoreChunkingStrategyStatic(TypedDict, total=
 
     type: Required[Literal["static"]]
     static: Required[ToolResourcesFileSearchVectorStoreChunkingStrategyStaticStatic]
+
+
+# `CreateThreadRequest/properties/tool_resources/anyOf/0/properties/file_search/properties/vector_stores/items/properties/chunking_strategy` in the OpenAPI spec.
+ToolResourcesFileSearchVectorStoreChunkingStrategy: TypeAlias = Union[
+    ToolResourcesFileSearchVectorStoreChunkingStrategyAuto, ToolResourcesFileSearchVectorStoreChunkingStrategyStatic
+]
 
 
 class ToolResourcesFileSearchVectorStore(TypedDict, total=False):

@@ -64,6 +64,10 @@ from .chat_completion_message_function_tool_call_param import (
     ChatCompletionMessageFunctionToolCallParam as ChatCompletionMessageFunctionToolCallParam,
 )
 from .chat_completion_message_param import ChatCompletionMessageParam as ChatCompletionMessageParam
+from .chat_completion_message_tool_call import ChatCompletionMessageToolCall as ChatCompletionMessageToolCall
+from .chat_completion_message_tool_call_param import (
+    ChatCompletionMessageToolCallParam as ChatCompletionMessageToolCallParam,
+)
 from .chat_completion_message_tool_call_union import (
     ChatCompletionMessageToolCallUnion as ChatCompletionMessageToolCallUnion,
 )
@@ -97,6 +101,7 @@ from .chat_completion_tool_choice_option_param import (
     ChatCompletionToolChoiceOptionParam as ChatCompletionToolChoiceOptionParam,
 )
 from .chat_completion_tool_message_param import ChatCompletionToolMessageParam as ChatCompletionToolMessageParam
+from .chat_completion_tool_param import ChatCompletionToolParam as ChatCompletionToolParam
 from .chat_completion_tool_union import ChatCompletionToolUnion as ChatCompletionToolUnion
 from .chat_completion_tool_union_param import ChatCompletionToolUnionParam as ChatCompletionToolUnionParam
 from .chat_completion_user_message_param import ChatCompletionUserMessageParam as ChatCompletionUserMessageParam
@@ -146,6 +151,8 @@ __all__ = [
     "ChatCompletionMessageFunctionToolCall",
     "ChatCompletionMessageFunctionToolCallParam",
     "ChatCompletionMessageParam",
+    "ChatCompletionMessageToolCall",
+    "ChatCompletionMessageToolCallParam",
     "ChatCompletionMessageToolCallUnion",
     "ChatCompletionMessageToolCallUnionParam",
     "ChatCompletionModality",
@@ -165,6 +172,7 @@ __all__ = [
     "ChatCompletionToolChoiceOption",
     "ChatCompletionToolChoiceOptionParam",
     "ChatCompletionToolMessageParam",
+    "ChatCompletionToolParam",
     "ChatCompletionToolUnion",
     "ChatCompletionToolUnionParam",
     "ChatCompletionUserMessageParam",

@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..completion_usage import CompletionUsage
@@ -16,9 +16,14 @@ __all__ = [
     "Choice",
     "ChoiceLogprobs",
     "Moderation",
+    "ModerationInput",
     "ModerationInputError",
     "ModerationInputModerationResults",
     "ModerationInputModerationResultsResult",
+    "ModerationOutput",
+    "ModerationOutputError",
+    "ModerationOutputModerationResults",
+    "ModerationOutputModerationResultsResult",
 ]
 
 
@@ -65,6 +70,18 @@ class ModerationInputError(BaseModel):
     message: str
 
 
+# `ChatCompletionModeration/properties/input` in the OpenAPI spec.
+ModerationInput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResults, ModerationInputError], pydantic.Field(discriminator="type")
+]
+
+
+# `ChatCompletionModeration/properties/output` in the OpenAPI spec.
+ModerationOutput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResults, ModerationInputError], pydantic.Field(discriminator="type")
+]
+
+
 class Moderation(BaseModel):
     """`ChatCompletionModeration` in the OpenAPI spec."""
 
@@ -89,3 +106,15 @@ class ChatCompletion(BaseModel):
     object: Literal["chat.completion"]
     usage: Optional[CompletionUsage] = None
     moderation: Optional[Moderation] = None
+
+
+# Another name for `ModerationInputModerationResults`.
+ModerationOutputModerationResults: TypeAlias = ModerationInputModerationResults
+
+
+# Another name for `ModerationInputError`.
+ModerationOutputError: TypeAlias = ModerationInputError
+
+
+# Another name for `ModerationInputModerationResultsResult`.
+ModerationOutputModerationResultsResult: TypeAlias = ModerationInputModerationResultsResult

@@ -2,12 +2,18 @@
 
 from typing import Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["ChatCompletionAudioParam", "VoiceId"]
+__all__ = ["ChatCompletionAudioParam", "Voice", "VoiceID"]
 
 
-class VoiceId(TypedDict, total=False):
+# `VoiceIdsShared` in the OpenAPI spec.
+Voice: TypeAlias = Union[
+    str, Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"]
+]
+
+
+class VoiceID(TypedDict, total=False):
     """`VoiceIdsOrCustomVoice/anyOf/1` in the OpenAPI spec."""
 
     id: Required[str]
@@ -20,7 +26,7 @@ class ChatCompletionAudioParam(TypedDict, total=False):
         Union[
             str,
             Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"],
-            VoiceId,
+            VoiceID,
         ]
     ]
     format: Required[Literal["wav", "aac", "mp3", "flac", "opus", "pcm16"]]

@@ -6,10 +6,10 @@ from typing_extensions import Literal
 
 from ..._models import BaseModel
 
-__all__ = ["ChatCompletionContentPartImage", "ImageUrl", "PromptCacheBreakpoint"]
+__all__ = ["ChatCompletionContentPartImage", "ImageURL", "PromptCacheBreakpoint"]
 
 
-class ImageUrl(BaseModel):
+class ImageURL(BaseModel):
     """`ChatCompletionRequestMessageContentPartImage/properties/image_url` in the OpenAPI spec."""
 
     url: str
@@ -26,5 +26,5 @@ class ChatCompletionContentPartImage(BaseModel):
     """`ChatCompletionRequestMessageContentPartImage` in the OpenAPI spec."""
 
     type: Literal["image_url"]
-    image_url: ImageUrl
+    image_url: ImageURL
     prompt_cache_breakpoint: Optional[PromptCacheBreakpoint] = None

@@ -2,10 +2,10 @@
 
 from typing_extensions import Literal, Required, TypedDict
 
-__all__ = ["ChatCompletionContentPartImageParam", "ImageUrl", "PromptCacheBreakpoint"]
+__all__ = ["ChatCompletionContentPartImageParam", "ImageURL", "PromptCacheBreakpoint"]
 
 
-class ImageUrl(TypedDict, total=False):
+class ImageURL(TypedDict, total=False):
     """`ChatCompletionRequestMessageContentPartImage/properties/image_url` in the OpenAPI spec."""
 
     url: Required[str]
@@ -22,5 +22,5 @@ class ChatCompletionContentPartImageParam(TypedDict, total=False):
     """`ChatCompletionRequestMessageContentPartImage` in the OpenAPI spec."""
 
     type: Required[Literal["image_url"]]
-    image_url: Required[ImageUrl]
+    image_url: Required[ImageURL]
     prompt_cache_breakpoint: PromptCacheBreakpoint

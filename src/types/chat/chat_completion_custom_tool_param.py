@@ -2,11 +2,12 @@
 
 from typing import Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 __all__ = [
     "ChatCompletionCustomToolParam",
     "Custom",
+    "CustomFormat",
     "CustomFormatGrammar",
     "CustomFormatGrammarGrammar",
     "CustomFormatText",
@@ -31,6 +32,10 @@ class CustomFormatGrammar(TypedDict, total=False):
 
     type: Required[Literal["grammar"]]
     grammar: Required[CustomFormatGrammarGrammar]
+
+
+# `CustomToolChatCompletions/properties/custom/properties/format` in the OpenAPI spec.
+CustomFormat: TypeAlias = Union[CustomFormatText, CustomFormatGrammar]
 
 
 class Custom(TypedDict, total=False):

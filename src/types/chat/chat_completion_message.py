@@ -8,10 +8,10 @@ from ..._models import BaseModel
 from .chat_completion_audio import ChatCompletionAudio
 from .chat_completion_message_tool_call_union import ChatCompletionMessageToolCallUnion
 
-__all__ = ["Annotation", "AnnotationUrlCitation", "ChatCompletionMessage", "FunctionCall"]
+__all__ = ["Annotation", "AnnotationURLCitation", "ChatCompletionMessage", "FunctionCall"]
 
 
-class AnnotationUrlCitation(BaseModel):
+class AnnotationURLCitation(BaseModel):
     """`ChatCompletionResponseMessage/properties/annotations/items/properties/url_citation` in the OpenAPI spec."""
 
     end_index: int
@@ -24,7 +24,7 @@ class Annotation(BaseModel):
     """`ChatCompletionResponseMessage/properties/annotations/items` in the OpenAPI spec."""
 
     type: Literal["url_citation"]
-    url_citation: AnnotationUrlCitation
+    url_citation: AnnotationURLCitation
 
 
 class FunctionCall(BaseModel):

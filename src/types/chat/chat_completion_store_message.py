@@ -3,13 +3,19 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated
+from typing_extensions import Annotated, TypeAlias
 
 from .chat_completion_content_part_image import ChatCompletionContentPartImage
 from .chat_completion_content_part_text import ChatCompletionContentPartText
 from .chat_completion_message import ChatCompletionMessage
 
-__all__ = ["ChatCompletionStoreMessage"]
+__all__ = ["ChatCompletionStoreMessage", "ChatCompletionStoreMessageContentPart"]
+
+
+# `ChatCompletionMessageList/properties/data/items/allOf/1/properties/content_parts/anyOf/0/items` in the OpenAPI spec.
+ChatCompletionStoreMessageContentPart: TypeAlias = Annotated[
+    Union[ChatCompletionContentPartText, ChatCompletionContentPartImage], pydantic.Field(discriminator="type")
+]
 
 
 class ChatCompletionStoreMessage(ChatCompletionMessage):

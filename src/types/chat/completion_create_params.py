@@ -2,7 +2,7 @@
 
 from typing import Dict, Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..chat_model import ChatModel
 from ..function_parameters import FunctionParameters
@@ -26,10 +26,13 @@ __all__ = [
     "CompletionCreateParamsNonStreaming",
     "CompletionCreateParamsStreaming",
     "Function",
+    "FunctionCall",
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
+    "ModerationPolicyOutput",
     "PromptCacheOptions",
+    "ResponseFormat",
     "WebSearchOptions",
     "WebSearchOptionsUserLocation",
     "WebSearchOptionsUserLocationApproximate",
@@ -66,6 +69,10 @@ class WebSearchOptions(TypedDict, total=False):
     search_context_size: Literal["low", "medium", "high"]
 
 
+# `CreateChatCompletionRequest/allOf/1/properties/response_format` in the OpenAPI spec.
+ResponseFormat: TypeAlias = Union[ResponseFormatTextParam, ResponseFormatJSONSchemaParam, ResponseFormatJSONObjectParam]
+
+
 class ModerationPolicyInput(TypedDict, total=False):
     """`ModerationConfigParam` in the OpenAPI spec."""
 
@@ -84,6 +91,10 @@ class Moderation(TypedDict, total=False):
 
     model: Required[str]
     policy: Optional[ModerationPolicy]
+
+
+# `CreateChatCompletionRequest/allOf/1/properties/function_call` in the OpenAPI spec.
+FunctionCall: TypeAlias = Union[Literal["none", "auto"], ChatCompletionFunctionCallOptionParam]
 
 
 class Function(TypedDict, total=False):
@@ -151,3 +162,7 @@ class CompletionCreateParamsStreaming(CompletionCreateParamsBase, total=False):
     """Parameters of `client.chat.completions.create` (POST /chat/completions). Streamed as server-sent events."""
 
     stream: Required[Literal[True]]
+
+
+# Another name for `ModerationPolicyInput`.
+ModerationPolicyOutput: TypeAlias = ModerationPolicyInput

@@ -15,4 +15,4 @@ SUBMODULES: dict[str, str] = {
     "FileListResponse": "file_list_response",
     "FileRetrieveResponse": "file_retrieve_response",
 }
-SUBPACKAGES: frozenset[str] = frozenset()
+SUBPACKAGES: frozenset[str] = frozenset({"files"})

@@ -10,14 +10,19 @@ from .conversation_item import ConversationItem as ConversationItem
 from .conversation_item_list import ConversationItemList as ConversationItemList
 from .conversation_update_params import ConversationUpdateParams as ConversationUpdateParams
 from .input_file_content import InputFileContent as InputFileContent
+from .input_file_content_param import InputFileContentParam as InputFileContentParam
 from .input_image_content import InputImageContent as InputImageContent
+from .input_image_content_param import InputImageContentParam as InputImageContentParam
 from .input_text_content import InputTextContent as InputTextContent
+from .input_text_content_param import InputTextContentParam as InputTextContentParam
 from .item_create_params import ItemCreateParams as ItemCreateParams
 from .item_list_params import ItemListParams as ItemListParams
 from .item_retrieve_params import ItemRetrieveParams as ItemRetrieveParams
 from .message import Message as Message
 from .output_text_content import OutputTextContent as OutputTextContent
+from .output_text_content_param import OutputTextContentParam as OutputTextContentParam
 from .refusal_content import RefusalContent as RefusalContent
+from .refusal_content_param import RefusalContentParam as RefusalContentParam
 from .summary_text_content import SummaryTextContent as SummaryTextContent
 from .text_content import TextContent as TextContent
 
@@ -31,14 +36,19 @@ __all__ = [
     "ConversationItemList",
     "ConversationUpdateParams",
     "InputFileContent",
+    "InputFileContentParam",
     "InputImageContent",
+    "InputImageContentParam",
     "InputTextContent",
+    "InputTextContentParam",
     "ItemCreateParams",
     "ItemListParams",
     "ItemRetrieveParams",
     "Message",
     "OutputTextContent",
+    "OutputTextContentParam",
     "RefusalContent",
+    "RefusalContentParam",
     "SummaryTextContent",
     "TextContent",
 ]

@@ -3,7 +3,7 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..responses.response_input_file import ResponseInputFile
@@ -15,7 +15,7 @@ from .computer_screenshot_content import ComputerScreenshotContent
 from .summary_text_content import SummaryTextContent
 from .text_content import TextContent
 
-__all__ = ["ContentReasoningText", "Message"]
+__all__ = ["Content", "ContentReasoningText", "Message"]
 
 
 class ContentReasoningText(BaseModel):
@@ -23,6 +23,23 @@ class ContentReasoningText(BaseModel):
 
     type: Literal["reasoning_text"]
     text: str
+
+
+# `Message/properties/content/items` in the OpenAPI spec.
+Content: TypeAlias = Annotated[
+    Union[
+        ResponseInputText,
+        ResponseOutputText,
+        TextContent,
+        SummaryTextContent,
+        ContentReasoningText,
+        ResponseOutputRefusal,
+        ResponseInputImage,
+        ComputerScreenshotContent,
+        ResponseInputFile,
+    ],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class Message(BaseModel):

@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..chat.chat_completion_function_tool import ChatCompletionFunctionTool
@@ -19,15 +19,20 @@ from ..responses.response_input_text import ResponseInputText
 
 __all__ = [
     "CreateEvalCompletionsRunDataSource",
+    "InputMessages",
     "InputMessagesItemReference",
     "InputMessagesTemplate",
+    "InputMessagesTemplateTemplate",
     "InputMessagesTemplateTemplateEvalItem",
+    "InputMessagesTemplateTemplateEvalItemContent",
     "InputMessagesTemplateTemplateEvalItemContentInputImage",
     "InputMessagesTemplateTemplateEvalItemContentOutputText",
     "SamplingParams",
+    "SamplingParamsResponseFormat",
+    "Source",
     "SourceFileContent",
     "SourceFileContentContent",
-    "SourceFileId",
+    "SourceFileID",
     "SourceStoredCompletions",
 ]
 
@@ -47,6 +52,16 @@ class InputMessagesTemplateTemplateEvalItemContentInputImage(BaseModel):
     detail: Optional[str] = None
 
 
+# `EvalItemContentItem` in the OpenAPI spec.
+InputMessagesTemplateTemplateEvalItemContent: TypeAlias = Union[
+    str,
+    ResponseInputText,
+    InputMessagesTemplateTemplateEvalItemContentOutputText,
+    InputMessagesTemplateTemplateEvalItemContentInputImage,
+    ResponseInputAudio,
+]
+
+
 class InputMessagesTemplateTemplateEvalItem(BaseModel):
     """`EvalItem` in the OpenAPI spec."""
 
@@ -62,6 +77,10 @@ class InputMessagesTemplateTemplateEvalItem(BaseModel):
     type: Optional[Literal["message"]] = None
 
 
+# `CreateEvalCompletionsRunDataSource/properties/input_messages/anyOf/0/properties/template/items` in the OpenAPI spec.
+InputMessagesTemplateTemplate: TypeAlias = Union[EasyInputMessage, InputMessagesTemplateTemplateEvalItem]
+
+
 class InputMessagesTemplate(BaseModel):
     """`CreateEvalCompletionsRunDataSource/properties/input_messages/anyOf/0` in the OpenAPI spec."""
 
@@ -74,6 +93,18 @@ class InputMessagesItemReference(BaseModel):
 
     type: Literal["item_reference"]
     item_reference: str
+
+
+# `CreateEvalCompletionsRunDataSource/properties/input_messages` in the OpenAPI spec.
+InputMessages: TypeAlias = Annotated[
+    Union[InputMessagesTemplate, InputMessagesItemReference], pydantic.Field(discriminator="type")
+]
+
+
+# `CreateEvalCompletionsRunDataSource/properties/sampling_params/properties/response_format` in the OpenAPI spec.
+SamplingParamsResponseFormat: TypeAlias = Annotated[
+    Union[ResponseFormatText, ResponseFormatJSONSchema, ResponseFormatJSONObject], pydantic.Field(discriminator="type")
+]
 
 
 class SamplingParams(BaseModel):
@@ -105,7 +136,7 @@ class SourceFileContent(BaseModel):
     content: List[SourceFileContentContent]
 
 
-class SourceFileId(BaseModel):
+class SourceFileID(BaseModel):
     """`EvalJsonlFileIdSource` in the OpenAPI spec."""
 
     type: Literal["file_id"]
@@ -123,6 +154,12 @@ class SourceStoredCompletions(BaseModel):
     limit: Optional[int] = None
 
 
+# `CreateEvalCompletionsRunDataSource/properties/source` in the OpenAPI spec.
+Source: TypeAlias = Annotated[
+    Union[SourceFileContent, SourceFileID, SourceStoredCompletions], pydantic.Field(discriminator="type")
+]
+
+
 class CreateEvalCompletionsRunDataSource(BaseModel):
     """`CreateEvalCompletionsRunDataSource` in the OpenAPI spec."""
 
@@ -133,5 +170,5 @@ class CreateEvalCompletionsRunDataSource(BaseModel):
     sampling_params: Optional[SamplingParams] = None
     model: Optional[str] = None
     source: Annotated[
-        Union[SourceFileContent, SourceFileId, SourceStoredCompletions], pydantic.Field(discriminator="type")
+        Union[SourceFileContent, SourceFileID, SourceStoredCompletions], pydantic.Field(discriminator="type")
     ]

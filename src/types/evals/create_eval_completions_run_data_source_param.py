@@ -2,7 +2,7 @@
 
 from typing import Dict, Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..chat.chat_completion_function_tool_param import ChatCompletionFunctionToolParam
 from ..graders.grader_inputs_param import GraderInputsParam
@@ -17,15 +17,20 @@ from ..responses.response_input_text_param import ResponseInputTextParam
 
 __all__ = [
     "CreateEvalCompletionsRunDataSourceParam",
+    "InputMessages",
     "InputMessagesItemReference",
     "InputMessagesTemplate",
+    "InputMessagesTemplateTemplate",
     "InputMessagesTemplateTemplateEvalItem",
+    "InputMessagesTemplateTemplateEvalItemContent",
     "InputMessagesTemplateTemplateEvalItemContentInputImage",
     "InputMessagesTemplateTemplateEvalItemContentOutputText",
     "SamplingParams",
+    "SamplingParamsResponseFormat",
+    "Source",
     "SourceFileContent",
     "SourceFileContentContent",
-    "SourceFileId",
+    "SourceFileID",
     "SourceStoredCompletions",
 ]
 
@@ -45,6 +50,16 @@ class InputMessagesTemplateTemplateEvalItemContentInputImage(TypedDict, total=Fa
     detail: str
 
 
+# `EvalItemContentItem` in the OpenAPI spec.
+InputMessagesTemplateTemplateEvalItemContent: TypeAlias = Union[
+    str,
+    ResponseInputTextParam,
+    InputMessagesTemplateTemplateEvalItemContentOutputText,
+    InputMessagesTemplateTemplateEvalItemContentInputImage,
+    ResponseInputAudioParam,
+]
+
+
 class InputMessagesTemplateTemplateEvalItem(TypedDict, total=False):
     """`EvalItem` in the OpenAPI spec."""
 
@@ -62,6 +77,10 @@ class InputMessagesTemplateTemplateEvalItem(TypedDict, total=False):
     type: Literal["message"]
 
 
+# `CreateEvalCompletionsRunDataSource/properties/input_messages/anyOf/0/properties/template/items` in the OpenAPI spec.
+InputMessagesTemplateTemplate: TypeAlias = Union[EasyInputMessageParam, InputMessagesTemplateTemplateEvalItem]
+
+
 class InputMessagesTemplate(TypedDict, total=False):
     """`CreateEvalCompletionsRunDataSource/properties/input_messages/anyOf/0` in the OpenAPI spec."""
 
@@ -74,6 +93,16 @@ class InputMessagesItemReference(TypedDict, total=False):
 
     type: Required[Literal["item_reference"]]
     item_reference: Required[str]
+
+
+# `CreateEvalCompletionsRunDataSource/properties/input_messages` in the OpenAPI spec.
+InputMessages: TypeAlias = Union[InputMessagesTemplate, InputMessagesItemReference]
+
+
+# `CreateEvalCompletionsRunDataSource/properties/sampling_params/properties/response_format` in the OpenAPI spec.
+SamplingParamsResponseFormat: TypeAlias = Union[
+    ResponseFormatTextParam, ResponseFormatJSONSchemaParam, ResponseFormatJSONObjectParam
+]
 
 
 class SamplingParams(TypedDict, total=False):
@@ -102,7 +131,7 @@ class SourceFileContent(TypedDict, total=False):
     content: Required[Iterable[SourceFileContentContent]]
 
 
-class SourceFileId(TypedDict, total=False):
+class SourceFileID(TypedDict, total=False):
     """`EvalJsonlFileIdSource` in the OpenAPI spec."""
 
     type: Required[Literal["file_id"]]
@@ -120,6 +149,10 @@ class SourceStoredCompletions(TypedDict, total=False):
     limit: Optional[int]
 
 
+# `CreateEvalCompletionsRunDataSource/properties/source` in the OpenAPI spec.
+Source: TypeAlias = Union[SourceFileContent, SourceFileID, SourceStoredCompletions]
+
+
 class CreateEvalCompletionsRunDataSourceParam(TypedDict, total=False):
     """`CreateEvalCompletionsRunDataSource` in the OpenAPI spec."""
 
@@ -127,4 +160,4 @@ class CreateEvalCompletionsRunDataSourceParam(TypedDict, total=False):
     input_messages: Union[InputMessagesTemplate, InputMessagesItemReference]
     sampling_params: SamplingParams
     model: str
-    source: Required[Union[SourceFileContent, SourceFileId, SourceStoredCompletions]]
+    source: Required[Union[SourceFileContent, SourceFileID, SourceStoredCompletions]]

@@ -3,11 +3,11 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["CreateEvalJSONLRunDataSource", "SourceFileContent", "SourceFileContentContent", "SourceFileId"]
+__all__ = ["CreateEvalJSONLRunDataSource", "Source", "SourceFileContent", "SourceFileContentContent", "SourceFileID"]
 
 
 class SourceFileContentContent(BaseModel):
@@ -24,15 +24,19 @@ class SourceFileContent(BaseModel):
     content: List[SourceFileContentContent]
 
 
-class SourceFileId(BaseModel):
+class SourceFileID(BaseModel):
     """`EvalJsonlFileIdSource` in the OpenAPI spec."""
 
     type: Literal["file_id"]
     id: str
 
 
+# `CreateEvalJsonlRunDataSource/properties/source` in the OpenAPI spec.
+Source: TypeAlias = Annotated[Union[SourceFileContent, SourceFileID], pydantic.Field(discriminator="type")]
+
+
 class CreateEvalJSONLRunDataSource(BaseModel):
     """`CreateEvalJsonlRunDataSource` in the OpenAPI spec."""
 
     type: Literal["jsonl"]
-    source: Annotated[Union[SourceFileContent, SourceFileId], pydantic.Field(discriminator="type")]
+    source: Annotated[Union[SourceFileContent, SourceFileID], pydantic.Field(discriminator="type")]

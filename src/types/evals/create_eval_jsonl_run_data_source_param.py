@@ -2,9 +2,15 @@
 
 from typing import Dict, Iterable, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["CreateEvalJSONLRunDataSourceParam", "SourceFileContent", "SourceFileContentContent", "SourceFileId"]
+__all__ = [
+    "CreateEvalJSONLRunDataSourceParam",
+    "Source",
+    "SourceFileContent",
+    "SourceFileContentContent",
+    "SourceFileID",
+]
 
 
 class SourceFileContentContent(TypedDict, total=False):
@@ -21,15 +27,19 @@ class SourceFileContent(TypedDict, total=False):
     content: Required[Iterable[SourceFileContentContent]]
 
 
-class SourceFileId(TypedDict, total=False):
+class SourceFileID(TypedDict, total=False):
     """`EvalJsonlFileIdSource` in the OpenAPI spec."""
 
     type: Required[Literal["file_id"]]
     id: Required[str]
 
 
+# `CreateEvalJsonlRunDataSource/properties/source` in the OpenAPI spec.
+Source: TypeAlias = Union[SourceFileContent, SourceFileID]
+
+
 class CreateEvalJSONLRunDataSourceParam(TypedDict, total=False):
     """`CreateEvalJsonlRunDataSource` in the OpenAPI spec."""
 
     type: Required[Literal["jsonl"]]
-    source: Required[Union[SourceFileContent, SourceFileId]]
+    source: Required[Union[SourceFileContent, SourceFileID]]

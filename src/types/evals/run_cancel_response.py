@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..graders.grader_inputs import GraderInputs
@@ -18,18 +18,23 @@ from .create_eval_jsonl_run_data_source import CreateEvalJSONLRunDataSource
 from .eval_api_error import EvalAPIError
 
 __all__ = [
+    "DataSource",
     "DataSourceResponses",
+    "DataSourceResponsesInputMessages",
     "DataSourceResponsesInputMessagesItemReference",
     "DataSourceResponsesInputMessagesTemplate",
+    "DataSourceResponsesInputMessagesTemplateTemplate",
     "DataSourceResponsesInputMessagesTemplateTemplateChatMessage",
     "DataSourceResponsesInputMessagesTemplateTemplateEvalItem",
+    "DataSourceResponsesInputMessagesTemplateTemplateEvalItemContent",
     "DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentInputImage",
     "DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentOutputText",
     "DataSourceResponsesSamplingParams",
     "DataSourceResponsesSamplingParamsText",
+    "DataSourceResponsesSource",
     "DataSourceResponsesSourceFileContent",
     "DataSourceResponsesSourceFileContentContent",
-    "DataSourceResponsesSourceFileId",
+    "DataSourceResponsesSourceFileID",
     "DataSourceResponsesSourceResponses",
     "PerModelUsage",
     "PerTestingCriteriaResult",
@@ -88,6 +93,16 @@ class DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentInputImage(
     detail: Optional[str] = None
 
 
+# `EvalItemContentItem` in the OpenAPI spec.
+DataSourceResponsesInputMessagesTemplateTemplateEvalItemContent: TypeAlias = Union[
+    str,
+    ResponseInputText,
+    DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentOutputText,
+    DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentInputImage,
+    ResponseInputAudio,
+]
+
+
 class DataSourceResponsesInputMessagesTemplateTemplateEvalItem(BaseModel):
     """`EvalItem` in the OpenAPI spec."""
 
@@ -101,6 +116,13 @@ class DataSourceResponsesInputMessagesTemplateTemplateEvalItem(BaseModel):
         GraderInputs,
     ]
     type: Optional[Literal["message"]] = None
+
+
+# `CreateEvalResponsesRunDataSource/properties/input_messages/anyOf/0/properties/template/items` in the OpenAPI spec.
+DataSourceResponsesInputMessagesTemplateTemplate: TypeAlias = Union[
+    DataSourceResponsesInputMessagesTemplateTemplateChatMessage,
+    DataSourceResponsesInputMessagesTemplateTemplateEvalItem,
+]
 
 
 class DataSourceResponsesInputMessagesTemplate(BaseModel):
@@ -120,6 +142,13 @@ class DataSourceResponsesInputMessagesItemReference(BaseModel):
 
     type: Literal["item_reference"]
     item_reference: str
+
+
+# `CreateEvalResponsesRunDataSource/properties/input_messages` in the OpenAPI spec.
+DataSourceResponsesInputMessages: TypeAlias = Annotated[
+    Union[DataSourceResponsesInputMessagesTemplate, DataSourceResponsesInputMessagesItemReference],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class DataSourceResponsesSamplingParamsText(BaseModel):
@@ -154,7 +183,7 @@ class DataSourceResponsesSourceFileContent(BaseModel):
     content: List[DataSourceResponsesSourceFileContentContent]
 
 
-class DataSourceResponsesSourceFileId(BaseModel):
+class DataSourceResponsesSourceFileID(BaseModel):
     """`EvalJsonlFileIdSource` in the OpenAPI spec."""
 
     type: Literal["file_id"]
@@ -177,6 +206,13 @@ class DataSourceResponsesSourceResponses(BaseModel):
     tools: Optional[List[str]] = None
 
 
+# `CreateEvalResponsesRunDataSource/properties/source` in the OpenAPI spec.
+DataSourceResponsesSource: TypeAlias = Annotated[
+    Union[DataSourceResponsesSourceFileContent, DataSourceResponsesSourceFileID, DataSourceResponsesSourceResponses],
+    pydantic.Field(discriminator="type"),
+]
+
+
 class DataSourceResponses(BaseModel):
     """`CreateEvalResponsesRunDataSource` in the OpenAPI spec."""
 
@@ -189,10 +225,17 @@ class DataSourceResponses(BaseModel):
     model: Optional[str] = None
     source: Annotated[
         Union[
-            DataSourceResponsesSourceFileContent, DataSourceResponsesSourceFileId, DataSourceResponsesSourceResponses
+            DataSourceResponsesSourceFileContent, DataSourceResponsesSourceFileID, DataSourceResponsesSourceResponses
         ],
         pydantic.Field(discriminator="type"),
     ]
+
+
+# `EvalRun/properties/data_source` in the OpenAPI spec.
+DataSource: TypeAlias = Annotated[
+    Union[CreateEvalJSONLRunDataSource, CreateEvalCompletionsRunDataSource, DataSourceResponses],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class RunCancelResponse(BaseModel):

@@ -2,7 +2,7 @@
 
 from typing import Dict, Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..graders.grader_inputs_param import GraderInputsParam
 from ..metadata import Metadata
@@ -15,38 +15,47 @@ from .create_eval_completions_run_data_source_param import CreateEvalCompletions
 from .create_eval_jsonl_run_data_source_param import CreateEvalJSONLRunDataSourceParam
 
 __all__ = [
-    "DataSourceResponses",
-    "DataSourceResponsesInputMessagesItemReference",
-    "DataSourceResponsesInputMessagesTemplate",
-    "DataSourceResponsesInputMessagesTemplateTemplateChatMessage",
-    "DataSourceResponsesInputMessagesTemplateTemplateEvalItem",
-    "DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentInputImage",
-    "DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentOutputText",
-    "DataSourceResponsesSamplingParams",
-    "DataSourceResponsesSamplingParamsText",
-    "DataSourceResponsesSourceFileContent",
-    "DataSourceResponsesSourceFileContentContent",
-    "DataSourceResponsesSourceFileId",
-    "DataSourceResponsesSourceResponses",
+    "DataSource",
+    "DataSourceCreateEvalResponsesRunDataSource",
+    "DataSourceCreateEvalResponsesRunDataSourceInputMessages",
+    "DataSourceCreateEvalResponsesRunDataSourceInputMessagesItemReference",
+    "DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplate",
+    "DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplate",
+    "DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateChatMessage",
+    "DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItem",
+    "DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContent",
+    "DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentInputImage",
+    "DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentOutputText",
+    "DataSourceCreateEvalResponsesRunDataSourceSamplingParams",
+    "DataSourceCreateEvalResponsesRunDataSourceSamplingParamsText",
+    "DataSourceCreateEvalResponsesRunDataSourceSource",
+    "DataSourceCreateEvalResponsesRunDataSourceSourceFileContent",
+    "DataSourceCreateEvalResponsesRunDataSourceSourceFileContentContent",
+    "DataSourceCreateEvalResponsesRunDataSourceSourceFileID",
+    "DataSourceCreateEvalResponsesRunDataSourceSourceResponses",
     "RunCreateParams",
 ]
 
 
-class DataSourceResponsesInputMessagesTemplateTemplateChatMessage(TypedDict, total=False):
+class DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateChatMessage(TypedDict, total=False):
     """`CreateEvalResponsesRunDataSource/properties/input_messages/anyOf/0/properties/template/items/anyOf/0` in the OpenAPI spec."""
 
     role: Required[str]
     content: Required[str]
 
 
-class DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentOutputText(TypedDict, total=False):
+class DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentOutputText(
+    TypedDict, total=False
+):
     """`EvalItemContentOutputText` in the OpenAPI spec."""
 
     type: Required[Literal["output_text"]]
     text: Required[str]
 
 
-class DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentInputImage(TypedDict, total=False):
+class DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentInputImage(
+    TypedDict, total=False
+):
     """`EvalItemInputImage` in the OpenAPI spec."""
 
     type: Required[Literal["input_image"]]
@@ -54,7 +63,17 @@ class DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentInputImage(
     detail: str
 
 
-class DataSourceResponsesInputMessagesTemplateTemplateEvalItem(TypedDict, total=False):
+# `EvalItemContentItem` in the OpenAPI spec.
+DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContent: TypeAlias = Union[
+    str,
+    ResponseInputTextParam,
+    DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentOutputText,
+    DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentInputImage,
+    ResponseInputAudioParam,
+]
+
+
+class DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItem(TypedDict, total=False):
     """`EvalItem` in the OpenAPI spec."""
 
     role: Required[Literal["user", "assistant", "system", "developer"]]
@@ -62,8 +81,8 @@ class DataSourceResponsesInputMessagesTemplateTemplateEvalItem(TypedDict, total=
         Union[
             str,
             ResponseInputTextParam,
-            DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentOutputText,
-            DataSourceResponsesInputMessagesTemplateTemplateEvalItemContentInputImage,
+            DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentOutputText,
+            DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItemContentInputImage,
             ResponseInputAudioParam,
             GraderInputsParam,
         ]
@@ -71,34 +90,48 @@ class DataSourceResponsesInputMessagesTemplateTemplateEvalItem(TypedDict, total=
     type: Literal["message"]
 
 
-class DataSourceResponsesInputMessagesTemplate(TypedDict, total=False):
+# `CreateEvalResponsesRunDataSource/properties/input_messages/anyOf/0/properties/template/items` in the OpenAPI spec.
+DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplate: TypeAlias = Union[
+    DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateChatMessage,
+    DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItem,
+]
+
+
+class DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplate(TypedDict, total=False):
     """`CreateEvalResponsesRunDataSource/properties/input_messages/anyOf/0` in the OpenAPI spec."""
 
     type: Required[Literal["template"]]
     template: Required[
         Iterable[
             Union[
-                DataSourceResponsesInputMessagesTemplateTemplateChatMessage,
-                DataSourceResponsesInputMessagesTemplateTemplateEvalItem,
+                DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateChatMessage,
+                DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplateTemplateEvalItem,
             ]
         ]
     ]
 
 
-class DataSourceResponsesInputMessagesItemReference(TypedDict, total=False):
+class DataSourceCreateEvalResponsesRunDataSourceInputMessagesItemReference(TypedDict, total=False):
     """`CreateEvalResponsesRunDataSource/properties/input_messages/anyOf/1` in the OpenAPI spec."""
 
     type: Required[Literal["item_reference"]]
     item_reference: Required[str]
 
 
-class DataSourceResponsesSamplingParamsText(TypedDict, total=False):
+# `CreateEvalResponsesRunDataSource/properties/input_messages` in the OpenAPI spec.
+DataSourceCreateEvalResponsesRunDataSourceInputMessages: TypeAlias = Union[
+    DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplate,
+    DataSourceCreateEvalResponsesRunDataSourceInputMessagesItemReference,
+]
+
+
+class DataSourceCreateEvalResponsesRunDataSourceSamplingParamsText(TypedDict, total=False):
     """`CreateEvalResponsesRunDataSource/properties/sampling_params/properties/text` in the OpenAPI spec."""
 
     format: ResponseFormatTextConfigParam
 
 
-class DataSourceResponsesSamplingParams(TypedDict, total=False):
+class DataSourceCreateEvalResponsesRunDataSourceSamplingParams(TypedDict, total=False):
     """`CreateEvalResponsesRunDataSource/properties/sampling_params` in the OpenAPI spec."""
 
     reasoning_effort: Optional[ReasoningEffort]
@@ -107,31 +140,31 @@ class DataSourceResponsesSamplingParams(TypedDict, total=False):
     top_p: float
     seed: int
     tools: Iterable[ToolParam]
-    text: DataSourceResponsesSamplingParamsText
+    text: DataSourceCreateEvalResponsesRunDataSourceSamplingParamsText
 
 
-class DataSourceResponsesSourceFileContentContent(TypedDict, total=False):
+class DataSourceCreateEvalResponsesRunDataSourceSourceFileContentContent(TypedDict, total=False):
     """`EvalJsonlFileContentSource/properties/content/items` in the OpenAPI spec."""
 
     item: Required[Dict[str, object]]
     sample: Dict[str, object]
 
 
-class DataSourceResponsesSourceFileContent(TypedDict, total=False):
+class DataSourceCreateEvalResponsesRunDataSourceSourceFileContent(TypedDict, total=False):
     """`EvalJsonlFileContentSource` in the OpenAPI spec."""
 
     type: Required[Literal["file_content"]]
-    content: Required[Iterable[DataSourceResponsesSourceFileContentContent]]
+    content: Required[Iterable[DataSourceCreateEvalResponsesRunDataSourceSourceFileContentContent]]
 
 
-class DataSourceResponsesSourceFileId(TypedDict, total=False):
+class DataSourceCreateEvalResponsesRunDataSourceSourceFileID(TypedDict, total=False):
     """`EvalJsonlFileIdSource` in the OpenAPI spec."""
 
     type: Required[Literal["file_id"]]
     id: Required[str]
 
 
-class DataSourceResponsesSourceResponses(TypedDict, total=False):
+class DataSourceCreateEvalResponsesRunDataSourceSourceResponses(TypedDict, total=False):
     """`EvalResponsesSource` in the OpenAPI spec."""
 
     type: Required[Literal["responses"]]
@@ -147,16 +180,39 @@ class DataSourceResponsesSourceResponses(TypedDict, total=False):
     tools: Optional[Sequence[str]]
 
 
-class DataSourceResponses(TypedDict, total=False):
+# `CreateEvalResponsesRunDataSource/properties/source` in the OpenAPI spec.
+DataSourceCreateEvalResponsesRunDataSourceSource: TypeAlias = Union[
+    DataSourceCreateEvalResponsesRunDataSourceSourceFileContent,
+    DataSourceCreateEvalResponsesRunDataSourceSourceFileID,
+    DataSourceCreateEvalResponsesRunDataSourceSourceResponses,
+]
+
+
+class DataSourceCreateEvalResponsesRunDataSource(TypedDict, total=False):
     """`CreateEvalResponsesRunDataSource` in the OpenAPI spec."""
 
     type: Required[Literal["responses"]]
-    input_messages: Union[DataSourceResponsesInputMessagesTemplate, DataSourceResponsesInputMessagesItemReference]
-    sampling_params: DataSourceResponsesSamplingParams
+    input_messages: Union[
+        DataSourceCreateEvalResponsesRunDataSourceInputMessagesTemplate,
+        DataSourceCreateEvalResponsesRunDataSourceInputMessagesItemReference,
+    ]
+    sampling_params: DataSourceCreateEvalResponsesRunDataSourceSamplingParams
     model: str
     source: Required[
-        Union[DataSourceResponsesSourceFileContent, DataSourceResponsesSourceFileId, DataSourceResponsesSourceResponses]
+        Union[
+            DataSourceCreateEvalResponsesRunDataSourceSourceFileContent,
+            DataSourceCreateEvalResponsesRunDataSourceSourceFileID,
+            DataSourceCreateEvalResponsesRunDataSourceSourceResponses,
+        ]
     ]
+
+
+# `CreateEvalRunRequest/properties/data_source` in the OpenAPI spec.
+DataSource: TypeAlias = Union[
+    CreateEvalJSONLRunDataSourceParam,
+    CreateEvalCompletionsRunDataSourceParam,
+    DataSourceCreateEvalResponsesRunDataSource,
+]
 
 
 class RunCreateParams(TypedDict, total=False):
@@ -165,5 +221,9 @@ class RunCreateParams(TypedDict, total=False):
     name: str
     metadata: Optional[Metadata]
     data_source: Required[
-        Union[CreateEvalJSONLRunDataSourceParam, CreateEvalCompletionsRunDataSourceParam, DataSourceResponses]
+        Union[
+            CreateEvalJSONLRunDataSourceParam,
+            CreateEvalCompletionsRunDataSourceParam,
+            DataSourceCreateEvalResponsesRunDataSource,
+        ]
     ]

@@ -3,7 +3,7 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated
+from typing_extensions import Annotated, TypeAlias
 
 from ..._models import BaseModel
 from ..graders.multi_grader import MultiGrader
@@ -13,7 +13,14 @@ from ..graders.string_check_grader import StringCheckGrader
 from ..graders.text_similarity_grader import TextSimilarityGrader
 from .reinforcement_hyperparameters import ReinforcementHyperparameters
 
-__all__ = ["ReinforcementMethod"]
+__all__ = ["Grader", "ReinforcementMethod"]
+
+
+# `FineTuneReinforcementMethod/properties/grader` in the OpenAPI spec.
+Grader: TypeAlias = Annotated[
+    Union[StringCheckGrader, TextSimilarityGrader, PythonGrader, ScoreModelGrader, MultiGrader],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class ReinforcementMethod(BaseModel):

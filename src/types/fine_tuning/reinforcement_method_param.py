@@ -2,7 +2,7 @@
 
 from typing import Union
 
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypeAlias, TypedDict
 
 from ..graders.multi_grader_param import MultiGraderParam
 from ..graders.python_grader_param import PythonGraderParam
@@ -11,7 +11,13 @@ from ..graders.string_check_grader_param import StringCheckGraderParam
 from ..graders.text_similarity_grader_param import TextSimilarityGraderParam
 from .reinforcement_hyperparameters_param import ReinforcementHyperparametersParam
 
-__all__ = ["ReinforcementMethodParam"]
+__all__ = ["Grader", "ReinforcementMethodParam"]
+
+
+# `FineTuneReinforcementMethod/properties/grader` in the OpenAPI spec.
+Grader: TypeAlias = Union[
+    StringCheckGraderParam, TextSimilarityGraderParam, PythonGraderParam, ScoreModelGraderParam, MultiGraderParam
+]
 
 
 class ReinforcementMethodParam(TypedDict, total=False):

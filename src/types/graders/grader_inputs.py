@@ -8,17 +8,17 @@ from ..._models import BaseModel
 from ..responses.response_input_audio import ResponseInputAudio
 from ..responses.response_input_text import ResponseInputText
 
-__all__ = ["GraderInputs", "InputImage", "OutputText"]
+__all__ = ["GraderInputItem", "GraderInputItemInputImage", "GraderInputItemOutputText", "GraderInputs"]
 
 
-class OutputText(BaseModel):
+class GraderInputItemOutputText(BaseModel):
     """`EvalItemContentOutputText` in the OpenAPI spec."""
 
     type: Literal["output_text"]
     text: str
 
 
-class InputImage(BaseModel):
+class GraderInputItemInputImage(BaseModel):
     """`EvalItemInputImage` in the OpenAPI spec."""
 
     type: Literal["input_image"]
@@ -26,5 +26,13 @@ class InputImage(BaseModel):
     detail: Optional[str] = None
 
 
+# `EvalItemContentItem` in the OpenAPI spec.
+GraderInputItem: TypeAlias = Union[
+    str, ResponseInputText, GraderInputItemOutputText, GraderInputItemInputImage, ResponseInputAudio
+]
+
+
 # `EvalItemContentArray` in the OpenAPI spec.
-GraderInputs: TypeAlias = List[Union[str, ResponseInputText, OutputText, InputImage, ResponseInputAudio]]
+GraderInputs: TypeAlias = List[
+    Union[str, ResponseInputText, GraderInputItemOutputText, GraderInputItemInputImage, ResponseInputAudio]
+]

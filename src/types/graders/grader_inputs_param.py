@@ -7,17 +7,22 @@ from typing_extensions import Literal, Required, TypeAlias, TypedDict
 from ..responses.response_input_audio_param import ResponseInputAudioParam
 from ..responses.response_input_text_param import ResponseInputTextParam
 
-__all__ = ["GraderInputsParam", "InputImage", "OutputText"]
+__all__ = [
+    "GraderInputsParam",
+    "GraderInputsParamItem",
+    "GraderInputsParamItemInputImage",
+    "GraderInputsParamItemOutputText",
+]
 
 
-class OutputText(TypedDict, total=False):
+class GraderInputsParamItemOutputText(TypedDict, total=False):
     """`EvalItemContentOutputText` in the OpenAPI spec."""
 
     type: Required[Literal["output_text"]]
     text: Required[str]
 
 
-class InputImage(TypedDict, total=False):
+class GraderInputsParamItemInputImage(TypedDict, total=False):
     """`EvalItemInputImage` in the OpenAPI spec."""
 
     type: Required[Literal["input_image"]]
@@ -25,7 +30,23 @@ class InputImage(TypedDict, total=False):
     detail: str
 
 
+# `EvalItemContentItem` in the OpenAPI spec.
+GraderInputsParamItem: TypeAlias = Union[
+    str,
+    ResponseInputTextParam,
+    GraderInputsParamItemOutputText,
+    GraderInputsParamItemInputImage,
+    ResponseInputAudioParam,
+]
+
+
 # `EvalItemContentArray` in the OpenAPI spec.
 GraderInputsParam: TypeAlias = Iterable[
-    Union[str, ResponseInputTextParam, OutputText, InputImage, ResponseInputAudioParam]
+    Union[
+        str,
+        ResponseInputTextParam,
+        GraderInputsParamItemOutputText,
+        GraderInputsParamItemInputImage,
+        ResponseInputAudioParam,
+    ]
 ]

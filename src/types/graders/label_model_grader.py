@@ -2,14 +2,14 @@
 
 from typing import List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..responses.response_input_audio import ResponseInputAudio
 from ..responses.response_input_text import ResponseInputText
 from .grader_inputs import GraderInputs
 
-__all__ = ["Input", "InputContentInputImage", "InputContentOutputText", "LabelModelGrader"]
+__all__ = ["Input", "InputContent", "InputContentInputImage", "InputContentOutputText", "LabelModelGrader"]
 
 
 class InputContentOutputText(BaseModel):
@@ -25,6 +25,12 @@ class InputContentInputImage(BaseModel):
     type: Literal["input_image"]
     image_url: str
     detail: Optional[str] = None
+
+
+# `EvalItemContentItem` in the OpenAPI spec.
+InputContent: TypeAlias = Union[
+    str, ResponseInputText, InputContentOutputText, InputContentInputImage, ResponseInputAudio
+]
 
 
 class Input(BaseModel):

@@ -2,13 +2,13 @@
 
 from typing import Iterable, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..responses.response_input_audio_param import ResponseInputAudioParam
 from ..responses.response_input_text_param import ResponseInputTextParam
 from .grader_inputs_param import GraderInputsParam
 
-__all__ = ["Input", "InputContentInputImage", "InputContentOutputText", "LabelModelGraderParam"]
+__all__ = ["Input", "InputContent", "InputContentInputImage", "InputContentOutputText", "LabelModelGraderParam"]
 
 
 class InputContentOutputText(TypedDict, total=False):
@@ -24,6 +24,12 @@ class InputContentInputImage(TypedDict, total=False):
     type: Required[Literal["input_image"]]
     image_url: Required[str]
     detail: str
+
+
+# `EvalItemContentItem` in the OpenAPI spec.
+InputContent: TypeAlias = Union[
+    str, ResponseInputTextParam, InputContentOutputText, InputContentInputImage, ResponseInputAudioParam
+]
 
 
 class Input(TypedDict, total=False):

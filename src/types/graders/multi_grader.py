@@ -3,7 +3,7 @@
 from typing import Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .label_model_grader import LabelModelGrader
@@ -12,7 +12,14 @@ from .score_model_grader import ScoreModelGrader
 from .string_check_grader import StringCheckGrader
 from .text_similarity_grader import TextSimilarityGrader
 
-__all__ = ["MultiGrader"]
+__all__ = ["Graders", "MultiGrader"]
+
+
+# `GraderMulti/properties/graders` in the OpenAPI spec.
+Graders: TypeAlias = Annotated[
+    Union[StringCheckGrader, TextSimilarityGrader, PythonGrader, ScoreModelGrader, LabelModelGrader],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class MultiGrader(BaseModel):

@@ -2,7 +2,7 @@
 
 from typing import Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .label_model_grader_param import LabelModelGraderParam
 from .python_grader_param import PythonGraderParam
@@ -10,7 +10,13 @@ from .score_model_grader_param import ScoreModelGraderParam
 from .string_check_grader_param import StringCheckGraderParam
 from .text_similarity_grader_param import TextSimilarityGraderParam
 
-__all__ = ["MultiGraderParam"]
+__all__ = ["Graders", "MultiGraderParam"]
+
+
+# `GraderMulti/properties/graders` in the OpenAPI spec.
+Graders: TypeAlias = Union[
+    StringCheckGraderParam, TextSimilarityGraderParam, PythonGraderParam, ScoreModelGraderParam, LabelModelGraderParam
+]
 
 
 class MultiGraderParam(TypedDict, total=False):

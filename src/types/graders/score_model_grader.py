@@ -2,7 +2,7 @@
 
 from typing import List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..reasoning_effort import ReasoningEffort
@@ -10,7 +10,14 @@ from ..responses.response_input_audio import ResponseInputAudio
 from ..responses.response_input_text import ResponseInputText
 from .grader_inputs import GraderInputs
 
-__all__ = ["Input", "InputContentInputImage", "InputContentOutputText", "SamplingParams", "ScoreModelGrader"]
+__all__ = [
+    "Input",
+    "InputContent",
+    "InputContentInputImage",
+    "InputContentOutputText",
+    "SamplingParams",
+    "ScoreModelGrader",
+]
 
 
 class SamplingParams(BaseModel):
@@ -36,6 +43,12 @@ class InputContentInputImage(BaseModel):
     type: Literal["input_image"]
     image_url: str
     detail: Optional[str] = None
+
+
+# `EvalItemContentItem` in the OpenAPI spec.
+InputContent: TypeAlias = Union[
+    str, ResponseInputText, InputContentOutputText, InputContentInputImage, ResponseInputAudio
+]
 
 
 class Input(BaseModel):

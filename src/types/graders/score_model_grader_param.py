@@ -2,14 +2,21 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..reasoning_effort import ReasoningEffort
 from ..responses.response_input_audio_param import ResponseInputAudioParam
 from ..responses.response_input_text_param import ResponseInputTextParam
 from .grader_inputs_param import GraderInputsParam
 
-__all__ = ["Input", "InputContentInputImage", "InputContentOutputText", "SamplingParams", "ScoreModelGraderParam"]
+__all__ = [
+    "Input",
+    "InputContent",
+    "InputContentInputImage",
+    "InputContentOutputText",
+    "SamplingParams",
+    "ScoreModelGraderParam",
+]
 
 
 class SamplingParams(TypedDict, total=False):
@@ -35,6 +42,12 @@ class InputContentInputImage(TypedDict, total=False):
     type: Required[Literal["input_image"]]
     image_url: Required[str]
     detail: str
+
+
+# `EvalItemContentItem` in the OpenAPI spec.
+InputContent: TypeAlias = Union[
+    str, ResponseInputTextParam, InputContentOutputText, InputContentInputImage, ResponseInputAudioParam
+]
 
 
 class Input(TypedDict, total=False):

@@ -14,8 +14,10 @@ from .conversation_created_event import ConversationCreatedEvent as Conversation
 from .conversation_item import ConversationItem as ConversationItem
 from .conversation_item_added import ConversationItemAdded as ConversationItemAdded
 from .conversation_item_create_event import ConversationItemCreateEvent as ConversationItemCreateEvent
+from .conversation_item_create_event_param import ConversationItemCreateEventParam as ConversationItemCreateEventParam
 from .conversation_item_created_event import ConversationItemCreatedEvent as ConversationItemCreatedEvent
 from .conversation_item_delete_event import ConversationItemDeleteEvent as ConversationItemDeleteEvent
+from .conversation_item_delete_event_param import ConversationItemDeleteEventParam as ConversationItemDeleteEventParam
 from .conversation_item_deleted_event import ConversationItemDeletedEvent as ConversationItemDeletedEvent
 from .conversation_item_done import ConversationItemDone as ConversationItemDone
 from .conversation_item_input_audio_transcription_completed_event import (
@@ -30,14 +32,24 @@ from .conversation_item_input_audio_transcription_failed_event import (
 from .conversation_item_input_audio_transcription_segment import (
     ConversationItemInputAudioTranscriptionSegment as ConversationItemInputAudioTranscriptionSegment,
 )
+from .conversation_item_param import ConversationItemParam as ConversationItemParam
 from .conversation_item_retrieve_event import ConversationItemRetrieveEvent as ConversationItemRetrieveEvent
+from .conversation_item_retrieve_event_param import (
+    ConversationItemRetrieveEventParam as ConversationItemRetrieveEventParam,
+)
 from .conversation_item_truncate_event import ConversationItemTruncateEvent as ConversationItemTruncateEvent
+from .conversation_item_truncate_event_param import (
+    ConversationItemTruncateEventParam as ConversationItemTruncateEventParam,
+)
 from .conversation_item_truncated_event import ConversationItemTruncatedEvent as ConversationItemTruncatedEvent
 from .conversation_item_with_reference import ConversationItemWithReference as ConversationItemWithReference
 from .input_audio_buffer_append_event import InputAudioBufferAppendEvent as InputAudioBufferAppendEvent
+from .input_audio_buffer_append_event_param import InputAudioBufferAppendEventParam as InputAudioBufferAppendEventParam
 from .input_audio_buffer_clear_event import InputAudioBufferClearEvent as InputAudioBufferClearEvent
+from .input_audio_buffer_clear_event_param import InputAudioBufferClearEventParam as InputAudioBufferClearEventParam
 from .input_audio_buffer_cleared_event import InputAudioBufferClearedEvent as InputAudioBufferClearedEvent
 from .input_audio_buffer_commit_event import InputAudioBufferCommitEvent as InputAudioBufferCommitEvent
+from .input_audio_buffer_commit_event_param import InputAudioBufferCommitEventParam as InputAudioBufferCommitEventParam
 from .input_audio_buffer_committed_event import InputAudioBufferCommittedEvent as InputAudioBufferCommittedEvent
 from .input_audio_buffer_dtmf_event_received_event import (
     InputAudioBufferDtmfEventReceivedEvent as InputAudioBufferDtmfEventReceivedEvent,
@@ -55,6 +67,7 @@ from .mcp_list_tools_failed import McpListToolsFailed as McpListToolsFailed
 from .mcp_list_tools_in_progress import McpListToolsInProgress as McpListToolsInProgress
 from .noise_reduction_type import NoiseReductionType as NoiseReductionType
 from .output_audio_buffer_clear_event import OutputAudioBufferClearEvent as OutputAudioBufferClearEvent
+from .output_audio_buffer_clear_event_param import OutputAudioBufferClearEventParam as OutputAudioBufferClearEventParam
 from .rate_limits_updated_event import RateLimitsUpdatedEvent as RateLimitsUpdatedEvent
 from .realtime_audio_config import RealtimeAudioConfig as RealtimeAudioConfig
 from .realtime_audio_config_input import RealtimeAudioConfigInput as RealtimeAudioConfigInput
@@ -69,8 +82,13 @@ from .realtime_audio_input_turn_detection_param import (
     RealtimeAudioInputTurnDetectionParam as RealtimeAudioInputTurnDetectionParam,
 )
 from .realtime_client_event import RealtimeClientEvent as RealtimeClientEvent
+from .realtime_client_event_param import RealtimeClientEventParam as RealtimeClientEventParam
+from .realtime_connect_params import RealtimeConnectParams as RealtimeConnectParams
 from .realtime_conversation_item_assistant_message import (
     RealtimeConversationItemAssistantMessage as RealtimeConversationItemAssistantMessage,
+)
+from .realtime_conversation_item_assistant_message_param import (
+    RealtimeConversationItemAssistantMessageParam as RealtimeConversationItemAssistantMessageParam,
 )
 from .realtime_conversation_item_function_call import (
     RealtimeConversationItemFunctionCall as RealtimeConversationItemFunctionCall,
@@ -78,23 +96,44 @@ from .realtime_conversation_item_function_call import (
 from .realtime_conversation_item_function_call_output import (
     RealtimeConversationItemFunctionCallOutput as RealtimeConversationItemFunctionCallOutput,
 )
+from .realtime_conversation_item_function_call_output_param import (
+    RealtimeConversationItemFunctionCallOutputParam as RealtimeConversationItemFunctionCallOutputParam,
+)
+from .realtime_conversation_item_function_call_param import (
+    RealtimeConversationItemFunctionCallParam as RealtimeConversationItemFunctionCallParam,
+)
 from .realtime_conversation_item_system_message import (
     RealtimeConversationItemSystemMessage as RealtimeConversationItemSystemMessage,
 )
+from .realtime_conversation_item_system_message_param import (
+    RealtimeConversationItemSystemMessageParam as RealtimeConversationItemSystemMessageParam,
+)
 from .realtime_conversation_item_user_message import (
     RealtimeConversationItemUserMessage as RealtimeConversationItemUserMessage,
+)
+from .realtime_conversation_item_user_message_param import (
+    RealtimeConversationItemUserMessageParam as RealtimeConversationItemUserMessageParam,
 )
 from .realtime_error import RealtimeError as RealtimeError
 from .realtime_error_event import RealtimeErrorEvent as RealtimeErrorEvent
 from .realtime_function_tool import RealtimeFunctionTool as RealtimeFunctionTool
 from .realtime_function_tool_param import RealtimeFunctionToolParam as RealtimeFunctionToolParam
 from .realtime_mcp_approval_request import RealtimeMcpApprovalRequest as RealtimeMcpApprovalRequest
+from .realtime_mcp_approval_request_param import RealtimeMcpApprovalRequestParam as RealtimeMcpApprovalRequestParam
 from .realtime_mcp_approval_response import RealtimeMcpApprovalResponse as RealtimeMcpApprovalResponse
+from .realtime_mcp_approval_response_param import RealtimeMcpApprovalResponseParam as RealtimeMcpApprovalResponseParam
 from .realtime_mcp_list_tools import RealtimeMcpListTools as RealtimeMcpListTools
+from .realtime_mcp_list_tools_param import RealtimeMcpListToolsParam as RealtimeMcpListToolsParam
 from .realtime_mcp_protocol_error import RealtimeMcpProtocolError as RealtimeMcpProtocolError
+from .realtime_mcp_protocol_error_param import RealtimeMcpProtocolErrorParam as RealtimeMcpProtocolErrorParam
 from .realtime_mcp_tool_call import RealtimeMcpToolCall as RealtimeMcpToolCall
+from .realtime_mcp_tool_call_param import RealtimeMcpToolCallParam as RealtimeMcpToolCallParam
 from .realtime_mcp_tool_execution_error import RealtimeMcpToolExecutionError as RealtimeMcpToolExecutionError
+from .realtime_mcp_tool_execution_error_param import (
+    RealtimeMcpToolExecutionErrorParam as RealtimeMcpToolExecutionErrorParam,
+)
 from .realtime_mcphttp_error import RealtimeMcphttpError as RealtimeMcphttpError
+from .realtime_mcphttp_error_param import RealtimeMcphttpErrorParam as RealtimeMcphttpErrorParam
 from .realtime_reasoning import RealtimeReasoning as RealtimeReasoning
 from .realtime_reasoning_effort import RealtimeReasoningEffort as RealtimeReasoningEffort
 from .realtime_reasoning_param import RealtimeReasoningParam as RealtimeReasoningParam
@@ -102,8 +141,17 @@ from .realtime_response import RealtimeResponse as RealtimeResponse
 from .realtime_response_create_audio_output import (
     RealtimeResponseCreateAudioOutput as RealtimeResponseCreateAudioOutput,
 )
+from .realtime_response_create_audio_output_param import (
+    RealtimeResponseCreateAudioOutputParam as RealtimeResponseCreateAudioOutputParam,
+)
 from .realtime_response_create_mcp_tool import RealtimeResponseCreateMcpTool as RealtimeResponseCreateMcpTool
+from .realtime_response_create_mcp_tool_param import (
+    RealtimeResponseCreateMcpToolParam as RealtimeResponseCreateMcpToolParam,
+)
 from .realtime_response_create_params import RealtimeResponseCreateParams as RealtimeResponseCreateParams
+from .realtime_response_create_params_param import (
+    RealtimeResponseCreateParamsParam as RealtimeResponseCreateParamsParam,
+)
 from .realtime_response_status import RealtimeResponseStatus as RealtimeResponseStatus
 from .realtime_response_usage import RealtimeResponseUsage as RealtimeResponseUsage
 from .realtime_response_usage_input_token_details import (
@@ -213,9 +261,11 @@ from .response_audio_transcript_delta_event import (
 )
 from .response_audio_transcript_done_event import ResponseAudioTranscriptDoneEvent as ResponseAudioTranscriptDoneEvent
 from .response_cancel_event import ResponseCancelEvent as ResponseCancelEvent
+from .response_cancel_event_param import ResponseCancelEventParam as ResponseCancelEventParam
 from .response_content_part_added_event import ResponseContentPartAddedEvent as ResponseContentPartAddedEvent
 from .response_content_part_done_event import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
 from .response_create_event import ResponseCreateEvent as ResponseCreateEvent
+from .response_create_event_param import ResponseCreateEventParam as ResponseCreateEventParam
 from .response_created_event import ResponseCreatedEvent as ResponseCreatedEvent
 from .response_done_event import ResponseDoneEvent as ResponseDoneEvent
 from .response_function_call_arguments_delta_event import (
@@ -235,6 +285,7 @@ from .response_text_delta_event import ResponseTextDeltaEvent as ResponseTextDel
 from .response_text_done_event import ResponseTextDoneEvent as ResponseTextDoneEvent
 from .session_created_event import SessionCreatedEvent as SessionCreatedEvent
 from .session_update_event import SessionUpdateEvent as SessionUpdateEvent
+from .session_update_event_param import SessionUpdateEventParam as SessionUpdateEventParam
 from .session_updated_event import SessionUpdatedEvent as SessionUpdatedEvent
 from .transcription_session_update import TranscriptionSessionUpdate as TranscriptionSessionUpdate
 from .transcription_session_updated_event import TranscriptionSessionUpdatedEvent as TranscriptionSessionUpdatedEvent
@@ -252,22 +303,30 @@ __all__ = [
     "ConversationItem",
     "ConversationItemAdded",
     "ConversationItemCreateEvent",
+    "ConversationItemCreateEventParam",
     "ConversationItemCreatedEvent",
     "ConversationItemDeleteEvent",
+    "ConversationItemDeleteEventParam",
     "ConversationItemDeletedEvent",
     "ConversationItemDone",
     "ConversationItemInputAudioTranscriptionCompletedEvent",
     "ConversationItemInputAudioTranscriptionDeltaEvent",
     "ConversationItemInputAudioTranscriptionFailedEvent",
     "ConversationItemInputAudioTranscriptionSegment",
+    "ConversationItemParam",
     "ConversationItemRetrieveEvent",
+    "ConversationItemRetrieveEventParam",
     "ConversationItemTruncateEvent",
+    "ConversationItemTruncateEventParam",
     "ConversationItemTruncatedEvent",
     "ConversationItemWithReference",
     "InputAudioBufferAppendEvent",
+    "InputAudioBufferAppendEventParam",
     "InputAudioBufferClearEvent",
+    "InputAudioBufferClearEventParam",
     "InputAudioBufferClearedEvent",
     "InputAudioBufferCommitEvent",
+    "InputAudioBufferCommitEventParam",
     "InputAudioBufferCommittedEvent",
     "InputAudioBufferDtmfEventReceivedEvent",
     "InputAudioBufferSpeechStartedEvent",
@@ -279,6 +338,7 @@ __all__ = [
     "McpListToolsInProgress",
     "NoiseReductionType",
     "OutputAudioBufferClearEvent",
+    "OutputAudioBufferClearEventParam",
     "RateLimitsUpdatedEvent",
     "RealtimeAudioConfig",
     "RealtimeAudioConfigInput",
@@ -291,29 +351,46 @@ __all__ = [
     "RealtimeAudioInputTurnDetection",
     "RealtimeAudioInputTurnDetectionParam",
     "RealtimeClientEvent",
+    "RealtimeClientEventParam",
+    "RealtimeConnectParams",
     "RealtimeConversationItemAssistantMessage",
+    "RealtimeConversationItemAssistantMessageParam",
     "RealtimeConversationItemFunctionCall",
     "RealtimeConversationItemFunctionCallOutput",
+    "RealtimeConversationItemFunctionCallOutputParam",
+    "RealtimeConversationItemFunctionCallParam",
     "RealtimeConversationItemSystemMessage",
+    "RealtimeConversationItemSystemMessageParam",
     "RealtimeConversationItemUserMessage",
+    "RealtimeConversationItemUserMessageParam",
     "RealtimeError",
     "RealtimeErrorEvent",
     "RealtimeFunctionTool",
     "RealtimeFunctionToolParam",
     "RealtimeMcpApprovalRequest",
+    "RealtimeMcpApprovalRequestParam",
     "RealtimeMcpApprovalResponse",
+    "RealtimeMcpApprovalResponseParam",
     "RealtimeMcpListTools",
+    "RealtimeMcpListToolsParam",
     "RealtimeMcpProtocolError",
+    "RealtimeMcpProtocolErrorParam",
     "RealtimeMcpToolCall",
+    "RealtimeMcpToolCallParam",
     "RealtimeMcpToolExecutionError",
+    "RealtimeMcpToolExecutionErrorParam",
     "RealtimeMcphttpError",
+    "RealtimeMcphttpErrorParam",
     "RealtimeReasoning",
     "RealtimeReasoningEffort",
     "RealtimeReasoningParam",
     "RealtimeResponse",
     "RealtimeResponseCreateAudioOutput",
+    "RealtimeResponseCreateAudioOutputParam",
     "RealtimeResponseCreateMcpTool",
+    "RealtimeResponseCreateMcpToolParam",
     "RealtimeResponseCreateParams",
+    "RealtimeResponseCreateParamsParam",
     "RealtimeResponseStatus",
     "RealtimeResponseUsage",
     "RealtimeResponseUsageInputTokenDetails",
@@ -367,9 +444,11 @@ __all__ = [
     "ResponseAudioTranscriptDeltaEvent",
     "ResponseAudioTranscriptDoneEvent",
     "ResponseCancelEvent",
+    "ResponseCancelEventParam",
     "ResponseContentPartAddedEvent",
     "ResponseContentPartDoneEvent",
     "ResponseCreateEvent",
+    "ResponseCreateEventParam",
     "ResponseCreatedEvent",
     "ResponseDoneEvent",
     "ResponseFunctionCallArgumentsDeltaEvent",
@@ -385,6 +464,7 @@ __all__ = [
     "ResponseTextDoneEvent",
     "SessionCreatedEvent",
     "SessionUpdateEvent",
+    "SessionUpdateEventParam",
     "SessionUpdatedEvent",
     "TranscriptionSessionUpdate",
     "TranscriptionSessionUpdatedEvent",

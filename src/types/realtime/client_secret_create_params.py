@@ -2,12 +2,12 @@
 
 from typing import Union
 
-from typing_extensions import Literal, TypedDict
+from typing_extensions import Literal, TypeAlias, TypedDict
 
 from .realtime_session_create_request_param import RealtimeSessionCreateRequestParam
 from .realtime_transcription_session_create_request_param import RealtimeTranscriptionSessionCreateRequestParam
 
-__all__ = ["ClientSecretCreateParams", "ExpiresAfter"]
+__all__ = ["ClientSecretCreateParams", "ExpiresAfter", "Session"]
 
 
 class ExpiresAfter(TypedDict, total=False):
@@ -15,6 +15,10 @@ class ExpiresAfter(TypedDict, total=False):
 
     anchor: Literal["created_at"]
     seconds: int
+
+
+# `RealtimeCreateClientSecretRequest/properties/session` in the OpenAPI spec.
+Session: TypeAlias = Union[RealtimeSessionCreateRequestParam, RealtimeTranscriptionSessionCreateRequestParam]
 
 
 class ClientSecretCreateParams(TypedDict, total=False):

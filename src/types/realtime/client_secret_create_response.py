@@ -3,13 +3,20 @@
 from typing import Union
 
 import pydantic
-from typing_extensions import Annotated
+from typing_extensions import Annotated, TypeAlias
 
 from ..._models import BaseModel
 from .realtime_session_create_response import RealtimeSessionCreateResponse
 from .realtime_transcription_session_create_response import RealtimeTranscriptionSessionCreateResponse
 
-__all__ = ["ClientSecretCreateResponse"]
+__all__ = ["ClientSecretCreateResponse", "Session"]
+
+
+# `RealtimeCreateClientSecretResponse/properties/session` in the OpenAPI spec.
+Session: TypeAlias = Annotated[
+    Union[RealtimeSessionCreateResponse, RealtimeTranscriptionSessionCreateResponse],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class ClientSecretCreateResponse(BaseModel):

@@ -3,7 +3,7 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..audio.transcription_language import TranscriptionLanguage
@@ -11,34 +11,41 @@ from .log_prob_properties import LogProbProperties
 
 __all__ = [
     "ConversationItemInputAudioTranscriptionCompletedEvent",
-    "UsageDuration",
-    "UsageTokens",
-    "UsageTokensInputTokenDetails",
+    "Usage",
+    "UsageTranscriptTextUsageDuration",
+    "UsageTranscriptTextUsageTokens",
+    "UsageTranscriptTextUsageTokensInputTokenDetails",
 ]
 
 
-class UsageTokensInputTokenDetails(BaseModel):
+class UsageTranscriptTextUsageTokensInputTokenDetails(BaseModel):
     """`TranscriptTextUsageTokens/properties/input_token_details` in the OpenAPI spec."""
 
     text_tokens: Optional[int] = None
     audio_tokens: Optional[int] = None
 
 
-class UsageTokens(BaseModel):
+class UsageTranscriptTextUsageTokens(BaseModel):
     """`TranscriptTextUsageTokens` in the OpenAPI spec."""
 
     type: Literal["tokens"]
     input_tokens: int
-    input_token_details: Optional[UsageTokensInputTokenDetails] = None
+    input_token_details: Optional[UsageTranscriptTextUsageTokensInputTokenDetails] = None
     output_tokens: int
     total_tokens: int
 
 
-class UsageDuration(BaseModel):
+class UsageTranscriptTextUsageDuration(BaseModel):
     """`TranscriptTextUsageDuration` in the OpenAPI spec."""
 
     type: Literal["duration"]
     seconds: float
+
+
+# `RealtimeServerEventConversationItemInputAudioTranscriptionCompleted/properties/usage` in the OpenAPI spec.
+Usage: TypeAlias = Annotated[
+    Union[UsageTranscriptTextUsageTokens, UsageTranscriptTextUsageDuration], pydantic.Field(discriminator="type")
+]
 
 
 class ConversationItemInputAudioTranscriptionCompletedEvent(BaseModel):
@@ -51,4 +58,6 @@ class ConversationItemInputAudioTranscriptionCompletedEvent(BaseModel):
     transcript: str
     languages: Optional[List[TranscriptionLanguage]] = None
     logprobs: Optional[List[LogProbProperties]] = None
-    usage: Annotated[Union[UsageTokens, UsageDuration], pydantic.Field(discriminator="type")]
+    usage: Annotated[
+        Union[UsageTranscriptTextUsageTokens, UsageTranscriptTextUsageDuration], pydantic.Field(discriminator="type")
+    ]

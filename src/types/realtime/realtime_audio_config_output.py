@@ -2,15 +2,21 @@
 
 from typing import Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from .realtime_audio_formats import RealtimeAudioFormats
 
-__all__ = ["RealtimeAudioConfigOutput", "VoiceId"]
+__all__ = ["RealtimeAudioConfigOutput", "Voice", "VoiceID"]
 
 
-class VoiceId(BaseModel):
+# `VoiceIdsShared` in the OpenAPI spec.
+Voice: TypeAlias = Union[
+    str, Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"]
+]
+
+
+class VoiceID(BaseModel):
     """`VoiceIdsOrCustomVoice/anyOf/1` in the OpenAPI spec."""
 
     id: str
@@ -24,7 +30,7 @@ class RealtimeAudioConfigOutput(BaseModel):
         Union[
             str,
             Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"],
-            VoiceId,
+            VoiceID,
         ]
     ] = None
     speed: Optional[float] = None

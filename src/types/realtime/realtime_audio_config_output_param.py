@@ -2,14 +2,20 @@
 
 from typing import Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .realtime_audio_formats_param import RealtimeAudioFormatsParam
 
-__all__ = ["RealtimeAudioConfigOutputParam", "VoiceId"]
+__all__ = ["RealtimeAudioConfigOutputParam", "Voice", "VoiceID"]
 
 
-class VoiceId(TypedDict, total=False):
+# `VoiceIdsShared` in the OpenAPI spec.
+Voice: TypeAlias = Union[
+    str, Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"]
+]
+
+
+class VoiceID(TypedDict, total=False):
     """`VoiceIdsOrCustomVoice/anyOf/1` in the OpenAPI spec."""
 
     id: Required[str]
@@ -20,6 +26,6 @@ class RealtimeAudioConfigOutputParam(TypedDict, total=False):
 
     format: RealtimeAudioFormatsParam
     voice: Union[
-        str, Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"], VoiceId
+        str, Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"], VoiceID
     ]
     speed: float

@@ -6,27 +6,27 @@ from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["PCMAAudioFormat", "PCMAudioFormat", "PCMUAudioFormat", "RealtimeAudioFormats"]
+__all__ = ["AudioPCM", "AudioPCMA", "AudioPCMU", "RealtimeAudioFormats"]
 
 
-class PCMAudioFormat(BaseModel):
+class AudioPCM(BaseModel):
     """`RealtimeAudioFormats/anyOf/0` in the OpenAPI spec."""
 
     type: Optional[Literal["audio/pcm"]] = None
     rate: Optional[Literal[24000]] = None
 
 
-class PCMUAudioFormat(BaseModel):
+class AudioPCMU(BaseModel):
     """`RealtimeAudioFormats/anyOf/1` in the OpenAPI spec."""
 
     type: Optional[Literal["audio/pcmu"]] = None
 
 
-class PCMAAudioFormat(BaseModel):
+class AudioPCMA(BaseModel):
     """`RealtimeAudioFormats/anyOf/2` in the OpenAPI spec."""
 
     type: Optional[Literal["audio/pcma"]] = None
 
 
 # `RealtimeAudioFormats` in the OpenAPI spec.
-RealtimeAudioFormats: TypeAlias = Union[PCMAudioFormat, PCMUAudioFormat, PCMAAudioFormat]
+RealtimeAudioFormats: TypeAlias = Union[AudioPCM, AudioPCMU, AudioPCMA]

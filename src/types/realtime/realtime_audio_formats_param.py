@@ -4,27 +4,27 @@ from typing import Union
 
 from typing_extensions import Literal, TypeAlias, TypedDict
 
-__all__ = ["PCMAAudioFormat", "PCMAudioFormat", "PCMUAudioFormat", "RealtimeAudioFormatsParam"]
+__all__ = ["AudioPCM", "AudioPCMA", "AudioPCMU", "RealtimeAudioFormatsParam"]
 
 
-class PCMAudioFormat(TypedDict, total=False):
+class AudioPCM(TypedDict, total=False):
     """`RealtimeAudioFormats/anyOf/0` in the OpenAPI spec."""
 
     type: Literal["audio/pcm"]
     rate: Literal[24000]
 
 
-class PCMUAudioFormat(TypedDict, total=False):
+class AudioPCMU(TypedDict, total=False):
     """`RealtimeAudioFormats/anyOf/1` in the OpenAPI spec."""
 
     type: Literal["audio/pcmu"]
 
 
-class PCMAAudioFormat(TypedDict, total=False):
+class AudioPCMA(TypedDict, total=False):
     """`RealtimeAudioFormats/anyOf/2` in the OpenAPI spec."""
 
     type: Literal["audio/pcma"]
 
 
 # `RealtimeAudioFormats` in the OpenAPI spec.
-RealtimeAudioFormatsParam: TypeAlias = Union[PCMAudioFormat, PCMUAudioFormat, PCMAAudioFormat]
+RealtimeAudioFormatsParam: TypeAlias = Union[AudioPCM, AudioPCMU, AudioPCMA]

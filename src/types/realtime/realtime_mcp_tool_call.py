@@ -3,14 +3,21 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .realtime_mcp_protocol_error import RealtimeMcpProtocolError
 from .realtime_mcp_tool_execution_error import RealtimeMcpToolExecutionError
 from .realtime_mcphttp_error import RealtimeMcphttpError
 
-__all__ = ["RealtimeMcpToolCall"]
+__all__ = ["Error", "RealtimeMcpToolCall"]
+
+
+# `RealtimeMCPToolCall/properties/error/anyOf/0` in the OpenAPI spec.
+Error: TypeAlias = Annotated[
+    Union[RealtimeMcpProtocolError, RealtimeMcpToolExecutionError, RealtimeMcphttpError],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class RealtimeMcpToolCall(BaseModel):

@@ -2,15 +2,21 @@
 
 from typing import Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from .realtime_audio_formats import RealtimeAudioFormats
 
-__all__ = ["Output", "OutputVoiceId", "RealtimeResponseCreateAudioOutput"]
+__all__ = ["Output", "OutputVoice", "OutputVoiceID", "RealtimeResponseCreateAudioOutput"]
 
 
-class OutputVoiceId(BaseModel):
+# `VoiceIdsShared` in the OpenAPI spec.
+OutputVoice: TypeAlias = Union[
+    str, Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"]
+]
+
+
+class OutputVoiceID(BaseModel):
     """`VoiceIdsOrCustomVoice/anyOf/1` in the OpenAPI spec."""
 
     id: str
@@ -24,7 +30,7 @@ class Output(BaseModel):
         Union[
             str,
             Literal["alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar"],
-            OutputVoiceId,
+            OutputVoiceID,
         ]
     ] = None
 

@@ -2,25 +2,41 @@
 
 from typing import Dict, List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["AllowedToolsMCPToolFilter", "RealtimeResponseCreateMcpTool", "RequireApprovalMCPToolApprovalFilter"]
+__all__ = [
+    "AllowedTools",
+    "AllowedToolsMcpToolFilter",
+    "RealtimeResponseCreateMcpTool",
+    "RequireApproval",
+    "RequireApprovalMcpToolApprovalFilter",
+    "RequireApprovalMcpToolApprovalFilterAlways",
+    "RequireApprovalMcpToolApprovalFilterNever",
+]
 
 
-class AllowedToolsMCPToolFilter(BaseModel):
+class AllowedToolsMcpToolFilter(BaseModel):
     """`MCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Optional[List[str]] = None
     read_only: Optional[bool] = None
 
 
-class RequireApprovalMCPToolApprovalFilter(BaseModel):
+# `MCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+AllowedTools: TypeAlias = Union[List[str], AllowedToolsMcpToolFilter]
+
+
+class RequireApprovalMcpToolApprovalFilter(BaseModel):
     """`MCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: Optional[AllowedToolsMCPToolFilter] = None
-    never: Optional[AllowedToolsMCPToolFilter] = None
+    always: Optional[AllowedToolsMcpToolFilter] = None
+    never: Optional[AllowedToolsMcpToolFilter] = None
+
+
+# `MCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+RequireApproval: TypeAlias = Union[RequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class RealtimeResponseCreateMcpTool(BaseModel):
@@ -45,7 +61,15 @@ class RealtimeResponseCreateMcpTool(BaseModel):
     authorization: Optional[str] = None
     server_description: Optional[str] = None
     headers: Optional[Dict[str, str]] = None
-    allowed_tools: Optional[Union[List[str], AllowedToolsMCPToolFilter]] = None
+    allowed_tools: Optional[Union[List[str], AllowedToolsMcpToolFilter]] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
-    require_approval: Optional[Union[RequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]] = None
+    require_approval: Optional[Union[RequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]] = None
     defer_loading: Optional[bool] = None
+
+
+# Another name for `AllowedToolsMcpToolFilter`.
+RequireApprovalMcpToolApprovalFilterAlways: TypeAlias = AllowedToolsMcpToolFilter
+
+
+# Another name for `AllowedToolsMcpToolFilter`.
+RequireApprovalMcpToolApprovalFilterNever: TypeAlias = AllowedToolsMcpToolFilter

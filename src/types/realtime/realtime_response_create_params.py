@@ -2,7 +2,7 @@
 
 from typing import List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..metadata import Metadata
@@ -16,7 +16,11 @@ from .realtime_reasoning import RealtimeReasoning
 from .realtime_response_create_audio_output import RealtimeResponseCreateAudioOutput
 from .realtime_response_create_mcp_tool import RealtimeResponseCreateMcpTool
 
-__all__ = ["RealtimeResponseCreateParams"]
+__all__ = ["RealtimeResponseCreateParams", "Tool", "ToolChoice"]
+
+
+# `RealtimeResponseCreateParams/properties/tools/items` in the OpenAPI spec.
+Tool: TypeAlias = Union[RealtimeFunctionTool, RealtimeResponseCreateMcpTool]
 
 
 class RealtimeResponseCreateParams(BaseModel):
@@ -34,3 +38,7 @@ class RealtimeResponseCreateParams(BaseModel):
     metadata: Optional[Metadata] = None
     prompt: Optional[ResponsePrompt] = None
     input: Optional[List[ConversationItem]] = None
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions

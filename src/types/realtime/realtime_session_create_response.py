@@ -2,7 +2,7 @@
 
 from typing import Dict, List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..responses.response_prompt import ResponsePrompt
@@ -12,7 +12,7 @@ from ..responses.tool_choice_options import ToolChoiceOptions
 from .audio_transcription import AudioTranscription
 from .noise_reduction_type import NoiseReductionType
 from .realtime_audio_formats import RealtimeAudioFormats
-from .realtime_audio_input_turn_detection import RealtimeAudioInputTurnDetection
+from .realtime_audio_input_turn_detection import RealtimeAudioInputTurnDetection, SemanticVad, ServerVad
 from .realtime_function_tool import RealtimeFunctionTool
 from .realtime_reasoning import RealtimeReasoning
 from .realtime_truncation import RealtimeTruncation
@@ -21,11 +21,21 @@ __all__ = [
     "Audio",
     "AudioInput",
     "AudioInputNoiseReduction",
+    "AudioInputTurnDetection",
+    "AudioInputTurnDetectionSemanticVad",
+    "AudioInputTurnDetectionServerVad",
     "AudioOutput",
     "RealtimeSessionCreateResponse",
-    "ToolMcp",
-    "ToolMcpAllowedToolsMCPToolFilter",
-    "ToolMcpRequireApprovalMCPToolApprovalFilter",
+    "Tool",
+    "ToolChoice",
+    "ToolMcpTool",
+    "ToolMcpToolAllowedTools",
+    "ToolMcpToolAllowedToolsMcpToolFilter",
+    "ToolMcpToolRequireApproval",
+    "ToolMcpToolRequireApprovalMcpToolApprovalFilter",
+    "ToolMcpToolRequireApprovalMcpToolApprovalFilterAlways",
+    "ToolMcpToolRequireApprovalMcpToolApprovalFilterNever",
+    "Tracing",
     "TracingTracingConfiguration",
 ]
 
@@ -70,21 +80,35 @@ class TracingTracingConfiguration(BaseModel):
     metadata: Optional[Dict[str, object]] = None
 
 
-class ToolMcpAllowedToolsMCPToolFilter(BaseModel):
+# `RealtimeSessionCreateResponseGA/properties/tracing/anyOf/0` in the OpenAPI spec.
+Tracing: TypeAlias = Union[Literal["auto"], TracingTracingConfiguration]
+
+
+class ToolMcpToolAllowedToolsMcpToolFilter(BaseModel):
     """`MCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Optional[List[str]] = None
     read_only: Optional[bool] = None
 
 
-class ToolMcpRequireApprovalMCPToolApprovalFilter(BaseModel):
+# `MCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+ToolMcpToolAllowedTools: TypeAlias = Union[List[str], ToolMcpToolAllowedToolsMcpToolFilter]
+
+
+class ToolMcpToolRequireApprovalMcpToolApprovalFilter(BaseModel):
     """`MCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: Optional[ToolMcpAllowedToolsMCPToolFilter] = None
-    never: Optional[ToolMcpAllowedToolsMCPToolFilter] = None
+    always: Optional[ToolMcpToolAllowedToolsMcpToolFilter] = None
+    never: Optional[ToolMcpToolAllowedToolsMcpToolFilter] = None
 
 
-class ToolMcp(BaseModel):
+# `MCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+ToolMcpToolRequireApproval: TypeAlias = Union[
+    ToolMcpToolRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]
+]
+
+
+class ToolMcpTool(BaseModel):
     """`MCPTool` in the OpenAPI spec."""
 
     type: Literal["mcp"]
@@ -106,10 +130,16 @@ class ToolMcp(BaseModel):
     authorization: Optional[str] = None
     server_description: Optional[str] = None
     headers: Optional[Dict[str, str]] = None
-    allowed_tools: Optional[Union[List[str], ToolMcpAllowedToolsMCPToolFilter]] = None
+    allowed_tools: Optional[Union[List[str], ToolMcpToolAllowedToolsMcpToolFilter]] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
-    require_approval: Optional[Union[ToolMcpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]] = None
+    require_approval: Optional[Union[ToolMcpToolRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]] = (
+        None
+    )
     defer_loading: Optional[bool] = None
+
+
+# `RealtimeSessionCreateResponseGA/properties/tools/items` in the OpenAPI spec.
+Tool: TypeAlias = Union[RealtimeFunctionTool, ToolMcpTool]
 
 
 class RealtimeSessionCreateResponse(BaseModel):
@@ -150,9 +180,33 @@ class RealtimeSessionCreateResponse(BaseModel):
     audio: Optional[Audio] = None
     include: Optional[List[Literal["item.input_audio_transcription.logprobs"]]] = None
     tracing: Optional[Union[Literal["auto"], TracingTracingConfiguration]] = None
-    tools: Optional[List[Union[RealtimeFunctionTool, ToolMcp]]] = None
+    tools: Optional[List[Union[RealtimeFunctionTool, ToolMcpTool]]] = None
     tool_choice: Optional[Union[ToolChoiceOptions, ToolChoiceFunction, ToolChoiceMcp]] = None
     reasoning: Optional[RealtimeReasoning] = None
     max_output_tokens: Optional[Union[int, Literal["inf"]]] = None
     truncation: Optional[RealtimeTruncation] = None
     prompt: Optional[ResponsePrompt] = None
+
+
+# Another name for `RealtimeAudioInputTurnDetection`.
+AudioInputTurnDetection: TypeAlias = RealtimeAudioInputTurnDetection
+
+
+# Another name for `ToolMcpToolAllowedToolsMcpToolFilter`.
+ToolMcpToolRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = ToolMcpToolAllowedToolsMcpToolFilter
+
+
+# Another name for `ToolMcpToolAllowedToolsMcpToolFilter`.
+ToolMcpToolRequireApprovalMcpToolApprovalFilterNever: TypeAlias = ToolMcpToolAllowedToolsMcpToolFilter
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions
+
+
+# Another name for `SemanticVad`.
+AudioInputTurnDetectionSemanticVad: TypeAlias = SemanticVad
+
+
+# Another name for `ServerVad`.
+AudioInputTurnDetectionServerVad: TypeAlias = ServerVad

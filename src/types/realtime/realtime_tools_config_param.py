@@ -4,10 +4,65 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .realtime_tools_config_union_param import RealtimeToolsConfigUnionParam
+from .realtime_tools_config_union_param import Mcp as Mcp2
+from .realtime_tools_config_union_param import McpAllowedTools as McpAllowedTools2
+from .realtime_tools_config_union_param import McpAllowedToolsMcpToolFilter as McpAllowedToolsMcpToolFilter2
+from .realtime_tools_config_union_param import McpRequireApproval as McpRequireApproval2
+from .realtime_tools_config_union_param import (
+    McpRequireApprovalMcpToolApprovalFilter as McpRequireApprovalMcpToolApprovalFilter2,
+)
+from .realtime_tools_config_union_param import (
+    McpRequireApprovalMcpToolApprovalFilterAlways as McpRequireApprovalMcpToolApprovalFilterAlways2,
+)
+from .realtime_tools_config_union_param import (
+    McpRequireApprovalMcpToolApprovalFilterNever as McpRequireApprovalMcpToolApprovalFilterNever2,
+)
+from .realtime_tools_config_union_param import RealtimeToolsConfigUnionParam as RealtimeToolsConfigUnionParam2
 
-__all__ = ["RealtimeToolsConfigParam"]
+__all__ = [
+    "Mcp",
+    "McpAllowedTools",
+    "McpAllowedToolsMcpToolFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
+    "RealtimeToolsConfigParam",
+    "RealtimeToolsConfigUnionParam",
+]
 
 
 # `RealtimeSessionCreateRequestGA/properties/tools` in the OpenAPI spec.
-RealtimeToolsConfigParam: TypeAlias = Iterable[RealtimeToolsConfigUnionParam]
+RealtimeToolsConfigParam: TypeAlias = Iterable[RealtimeToolsConfigUnionParam2]
+
+
+# Another name for `Mcp`.
+Mcp: TypeAlias = Mcp2
+
+
+# Another name for `McpAllowedTools`.
+McpAllowedTools: TypeAlias = McpAllowedTools2
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpAllowedToolsMcpToolFilter: TypeAlias = McpAllowedToolsMcpToolFilter2
+
+
+# Another name for `McpRequireApproval`.
+McpRequireApproval: TypeAlias = McpRequireApproval2
+
+
+# Another name for `McpRequireApprovalMcpToolApprovalFilter`.
+McpRequireApprovalMcpToolApprovalFilter: TypeAlias = McpRequireApprovalMcpToolApprovalFilter2
+
+
+# Another name for `McpRequireApprovalMcpToolApprovalFilterAlways`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpRequireApprovalMcpToolApprovalFilterAlways2
+
+
+# Another name for `McpRequireApprovalMcpToolApprovalFilterNever`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpRequireApprovalMcpToolApprovalFilterNever2
+
+
+# Another name for `RealtimeToolsConfigUnionParam`.
+RealtimeToolsConfigUnionParam: TypeAlias = RealtimeToolsConfigUnionParam2

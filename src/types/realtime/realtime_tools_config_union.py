@@ -7,21 +7,38 @@ from typing_extensions import Literal, TypeAlias
 from ..._models import BaseModel
 from .realtime_function_tool import RealtimeFunctionTool
 
-__all__ = ["Mcp", "McpAllowedToolsMCPToolFilter", "McpRequireApprovalMCPToolApprovalFilter", "RealtimeToolsConfigUnion"]
+__all__ = [
+    "Mcp",
+    "McpAllowedTools",
+    "McpAllowedToolsMcpToolFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
+    "RealtimeToolsConfigUnion",
+]
 
 
-class McpAllowedToolsMCPToolFilter(BaseModel):
+class McpAllowedToolsMcpToolFilter(BaseModel):
     """`MCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Optional[List[str]] = None
     read_only: Optional[bool] = None
 
 
-class McpRequireApprovalMCPToolApprovalFilter(BaseModel):
+# `MCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[List[str], McpAllowedToolsMcpToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(BaseModel):
     """`MCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: Optional[McpAllowedToolsMCPToolFilter] = None
-    never: Optional[McpAllowedToolsMCPToolFilter] = None
+    always: Optional[McpAllowedToolsMcpToolFilter] = None
+    never: Optional[McpAllowedToolsMcpToolFilter] = None
+
+
+# `MCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(BaseModel):
@@ -46,11 +63,19 @@ class Mcp(BaseModel):
     authorization: Optional[str] = None
     server_description: Optional[str] = None
     headers: Optional[Dict[str, str]] = None
-    allowed_tools: Optional[Union[List[str], McpAllowedToolsMCPToolFilter]] = None
+    allowed_tools: Optional[Union[List[str], McpAllowedToolsMcpToolFilter]] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]] = None
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]] = None
     defer_loading: Optional[bool] = None
 
 
 # `RealtimeSessionCreateRequestGA/properties/tools/items` in the OpenAPI spec.
 RealtimeToolsConfigUnion: TypeAlias = Union[RealtimeFunctionTool, Mcp]
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter

@@ -8,24 +8,36 @@ from .realtime_function_tool_param import RealtimeFunctionToolParam
 
 __all__ = [
     "Mcp",
-    "McpAllowedToolsMCPToolFilter",
-    "McpRequireApprovalMCPToolApprovalFilter",
+    "McpAllowedTools",
+    "McpAllowedToolsMcpToolFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
     "RealtimeToolsConfigUnionParam",
 ]
 
 
-class McpAllowedToolsMCPToolFilter(TypedDict, total=False):
+class McpAllowedToolsMcpToolFilter(TypedDict, total=False):
     """`MCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Sequence[str]
     read_only: bool
 
 
-class McpRequireApprovalMCPToolApprovalFilter(TypedDict, total=False):
+# `MCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[Sequence[str], McpAllowedToolsMcpToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(TypedDict, total=False):
     """`MCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: McpAllowedToolsMCPToolFilter
-    never: McpAllowedToolsMCPToolFilter
+    always: McpAllowedToolsMcpToolFilter
+    never: McpAllowedToolsMcpToolFilter
+
+
+# `MCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(TypedDict, total=False):
@@ -48,11 +60,19 @@ class Mcp(TypedDict, total=False):
     authorization: str
     server_description: str
     headers: Optional[Dict[str, str]]
-    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsMCPToolFilter]]
+    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsMcpToolFilter]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]]
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]]
     defer_loading: bool
 
 
 # `RealtimeSessionCreateRequestGA/properties/tools/items` in the OpenAPI spec.
 RealtimeToolsConfigUnionParam: TypeAlias = Union[RealtimeFunctionToolParam, Mcp]
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter

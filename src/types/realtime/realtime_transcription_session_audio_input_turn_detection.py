@@ -3,9 +3,19 @@
 from typing_extensions import TypeAlias
 
 from .realtime_audio_input_turn_detection import RealtimeAudioInputTurnDetection
+from .realtime_audio_input_turn_detection import SemanticVad as SemanticVad2
+from .realtime_audio_input_turn_detection import ServerVad as ServerVad2
 
-__all__ = ["RealtimeTranscriptionSessionAudioInputTurnDetection"]
+__all__ = ["RealtimeTranscriptionSessionAudioInputTurnDetection", "SemanticVad", "ServerVad"]
 
 
 # `RealtimeTranscriptionSessionCreateRequestGA/properties/audio/properties/input/properties/turn_detection` in the OpenAPI spec.
 RealtimeTranscriptionSessionAudioInputTurnDetection: TypeAlias = RealtimeAudioInputTurnDetection
+
+
+# Another name for `SemanticVad`.
+SemanticVad: TypeAlias = SemanticVad2
+
+
+# Another name for `ServerVad`.
+ServerVad: TypeAlias = ServerVad2

@@ -3,9 +3,19 @@
 from typing_extensions import TypeAlias
 
 from .realtime_audio_input_turn_detection_param import RealtimeAudioInputTurnDetectionParam
+from .realtime_audio_input_turn_detection_param import SemanticVad as SemanticVad2
+from .realtime_audio_input_turn_detection_param import ServerVad as ServerVad2
 
-__all__ = ["RealtimeTranscriptionSessionAudioInputTurnDetectionParam"]
+__all__ = ["RealtimeTranscriptionSessionAudioInputTurnDetectionParam", "SemanticVad", "ServerVad"]
 
 
 # `RealtimeTranscriptionSessionCreateRequestGA/properties/audio/properties/input/properties/turn_detection` in the OpenAPI spec.
 RealtimeTranscriptionSessionAudioInputTurnDetectionParam: TypeAlias = RealtimeAudioInputTurnDetectionParam
+
+
+# Another name for `SemanticVad`.
+SemanticVad: TypeAlias = SemanticVad2
+
+
+# Another name for `ServerVad`.
+ServerVad: TypeAlias = ServerVad2

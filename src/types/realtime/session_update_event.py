@@ -3,13 +3,19 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .realtime_session_create_request import RealtimeSessionCreateRequest
 from .realtime_transcription_session_create_request import RealtimeTranscriptionSessionCreateRequest
 
-__all__ = ["SessionUpdateEvent"]
+__all__ = ["Session", "SessionUpdateEvent"]
+
+
+# `RealtimeClientEventSessionUpdate/properties/session` in the OpenAPI spec.
+Session: TypeAlias = Annotated[
+    Union[RealtimeSessionCreateRequest, RealtimeTranscriptionSessionCreateRequest], pydantic.Field(discriminator="type")
+]
 
 
 class SessionUpdateEvent(BaseModel):

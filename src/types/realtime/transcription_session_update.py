@@ -8,7 +8,14 @@ from ..._models import BaseModel
 from .audio_transcription import AudioTranscription
 from .noise_reduction_type import NoiseReductionType
 
-__all__ = ["Session", "SessionInputAudioNoiseReduction", "SessionTurnDetection", "TranscriptionSessionUpdate"]
+__all__ = [
+    "Session",
+    "SessionClientSecret",
+    "SessionClientSecretExpiresAt",
+    "SessionInputAudioNoiseReduction",
+    "SessionTurnDetection",
+    "TranscriptionSessionUpdate",
+]
 
 
 class SessionTurnDetection(BaseModel):
@@ -26,6 +33,19 @@ class SessionInputAudioNoiseReduction(BaseModel):
     type: Optional[NoiseReductionType] = None
 
 
+class SessionClientSecretExpiresAt(BaseModel):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret/properties/expires_at` in the OpenAPI spec."""
+
+    anchor: Optional[Literal["created_at"]] = None
+    seconds: Optional[int] = None
+
+
+class SessionClientSecret(BaseModel):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret` in the OpenAPI spec."""
+
+    expires_at: Optional[SessionClientSecretExpiresAt] = None
+
+
 class Session(BaseModel):
     """`RealtimeTranscriptionSessionCreateRequest` in the OpenAPI spec."""
 
@@ -34,6 +54,7 @@ class Session(BaseModel):
     input_audio_format: Optional[Literal["pcm16", "g711_ulaw", "g711_alaw"]] = None
     input_audio_transcription: Optional[AudioTranscription] = None
     include: Optional[List[Literal["item.input_audio_transcription.logprobs"]]] = None
+    client_secret: Optional[SessionClientSecret] = None
 
 
 class TranscriptionSessionUpdate(BaseModel):

@@ -93,6 +93,7 @@ from .response_code_interpreter_tool_call_param import (
 from .response_compact_params import ResponseCompactParams as ResponseCompactParams
 from .response_compaction_item import ResponseCompactionItem as ResponseCompactionItem
 from .response_compaction_item_param import ResponseCompactionItemParam as ResponseCompactionItemParam
+from .response_compaction_item_param_param import ResponseCompactionItemParamParam as ResponseCompactionItemParamParam
 from .response_completed_event import ResponseCompletedEvent as ResponseCompletedEvent
 from .response_computer_tool_call import ResponseComputerToolCall as ResponseComputerToolCall
 from .response_computer_tool_call_output_item import (
@@ -111,6 +112,7 @@ from .response_content_part_added_event import ResponseContentPartAddedEvent as 
 from .response_content_part_done_event import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
 from .response_conversation import ResponseConversation as ResponseConversation
 from .response_conversation_param import ResponseConversationParam as ResponseConversationParam
+from .response_conversation_param_param import ResponseConversationParamParam as ResponseConversationParamParam
 from .response_create_params import ResponseCreateParams as ResponseCreateParams
 from .response_create_params import ResponseCreateParamsNonStreaming as ResponseCreateParamsNonStreaming
 from .response_create_params import ResponseCreateParamsStreaming as ResponseCreateParamsStreaming
@@ -169,6 +171,9 @@ from .response_function_call_output_item_param import (
 )
 from .response_function_shell_call_output_content import (
     ResponseFunctionShellCallOutputContent as ResponseFunctionShellCallOutputContent,
+)
+from .response_function_shell_call_output_content_param import (
+    ResponseFunctionShellCallOutputContentParam as ResponseFunctionShellCallOutputContentParam,
 )
 from .response_function_shell_tool_call import ResponseFunctionShellToolCall as ResponseFunctionShellToolCall
 from .response_function_shell_tool_call_output import (
@@ -304,6 +309,9 @@ from .response_tool_search_output_item import ResponseToolSearchOutputItem as Re
 from .response_tool_search_output_item_param import (
     ResponseToolSearchOutputItemParam as ResponseToolSearchOutputItemParam,
 )
+from .response_tool_search_output_item_param_param import (
+    ResponseToolSearchOutputItemParamParam as ResponseToolSearchOutputItemParamParam,
+)
 from .response_usage import ResponseUsage as ResponseUsage
 from .response_web_search_call_completed_event import (
     ResponseWebSearchCallCompletedEvent as ResponseWebSearchCallCompletedEvent,
@@ -315,6 +323,7 @@ from .response_web_search_call_searching_event import (
     ResponseWebSearchCallSearchingEvent as ResponseWebSearchCallSearchingEvent,
 )
 from .responses_client_event import ResponsesClientEvent as ResponsesClientEvent
+from .responses_client_event_param import ResponsesClientEventParam as ResponsesClientEventParam
 from .responses_server_event import ResponsesServerEvent as ResponsesServerEvent
 from .service_tier import ServiceTier as ServiceTier
 from .skill_reference import SkillReference as SkillReference
@@ -414,6 +423,7 @@ __all__ = [
     "ResponseCompactParams",
     "ResponseCompactionItem",
     "ResponseCompactionItemParam",
+    "ResponseCompactionItemParamParam",
     "ResponseCompletedEvent",
     "ResponseComputerToolCall",
     "ResponseComputerToolCallOutputItem",
@@ -426,6 +436,7 @@ __all__ = [
     "ResponseContentPartDoneEvent",
     "ResponseConversation",
     "ResponseConversationParam",
+    "ResponseConversationParamParam",
     "ResponseCreateParams",
     "ResponseCreateParamsNonStreaming",
     "ResponseCreateParamsStreaming",
@@ -457,6 +468,7 @@ __all__ = [
     "ResponseFunctionCallOutputItemListParam",
     "ResponseFunctionCallOutputItemParam",
     "ResponseFunctionShellCallOutputContent",
+    "ResponseFunctionShellCallOutputContentParam",
     "ResponseFunctionShellToolCall",
     "ResponseFunctionShellToolCallOutput",
     "ResponseFunctionToolCall",
@@ -547,11 +559,13 @@ __all__ = [
     "ResponseToolSearchCall",
     "ResponseToolSearchOutputItem",
     "ResponseToolSearchOutputItemParam",
+    "ResponseToolSearchOutputItemParamParam",
     "ResponseUsage",
     "ResponseWebSearchCallCompletedEvent",
     "ResponseWebSearchCallInProgressEvent",
     "ResponseWebSearchCallSearchingEvent",
     "ResponsesClientEvent",
+    "ResponsesClientEventParam",
     "ResponsesServerEvent",
     "ServiceTier",
     "SkillReference",

@@ -4,10 +4,77 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .computer_action_param import ComputerActionParam
+from .computer_action_param import Click as Click2
+from .computer_action_param import ComputerActionParam as ComputerActionParam2
+from .computer_action_param import DoubleClick as DoubleClick2
+from .computer_action_param import Drag as Drag2
+from .computer_action_param import DragPath as DragPath2
+from .computer_action_param import Keypress as Keypress2
+from .computer_action_param import Move as Move2
+from .computer_action_param import Screenshot as Screenshot2
+from .computer_action_param import Scroll as Scroll2
+from .computer_action_param import Type as Type2
+from .computer_action_param import Wait as Wait2
 
-__all__ = ["ComputerActionListParam"]
+__all__ = [
+    "Click",
+    "ComputerActionListParam",
+    "ComputerActionParam",
+    "DoubleClick",
+    "Drag",
+    "DragPath",
+    "Keypress",
+    "Move",
+    "Screenshot",
+    "Scroll",
+    "Type",
+    "Wait",
+]
 
 
 # `ComputerActionList` in the OpenAPI spec.
-ComputerActionListParam: TypeAlias = Iterable[ComputerActionParam]
+ComputerActionListParam: TypeAlias = Iterable[ComputerActionParam2]
+
+
+# Another name for `Click`.
+Click: TypeAlias = Click2
+
+
+# Another name for `ComputerActionParam`.
+ComputerActionParam: TypeAlias = ComputerActionParam2
+
+
+# Another name for `DoubleClick`.
+DoubleClick: TypeAlias = DoubleClick2
+
+
+# Another name for `Drag`.
+Drag: TypeAlias = Drag2
+
+
+# Another name for `DragPath`.
+DragPath: TypeAlias = DragPath2
+
+
+# Another name for `Keypress`.
+Keypress: TypeAlias = Keypress2
+
+
+# Another name for `Move`.
+Move: TypeAlias = Move2
+
+
+# Another name for `Screenshot`.
+Screenshot: TypeAlias = Screenshot2
+
+
+# Another name for `Scroll`.
+Scroll: TypeAlias = Scroll2
+
+
+# Another name for `Type`.
+Type: TypeAlias = Type2
+
+
+# Another name for `Wait`.
+Wait: TypeAlias = Wait2

@@ -3,7 +3,7 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .container_network_policy_allowlist import ContainerNetworkPolicyAllowlist
@@ -11,7 +11,17 @@ from .container_network_policy_disabled import ContainerNetworkPolicyDisabled
 from .inline_skill import InlineSkill
 from .skill_reference import SkillReference
 
-__all__ = ["ContainerAuto"]
+__all__ = ["ContainerAuto", "NetworkPolicy", "Skill"]
+
+
+# `ContainerAutoParam/properties/network_policy` in the OpenAPI spec.
+NetworkPolicy: TypeAlias = Annotated[
+    Union[ContainerNetworkPolicyDisabled, ContainerNetworkPolicyAllowlist], pydantic.Field(discriminator="type")
+]
+
+
+# `ContainerAutoParam/properties/skills/items` in the OpenAPI spec.
+Skill: TypeAlias = Annotated[Union[SkillReference, InlineSkill], pydantic.Field(discriminator="type")]
 
 
 class ContainerAuto(BaseModel):

@@ -2,14 +2,22 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .container_network_policy_allowlist_param import ContainerNetworkPolicyAllowlistParam
 from .container_network_policy_disabled_param import ContainerNetworkPolicyDisabledParam
 from .inline_skill_param import InlineSkillParam
 from .skill_reference_param import SkillReferenceParam
 
-__all__ = ["ContainerAutoParam"]
+__all__ = ["ContainerAutoParam", "NetworkPolicy", "Skill"]
+
+
+# `ContainerAutoParam/properties/network_policy` in the OpenAPI spec.
+NetworkPolicy: TypeAlias = Union[ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyAllowlistParam]
+
+
+# `ContainerAutoParam/properties/skills/items` in the OpenAPI spec.
+Skill: TypeAlias = Union[SkillReferenceParam, InlineSkillParam]
 
 
 class ContainerAutoParam(TypedDict, total=False):

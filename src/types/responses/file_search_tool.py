@@ -3,13 +3,13 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..comparison_filter import ComparisonFilter
 from ..compound_filter import CompoundFilter
 
-__all__ = ["FileSearchTool", "RankingOptions", "RankingOptionsHybridSearch"]
+__all__ = ["FileSearchTool", "Filters", "RankingOptions", "RankingOptionsHybridSearch"]
 
 
 class RankingOptionsHybridSearch(BaseModel):
@@ -25,6 +25,10 @@ class RankingOptions(BaseModel):
     ranker: Optional[Literal["auto", "default-2024-11-15"]] = None
     score_threshold: Optional[float] = None
     hybrid_search: Optional[RankingOptionsHybridSearch] = None
+
+
+# `Filters` in the OpenAPI spec.
+Filters: TypeAlias = Annotated[Union[ComparisonFilter, CompoundFilter], pydantic.Field(discriminator="type")]
 
 
 class FileSearchTool(BaseModel):

@@ -2,12 +2,12 @@
 
 from typing import Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..comparison_filter_param import ComparisonFilterParam
 from ..compound_filter_param import CompoundFilterParam
 
-__all__ = ["FileSearchToolParam", "RankingOptions", "RankingOptionsHybridSearch"]
+__all__ = ["FileSearchToolParam", "Filters", "RankingOptions", "RankingOptionsHybridSearch"]
 
 
 class RankingOptionsHybridSearch(TypedDict, total=False):
@@ -23,6 +23,10 @@ class RankingOptions(TypedDict, total=False):
     ranker: Literal["auto", "default-2024-11-15"]
     score_threshold: float
     hybrid_search: RankingOptionsHybridSearch
+
+
+# `Filters` in the OpenAPI spec.
+Filters: TypeAlias = Union[ComparisonFilterParam, CompoundFilterParam]
 
 
 class FileSearchToolParam(TypedDict, total=False):

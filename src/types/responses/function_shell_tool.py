@@ -3,14 +3,20 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .container_auto import ContainerAuto
 from .container_reference import ContainerReference
 from .local_environment import LocalEnvironment
 
-__all__ = ["FunctionShellTool"]
+__all__ = ["Environment", "FunctionShellTool"]
+
+
+# `FunctionShellToolParam/properties/environment/anyOf/0` in the OpenAPI spec.
+Environment: TypeAlias = Annotated[
+    Union[ContainerAuto, LocalEnvironment, ContainerReference], pydantic.Field(discriminator="type")
+]
 
 
 class FunctionShellTool(BaseModel):

@@ -2,13 +2,17 @@
 
 from typing import Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .container_auto_param import ContainerAutoParam
 from .container_reference_param import ContainerReferenceParam
 from .local_environment_param import LocalEnvironmentParam
 
-__all__ = ["FunctionShellToolParam"]
+__all__ = ["Environment", "FunctionShellToolParam"]
+
+
+# `FunctionShellToolParam/properties/environment/anyOf/0` in the OpenAPI spec.
+Environment: TypeAlias = Union[ContainerAutoParam, LocalEnvironmentParam, ContainerReferenceParam]
 
 
 class FunctionShellToolParam(TypedDict, total=False):

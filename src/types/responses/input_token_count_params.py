@@ -2,7 +2,7 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..reasoning_param import ReasoningParam
 from .response_conversation_param import ResponseConversationParam
@@ -18,10 +18,20 @@ from .tool_choice_shell_param import ToolChoiceShellParam
 from .tool_choice_types_param import ToolChoiceTypesParam
 from .tool_param import ToolParam
 
-__all__ = ["InputTokenCountParams", "ToolChoiceProgrammaticToolCalling"]
+__all__ = [
+    "Conversation",
+    "InputTokenCountParams",
+    "Text",
+    "ToolChoice",
+    "ToolChoiceSpecificProgrammaticToolCallingParam",
+]
 
 
-class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
+# `ConversationParam` in the OpenAPI spec.
+Conversation: TypeAlias = Union[str, ResponseConversationParam]
+
+
+class ToolChoiceSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
@@ -48,9 +58,17 @@ class InputTokenCountParams(TypedDict, total=False):
             ToolChoiceFunctionParam,
             ToolChoiceMcpParam,
             ToolChoiceCustomParam,
-            ToolChoiceProgrammaticToolCalling,
+            ToolChoiceSpecificProgrammaticToolCallingParam,
             ToolChoiceApplyPatchParam,
             ToolChoiceShellParam,
         ]
     ]
     parallel_tool_calls: Optional[bool]
+
+
+# Another name for `ResponseTextConfigParam`.
+Text: TypeAlias = ResponseTextConfigParam
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions

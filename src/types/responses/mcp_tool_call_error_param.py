@@ -4,7 +4,7 @@ from typing import Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["HttpError", "McpProtocolError", "McpToolCallErrorParam", "McpToolExecutionError"]
+__all__ = ["HTTPError", "McpProtocolError", "McpToolCallErrorParam", "McpToolExecutionError"]
 
 
 class McpProtocolError(TypedDict, total=False):
@@ -22,7 +22,7 @@ class McpToolExecutionError(TypedDict, total=False):
     content: Required[object]
 
 
-class HttpError(TypedDict, total=False):
+class HTTPError(TypedDict, total=False):
     """`HTTPError` in the OpenAPI spec."""
 
     type: Required[Literal["http_error"]]
@@ -31,4 +31,4 @@ class HttpError(TypedDict, total=False):
 
 
 # `MCPToolCallError` in the OpenAPI spec.
-McpToolCallErrorParam: TypeAlias = Union[McpProtocolError, McpToolExecutionError, HttpError]
+McpToolCallErrorParam: TypeAlias = Union[McpProtocolError, McpToolExecutionError, HTTPError]

@@ -3,12 +3,12 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .custom_tool import CustomTool
 
-__all__ = ["NamespaceTool", "ToolFunction"]
+__all__ = ["NamespaceTool", "Tool", "ToolFunction"]
 
 
 class ToolFunction(BaseModel):
@@ -22,6 +22,10 @@ class ToolFunction(BaseModel):
     output_schema: Optional[Dict[str, object]] = None
     defer_loading: Optional[bool] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
+
+
+# `NamespaceToolParam/properties/tools/items` in the OpenAPI spec.
+Tool: TypeAlias = Annotated[Union[ToolFunction, CustomTool], pydantic.Field(discriminator="type")]
 
 
 class NamespaceTool(BaseModel):

@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..metadata import Metadata
@@ -31,15 +31,20 @@ __all__ = [
     "Conversation",
     "IncompleteDetails",
     "Moderation",
+    "ModerationInput",
     "ModerationInputError",
     "ModerationInputModerationResult",
+    "ModerationOutput",
+    "ModerationOutputError",
+    "ModerationOutputModerationResult",
     "PromptCacheOptions",
     "Response",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoice",
+    "ToolChoiceSpecificProgrammaticToolCallingParam",
 ]
 
 
-class ToolChoiceProgrammaticToolCalling(BaseModel):
+class ToolChoiceSpecificProgrammaticToolCallingParam(BaseModel):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
@@ -75,6 +80,18 @@ class ModerationInputError(BaseModel):
     type: Literal["error"]
     code: str
     message: str
+
+
+# `Moderation/properties/input` in the OpenAPI spec.
+ModerationInput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResult, ModerationInputError], pydantic.Field(discriminator="type")
+]
+
+
+# `Moderation/properties/output` in the OpenAPI spec.
+ModerationOutput: TypeAlias = Annotated[
+    Union[ModerationInputModerationResult, ModerationInputError], pydantic.Field(discriminator="type")
+]
 
 
 class Moderation(BaseModel):
@@ -116,7 +133,7 @@ class Response(BaseModel):
         ToolChoiceFunction,
         ToolChoiceMcp,
         ToolChoiceCustom,
-        ToolChoiceProgrammaticToolCalling,
+        ToolChoiceSpecificProgrammaticToolCallingParam,
         ToolChoiceApplyPatch,
         ToolChoiceShell,
     ]
@@ -139,3 +156,15 @@ class Response(BaseModel):
     parallel_tool_calls: bool
     conversation: Optional[Conversation] = None
     max_output_tokens: Optional[int] = None
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions
+
+
+# Another name for `ModerationInputModerationResult`.
+ModerationOutputModerationResult: TypeAlias = ModerationInputModerationResult
+
+
+# Another name for `ModerationInputError`.
+ModerationOutputError: TypeAlias = ModerationInputError

@@ -3,13 +3,15 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
 __all__ = [
+    "Caller",
     "CallerDirect",
     "CallerProgram",
+    "Operation",
     "OperationCreateFile",
     "OperationDeleteFile",
     "OperationUpdateFile",
@@ -28,6 +30,10 @@ class CallerProgram(BaseModel):
 
     type: Literal["program"]
     caller_id: str
+
+
+# `ToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
 
 
 class OperationCreateFile(BaseModel):
@@ -51,6 +57,12 @@ class OperationUpdateFile(BaseModel):
     type: Literal["update_file"]
     path: str
     diff: str
+
+
+# `ApplyPatchToolCall/properties/operation` in the OpenAPI spec.
+Operation: TypeAlias = Annotated[
+    Union[OperationCreateFile, OperationDeleteFile, OperationUpdateFile], pydantic.Field(discriminator="type")
+]
 
 
 class ResponseApplyPatchToolCall(BaseModel):

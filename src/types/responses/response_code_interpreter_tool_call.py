@@ -3,11 +3,11 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["OutputImage", "OutputLogs", "ResponseCodeInterpreterToolCall"]
+__all__ = ["Output", "OutputImage", "OutputLogs", "ResponseCodeInterpreterToolCall"]
 
 
 class OutputLogs(BaseModel):
@@ -22,6 +22,10 @@ class OutputImage(BaseModel):
 
     type: Literal["image"]
     url: str
+
+
+# `CodeInterpreterToolCall/properties/outputs/anyOf/0/items` in the OpenAPI spec.
+Output: TypeAlias = Annotated[Union[OutputLogs, OutputImage], pydantic.Field(discriminator="type")]
 
 
 class ResponseCodeInterpreterToolCall(BaseModel):

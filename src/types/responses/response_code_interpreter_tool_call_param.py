@@ -2,9 +2,9 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["OutputImage", "OutputLogs", "ResponseCodeInterpreterToolCallParam"]
+__all__ = ["Output", "OutputImage", "OutputLogs", "ResponseCodeInterpreterToolCallParam"]
 
 
 class OutputLogs(TypedDict, total=False):
@@ -19,6 +19,10 @@ class OutputImage(TypedDict, total=False):
 
     type: Required[Literal["image"]]
     url: Required[str]
+
+
+# `CodeInterpreterToolCall/properties/outputs/anyOf/0/items` in the OpenAPI spec.
+Output: TypeAlias = Union[OutputLogs, OutputImage]
 
 
 class ResponseCodeInterpreterToolCallParam(TypedDict, total=False):

@@ -3,12 +3,13 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .computer_action_list import ComputerActionList
 
 __all__ = [
+    "Action",
     "ActionClick",
     "ActionDoubleClick",
     "ActionDrag",
@@ -102,6 +103,23 @@ class ActionWait(BaseModel):
     """`WaitParam` in the OpenAPI spec."""
 
     type: Literal["wait"]
+
+
+# `LegacyComputerAction` in the OpenAPI spec.
+Action: TypeAlias = Annotated[
+    Union[
+        ActionClick,
+        ActionDoubleClick,
+        ActionDrag,
+        ActionKeypress,
+        ActionMove,
+        ActionScreenshot,
+        ActionScroll,
+        ActionType,
+        ActionWait,
+    ],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class PendingSafetyCheck(BaseModel):

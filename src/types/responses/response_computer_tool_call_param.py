@@ -2,11 +2,12 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .computer_action_list_param import ComputerActionListParam
 
 __all__ = [
+    "Action",
     "ActionClick",
     "ActionDoubleClick",
     "ActionDrag",
@@ -100,6 +101,20 @@ class ActionWait(TypedDict, total=False):
     """`WaitParam` in the OpenAPI spec."""
 
     type: Required[Literal["wait"]]
+
+
+# `LegacyComputerAction` in the OpenAPI spec.
+Action: TypeAlias = Union[
+    ActionClick,
+    ActionDoubleClick,
+    ActionDrag,
+    ActionKeypress,
+    ActionMove,
+    ActionScreenshot,
+    ActionScroll,
+    ActionType,
+    ActionWait,
+]
 
 
 class PendingSafetyCheck(TypedDict, total=False):

@@ -3,13 +3,13 @@
 from typing import Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .response_output_refusal import ResponseOutputRefusal
 from .response_output_text import ResponseOutputText
 
-__all__ = ["PartReasoningText", "ResponseContentPartDoneEvent"]
+__all__ = ["Part", "PartReasoningText", "ResponseContentPartDoneEvent"]
 
 
 class PartReasoningText(BaseModel):
@@ -17,6 +17,12 @@ class PartReasoningText(BaseModel):
 
     type: Literal["reasoning_text"]
     text: str
+
+
+# `OutputContent` in the OpenAPI spec.
+Part: TypeAlias = Annotated[
+    Union[ResponseOutputText, ResponseOutputRefusal, PartReasoningText], pydantic.Field(discriminator="type")
+]
 
 
 class ResponseContentPartDoneEvent(BaseModel):

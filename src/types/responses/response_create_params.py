@@ -2,7 +2,7 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..metadata import Metadata
 from ..reasoning_param import ReasoningParam
@@ -25,16 +25,19 @@ from .tool_param import ToolParam
 
 __all__ = [
     "ContextManagement",
+    "Conversation",
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
+    "ModerationPolicyOutput",
     "PromptCacheOptions",
     "ResponseCreateParams",
     "ResponseCreateParamsBase",
     "ResponseCreateParamsNonStreaming",
     "ResponseCreateParamsStreaming",
     "StreamOptions",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoice",
+    "ToolChoiceSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -45,7 +48,7 @@ class PromptCacheOptions(TypedDict, total=False):
     mode: Literal["implicit", "explicit"]
 
 
-class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
+class ToolChoiceSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
@@ -75,6 +78,10 @@ class StreamOptions(TypedDict, total=False):
     """`ResponseStreamOptions/anyOf/0` in the OpenAPI spec."""
 
     include_obfuscation: bool
+
+
+# `ConversationParam` in the OpenAPI spec.
+Conversation: TypeAlias = Union[str, ResponseConversationParam]
 
 
 class ContextManagement(TypedDict, total=False):
@@ -109,7 +116,7 @@ class ResponseCreateParamsBase(TypedDict, total=False):
         ToolChoiceFunctionParam,
         ToolChoiceMcpParam,
         ToolChoiceCustomParam,
-        ToolChoiceProgrammaticToolCalling,
+        ToolChoiceSpecificProgrammaticToolCallingParam,
         ToolChoiceApplyPatchParam,
         ToolChoiceShellParam,
     ]
@@ -145,3 +152,11 @@ class ResponseCreateParamsStreaming(ResponseCreateParamsBase, total=False):
     """Parameters of `client.responses.create` (POST /responses). Streamed as server-sent events."""
 
     stream: Required[Literal[True]]
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions
+
+
+# Another name for `ModerationPolicyInput`.
+ModerationPolicyOutput: TypeAlias = ModerationPolicyInput

@@ -2,13 +2,13 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .response_input_file_param import ResponseInputFileParam
 from .response_input_image_param import ResponseInputImageParam
 from .response_input_text_param import ResponseInputTextParam
 
-__all__ = ["CallerDirect", "CallerProgram", "ResponseCustomToolCallOutputParam"]
+__all__ = ["Caller", "CallerDirect", "CallerProgram", "OutputOutputContentList", "ResponseCustomToolCallOutputParam"]
 
 
 class CallerDirect(TypedDict, total=False):
@@ -22,6 +22,14 @@ class CallerProgram(TypedDict, total=False):
 
     type: Required[Literal["program"]]
     caller_id: Required[str]
+
+
+# `ToolCallCallerParam` in the OpenAPI spec.
+Caller: TypeAlias = Union[CallerDirect, CallerProgram]
+
+
+# `FunctionAndCustomToolCallOutput` in the OpenAPI spec.
+OutputOutputContentList: TypeAlias = Union[ResponseInputTextParam, ResponseInputImageParam, ResponseInputFileParam]
 
 
 class ResponseCustomToolCallOutputParam(TypedDict, total=False):

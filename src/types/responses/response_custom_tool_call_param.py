@@ -2,9 +2,9 @@
 
 from typing import Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["CallerDirect", "CallerProgram", "ResponseCustomToolCallParam"]
+__all__ = ["Caller", "CallerDirect", "CallerProgram", "ResponseCustomToolCallParam"]
 
 
 class CallerDirect(TypedDict, total=False):
@@ -18,6 +18,10 @@ class CallerProgram(TypedDict, total=False):
 
     type: Required[Literal["program"]]
     caller_id: Required[str]
+
+
+# `ToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Union[CallerDirect, CallerProgram]
 
 
 class ResponseCustomToolCallParam(TypedDict, total=False):

@@ -4,10 +4,16 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .response_function_call_output_item_param import ResponseFunctionCallOutputItemParam
+from .response_function_call_output_item_param import (
+    ResponseFunctionCallOutputItemParam as ResponseFunctionCallOutputItemParam2,
+)
 
-__all__ = ["ResponseFunctionCallOutputItemListParam"]
+__all__ = ["ResponseFunctionCallOutputItemListParam", "ResponseFunctionCallOutputItemParam"]
 
 
 # `FunctionCallOutputItemParam/properties/output/anyOf/1` in the OpenAPI spec.
-ResponseFunctionCallOutputItemListParam: TypeAlias = Iterable[ResponseFunctionCallOutputItemParam]
+ResponseFunctionCallOutputItemListParam: TypeAlias = Iterable[ResponseFunctionCallOutputItemParam2]
+
+
+# Another name for `ResponseFunctionCallOutputItemParam`.
+ResponseFunctionCallOutputItemParam: TypeAlias = ResponseFunctionCallOutputItemParam2

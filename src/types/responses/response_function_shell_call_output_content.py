@@ -3,11 +3,11 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["OutcomeExit", "OutcomeTimeout", "ResponseFunctionShellCallOutputContent"]
+__all__ = ["Outcome", "OutcomeExit", "OutcomeTimeout", "ResponseFunctionShellCallOutputContent"]
 
 
 class OutcomeTimeout(BaseModel):
@@ -21,6 +21,10 @@ class OutcomeExit(BaseModel):
 
     type: Literal["exit"]
     exit_code: int
+
+
+# `FunctionShellCallOutputContent/properties/outcome` in the OpenAPI spec.
+Outcome: TypeAlias = Annotated[Union[OutcomeTimeout, OutcomeExit], pydantic.Field(discriminator="type")]
 
 
 class ResponseFunctionShellCallOutputContent(BaseModel):

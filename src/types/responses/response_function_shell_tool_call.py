@@ -3,13 +3,13 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .response_container_reference import ResponseContainerReference
 from .response_local_environment import ResponseLocalEnvironment
 
-__all__ = ["Action", "CallerDirect", "CallerProgram", "ResponseFunctionShellToolCall"]
+__all__ = ["Action", "Caller", "CallerDirect", "CallerProgram", "Environment", "ResponseFunctionShellToolCall"]
 
 
 class CallerDirect(BaseModel):
@@ -25,12 +25,22 @@ class CallerProgram(BaseModel):
     caller_id: str
 
 
+# `ToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
+
+
 class Action(BaseModel):
     """`FunctionShellAction` in the OpenAPI spec."""
 
     commands: List[str]
     timeout_ms: Optional[int] = None
     max_output_length: Optional[int] = None
+
+
+# `FunctionShellCall/properties/environment/anyOf/0` in the OpenAPI spec.
+Environment: TypeAlias = Annotated[
+    Union[ResponseLocalEnvironment, ResponseContainerReference], pydantic.Field(discriminator="type")
+]
 
 
 class ResponseFunctionShellToolCall(BaseModel):

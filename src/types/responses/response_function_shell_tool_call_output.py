@@ -3,12 +3,26 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
-from .response_function_shell_call_output_content import ResponseFunctionShellCallOutputContent
+from .response_function_shell_call_output_content import (
+    Outcome,
+    OutcomeExit,
+    OutcomeTimeout,
+    ResponseFunctionShellCallOutputContent,
+)
 
-__all__ = ["CallerDirect", "CallerProgram", "ResponseFunctionShellToolCallOutput"]
+__all__ = [
+    "Caller",
+    "CallerDirect",
+    "CallerProgram",
+    "Output",
+    "OutputOutcome",
+    "OutputOutcomeExit",
+    "OutputOutcomeTimeout",
+    "ResponseFunctionShellToolCallOutput",
+]
 
 
 class CallerDirect(BaseModel):
@@ -24,6 +38,10 @@ class CallerProgram(BaseModel):
     caller_id: str
 
 
+# `ToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
+
+
 class ResponseFunctionShellToolCallOutput(BaseModel):
     """`FunctionShellCallOutput` in the OpenAPI spec."""
 
@@ -35,3 +53,19 @@ class ResponseFunctionShellToolCallOutput(BaseModel):
     output: List[ResponseFunctionShellCallOutputContent]
     max_output_length: Optional[int] = None
     created_by: Optional[str] = None
+
+
+# Another name for `ResponseFunctionShellCallOutputContent`.
+Output: TypeAlias = ResponseFunctionShellCallOutputContent
+
+
+# Another name for `Outcome`.
+OutputOutcome: TypeAlias = Outcome
+
+
+# Another name for `OutcomeExit`.
+OutputOutcomeExit: TypeAlias = OutcomeExit
+
+
+# Another name for `OutcomeTimeout`.
+OutputOutcomeTimeout: TypeAlias = OutcomeTimeout

@@ -3,11 +3,11 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["CallerDirect", "CallerProgram", "ResponseFunctionToolCall"]
+__all__ = ["Caller", "CallerDirect", "CallerProgram", "ResponseFunctionToolCall"]
 
 
 class CallerDirect(BaseModel):
@@ -21,6 +21,10 @@ class CallerProgram(BaseModel):
 
     type: Literal["program"]
     caller_id: str
+
+
+# `ToolCallCaller` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
 
 
 class ResponseFunctionToolCall(BaseModel):

@@ -3,14 +3,14 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .response_input_file import ResponseInputFile
 from .response_input_image import ResponseInputImage
 from .response_input_text import ResponseInputText
 
-__all__ = ["CallerDirect", "CallerProgram", "ResponseFunctionToolCallOutputItem"]
+__all__ = ["Caller", "CallerDirect", "CallerProgram", "OutputOutputContentList", "ResponseFunctionToolCallOutputItem"]
 
 
 class CallerDirect(BaseModel):
@@ -24,6 +24,16 @@ class CallerProgram(BaseModel):
 
     type: Literal["program"]
     caller_id: str
+
+
+# `ToolCallCallerParam` in the OpenAPI spec.
+Caller: TypeAlias = Annotated[Union[CallerDirect, CallerProgram], pydantic.Field(discriminator="type")]
+
+
+# `FunctionAndCustomToolCallOutput` in the OpenAPI spec.
+OutputOutputContentList: TypeAlias = Annotated[
+    Union[ResponseInputText, ResponseInputImage, ResponseInputFile], pydantic.Field(discriminator="type")
+]
 
 
 class ResponseFunctionToolCallOutputItem(BaseModel):

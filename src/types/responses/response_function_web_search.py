@@ -3,11 +3,11 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
-__all__ = ["ActionFindInPage", "ActionOpenPage", "ActionSearch", "ActionSearchSource", "ResponseFunctionWebSearch"]
+__all__ = ["Action", "ActionFind", "ActionOpenPage", "ActionSearch", "ActionSearchSource", "ResponseFunctionWebSearch"]
 
 
 class ActionSearchSource(BaseModel):
@@ -33,12 +33,16 @@ class ActionOpenPage(BaseModel):
     url: Optional[str] = None
 
 
-class ActionFindInPage(BaseModel):
+class ActionFind(BaseModel):
     """`WebSearchActionFind` in the OpenAPI spec."""
 
     type: Literal["find_in_page"]
     url: str
     pattern: str
+
+
+# `WebSearchToolCall/properties/action` in the OpenAPI spec.
+Action: TypeAlias = Annotated[Union[ActionSearch, ActionOpenPage, ActionFind], pydantic.Field(discriminator="type")]
 
 
 class ResponseFunctionWebSearch(BaseModel):
@@ -47,4 +51,4 @@ class ResponseFunctionWebSearch(BaseModel):
     id: str
     type: Literal["web_search_call"]
     status: Literal["in_progress", "searching", "completed", "failed"]
-    action: Annotated[Union[ActionSearch, ActionOpenPage, ActionFindInPage], pydantic.Field(discriminator="type")]
+    action: Annotated[Union[ActionSearch, ActionOpenPage, ActionFind], pydantic.Field(discriminator="type")]

@@ -2,9 +2,16 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
-__all__ = ["ActionFindInPage", "ActionOpenPage", "ActionSearch", "ActionSearchSource", "ResponseFunctionWebSearchParam"]
+__all__ = [
+    "Action",
+    "ActionFind",
+    "ActionOpenPage",
+    "ActionSearch",
+    "ActionSearchSource",
+    "ResponseFunctionWebSearchParam",
+]
 
 
 class ActionSearchSource(TypedDict, total=False):
@@ -30,12 +37,16 @@ class ActionOpenPage(TypedDict, total=False):
     url: Optional[str]
 
 
-class ActionFindInPage(TypedDict, total=False):
+class ActionFind(TypedDict, total=False):
     """`WebSearchActionFind` in the OpenAPI spec."""
 
     type: Required[Literal["find_in_page"]]
     url: Required[str]
     pattern: Required[str]
+
+
+# `WebSearchToolCall/properties/action` in the OpenAPI spec.
+Action: TypeAlias = Union[ActionSearch, ActionOpenPage, ActionFind]
 
 
 class ResponseFunctionWebSearchParam(TypedDict, total=False):
@@ -44,4 +55,4 @@ class ResponseFunctionWebSearchParam(TypedDict, total=False):
     id: Required[str]
     type: Required[Literal["web_search_call"]]
     status: Required[Literal["in_progress", "searching", "completed", "failed"]]
-    action: Required[Union[ActionSearch, ActionOpenPage, ActionFindInPage]]
+    action: Required[Union[ActionSearch, ActionOpenPage, ActionFind]]

@@ -27,20 +27,27 @@ from .tool import Tool
 __all__ = [
     "AdditionalTools",
     "ApplyPatchCall",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
+    "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
     "ApplyPatchCallOutput",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
     "Compaction",
     "CompactionTrigger",
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "FunctionCallOutput",
+    "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
-    "InputMessage",
-    "ItemReferenceParam",
+    "ItemReference",
     "LocalShellCall",
     "LocalShellCallAction",
     "LocalShellCallOutput",
@@ -49,12 +56,21 @@ __all__ = [
     "McpCall",
     "McpListTools",
     "McpListToolsTool",
+    "Message",
+    "Message2",
     "Program",
     "ProgramOutput",
     "ResponseInputItem",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
+    "ShellCallEnvironment",
     "ShellCallOutput",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
     "ShellCallOutputOutputOutcomeTimeout",
@@ -63,7 +79,7 @@ __all__ = [
 ]
 
 
-class InputMessage(BaseModel):
+class Message2(BaseModel):
     """`InputMessage` in the OpenAPI spec."""
 
     type: Optional[Literal["message"]] = None
@@ -102,6 +118,12 @@ class FunctionCallOutputCallerProgram(BaseModel):
 
     type: Literal["program"]
     caller_id: str
+
+
+# `ToolCallCallerParam` in the OpenAPI spec.
+FunctionCallOutputCaller: TypeAlias = Annotated[
+    Union[FunctionCallOutputCallerDirect, FunctionCallOutputCallerProgram], pydantic.Field(discriminator="type")
+]
 
 
 class FunctionCallOutput(BaseModel):
@@ -206,6 +228,12 @@ class ShellCallAction(BaseModel):
     max_output_length: Optional[int] = None
 
 
+# `FunctionShellCallItemParam/properties/environment/anyOf/0` in the OpenAPI spec.
+ShellCallEnvironment: TypeAlias = Annotated[
+    Union[LocalEnvironment, ContainerReference], pydantic.Field(discriminator="type")
+]
+
+
 class ShellCall(BaseModel):
     """`FunctionShellCallItemParam` in the OpenAPI spec."""
 
@@ -283,6 +311,13 @@ class ApplyPatchCallOperationUpdateFile(BaseModel):
     type: Literal["update_file"]
     path: str
     diff: str
+
+
+# `ApplyPatchOperationParam` in the OpenAPI spec.
+ApplyPatchCallOperation: TypeAlias = Annotated[
+    Union[ApplyPatchCallOperationCreateFile, ApplyPatchCallOperationDeleteFile, ApplyPatchCallOperationUpdateFile],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class ApplyPatchCall(BaseModel):
@@ -375,7 +410,7 @@ class CompactionTrigger(BaseModel):
     type: Literal["compaction_trigger"]
 
 
-class ItemReferenceParam(BaseModel):
+class ItemReference(BaseModel):
     """`ItemReferenceParam` in the OpenAPI spec."""
 
     type: Optional[Literal["item_reference"]] = None
@@ -405,7 +440,7 @@ class ProgramOutput(BaseModel):
 # `InputItem` in the OpenAPI spec.
 ResponseInputItem: TypeAlias = Union[
     EasyInputMessage,
-    InputMessage,
+    Message2,
     ResponseOutputMessage,
     ResponseFileSearchToolCall,
     ResponseComputerToolCall,
@@ -433,7 +468,59 @@ ResponseInputItem: TypeAlias = Union[
     ResponseCustomToolCallOutput,
     ResponseCustomToolCall,
     CompactionTrigger,
-    ItemReferenceParam,
+    ItemReference,
     Program,
     ProgramOutput,
 ]
+
+
+# Another name for `EasyInputMessage`.
+Message: TypeAlias = EasyInputMessage
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = FunctionCallOutputCaller

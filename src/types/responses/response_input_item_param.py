@@ -27,19 +27,26 @@ from .tool_param import ToolParam
 __all__ = [
     "AdditionalTools",
     "ApplyPatchCall",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
+    "ApplyPatchCallOperation",
     "ApplyPatchCallOperationCreateFile",
     "ApplyPatchCallOperationDeleteFile",
     "ApplyPatchCallOperationUpdateFile",
     "ApplyPatchCallOutput",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
     "CompactionTrigger",
     "ComputerCallOutput",
     "ComputerCallOutputAcknowledgedSafetyCheck",
     "FunctionCallOutput",
+    "FunctionCallOutputCaller",
     "FunctionCallOutputCallerDirect",
     "FunctionCallOutputCallerProgram",
     "ImageGenerationCall",
-    "InputMessage",
-    "ItemReferenceParam",
+    "ItemReference",
     "LocalShellCall",
     "LocalShellCallAction",
     "LocalShellCallOutput",
@@ -48,12 +55,21 @@ __all__ = [
     "McpCall",
     "McpListTools",
     "McpListToolsTool",
+    "Message",
+    "Message2",
     "Program",
     "ProgramOutput",
     "ResponseInputItemParam",
     "ShellCall",
     "ShellCallAction",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
+    "ShellCallEnvironment",
     "ShellCallOutput",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
     "ShellCallOutputOutput",
     "ShellCallOutputOutputOutcomeExit",
     "ShellCallOutputOutputOutcomeTimeout",
@@ -61,7 +77,7 @@ __all__ = [
 ]
 
 
-class InputMessage(TypedDict, total=False):
+class Message2(TypedDict, total=False):
     """`InputMessage` in the OpenAPI spec."""
 
     type: Literal["message"]
@@ -100,6 +116,10 @@ class FunctionCallOutputCallerProgram(TypedDict, total=False):
 
     type: Required[Literal["program"]]
     caller_id: Required[str]
+
+
+# `ToolCallCallerParam` in the OpenAPI spec.
+FunctionCallOutputCaller: TypeAlias = Union[FunctionCallOutputCallerDirect, FunctionCallOutputCallerProgram]
 
 
 class FunctionCallOutput(TypedDict, total=False):
@@ -182,6 +202,10 @@ class ShellCallAction(TypedDict, total=False):
     max_output_length: Optional[int]
 
 
+# `FunctionShellCallItemParam/properties/environment/anyOf/0` in the OpenAPI spec.
+ShellCallEnvironment: TypeAlias = Union[LocalEnvironmentParam, ContainerReferenceParam]
+
+
 class ShellCall(TypedDict, total=False):
     """`FunctionShellCallItemParam` in the OpenAPI spec."""
 
@@ -248,6 +272,12 @@ class ApplyPatchCallOperationUpdateFile(TypedDict, total=False):
     type: Required[Literal["update_file"]]
     path: Required[str]
     diff: Required[str]
+
+
+# `ApplyPatchOperationParam` in the OpenAPI spec.
+ApplyPatchCallOperation: TypeAlias = Union[
+    ApplyPatchCallOperationCreateFile, ApplyPatchCallOperationDeleteFile, ApplyPatchCallOperationUpdateFile
+]
 
 
 class ApplyPatchCall(TypedDict, total=False):
@@ -333,7 +363,7 @@ class CompactionTrigger(TypedDict, total=False):
     type: Required[Literal["compaction_trigger"]]
 
 
-class ItemReferenceParam(TypedDict, total=False):
+class ItemReference(TypedDict, total=False):
     """`ItemReferenceParam` in the OpenAPI spec."""
 
     type: Optional[Literal["item_reference"]]
@@ -363,7 +393,7 @@ class ProgramOutput(TypedDict, total=False):
 # `InputItem` in the OpenAPI spec.
 ResponseInputItemParam: TypeAlias = Union[
     EasyInputMessageParam,
-    InputMessage,
+    Message2,
     ResponseOutputMessageParam,
     ResponseFileSearchToolCallParam,
     ResponseComputerToolCallParam,
@@ -391,7 +421,59 @@ ResponseInputItemParam: TypeAlias = Union[
     ResponseCustomToolCallOutputParam,
     ResponseCustomToolCallParam,
     CompactionTrigger,
-    ItemReferenceParam,
+    ItemReference,
     Program,
     ProgramOutput,
 ]
+
+
+# Another name for `EasyInputMessageParam`.
+Message: TypeAlias = EasyInputMessageParam
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallCaller: TypeAlias = FunctionCallOutputCaller
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram
+
+
+# Another name for `FunctionCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = FunctionCallOutputCaller

@@ -4,10 +4,14 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .response_input_content_param import ResponseInputContentParam
+from .response_input_content_param import ResponseInputContentParam as ResponseInputContentParam2
 
-__all__ = ["ResponseInputMessageContentListParam"]
+__all__ = ["ResponseInputContentParam", "ResponseInputMessageContentListParam"]
 
 
 # `InputMessageContentList` in the OpenAPI spec.
-ResponseInputMessageContentListParam: TypeAlias = Iterable[ResponseInputContentParam]
+ResponseInputMessageContentListParam: TypeAlias = Iterable[ResponseInputContentParam2]
+
+
+# Another name for `ResponseInputContentParam`.
+ResponseInputContentParam: TypeAlias = ResponseInputContentParam2

@@ -4,10 +4,283 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
-from .response_input_item_param import ResponseInputItemParam
+from .response_input_item_param import AdditionalTools as AdditionalTools2
+from .response_input_item_param import ApplyPatchCall as ApplyPatchCall2
+from .response_input_item_param import ApplyPatchCallCaller as ApplyPatchCallCaller2
+from .response_input_item_param import ApplyPatchCallCallerDirect as ApplyPatchCallCallerDirect2
+from .response_input_item_param import ApplyPatchCallCallerProgram as ApplyPatchCallCallerProgram2
+from .response_input_item_param import ApplyPatchCallOperation as ApplyPatchCallOperation2
+from .response_input_item_param import ApplyPatchCallOperationCreateFile as ApplyPatchCallOperationCreateFile2
+from .response_input_item_param import ApplyPatchCallOperationDeleteFile as ApplyPatchCallOperationDeleteFile2
+from .response_input_item_param import ApplyPatchCallOperationUpdateFile as ApplyPatchCallOperationUpdateFile2
+from .response_input_item_param import ApplyPatchCallOutput as ApplyPatchCallOutput2
+from .response_input_item_param import ApplyPatchCallOutputCaller as ApplyPatchCallOutputCaller2
+from .response_input_item_param import ApplyPatchCallOutputCallerDirect as ApplyPatchCallOutputCallerDirect2
+from .response_input_item_param import ApplyPatchCallOutputCallerProgram as ApplyPatchCallOutputCallerProgram2
+from .response_input_item_param import CompactionTrigger as CompactionTrigger2
+from .response_input_item_param import ComputerCallOutput as ComputerCallOutput2
+from .response_input_item_param import (
+    ComputerCallOutputAcknowledgedSafetyCheck as ComputerCallOutputAcknowledgedSafetyCheck2,
+)
+from .response_input_item_param import FunctionCallOutput as FunctionCallOutput2
+from .response_input_item_param import FunctionCallOutputCaller as FunctionCallOutputCaller2
+from .response_input_item_param import FunctionCallOutputCallerDirect as FunctionCallOutputCallerDirect2
+from .response_input_item_param import FunctionCallOutputCallerProgram as FunctionCallOutputCallerProgram2
+from .response_input_item_param import ImageGenerationCall as ImageGenerationCall2
+from .response_input_item_param import ItemReference as ItemReference2
+from .response_input_item_param import LocalShellCall as LocalShellCall2
+from .response_input_item_param import LocalShellCallAction as LocalShellCallAction2
+from .response_input_item_param import LocalShellCallOutput as LocalShellCallOutput2
+from .response_input_item_param import McpApprovalRequest as McpApprovalRequest2
+from .response_input_item_param import McpApprovalResponse as McpApprovalResponse2
+from .response_input_item_param import McpCall as McpCall2
+from .response_input_item_param import McpListTools as McpListTools2
+from .response_input_item_param import McpListToolsTool as McpListToolsTool2
+from .response_input_item_param import Message as Message2
+from .response_input_item_param import Program as Program2
+from .response_input_item_param import ProgramOutput as ProgramOutput2
+from .response_input_item_param import ResponseInputItemParam as ResponseInputItemParam2
+from .response_input_item_param import ShellCall as ShellCall2
+from .response_input_item_param import ShellCallAction as ShellCallAction2
+from .response_input_item_param import ShellCallCaller as ShellCallCaller2
+from .response_input_item_param import ShellCallCallerDirect as ShellCallCallerDirect2
+from .response_input_item_param import ShellCallCallerProgram as ShellCallCallerProgram2
+from .response_input_item_param import ShellCallEnvironment as ShellCallEnvironment2
+from .response_input_item_param import ShellCallOutput as ShellCallOutput2
+from .response_input_item_param import ShellCallOutputCaller as ShellCallOutputCaller2
+from .response_input_item_param import ShellCallOutputCallerDirect as ShellCallOutputCallerDirect2
+from .response_input_item_param import ShellCallOutputCallerProgram as ShellCallOutputCallerProgram2
+from .response_input_item_param import ToolSearchCall as ToolSearchCall2
 
-__all__ = ["ResponseInputParam"]
+__all__ = [
+    "AdditionalTools",
+    "ApplyPatchCall",
+    "ApplyPatchCallCaller",
+    "ApplyPatchCallCallerDirect",
+    "ApplyPatchCallCallerProgram",
+    "ApplyPatchCallOperation",
+    "ApplyPatchCallOperationCreateFile",
+    "ApplyPatchCallOperationDeleteFile",
+    "ApplyPatchCallOperationUpdateFile",
+    "ApplyPatchCallOutput",
+    "ApplyPatchCallOutputCaller",
+    "ApplyPatchCallOutputCallerDirect",
+    "ApplyPatchCallOutputCallerProgram",
+    "CompactionTrigger",
+    "ComputerCallOutput",
+    "ComputerCallOutputAcknowledgedSafetyCheck",
+    "FunctionCallOutput",
+    "FunctionCallOutputCaller",
+    "FunctionCallOutputCallerDirect",
+    "FunctionCallOutputCallerProgram",
+    "ImageGenerationCall",
+    "ItemReference",
+    "LocalShellCall",
+    "LocalShellCallAction",
+    "LocalShellCallOutput",
+    "McpApprovalRequest",
+    "McpApprovalResponse",
+    "McpCall",
+    "McpListTools",
+    "McpListToolsTool",
+    "Message",
+    "Program",
+    "ProgramOutput",
+    "ResponseInputItemParam",
+    "ResponseInputParam",
+    "ShellCall",
+    "ShellCallAction",
+    "ShellCallCaller",
+    "ShellCallCallerDirect",
+    "ShellCallCallerProgram",
+    "ShellCallEnvironment",
+    "ShellCallOutput",
+    "ShellCallOutputCaller",
+    "ShellCallOutputCallerDirect",
+    "ShellCallOutputCallerProgram",
+    "ToolSearchCall",
+]
 
 
 # `InputParam/anyOf/1` in the OpenAPI spec.
-ResponseInputParam: TypeAlias = Iterable[ResponseInputItemParam]
+ResponseInputParam: TypeAlias = Iterable[ResponseInputItemParam2]
+
+
+# Another name for `AdditionalTools`.
+AdditionalTools: TypeAlias = AdditionalTools2
+
+
+# Another name for `ApplyPatchCall`.
+ApplyPatchCall: TypeAlias = ApplyPatchCall2
+
+
+# Another name for `ApplyPatchCallCaller`.
+ApplyPatchCallCaller: TypeAlias = ApplyPatchCallCaller2
+
+
+# Another name for `ApplyPatchCallCallerDirect`.
+ApplyPatchCallCallerDirect: TypeAlias = ApplyPatchCallCallerDirect2
+
+
+# Another name for `ApplyPatchCallCallerProgram`.
+ApplyPatchCallCallerProgram: TypeAlias = ApplyPatchCallCallerProgram2
+
+
+# Another name for `ApplyPatchCallOperation`.
+ApplyPatchCallOperation: TypeAlias = ApplyPatchCallOperation2
+
+
+# Another name for `ApplyPatchCallOperationCreateFile`.
+ApplyPatchCallOperationCreateFile: TypeAlias = ApplyPatchCallOperationCreateFile2
+
+
+# Another name for `ApplyPatchCallOperationDeleteFile`.
+ApplyPatchCallOperationDeleteFile: TypeAlias = ApplyPatchCallOperationDeleteFile2
+
+
+# Another name for `ApplyPatchCallOperationUpdateFile`.
+ApplyPatchCallOperationUpdateFile: TypeAlias = ApplyPatchCallOperationUpdateFile2
+
+
+# Another name for `ApplyPatchCallOutput`.
+ApplyPatchCallOutput: TypeAlias = ApplyPatchCallOutput2
+
+
+# Another name for `ApplyPatchCallOutputCaller`.
+ApplyPatchCallOutputCaller: TypeAlias = ApplyPatchCallOutputCaller2
+
+
+# Another name for `ApplyPatchCallOutputCallerDirect`.
+ApplyPatchCallOutputCallerDirect: TypeAlias = ApplyPatchCallOutputCallerDirect2
+
+
+# Another name for `ApplyPatchCallOutputCallerProgram`.
+ApplyPatchCallOutputCallerProgram: TypeAlias = ApplyPatchCallOutputCallerProgram2
+
+
+# Another name for `CompactionTrigger`.
+CompactionTrigger: TypeAlias = CompactionTrigger2
+
+
+# Another name for `ComputerCallOutput`.
+ComputerCallOutput: TypeAlias = ComputerCallOutput2
+
+
+# Another name for `ComputerCallOutputAcknowledgedSafetyCheck`.
+ComputerCallOutputAcknowledgedSafetyCheck: TypeAlias = ComputerCallOutputAcknowledgedSafetyCheck2
+
+
+# Another name for `FunctionCallOutput`.
+FunctionCallOutput: TypeAlias = FunctionCallOutput2
+
+
+# Another name for `FunctionCallOutputCaller`.
+FunctionCallOutputCaller: TypeAlias = FunctionCallOutputCaller2
+
+
+# Another name for `FunctionCallOutputCallerDirect`.
+FunctionCallOutputCallerDirect: TypeAlias = FunctionCallOutputCallerDirect2
+
+
+# Another name for `FunctionCallOutputCallerProgram`.
+FunctionCallOutputCallerProgram: TypeAlias = FunctionCallOutputCallerProgram2
+
+
+# Another name for `ImageGenerationCall`.
+ImageGenerationCall: TypeAlias = ImageGenerationCall2
+
+
+# Another name for `ItemReference`.
+ItemReference: TypeAlias = ItemReference2
+
+
+# Another name for `LocalShellCall`.
+LocalShellCall: TypeAlias = LocalShellCall2
+
+
+# Another name for `LocalShellCallAction`.
+LocalShellCallAction: TypeAlias = LocalShellCallAction2
+
+
+# Another name for `LocalShellCallOutput`.
+LocalShellCallOutput: TypeAlias = LocalShellCallOutput2
+
+
+# Another name for `McpApprovalRequest`.
+McpApprovalRequest: TypeAlias = McpApprovalRequest2
+
+
+# Another name for `McpApprovalResponse`.
+McpApprovalResponse: TypeAlias = McpApprovalResponse2
+
+
+# Another name for `McpCall`.
+McpCall: TypeAlias = McpCall2
+
+
+# Another name for `McpListTools`.
+McpListTools: TypeAlias = McpListTools2
+
+
+# Another name for `McpListToolsTool`.
+McpListToolsTool: TypeAlias = McpListToolsTool2
+
+
+# Another name for `Message`.
+Message: TypeAlias = Message2
+
+
+# Another name for `Program`.
+Program: TypeAlias = Program2
+
+
+# Another name for `ProgramOutput`.
+ProgramOutput: TypeAlias = ProgramOutput2
+
+
+# Another name for `ResponseInputItemParam`.
+ResponseInputItemParam: TypeAlias = ResponseInputItemParam2
+
+
+# Another name for `ShellCall`.
+ShellCall: TypeAlias = ShellCall2
+
+
+# Another name for `ShellCallAction`.
+ShellCallAction: TypeAlias = ShellCallAction2
+
+
+# Another name for `ShellCallCaller`.
+ShellCallCaller: TypeAlias = ShellCallCaller2
+
+
+# Another name for `ShellCallCallerDirect`.
+ShellCallCallerDirect: TypeAlias = ShellCallCallerDirect2
+
+
+# Another name for `ShellCallCallerProgram`.
+ShellCallCallerProgram: TypeAlias = ShellCallCallerProgram2
+
+
+# Another name for `ShellCallEnvironment`.
+ShellCallEnvironment: TypeAlias = ShellCallEnvironment2
+
+
+# Another name for `ShellCallOutput`.
+ShellCallOutput: TypeAlias = ShellCallOutput2
+
+
+# Another name for `ShellCallOutputCaller`.
+ShellCallOutputCaller: TypeAlias = ShellCallOutputCaller2
+
+
+# Another name for `ShellCallOutputCallerDirect`.
+ShellCallOutputCallerDirect: TypeAlias = ShellCallOutputCallerDirect2
+
+
+# Another name for `ShellCallOutputCallerProgram`.
+ShellCallOutputCallerProgram: TypeAlias = ShellCallOutputCallerProgram2
+
+
+# Another name for `ToolSearchCall`.
+ToolSearchCall: TypeAlias = ToolSearchCall2

@@ -3,13 +3,17 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 from .response_output_refusal import ResponseOutputRefusal
 from .response_output_text import ResponseOutputText
 
-__all__ = ["ResponseOutputMessage"]
+__all__ = ["Content", "ResponseOutputMessage"]
+
+
+# `OutputMessageContent` in the OpenAPI spec.
+Content: TypeAlias = Annotated[Union[ResponseOutputText, ResponseOutputRefusal], pydantic.Field(discriminator="type")]
 
 
 class ResponseOutputMessage(BaseModel):

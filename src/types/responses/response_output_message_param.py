@@ -2,12 +2,16 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from .response_output_refusal_param import ResponseOutputRefusalParam
 from .response_output_text_param import ResponseOutputTextParam
 
-__all__ = ["ResponseOutputMessageParam"]
+__all__ = ["Content", "ResponseOutputMessageParam"]
+
+
+# `OutputMessageContent` in the OpenAPI spec.
+Content: TypeAlias = Union[ResponseOutputTextParam, ResponseOutputRefusalParam]
 
 
 class ResponseOutputMessageParam(TypedDict, total=False):

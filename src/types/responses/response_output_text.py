@@ -3,15 +3,16 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
 __all__ = [
+    "Annotation",
     "AnnotationContainerFileCitation",
     "AnnotationFileCitation",
     "AnnotationFilePath",
-    "AnnotationUrlCitation",
+    "AnnotationURLCitation",
     "Logprob",
     "LogprobTopLogprob",
     "ResponseOutputText",
@@ -27,7 +28,7 @@ class AnnotationFileCitation(BaseModel):
     filename: str
 
 
-class AnnotationUrlCitation(BaseModel):
+class AnnotationURLCitation(BaseModel):
     """`UrlCitationBody` in the OpenAPI spec."""
 
     type: Literal["url_citation"]
@@ -56,6 +57,13 @@ class AnnotationFilePath(BaseModel):
     index: int
 
 
+# `Annotation` in the OpenAPI spec.
+Annotation: TypeAlias = Annotated[
+    Union[AnnotationFileCitation, AnnotationURLCitation, AnnotationContainerFileCitation, AnnotationFilePath],
+    pydantic.Field(discriminator="type"),
+]
+
+
 class LogprobTopLogprob(BaseModel):
     """`TopLogProb` in the OpenAPI spec."""
 
@@ -80,7 +88,7 @@ class ResponseOutputText(BaseModel):
     text: str
     annotations: List[
         Annotated[
-            Union[AnnotationFileCitation, AnnotationUrlCitation, AnnotationContainerFileCitation, AnnotationFilePath],
+            Union[AnnotationFileCitation, AnnotationURLCitation, AnnotationContainerFileCitation, AnnotationFilePath],
             pydantic.Field(discriminator="type"),
         ]
     ]

@@ -3,15 +3,16 @@
 from typing import Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ..._models import BaseModel
 
 __all__ = [
+    "Annotation",
     "AnnotationContainerFileCitation",
     "AnnotationFileCitation",
     "AnnotationFilePath",
-    "AnnotationUrlCitation",
+    "AnnotationURLCitation",
     "ResponseOutputTextAnnotationAddedEvent",
 ]
 
@@ -25,7 +26,7 @@ class AnnotationFileCitation(BaseModel):
     filename: str
 
 
-class AnnotationUrlCitation(BaseModel):
+class AnnotationURLCitation(BaseModel):
     """`UrlCitationBody` in the OpenAPI spec."""
 
     type: Literal["url_citation"]
@@ -54,6 +55,13 @@ class AnnotationFilePath(BaseModel):
     index: int
 
 
+# `Annotation` in the OpenAPI spec.
+Annotation: TypeAlias = Annotated[
+    Union[AnnotationFileCitation, AnnotationURLCitation, AnnotationContainerFileCitation, AnnotationFilePath],
+    pydantic.Field(discriminator="type"),
+]
+
+
 class ResponseOutputTextAnnotationAddedEvent(BaseModel):
     """`ResponseOutputTextAnnotationAddedEvent` in the OpenAPI spec."""
 
@@ -64,6 +72,6 @@ class ResponseOutputTextAnnotationAddedEvent(BaseModel):
     annotation_index: int
     sequence_number: int
     annotation: Annotated[
-        Union[AnnotationFileCitation, AnnotationUrlCitation, AnnotationContainerFileCitation, AnnotationFilePath, None],
+        Union[AnnotationFileCitation, AnnotationURLCitation, AnnotationContainerFileCitation, AnnotationFilePath, None],
         pydantic.Field(discriminator="type"),
     ] = None

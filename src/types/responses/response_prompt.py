@@ -2,12 +2,18 @@
 
 from typing import Dict, Optional, Union
 
+from typing_extensions import TypeAlias
+
 from ..._models import BaseModel
 from .response_input_file import ResponseInputFile
 from .response_input_image import ResponseInputImage
 from .response_input_text import ResponseInputText
 
-__all__ = ["ResponsePrompt"]
+__all__ = ["ResponsePrompt", "Variables"]
+
+
+# `ResponsePromptVariables/anyOf/0/additionalProperties` in the OpenAPI spec.
+Variables: TypeAlias = Union[str, ResponseInputText, ResponseInputImage, ResponseInputFile]
 
 
 class ResponsePrompt(BaseModel):

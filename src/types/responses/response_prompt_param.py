@@ -2,13 +2,17 @@
 
 from typing import Dict, Optional, Union
 
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypeAlias, TypedDict
 
 from .response_input_file_param import ResponseInputFileParam
 from .response_input_image_param import ResponseInputImageParam
 from .response_input_text_param import ResponseInputTextParam
 
-__all__ = ["ResponsePromptParam"]
+__all__ = ["ResponsePromptParam", "Variables"]
+
+
+# `ResponsePromptVariables/anyOf/0/additionalProperties` in the OpenAPI spec.
+Variables: TypeAlias = Union[str, ResponseInputTextParam, ResponseInputImageParam, ResponseInputFileParam]
 
 
 class ResponsePromptParam(TypedDict, total=False):

@@ -2,12 +2,23 @@
 
 from typing import List
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
-from .response_function_shell_call_output_content import ResponseFunctionShellCallOutputContent
+from .response_function_shell_call_output_content import (
+    Outcome,
+    OutcomeExit,
+    OutcomeTimeout,
+    ResponseFunctionShellCallOutputContent,
+)
 
-__all__ = ["ResponseShellCallOutputContentDoneEvent"]
+__all__ = [
+    "Output",
+    "OutputOutcome",
+    "OutputOutcomeExit",
+    "OutputOutcomeTimeout",
+    "ResponseShellCallOutputContentDoneEvent",
+]
 
 
 class ResponseShellCallOutputContentDoneEvent(BaseModel):
@@ -19,3 +30,19 @@ class ResponseShellCallOutputContentDoneEvent(BaseModel):
     output_index: int
     command_index: int
     output: List[ResponseFunctionShellCallOutputContent]
+
+
+# Another name for `ResponseFunctionShellCallOutputContent`.
+Output: TypeAlias = ResponseFunctionShellCallOutputContent
+
+
+# Another name for `Outcome`.
+OutputOutcome: TypeAlias = Outcome
+
+
+# Another name for `OutcomeExit`.
+OutputOutcomeExit: TypeAlias = OutcomeExit
+
+
+# Another name for `OutcomeTimeout`.
+OutputOutcomeTimeout: TypeAlias = OutcomeTimeout

@@ -2,7 +2,7 @@
 
 from typing import List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..metadata import Metadata
@@ -26,13 +26,16 @@ from .tool_choice_types import ToolChoiceTypes
 
 __all__ = [
     "ContextManagement",
+    "Conversation",
     "Moderation",
     "ModerationPolicy",
     "ModerationPolicyInput",
+    "ModerationPolicyOutput",
     "PromptCacheOptions",
     "ResponsesClientEvent",
     "StreamOptions",
-    "ToolChoiceProgrammaticToolCalling",
+    "ToolChoice",
+    "ToolChoiceSpecificProgrammaticToolCallingParam",
 ]
 
 
@@ -43,7 +46,7 @@ class PromptCacheOptions(BaseModel):
     mode: Optional[Literal["implicit", "explicit"]] = None
 
 
-class ToolChoiceProgrammaticToolCalling(BaseModel):
+class ToolChoiceSpecificProgrammaticToolCallingParam(BaseModel):
     """`SpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Literal["programmatic_tool_calling"]
@@ -73,6 +76,10 @@ class StreamOptions(BaseModel):
     """`ResponseStreamOptions/anyOf/0` in the OpenAPI spec."""
 
     include_obfuscation: Optional[bool] = None
+
+
+# `ConversationParam` in the OpenAPI spec.
+Conversation: TypeAlias = Union[str, ResponseConversation]
 
 
 class ContextManagement(BaseModel):
@@ -110,7 +117,7 @@ class ResponsesClientEvent(BaseModel):
             ToolChoiceFunction,
             ToolChoiceMcp,
             ToolChoiceCustom,
-            ToolChoiceProgrammaticToolCalling,
+            ToolChoiceSpecificProgrammaticToolCallingParam,
             ToolChoiceApplyPatch,
             ToolChoiceShell,
         ]
@@ -130,3 +137,11 @@ class ResponsesClientEvent(BaseModel):
     conversation: Optional[Union[str, ResponseConversation]] = None
     context_management: Optional[List[ContextManagement]] = None
     max_output_tokens: Optional[int] = None
+
+
+# Another name for `ToolChoiceOptions`.
+ToolChoice: TypeAlias = ToolChoiceOptions
+
+
+# Another name for `ModerationPolicyInput`.
+ModerationPolicyOutput: TypeAlias = ModerationPolicyInput

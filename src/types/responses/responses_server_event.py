@@ -65,412 +65,412 @@ from .response_web_search_call_in_progress_event import ResponseWebSearchCallInP
 from .response_web_search_call_searching_event import ResponseWebSearchCallSearchingEvent
 
 __all__ = [
-    "Error",
-    "ErrorError",
-    "ResponseAudioDelta",
-    "ResponseAudioDone",
-    "ResponseAudioTranscriptDelta",
-    "ResponseAudioTranscriptDone",
-    "ResponseCodeInterpreterCallCodeDelta",
-    "ResponseCodeInterpreterCallCodeDone",
-    "ResponseCodeInterpreterCallCompleted",
-    "ResponseCodeInterpreterCallInProgress",
-    "ResponseCodeInterpreterCallInterpreting",
-    "ResponseCompleted",
-    "ResponseContentPartAdded",
-    "ResponseContentPartDone",
-    "ResponseCreated",
-    "ResponseCustomToolCallInputDelta",
-    "ResponseCustomToolCallInputDone",
-    "ResponseFailed",
-    "ResponseFileSearchCallCompleted",
-    "ResponseFileSearchCallInProgress",
-    "ResponseFileSearchCallSearching",
-    "ResponseFunctionCallArgumentsDelta",
-    "ResponseFunctionCallArgumentsDone",
-    "ResponseImageGenerationCallCompleted",
-    "ResponseImageGenerationCallGenerating",
-    "ResponseImageGenerationCallInProgress",
-    "ResponseImageGenerationCallPartialImage",
-    "ResponseInProgress",
-    "ResponseIncomplete",
-    "ResponseMcpCallArgumentsDelta",
-    "ResponseMcpCallArgumentsDone",
-    "ResponseMcpCallCompleted",
-    "ResponseMcpCallFailed",
-    "ResponseMcpCallInProgress",
-    "ResponseMcpListToolsCompleted",
-    "ResponseMcpListToolsFailed",
-    "ResponseMcpListToolsInProgress",
-    "ResponseOutputItemAdded",
-    "ResponseOutputItemDone",
-    "ResponseOutputTextAnnotationAdded",
-    "ResponseOutputTextDelta",
-    "ResponseOutputTextDone",
-    "ResponseQueued",
-    "ResponseReasoningSummaryPartAdded",
-    "ResponseReasoningSummaryPartDone",
-    "ResponseReasoningSummaryTextDelta",
-    "ResponseReasoningSummaryTextDone",
-    "ResponseReasoningTextDelta",
-    "ResponseReasoningTextDone",
-    "ResponseRefusalDelta",
-    "ResponseRefusalDone",
-    "ResponseShellCallCommandAdded",
-    "ResponseShellCallCommandDelta",
-    "ResponseShellCallCommandDone",
-    "ResponseShellCallOutputContentDelta",
-    "ResponseShellCallOutputContentDone",
-    "ResponseWebSearchCallCompleted",
-    "ResponseWebSearchCallInProgress",
-    "ResponseWebSearchCallSearching",
+    "ResponseAudioTranscriptWsDelta",
+    "ResponseAudioTranscriptWsDone",
+    "ResponseAudioWsDelta",
+    "ResponseAudioWsDone",
+    "ResponseCodeInterpreterCallCodeWsDelta",
+    "ResponseCodeInterpreterCallCodeWsDone",
+    "ResponseCodeInterpreterCallInWsProgress",
+    "ResponseCodeInterpreterCallWsCompleted",
+    "ResponseCodeInterpreterCallWsInterpreting",
+    "ResponseContentPartWsAdded",
+    "ResponseContentPartWsDone",
+    "ResponseCustomToolCallInputWsDelta",
+    "ResponseCustomToolCallInputWsDone",
+    "ResponseFileSearchCallInWsProgress",
+    "ResponseFileSearchCallWsCompleted",
+    "ResponseFileSearchCallWsSearching",
+    "ResponseFunctionCallArgumentsWsDelta",
+    "ResponseFunctionCallArgumentsWsDone",
+    "ResponseImageGenCallInWsProgress",
+    "ResponseImageGenCallPartialWsImage",
+    "ResponseImageGenCallWsCompleted",
+    "ResponseImageGenCallWsGenerating",
+    "ResponseInWsProgress",
+    "ResponseMcpCallArgumentsWsDelta",
+    "ResponseMcpCallArgumentsWsDone",
+    "ResponseMcpCallInWsProgress",
+    "ResponseMcpCallWsCompleted",
+    "ResponseMcpCallWsFailed",
+    "ResponseMcpListToolsInWsProgress",
+    "ResponseMcpListToolsWsCompleted",
+    "ResponseMcpListToolsWsFailed",
+    "ResponseOutputItemWsAdded",
+    "ResponseOutputItemWsDone",
+    "ResponseOutputTextAnnotationWsAdded",
+    "ResponseReasoningSummaryPartWsAdded",
+    "ResponseReasoningSummaryPartWsDone",
+    "ResponseReasoningSummaryTextWsDelta",
+    "ResponseReasoningSummaryTextWsDone",
+    "ResponseReasoningTextWsDelta",
+    "ResponseReasoningTextWsDone",
+    "ResponseRefusalWsDelta",
+    "ResponseRefusalWsDone",
+    "ResponseShellCallCommandWsAdded",
+    "ResponseShellCallCommandWsDelta",
+    "ResponseShellCallCommandWsDone",
+    "ResponseShellCallOutputContentWsDelta",
+    "ResponseShellCallOutputContentWsDone",
+    "ResponseTextWsDelta",
+    "ResponseTextWsDone",
+    "ResponseWebSearchCallInWsProgress",
+    "ResponseWebSearchCallWsCompleted",
+    "ResponseWebSearchCallWsSearching",
+    "ResponseWsCompleted",
+    "ResponseWsCreated",
+    "ResponseWsError",
+    "ResponseWsErrorError",
+    "ResponseWsFailed",
+    "ResponseWsIncomplete",
+    "ResponseWsQueued",
     "ResponsesServerEvent",
 ]
 
 
-class ResponseAudioDelta(ResponseAudioDeltaEvent):
+class ResponseAudioWsDelta(ResponseAudioDeltaEvent):
     """`ResponsesServerEvent/anyOf/0` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseAudioDone(ResponseAudioDoneEvent):
+class ResponseAudioWsDone(ResponseAudioDoneEvent):
     """`ResponsesServerEvent/anyOf/1` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseAudioTranscriptDelta(ResponseAudioTranscriptDeltaEvent):
+class ResponseAudioTranscriptWsDelta(ResponseAudioTranscriptDeltaEvent):
     """`ResponsesServerEvent/anyOf/2` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseAudioTranscriptDone(ResponseAudioTranscriptDoneEvent):
+class ResponseAudioTranscriptWsDone(ResponseAudioTranscriptDoneEvent):
     """`ResponsesServerEvent/anyOf/3` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallCodeDelta(ResponseCodeInterpreterCallCodeDeltaEvent):
+class ResponseCodeInterpreterCallCodeWsDelta(ResponseCodeInterpreterCallCodeDeltaEvent):
     """`ResponsesServerEvent/anyOf/4` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallCodeDone(ResponseCodeInterpreterCallCodeDoneEvent):
+class ResponseCodeInterpreterCallCodeWsDone(ResponseCodeInterpreterCallCodeDoneEvent):
     """`ResponsesServerEvent/anyOf/5` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallCompleted(ResponseCodeInterpreterCallCompletedEvent):
+class ResponseCodeInterpreterCallWsCompleted(ResponseCodeInterpreterCallCompletedEvent):
     """`ResponsesServerEvent/anyOf/6` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallInProgress(ResponseCodeInterpreterCallInProgressEvent):
+class ResponseCodeInterpreterCallInWsProgress(ResponseCodeInterpreterCallInProgressEvent):
     """`ResponsesServerEvent/anyOf/7` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCodeInterpreterCallInterpreting(ResponseCodeInterpreterCallInterpretingEvent):
+class ResponseCodeInterpreterCallWsInterpreting(ResponseCodeInterpreterCallInterpretingEvent):
     """`ResponsesServerEvent/anyOf/8` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCompleted(ResponseCompletedEvent):
+class ResponseWsCompleted(ResponseCompletedEvent):
     """`ResponsesServerEvent/anyOf/9` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseContentPartAdded(ResponseContentPartAddedEvent):
+class ResponseContentPartWsAdded(ResponseContentPartAddedEvent):
     """`ResponsesServerEvent/anyOf/10` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseContentPartDone(ResponseContentPartDoneEvent):
+class ResponseContentPartWsDone(ResponseContentPartDoneEvent):
     """`ResponsesServerEvent/anyOf/11` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCreated(ResponseCreatedEvent):
+class ResponseWsCreated(ResponseCreatedEvent):
     """`ResponsesServerEvent/anyOf/12` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFileSearchCallCompleted(ResponseFileSearchCallCompletedEvent):
+class ResponseFileSearchCallWsCompleted(ResponseFileSearchCallCompletedEvent):
     """`ResponsesServerEvent/anyOf/13` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFileSearchCallInProgress(ResponseFileSearchCallInProgressEvent):
+class ResponseFileSearchCallInWsProgress(ResponseFileSearchCallInProgressEvent):
     """`ResponsesServerEvent/anyOf/14` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFileSearchCallSearching(ResponseFileSearchCallSearchingEvent):
+class ResponseFileSearchCallWsSearching(ResponseFileSearchCallSearchingEvent):
     """`ResponsesServerEvent/anyOf/15` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFunctionCallArgumentsDelta(ResponseFunctionCallArgumentsDeltaEvent):
+class ResponseFunctionCallArgumentsWsDelta(ResponseFunctionCallArgumentsDeltaEvent):
     """`ResponsesServerEvent/anyOf/16` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFunctionCallArgumentsDone(ResponseFunctionCallArgumentsDoneEvent):
+class ResponseFunctionCallArgumentsWsDone(ResponseFunctionCallArgumentsDoneEvent):
     """`ResponsesServerEvent/anyOf/17` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallCommandAdded(ResponseShellCallCommandAddedEvent):
+class ResponseShellCallCommandWsAdded(ResponseShellCallCommandAddedEvent):
     """`ResponsesServerEvent/anyOf/18` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallCommandDelta(ResponseShellCallCommandDeltaEvent):
+class ResponseShellCallCommandWsDelta(ResponseShellCallCommandDeltaEvent):
     """`ResponsesServerEvent/anyOf/19` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallCommandDone(ResponseShellCallCommandDoneEvent):
+class ResponseShellCallCommandWsDone(ResponseShellCallCommandDoneEvent):
     """`ResponsesServerEvent/anyOf/20` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallOutputContentDelta(ResponseShellCallOutputContentDeltaEvent):
+class ResponseShellCallOutputContentWsDelta(ResponseShellCallOutputContentDeltaEvent):
     """`ResponsesServerEvent/anyOf/21` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseShellCallOutputContentDone(ResponseShellCallOutputContentDoneEvent):
+class ResponseShellCallOutputContentWsDone(ResponseShellCallOutputContentDoneEvent):
     """`ResponsesServerEvent/anyOf/22` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseInProgress(ResponseInProgressEvent):
+class ResponseInWsProgress(ResponseInProgressEvent):
     """`ResponsesServerEvent/anyOf/23` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseFailed(ResponseFailedEvent):
+class ResponseWsFailed(ResponseFailedEvent):
     """`ResponsesServerEvent/anyOf/24` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseIncomplete(ResponseIncompleteEvent):
+class ResponseWsIncomplete(ResponseIncompleteEvent):
     """`ResponsesServerEvent/anyOf/25` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputItemAdded(ResponseOutputItemAddedEvent):
+class ResponseOutputItemWsAdded(ResponseOutputItemAddedEvent):
     """`ResponsesServerEvent/anyOf/26` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputItemDone(ResponseOutputItemDoneEvent):
+class ResponseOutputItemWsDone(ResponseOutputItemDoneEvent):
     """`ResponsesServerEvent/anyOf/27` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningSummaryPartAdded(ResponseReasoningSummaryPartAddedEvent):
+class ResponseReasoningSummaryPartWsAdded(ResponseReasoningSummaryPartAddedEvent):
     """`ResponsesServerEvent/anyOf/28` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningSummaryPartDone(ResponseReasoningSummaryPartDoneEvent):
+class ResponseReasoningSummaryPartWsDone(ResponseReasoningSummaryPartDoneEvent):
     """`ResponsesServerEvent/anyOf/29` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningSummaryTextDelta(ResponseReasoningSummaryTextDeltaEvent):
+class ResponseReasoningSummaryTextWsDelta(ResponseReasoningSummaryTextDeltaEvent):
     """`ResponsesServerEvent/anyOf/30` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningSummaryTextDone(ResponseReasoningSummaryTextDoneEvent):
+class ResponseReasoningSummaryTextWsDone(ResponseReasoningSummaryTextDoneEvent):
     """`ResponsesServerEvent/anyOf/31` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningTextDelta(ResponseReasoningTextDeltaEvent):
+class ResponseReasoningTextWsDelta(ResponseReasoningTextDeltaEvent):
     """`ResponsesServerEvent/anyOf/32` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseReasoningTextDone(ResponseReasoningTextDoneEvent):
+class ResponseReasoningTextWsDone(ResponseReasoningTextDoneEvent):
     """`ResponsesServerEvent/anyOf/33` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseRefusalDelta(ResponseRefusalDeltaEvent):
+class ResponseRefusalWsDelta(ResponseRefusalDeltaEvent):
     """`ResponsesServerEvent/anyOf/34` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseRefusalDone(ResponseRefusalDoneEvent):
+class ResponseRefusalWsDone(ResponseRefusalDoneEvent):
     """`ResponsesServerEvent/anyOf/35` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputTextDelta(ResponseTextDeltaEvent):
+class ResponseTextWsDelta(ResponseTextDeltaEvent):
     """`ResponsesServerEvent/anyOf/36` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputTextDone(ResponseTextDoneEvent):
+class ResponseTextWsDone(ResponseTextDoneEvent):
     """`ResponsesServerEvent/anyOf/37` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseWebSearchCallCompleted(ResponseWebSearchCallCompletedEvent):
+class ResponseWebSearchCallWsCompleted(ResponseWebSearchCallCompletedEvent):
     """`ResponsesServerEvent/anyOf/38` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseWebSearchCallInProgress(ResponseWebSearchCallInProgressEvent):
+class ResponseWebSearchCallInWsProgress(ResponseWebSearchCallInProgressEvent):
     """`ResponsesServerEvent/anyOf/39` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseWebSearchCallSearching(ResponseWebSearchCallSearchingEvent):
+class ResponseWebSearchCallWsSearching(ResponseWebSearchCallSearchingEvent):
     """`ResponsesServerEvent/anyOf/40` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseImageGenerationCallCompleted(ResponseImageGenCallCompletedEvent):
+class ResponseImageGenCallWsCompleted(ResponseImageGenCallCompletedEvent):
     """`ResponsesServerEvent/anyOf/41` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseImageGenerationCallGenerating(ResponseImageGenCallGeneratingEvent):
+class ResponseImageGenCallWsGenerating(ResponseImageGenCallGeneratingEvent):
     """`ResponsesServerEvent/anyOf/42` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseImageGenerationCallInProgress(ResponseImageGenCallInProgressEvent):
+class ResponseImageGenCallInWsProgress(ResponseImageGenCallInProgressEvent):
     """`ResponsesServerEvent/anyOf/43` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseImageGenerationCallPartialImage(ResponseImageGenCallPartialImageEvent):
+class ResponseImageGenCallPartialWsImage(ResponseImageGenCallPartialImageEvent):
     """`ResponsesServerEvent/anyOf/44` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallArgumentsDelta(ResponseMcpCallArgumentsDeltaEvent):
+class ResponseMcpCallArgumentsWsDelta(ResponseMcpCallArgumentsDeltaEvent):
     """`ResponsesServerEvent/anyOf/45` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallArgumentsDone(ResponseMcpCallArgumentsDoneEvent):
+class ResponseMcpCallArgumentsWsDone(ResponseMcpCallArgumentsDoneEvent):
     """`ResponsesServerEvent/anyOf/46` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallCompleted(ResponseMcpCallCompletedEvent):
+class ResponseMcpCallWsCompleted(ResponseMcpCallCompletedEvent):
     """`ResponsesServerEvent/anyOf/47` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallFailed(ResponseMcpCallFailedEvent):
+class ResponseMcpCallWsFailed(ResponseMcpCallFailedEvent):
     """`ResponsesServerEvent/anyOf/48` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpCallInProgress(ResponseMcpCallInProgressEvent):
+class ResponseMcpCallInWsProgress(ResponseMcpCallInProgressEvent):
     """`ResponsesServerEvent/anyOf/49` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpListToolsCompleted(ResponseMcpListToolsCompletedEvent):
+class ResponseMcpListToolsWsCompleted(ResponseMcpListToolsCompletedEvent):
     """`ResponsesServerEvent/anyOf/50` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpListToolsFailed(ResponseMcpListToolsFailedEvent):
+class ResponseMcpListToolsWsFailed(ResponseMcpListToolsFailedEvent):
     """`ResponsesServerEvent/anyOf/51` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseMcpListToolsInProgress(ResponseMcpListToolsInProgressEvent):
+class ResponseMcpListToolsInWsProgress(ResponseMcpListToolsInProgressEvent):
     """`ResponsesServerEvent/anyOf/52` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseOutputTextAnnotationAdded(ResponseOutputTextAnnotationAddedEvent):
+class ResponseOutputTextAnnotationWsAdded(ResponseOutputTextAnnotationAddedEvent):
     """`ResponsesServerEvent/anyOf/53` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseQueued(ResponseQueuedEvent):
+class ResponseWsQueued(ResponseQueuedEvent):
     """`ResponsesServerEvent/anyOf/54` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCustomToolCallInputDelta(ResponseCustomToolCallInputDeltaEvent):
+class ResponseCustomToolCallInputWsDelta(ResponseCustomToolCallInputDeltaEvent):
     """`ResponsesServerEvent/anyOf/55` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ResponseCustomToolCallInputDone(ResponseCustomToolCallInputDoneEvent):
+class ResponseCustomToolCallInputWsDone(ResponseCustomToolCallInputDoneEvent):
     """`ResponsesServerEvent/anyOf/56` in the OpenAPI spec."""
 
     stream_id: Optional[str] = None
 
 
-class ErrorError(BaseModel):
+class ResponseWsErrorError(BaseModel):
     """`ErrorPayload` in the OpenAPI spec."""
 
     type: str
@@ -480,77 +480,77 @@ class ErrorError(BaseModel):
     headers: Optional[Dict[str, str]] = None
 
 
-class Error(BaseModel):
+class ResponseWsError(BaseModel):
     """`ResponseWsError` in the OpenAPI spec."""
 
     type: Literal["error"]
     status: Optional[int] = None
     sequence_number: Optional[int] = None
-    error: ErrorError
+    error: ResponseWsErrorError
     stream_id: Optional[str] = None
 
 
 # `ResponsesServerEvent` in the OpenAPI spec.
 ResponsesServerEvent: TypeAlias = Annotated[
     Union[
-        ResponseAudioDelta,
-        ResponseAudioDone,
-        ResponseAudioTranscriptDelta,
-        ResponseAudioTranscriptDone,
-        ResponseCodeInterpreterCallCodeDelta,
-        ResponseCodeInterpreterCallCodeDone,
-        ResponseCodeInterpreterCallCompleted,
-        ResponseCodeInterpreterCallInProgress,
-        ResponseCodeInterpreterCallInterpreting,
-        ResponseCompleted,
-        ResponseContentPartAdded,
-        ResponseContentPartDone,
-        ResponseCreated,
-        ResponseFileSearchCallCompleted,
-        ResponseFileSearchCallInProgress,
-        ResponseFileSearchCallSearching,
-        ResponseFunctionCallArgumentsDelta,
-        ResponseFunctionCallArgumentsDone,
-        ResponseShellCallCommandAdded,
-        ResponseShellCallCommandDelta,
-        ResponseShellCallCommandDone,
-        ResponseShellCallOutputContentDelta,
-        ResponseShellCallOutputContentDone,
-        ResponseInProgress,
-        ResponseFailed,
-        ResponseIncomplete,
-        ResponseOutputItemAdded,
-        ResponseOutputItemDone,
-        ResponseReasoningSummaryPartAdded,
-        ResponseReasoningSummaryPartDone,
-        ResponseReasoningSummaryTextDelta,
-        ResponseReasoningSummaryTextDone,
-        ResponseReasoningTextDelta,
-        ResponseReasoningTextDone,
-        ResponseRefusalDelta,
-        ResponseRefusalDone,
-        ResponseOutputTextDelta,
-        ResponseOutputTextDone,
-        ResponseWebSearchCallCompleted,
-        ResponseWebSearchCallInProgress,
-        ResponseWebSearchCallSearching,
-        ResponseImageGenerationCallCompleted,
-        ResponseImageGenerationCallGenerating,
-        ResponseImageGenerationCallInProgress,
-        ResponseImageGenerationCallPartialImage,
-        ResponseMcpCallArgumentsDelta,
-        ResponseMcpCallArgumentsDone,
-        ResponseMcpCallCompleted,
-        ResponseMcpCallFailed,
-        ResponseMcpCallInProgress,
-        ResponseMcpListToolsCompleted,
-        ResponseMcpListToolsFailed,
-        ResponseMcpListToolsInProgress,
-        ResponseOutputTextAnnotationAdded,
-        ResponseQueued,
-        ResponseCustomToolCallInputDelta,
-        ResponseCustomToolCallInputDone,
-        Error,
+        ResponseAudioWsDelta,
+        ResponseAudioWsDone,
+        ResponseAudioTranscriptWsDelta,
+        ResponseAudioTranscriptWsDone,
+        ResponseCodeInterpreterCallCodeWsDelta,
+        ResponseCodeInterpreterCallCodeWsDone,
+        ResponseCodeInterpreterCallWsCompleted,
+        ResponseCodeInterpreterCallInWsProgress,
+        ResponseCodeInterpreterCallWsInterpreting,
+        ResponseWsCompleted,
+        ResponseContentPartWsAdded,
+        ResponseContentPartWsDone,
+        ResponseWsCreated,
+        ResponseFileSearchCallWsCompleted,
+        ResponseFileSearchCallInWsProgress,
+        ResponseFileSearchCallWsSearching,
+        ResponseFunctionCallArgumentsWsDelta,
+        ResponseFunctionCallArgumentsWsDone,
+        ResponseShellCallCommandWsAdded,
+        ResponseShellCallCommandWsDelta,
+        ResponseShellCallCommandWsDone,
+        ResponseShellCallOutputContentWsDelta,
+        ResponseShellCallOutputContentWsDone,
+        ResponseInWsProgress,
+        ResponseWsFailed,
+        ResponseWsIncomplete,
+        ResponseOutputItemWsAdded,
+        ResponseOutputItemWsDone,
+        ResponseReasoningSummaryPartWsAdded,
+        ResponseReasoningSummaryPartWsDone,
+        ResponseReasoningSummaryTextWsDelta,
+        ResponseReasoningSummaryTextWsDone,
+        ResponseReasoningTextWsDelta,
+        ResponseReasoningTextWsDone,
+        ResponseRefusalWsDelta,
+        ResponseRefusalWsDone,
+        ResponseTextWsDelta,
+        ResponseTextWsDone,
+        ResponseWebSearchCallWsCompleted,
+        ResponseWebSearchCallInWsProgress,
+        ResponseWebSearchCallWsSearching,
+        ResponseImageGenCallWsCompleted,
+        ResponseImageGenCallWsGenerating,
+        ResponseImageGenCallInWsProgress,
+        ResponseImageGenCallPartialWsImage,
+        ResponseMcpCallArgumentsWsDelta,
+        ResponseMcpCallArgumentsWsDone,
+        ResponseMcpCallWsCompleted,
+        ResponseMcpCallWsFailed,
+        ResponseMcpCallInWsProgress,
+        ResponseMcpListToolsWsCompleted,
+        ResponseMcpListToolsWsFailed,
+        ResponseMcpListToolsInWsProgress,
+        ResponseOutputTextAnnotationWsAdded,
+        ResponseWsQueued,
+        ResponseCustomToolCallInputWsDelta,
+        ResponseCustomToolCallInputWsDone,
+        ResponseWsError,
     ],
     pydantic.Field(discriminator="type"),
 ]

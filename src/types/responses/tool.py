@@ -18,34 +18,52 @@ from .function_tool import FunctionTool
 from .namespace_tool import NamespaceTool
 from .tool_search_tool import ToolSearchTool
 from .web_search_preview_tool import WebSearchPreviewTool
-from .web_search_tool import WebSearchTool
+from .web_search_tool import Filters, UserLocation
+from .web_search_tool import WebSearchTool as WebSearchTool2
 
 __all__ = [
     "CodeInterpreter",
-    "CodeInterpreterContainerAuto",
+    "CodeInterpreterContainer",
+    "CodeInterpreterContainerCodeInterpreterToolAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
     "Mcp",
-    "McpAllowedToolsMCPToolFilter",
-    "McpRequireApprovalMCPToolApprovalFilter",
+    "McpAllowedTools",
+    "McpAllowedToolsMcpToolFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
     "ProgrammaticToolCalling",
     "Tool",
+    "WebSearchTool",
+    "WebSearchToolFilters",
+    "WebSearchToolUserLocation",
 ]
 
 
-class McpAllowedToolsMCPToolFilter(BaseModel):
+class McpAllowedToolsMcpToolFilter(BaseModel):
     """`MCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Optional[List[str]] = None
     read_only: Optional[bool] = None
 
 
-class McpRequireApprovalMCPToolApprovalFilter(BaseModel):
+# `MCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[List[str], McpAllowedToolsMcpToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(BaseModel):
     """`MCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: Optional[McpAllowedToolsMCPToolFilter] = None
-    never: Optional[McpAllowedToolsMCPToolFilter] = None
+    always: Optional[McpAllowedToolsMcpToolFilter] = None
+    never: Optional[McpAllowedToolsMcpToolFilter] = None
+
+
+# `MCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(BaseModel):
@@ -70,13 +88,19 @@ class Mcp(BaseModel):
     authorization: Optional[str] = None
     server_description: Optional[str] = None
     headers: Optional[Dict[str, str]] = None
-    allowed_tools: Optional[Union[List[str], McpAllowedToolsMCPToolFilter]] = None
+    allowed_tools: Optional[Union[List[str], McpAllowedToolsMcpToolFilter]] = None
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]] = None
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]] = None
     defer_loading: Optional[bool] = None
 
 
-class CodeInterpreterContainerAuto(BaseModel):
+# `CodeInterpreterContainerAuto/properties/network_policy` in the OpenAPI spec.
+CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = Annotated[
+    Union[ContainerNetworkPolicyDisabled, ContainerNetworkPolicyAllowlist], pydantic.Field(discriminator="type")
+]
+
+
+class CodeInterpreterContainerCodeInterpreterToolAuto(BaseModel):
     """`CodeInterpreterContainerAuto` in the OpenAPI spec."""
 
     type: Literal["auto"]
@@ -88,11 +112,15 @@ class CodeInterpreterContainerAuto(BaseModel):
     ] = None
 
 
+# `CodeInterpreterTool/properties/container` in the OpenAPI spec.
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
+
+
 class CodeInterpreter(BaseModel):
     """`CodeInterpreterTool` in the OpenAPI spec."""
 
     type: Literal["code_interpreter"]
-    container: Union[str, CodeInterpreterContainerAuto]
+    container: Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
     allowed_callers: Optional[List[Literal["direct", "programmatic"]]] = None
 
 
@@ -151,7 +179,7 @@ Tool: TypeAlias = Annotated[
         FileSearchTool,
         ComputerTool,
         ComputerUsePreviewTool,
-        WebSearchTool,
+        WebSearchTool2,
         Mcp,
         CodeInterpreter,
         ProgrammaticToolCalling,
@@ -166,3 +194,23 @@ Tool: TypeAlias = Annotated[
     ],
     pydantic.Field(discriminator="type"),
 ]
+
+
+# Another name for `WebSearchTool`.
+WebSearchTool: TypeAlias = WebSearchTool2
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `Filters`.
+WebSearchToolFilters: TypeAlias = Filters
+
+
+# Another name for `UserLocation`.
+WebSearchToolUserLocation: TypeAlias = UserLocation

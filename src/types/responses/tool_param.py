@@ -4,6 +4,7 @@ from typing import Dict, Optional, Sequence, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
+from ..chat.chat_completion_function_tool_param import ChatCompletionFunctionToolParam
 from .apply_patch_tool_param import ApplyPatchToolParam
 from .computer_tool_param import ComputerToolParam
 from .computer_use_preview_tool_param import ComputerUsePreviewToolParam
@@ -12,38 +13,69 @@ from .container_network_policy_disabled_param import ContainerNetworkPolicyDisab
 from .custom_tool_param import CustomToolParam
 from .file_search_tool_param import FileSearchToolParam
 from .function_shell_tool_param import FunctionShellToolParam
-from .function_tool_param import FunctionToolParam
 from .namespace_tool_param import NamespaceToolParam
 from .tool_search_tool_param import ToolSearchToolParam
 from .web_search_preview_tool_param import WebSearchPreviewToolParam
-from .web_search_tool_param import WebSearchToolParam
+from .web_search_tool_param import Filters, UserLocation, WebSearchToolParam
 
 __all__ = [
     "CodeInterpreter",
-    "CodeInterpreterContainerAuto",
+    "CodeInterpreterContainer",
+    "CodeInterpreterContainerCodeInterpreterToolAuto",
+    "CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy",
+    "Function",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
     "LocalShell",
     "Mcp",
-    "McpAllowedToolsMCPToolFilter",
-    "McpRequireApprovalMCPToolApprovalFilter",
+    "McpAllowedTools",
+    "McpAllowedToolsMcpToolFilter",
+    "McpRequireApproval",
+    "McpRequireApprovalMcpToolApprovalFilter",
+    "McpRequireApprovalMcpToolApprovalFilterAlways",
+    "McpRequireApprovalMcpToolApprovalFilterNever",
+    "ParseableToolParam",
     "ProgrammaticToolCalling",
     "ToolParam",
+    "WebSearchTool",
+    "WebSearchToolFilters",
+    "WebSearchToolUserLocation",
 ]
 
 
-class McpAllowedToolsMCPToolFilter(TypedDict, total=False):
+class Function(TypedDict, total=False):
+    """`FunctionTool` in the OpenAPI spec."""
+
+    type: Required[Literal["function"]]
+    name: Required[str]
+    description: Optional[str]
+    parameters: Required[Optional[Dict[str, object]]]
+    output_schema: Optional[Dict[str, object]]
+    strict: Required[Optional[bool]]
+    defer_loading: bool
+    allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
+
+
+class McpAllowedToolsMcpToolFilter(TypedDict, total=False):
     """`MCPToolFilter` in the OpenAPI spec."""
 
     tool_names: Sequence[str]
     read_only: bool
 
 
-class McpRequireApprovalMCPToolApprovalFilter(TypedDict, total=False):
+# `MCPTool/properties/allowed_tools/anyOf/0` in the OpenAPI spec.
+McpAllowedTools: TypeAlias = Union[Sequence[str], McpAllowedToolsMcpToolFilter]
+
+
+class McpRequireApprovalMcpToolApprovalFilter(TypedDict, total=False):
     """`MCPTool/properties/require_approval/anyOf/0/anyOf/0` in the OpenAPI spec."""
 
-    always: McpAllowedToolsMCPToolFilter
-    never: McpAllowedToolsMCPToolFilter
+    always: McpAllowedToolsMcpToolFilter
+    never: McpAllowedToolsMcpToolFilter
+
+
+# `MCPTool/properties/require_approval/anyOf/0` in the OpenAPI spec.
+McpRequireApproval: TypeAlias = Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]
 
 
 class Mcp(TypedDict, total=False):
@@ -66,13 +98,19 @@ class Mcp(TypedDict, total=False):
     authorization: str
     server_description: str
     headers: Optional[Dict[str, str]]
-    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsMCPToolFilter]]
+    allowed_tools: Optional[Union[Sequence[str], McpAllowedToolsMcpToolFilter]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
-    require_approval: Optional[Union[McpRequireApprovalMCPToolApprovalFilter, Literal["always", "never"]]]
+    require_approval: Optional[Union[McpRequireApprovalMcpToolApprovalFilter, Literal["always", "never"]]]
     defer_loading: bool
 
 
-class CodeInterpreterContainerAuto(TypedDict, total=False):
+# `CodeInterpreterContainerAuto/properties/network_policy` in the OpenAPI spec.
+CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = Union[
+    ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyAllowlistParam
+]
+
+
+class CodeInterpreterContainerCodeInterpreterToolAuto(TypedDict, total=False):
     """`CodeInterpreterContainerAuto` in the OpenAPI spec."""
 
     type: Required[Literal["auto"]]
@@ -81,11 +119,15 @@ class CodeInterpreterContainerAuto(TypedDict, total=False):
     network_policy: Union[ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyAllowlistParam]
 
 
+# `CodeInterpreterTool/properties/container` in the OpenAPI spec.
+CodeInterpreterContainer: TypeAlias = Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]
+
+
 class CodeInterpreter(TypedDict, total=False):
     """`CodeInterpreterTool` in the OpenAPI spec."""
 
     type: Required[Literal["code_interpreter"]]
-    container: Required[Union[str, CodeInterpreterContainerAuto]]
+    container: Required[Union[str, CodeInterpreterContainerCodeInterpreterToolAuto]]
     allowed_callers: Optional[Sequence[Literal["direct", "programmatic"]]]
 
 
@@ -137,7 +179,7 @@ class LocalShell(TypedDict, total=False):
 
 # `Tool` in the OpenAPI spec.
 ToolParam: TypeAlias = Union[
-    FunctionToolParam,
+    Function,
     FileSearchToolParam,
     ComputerToolParam,
     ComputerUsePreviewToolParam,
@@ -154,3 +196,27 @@ ToolParam: TypeAlias = Union[
     WebSearchPreviewToolParam,
     ApplyPatchToolParam,
 ]
+
+
+# Another name for `WebSearchToolParam`.
+WebSearchTool: TypeAlias = WebSearchToolParam
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterAlways: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# Another name for `McpAllowedToolsMcpToolFilter`.
+McpRequireApprovalMcpToolApprovalFilterNever: TypeAlias = McpAllowedToolsMcpToolFilter
+
+
+# One of the types listed for it in codegen/type_names.json.
+ParseableToolParam: TypeAlias = Union[ToolParam, ChatCompletionFunctionToolParam]
+
+
+# Another name for `Filters`.
+WebSearchToolFilters: TypeAlias = Filters
+
+
+# Another name for `UserLocation`.
+WebSearchToolUserLocation: TypeAlias = UserLocation

@@ -15,4 +15,4 @@ SUBMODULES: dict[str, str] = {
     "VersionCreateParams": "version_create_params",
     "VersionListParams": "version_list_params",
 }
-SUBPACKAGES: frozenset[str] = frozenset()
+SUBPACKAGES: frozenset[str] = frozenset({"versions"})

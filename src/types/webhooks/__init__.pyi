@@ -21,6 +21,9 @@ from .response_cancelled_webhook_event import ResponseCancelledWebhookEvent as R
 from .response_completed_webhook_event import ResponseCompletedWebhookEvent as ResponseCompletedWebhookEvent
 from .response_failed_webhook_event import ResponseFailedWebhookEvent as ResponseFailedWebhookEvent
 from .response_incomplete_webhook_event import ResponseIncompleteWebhookEvent as ResponseIncompleteWebhookEvent
+from .safety_identifier_blocked_webhook_event import (
+    SafetyIdentifierBlockedWebhookEvent as SafetyIdentifierBlockedWebhookEvent,
+)
 from .unwrap_webhook_event import UnwrapWebhookEvent as UnwrapWebhookEvent
 
 __all__ = [
@@ -40,5 +43,6 @@ __all__ = [
     "ResponseCompletedWebhookEvent",
     "ResponseFailedWebhookEvent",
     "ResponseIncompleteWebhookEvent",
+    "SafetyIdentifierBlockedWebhookEvent",
     "UnwrapWebhookEvent",
 ]

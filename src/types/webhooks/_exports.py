@@ -18,6 +18,7 @@ ALL: tuple[str, ...] = (
     "ResponseCompletedWebhookEvent",
     "ResponseFailedWebhookEvent",
     "ResponseIncompleteWebhookEvent",
+    "SafetyIdentifierBlockedWebhookEvent",
     "UnwrapWebhookEvent",
 )
 SUBMODULES: dict[str, str] = {
@@ -37,6 +38,7 @@ SUBMODULES: dict[str, str] = {
     "ResponseCompletedWebhookEvent": "response_completed_webhook_event",
     "ResponseFailedWebhookEvent": "response_failed_webhook_event",
     "ResponseIncompleteWebhookEvent": "response_incomplete_webhook_event",
+    "SafetyIdentifierBlockedWebhookEvent": "safety_identifier_blocked_webhook_event",
     "UnwrapWebhookEvent": "unwrap_webhook_event",
 }
 SUBPACKAGES: frozenset[str] = frozenset()

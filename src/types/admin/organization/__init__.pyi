@@ -5,10 +5,10 @@ from . import groups as groups
 from . import projects as projects
 from . import users as users
 from .admin_api_key import AdminAPIKey as AdminAPIKey
-from .admin_api_key_create_params import AdminApiKeyCreateParams as AdminApiKeyCreateParams
+from .admin_api_key_create_params import AdminAPIKeyCreateParams as AdminAPIKeyCreateParams
 from .admin_api_key_create_response import AdminAPIKeyCreateResponse as AdminAPIKeyCreateResponse
 from .admin_api_key_delete_response import AdminAPIKeyDeleteResponse as AdminAPIKeyDeleteResponse
-from .admin_api_key_list_params import AdminApiKeyListParams as AdminApiKeyListParams
+from .admin_api_key_list_params import AdminAPIKeyListParams as AdminAPIKeyListParams
 from .audit_log_list_params import AuditLogListParams as AuditLogListParams
 from .audit_log_list_response import AuditLogListResponse as AuditLogListResponse
 from .certificate import Certificate as Certificate
@@ -84,10 +84,10 @@ from .user_update_params import UserUpdateParams as UserUpdateParams
 
 __all__ = [
     "AdminAPIKey",
+    "AdminAPIKeyCreateParams",
     "AdminAPIKeyCreateResponse",
     "AdminAPIKeyDeleteResponse",
-    "AdminApiKeyCreateParams",
-    "AdminApiKeyListParams",
+    "AdminAPIKeyListParams",
     "AuditLogListParams",
     "AuditLogListResponse",
     "Certificate",

@@ -3,10 +3,10 @@
 
 ALL: tuple[str, ...] = (
     "AdminAPIKey",
+    "AdminAPIKeyCreateParams",
     "AdminAPIKeyCreateResponse",
     "AdminAPIKeyDeleteResponse",
-    "AdminApiKeyCreateParams",
-    "AdminApiKeyListParams",
+    "AdminAPIKeyListParams",
     "AuditLogListParams",
     "AuditLogListResponse",
     "Certificate",
@@ -78,10 +78,10 @@ ALL: tuple[str, ...] = (
 )
 SUBMODULES: dict[str, str] = {
     "AdminAPIKey": "admin_api_key",
+    "AdminAPIKeyCreateParams": "admin_api_key_create_params",
     "AdminAPIKeyCreateResponse": "admin_api_key_create_response",
     "AdminAPIKeyDeleteResponse": "admin_api_key_delete_response",
-    "AdminApiKeyCreateParams": "admin_api_key_create_params",
-    "AdminApiKeyListParams": "admin_api_key_list_params",
+    "AdminAPIKeyListParams": "admin_api_key_list_params",
     "AuditLogListParams": "audit_log_list_params",
     "AuditLogListResponse": "audit_log_list_response",
     "Certificate": "certificate",

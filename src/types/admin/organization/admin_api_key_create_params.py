@@ -2,10 +2,10 @@
 
 from typing_extensions import Required, TypedDict
 
-__all__ = ["AdminApiKeyCreateParams"]
+__all__ = ["AdminAPIKeyCreateParams"]
 
 
-class AdminApiKeyCreateParams(TypedDict, total=False):
+class AdminAPIKeyCreateParams(TypedDict, total=False):
     """Parameters of `client.admin.organization.admin_api_keys.create` (POST /organization/admin_api_keys)."""
 
     name: Required[str]

@@ -4,10 +4,10 @@ from typing import Optional
 
 from typing_extensions import Literal, TypedDict
 
-__all__ = ["AdminApiKeyListParams"]
+__all__ = ["AdminAPIKeyListParams"]
 
 
-class AdminApiKeyListParams(TypedDict, total=False):
+class AdminAPIKeyListParams(TypedDict, total=False):
     """Parameters of `client.admin.organization.admin_api_keys.list` (GET /organization/admin_api_keys)."""
 
     after: Optional[str]

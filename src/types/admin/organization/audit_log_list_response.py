@@ -3,21 +3,22 @@
 from typing import Dict, List, Optional
 
 import pydantic
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 
 __all__ = [
+    "APIKeyCreated",
+    "APIKeyCreatedData",
+    "APIKeyDeleted",
+    "APIKeyUpdated",
+    "APIKeyUpdatedChangesRequested",
     "Actor",
-    "ActorApiKey",
-    "ActorApiKeyServiceAccount",
+    "ActorAPIKey",
+    "ActorAPIKeyServiceAccount",
+    "ActorAPIKeyUser",
     "ActorSession",
     "ActorSessionUser",
-    "ApiKeyCreated",
-    "ApiKeyCreatedData",
-    "ApiKeyDeleted",
-    "ApiKeyUpdated",
-    "ApiKeyUpdatedChangesRequested",
     "AuditLogListResponse",
     "CertificateCreated",
     "CertificateDeleted",
@@ -36,17 +37,17 @@ __all__ = [
     "GroupDeleted",
     "GroupUpdated",
     "GroupUpdatedChangesRequested",
+    "IPAllowlistConfigActivated",
+    "IPAllowlistConfigActivatedConfig",
+    "IPAllowlistConfigDeactivated",
+    "IPAllowlistConfigDeactivatedConfig",
+    "IPAllowlistCreated",
+    "IPAllowlistDeleted",
+    "IPAllowlistUpdated",
     "InviteAccepted",
     "InviteDeleted",
     "InviteSent",
     "InviteSentData",
-    "IpAllowlistConfigActivated",
-    "IpAllowlistConfigActivatedConfig",
-    "IpAllowlistConfigDeactivated",
-    "IpAllowlistConfigDeactivatedConfig",
-    "IpAllowlistCreated",
-    "IpAllowlistDeleted",
-    "IpAllowlistUpdated",
     "LoginFailed",
     "LogoutFailed",
     "OrganizationUpdated",
@@ -111,19 +112,19 @@ class ActorSession(BaseModel):
     ip_address: Optional[str] = None
 
 
-class ActorApiKeyServiceAccount(BaseModel):
+class ActorAPIKeyServiceAccount(BaseModel):
     """`AuditLogActorServiceAccount` in the OpenAPI spec."""
 
     id: Optional[str] = None
 
 
-class ActorApiKey(BaseModel):
+class ActorAPIKey(BaseModel):
     """`AuditLogActorApiKey` in the OpenAPI spec."""
 
     id: Optional[str] = None
     type: Optional[Literal["user", "service_account"]] = None
     user: Optional[ActorSessionUser] = None
-    service_account: Optional[ActorApiKeyServiceAccount] = None
+    service_account: Optional[ActorAPIKeyServiceAccount] = None
 
 
 class Actor(BaseModel):
@@ -131,36 +132,36 @@ class Actor(BaseModel):
 
     type: Optional[Literal["session", "api_key"]] = None
     session: Optional[ActorSession] = None
-    api_key: Optional[ActorApiKey] = None
+    api_key: Optional[ActorAPIKey] = None
 
 
-class ApiKeyCreatedData(BaseModel):
+class APIKeyCreatedData(BaseModel):
     """`AuditLog/properties/api_key.created/properties/data` in the OpenAPI spec."""
 
     scopes: Optional[List[str]] = None
 
 
-class ApiKeyCreated(BaseModel):
+class APIKeyCreated(BaseModel):
     """`AuditLog/properties/api_key.created` in the OpenAPI spec."""
 
     id: Optional[str] = None
-    data: Optional[ApiKeyCreatedData] = None
+    data: Optional[APIKeyCreatedData] = None
 
 
-class ApiKeyUpdatedChangesRequested(BaseModel):
+class APIKeyUpdatedChangesRequested(BaseModel):
     """`AuditLog/properties/api_key.updated/properties/changes_requested` in the OpenAPI spec."""
 
     scopes: Optional[List[str]] = None
 
 
-class ApiKeyUpdated(BaseModel):
+class APIKeyUpdated(BaseModel):
     """`AuditLog/properties/api_key.updated` in the OpenAPI spec."""
 
     id: Optional[str] = None
-    changes_requested: Optional[ApiKeyUpdatedChangesRequested] = None
+    changes_requested: Optional[APIKeyUpdatedChangesRequested] = None
 
 
-class ApiKeyDeleted(BaseModel):
+class APIKeyDeleted(BaseModel):
     """`AuditLog/properties/api_key.deleted` in the OpenAPI spec."""
 
     id: Optional[str] = None
@@ -269,7 +270,7 @@ class InviteDeleted(BaseModel):
     id: Optional[str] = None
 
 
-class IpAllowlistCreated(BaseModel):
+class IPAllowlistCreated(BaseModel):
     """`AuditLog/properties/ip_allowlist.created` in the OpenAPI spec."""
 
     id: Optional[str] = None
@@ -277,14 +278,14 @@ class IpAllowlistCreated(BaseModel):
     allowed_ips: Optional[List[str]] = None
 
 
-class IpAllowlistUpdated(BaseModel):
+class IPAllowlistUpdated(BaseModel):
     """`AuditLog/properties/ip_allowlist.updated` in the OpenAPI spec."""
 
     id: Optional[str] = None
     allowed_ips: Optional[List[str]] = None
 
 
-class IpAllowlistDeleted(BaseModel):
+class IPAllowlistDeleted(BaseModel):
     """`AuditLog/properties/ip_allowlist.deleted` in the OpenAPI spec."""
 
     id: Optional[str] = None
@@ -292,30 +293,30 @@ class IpAllowlistDeleted(BaseModel):
     allowed_ips: Optional[List[str]] = None
 
 
-class IpAllowlistConfigActivatedConfig(BaseModel):
+class IPAllowlistConfigActivatedConfig(BaseModel):
     """`AuditLog/properties/ip_allowlist.config.activated/properties/configs/items` in the OpenAPI spec."""
 
     id: Optional[str] = None
     name: Optional[str] = None
 
 
-class IpAllowlistConfigActivated(BaseModel):
+class IPAllowlistConfigActivated(BaseModel):
     """`AuditLog/properties/ip_allowlist.config.activated` in the OpenAPI spec."""
 
-    configs: Optional[List[IpAllowlistConfigActivatedConfig]] = None
+    configs: Optional[List[IPAllowlistConfigActivatedConfig]] = None
 
 
-class IpAllowlistConfigDeactivatedConfig(BaseModel):
+class IPAllowlistConfigDeactivatedConfig(BaseModel):
     """`AuditLog/properties/ip_allowlist.config.deactivated/properties/configs/items` in the OpenAPI spec."""
 
     id: Optional[str] = None
     name: Optional[str] = None
 
 
-class IpAllowlistConfigDeactivated(BaseModel):
+class IPAllowlistConfigDeactivated(BaseModel):
     """`AuditLog/properties/ip_allowlist.config.deactivated` in the OpenAPI spec."""
 
-    configs: Optional[List[IpAllowlistConfigDeactivatedConfig]] = None
+    configs: Optional[List[IPAllowlistConfigDeactivatedConfig]] = None
 
 
 class LoginFailed(BaseModel):
@@ -815,9 +816,9 @@ class AuditLogListResponse(BaseModel):
     effective_at: int
     project: Optional[Project] = None
     actor: Optional[Actor] = None
-    api_key_created: Optional[ApiKeyCreated] = pydantic.Field(default=None, alias="api_key.created")
-    api_key_updated: Optional[ApiKeyUpdated] = pydantic.Field(default=None, alias="api_key.updated")
-    api_key_deleted: Optional[ApiKeyDeleted] = pydantic.Field(default=None, alias="api_key.deleted")
+    api_key_created: Optional[APIKeyCreated] = pydantic.Field(default=None, alias="api_key.created")
+    api_key_updated: Optional[APIKeyUpdated] = pydantic.Field(default=None, alias="api_key.updated")
+    api_key_deleted: Optional[APIKeyDeleted] = pydantic.Field(default=None, alias="api_key.deleted")
     checkpoint_permission_created: Optional[CheckpointPermissionCreated] = pydantic.Field(
         default=None, alias="checkpoint.permission.created"
     )
@@ -836,13 +837,13 @@ class AuditLogListResponse(BaseModel):
     invite_sent: Optional[InviteSent] = pydantic.Field(default=None, alias="invite.sent")
     invite_accepted: Optional[InviteAccepted] = pydantic.Field(default=None, alias="invite.accepted")
     invite_deleted: Optional[InviteDeleted] = pydantic.Field(default=None, alias="invite.deleted")
-    ip_allowlist_created: Optional[IpAllowlistCreated] = pydantic.Field(default=None, alias="ip_allowlist.created")
-    ip_allowlist_updated: Optional[IpAllowlistUpdated] = pydantic.Field(default=None, alias="ip_allowlist.updated")
-    ip_allowlist_deleted: Optional[IpAllowlistDeleted] = pydantic.Field(default=None, alias="ip_allowlist.deleted")
-    ip_allowlist_config_activated: Optional[IpAllowlistConfigActivated] = pydantic.Field(
+    ip_allowlist_created: Optional[IPAllowlistCreated] = pydantic.Field(default=None, alias="ip_allowlist.created")
+    ip_allowlist_updated: Optional[IPAllowlistUpdated] = pydantic.Field(default=None, alias="ip_allowlist.updated")
+    ip_allowlist_deleted: Optional[IPAllowlistDeleted] = pydantic.Field(default=None, alias="ip_allowlist.deleted")
+    ip_allowlist_config_activated: Optional[IPAllowlistConfigActivated] = pydantic.Field(
         default=None, alias="ip_allowlist.config.activated"
     )
-    ip_allowlist_config_deactivated: Optional[IpAllowlistConfigDeactivated] = pydantic.Field(
+    ip_allowlist_config_deactivated: Optional[IPAllowlistConfigDeactivated] = pydantic.Field(
         default=None, alias="ip_allowlist.config.deactivated"
     )
     login_succeeded: Optional[Dict[str, object]] = pydantic.Field(default=None, alias="login.succeeded")
@@ -908,3 +909,7 @@ class AuditLogListResponse(BaseModel):
     certificates_deactivated: Optional[CertificatesDeactivated] = pydantic.Field(
         default=None, alias="certificates.deactivated"
     )
+
+
+# Another name for `ActorSessionUser`.
+ActorAPIKeyUser: TypeAlias = ActorSessionUser

@@ -3,12 +3,13 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ...._models import BaseModel
 
 __all__ = [
     "Data",
+    "DataResult",
     "DataResultOrganizationCostsResult",
     "DataResultOrganizationCostsResultAmount",
     "DataResultOrganizationUsageAudioSpeechesResult",
@@ -170,6 +171,25 @@ class DataResultOrganizationCostsResult(BaseModel):
     project_id: Optional[str] = None
     api_key_id: Optional[str] = None
     quantity: Optional[float] = None
+
+
+# `UsageTimeBucket/properties/results/items` in the OpenAPI spec.
+DataResult: TypeAlias = Annotated[
+    Union[
+        DataResultOrganizationUsageCompletionsResult,
+        DataResultOrganizationUsageEmbeddingsResult,
+        DataResultOrganizationUsageModerationsResult,
+        DataResultOrganizationUsageImagesResult,
+        DataResultOrganizationUsageAudioSpeechesResult,
+        DataResultOrganizationUsageAudioTranscriptionsResult,
+        DataResultOrganizationUsageVectorStoresResult,
+        DataResultOrganizationUsageCodeInterpreterSessionsResult,
+        DataResultOrganizationUsageFileSearchesResult,
+        DataResultOrganizationUsageWebSearchesResult,
+        DataResultOrganizationCostsResult,
+    ],
+    pydantic.Field(discriminator="object"),
+]
 
 
 class Data(BaseModel):

@@ -2,10 +2,15 @@
 
 from typing_extensions import TypeAlias
 
+from ...realtime.conversation_created_event import Conversation as Conversation2
 from ...realtime.conversation_created_event import ConversationCreatedEvent as ConversationCreatedEvent2
 
-__all__ = ["ConversationCreatedEvent"]
+__all__ = ["Conversation", "ConversationCreatedEvent"]
 
 
 # Another name for `ConversationCreatedEvent`.
 ConversationCreatedEvent: TypeAlias = ConversationCreatedEvent2
+
+
+# Another name for `Conversation`.
+Conversation: TypeAlias = Conversation2

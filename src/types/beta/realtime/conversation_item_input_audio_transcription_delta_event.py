@@ -2,12 +2,12 @@
 
 from typing import List, Optional
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 from ...realtime.log_prob_properties import LogProbProperties
 
-__all__ = ["ConversationItemInputAudioTranscriptionDeltaEvent"]
+__all__ = ["ConversationItemInputAudioTranscriptionDeltaEvent", "Logprob"]
 
 
 class ConversationItemInputAudioTranscriptionDeltaEvent(BaseModel):
@@ -19,3 +19,7 @@ class ConversationItemInputAudioTranscriptionDeltaEvent(BaseModel):
     content_index: Optional[int] = None
     delta: Optional[str] = None
     logprobs: Optional[List[LogProbProperties]] = None
+
+
+# Another name for `LogProbProperties`.
+Logprob: TypeAlias = LogProbProperties

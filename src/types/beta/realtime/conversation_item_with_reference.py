@@ -3,9 +3,14 @@
 from typing_extensions import TypeAlias
 
 from ...realtime.conversation_item_with_reference import ConversationItemWithReference as ConversationItemWithReference2
+from .conversation_item_content import ConversationItemContent
 
-__all__ = ["ConversationItemWithReference"]
+__all__ = ["Content", "ConversationItemWithReference"]
 
 
 # Another name for `ConversationItemWithReference`.
 ConversationItemWithReference: TypeAlias = ConversationItemWithReference2
+
+
+# Another name for `ConversationItemContent`.
+Content: TypeAlias = ConversationItemContent

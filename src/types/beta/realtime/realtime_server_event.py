@@ -46,6 +46,9 @@ __all__ = [
     "McpListToolsCompleted",
     "McpListToolsFailed",
     "McpListToolsInProgress",
+    "OutputAudioBufferCleared",
+    "OutputAudioBufferStarted",
+    "OutputAudioBufferStopped",
     "RealtimeServerEvent",
     "ResponseMcpCallArgumentsDelta",
     "ResponseMcpCallArgumentsDone",
@@ -160,6 +163,30 @@ class TranscriptionSessionCreated(BaseModel):
     session: TranscriptionSession
 
 
+class OutputAudioBufferStarted(BaseModel):
+    """`RealtimeServerEventOutputAudioBufferStarted` in the OpenAPI spec."""
+
+    event_id: str
+    type: Literal["output_audio_buffer.started"]
+    response_id: str
+
+
+class OutputAudioBufferStopped(BaseModel):
+    """`RealtimeServerEventOutputAudioBufferStopped` in the OpenAPI spec."""
+
+    event_id: str
+    type: Literal["output_audio_buffer.stopped"]
+    response_id: str
+
+
+class OutputAudioBufferCleared(BaseModel):
+    """`RealtimeServerEventOutputAudioBufferCleared` in the OpenAPI spec."""
+
+    event_id: str
+    type: Literal["output_audio_buffer.cleared"]
+    response_id: str
+
+
 # One of the schemas listed for it in codegen/type_names.json (the spec has no union of them).
 RealtimeServerEvent: TypeAlias = Annotated[
     Union[
@@ -203,6 +230,9 @@ RealtimeServerEvent: TypeAlias = Annotated[
         SessionUpdatedEvent,
         TranscriptionSessionCreated,
         TranscriptionSessionUpdatedEvent,
+        OutputAudioBufferStarted,
+        OutputAudioBufferStopped,
+        OutputAudioBufferCleared,
     ],
     pydantic.Field(discriminator="type"),
 ]

@@ -2,20 +2,30 @@
 
 from typing import Dict, Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ...realtime.realtime_truncation_param import RealtimeTruncationParam
 from ...responses.response_prompt_param import ResponsePromptParam
 
 __all__ = [
     "ClientSecret",
+    "ClientSecretExpiresAfter",
+    "InputAudioNoiseReduction",
     "InputAudioTranscription",
     "SessionCreateParams",
     "Tool",
+    "Tracing",
     "TracingTracingConfiguration",
     "TurnDetection",
     "VoiceId",
 ]
+
+
+class ClientSecretExpiresAfter(TypedDict, total=False):
+    """`RealtimeSessionCreateRequest/properties/client_secret/properties/expires_after` in the OpenAPI spec."""
+
+    anchor: Required[Literal["created_at"]]
+    seconds: int
 
 
 class ClientSecret(TypedDict, total=False):
@@ -23,6 +33,7 @@ class ClientSecret(TypedDict, total=False):
 
     value: Required[str]
     expires_at: Required[int]
+    expires_after: ClientSecretExpiresAfter
 
 
 class VoiceId(TypedDict, total=False):
@@ -45,6 +56,10 @@ class TracingTracingConfiguration(TypedDict, total=False):
     metadata: Dict[str, object]
 
 
+# `RealtimeSessionCreateRequest/properties/tracing` in the OpenAPI spec.
+Tracing: TypeAlias = Union[Literal["auto"], TracingTracingConfiguration]
+
+
 class TurnDetection(TypedDict, total=False):
     """`RealtimeSessionCreateRequest/properties/turn_detection` in the OpenAPI spec."""
 
@@ -61,6 +76,12 @@ class Tool(TypedDict, total=False):
     name: str
     description: str
     parameters: Dict[str, object]
+
+
+class InputAudioNoiseReduction(TypedDict, total=False):
+    """`RealtimeSessionCreateRequest/properties/input_audio_noise_reduction` in the OpenAPI spec."""
+
+    type: Literal["near_field", "far_field"]
 
 
 class SessionCreateParams(TypedDict, total=False):
@@ -84,3 +105,4 @@ class SessionCreateParams(TypedDict, total=False):
     max_response_output_tokens: Union[int, Literal["inf"]]
     truncation: RealtimeTruncationParam
     prompt: Optional[ResponsePromptParam]
+    input_audio_noise_reduction: InputAudioNoiseReduction

@@ -3,7 +3,7 @@
 import builtins
 from typing import Dict, List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 from ...realtime.audio_transcription import AudioTranscription
@@ -17,7 +17,11 @@ __all__ = [
     "AudioInputNoiseReduction",
     "AudioInputTurnDetection",
     "AudioOutput",
+    "ClientSecret",
+    "InputAudioTranscription",
     "SessionCreateResponse",
+    "Tool",
+    "Tracing",
     "TracingTracingConfiguration",
     "TurnDetection",
 ]
@@ -72,6 +76,10 @@ class TracingTracingConfiguration(BaseModel):
     metadata: Optional[Dict[str, object]] = None
 
 
+# `RealtimeSessionCreateResponse/properties/tracing` in the OpenAPI spec.
+Tracing: TypeAlias = Union[Literal["auto"], TracingTracingConfiguration]
+
+
 class TurnDetection(BaseModel):
     """`RealtimeSessionCreateResponse/properties/turn_detection` in the OpenAPI spec."""
 
@@ -79,6 +87,19 @@ class TurnDetection(BaseModel):
     threshold: Optional[float] = None
     prefix_padding_ms: Optional[int] = None
     silence_duration_ms: Optional[int] = None
+
+
+class ClientSecret(BaseModel):
+    """`RealtimeSessionCreateResponse/properties/client_secret` in the OpenAPI spec."""
+
+    expires_at: int
+    value: str
+
+
+class InputAudioTranscription(BaseModel):
+    """`RealtimeSessionCreateResponse/properties/input_audio_transcription` in the OpenAPI spec."""
+
+    model: Optional[str] = None
 
 
 class SessionCreateResponse(BaseModel):
@@ -97,3 +118,9 @@ class SessionCreateResponse(BaseModel):
     tools: Optional[List[RealtimeFunctionTool]] = None
     tool_choice: Optional[str] = None
     max_output_tokens: Optional[Union[int, Literal["inf"]]] = None
+    client_secret: Optional[ClientSecret] = None
+    input_audio_transcription: Optional[InputAudioTranscription] = None
+
+
+# Another name for `RealtimeFunctionTool`.
+Tool: TypeAlias = RealtimeFunctionTool

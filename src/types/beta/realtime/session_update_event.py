@@ -2,7 +2,7 @@
 
 from typing import Dict, List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 from ...realtime.realtime_truncation import RealtimeTruncation
@@ -11,8 +11,11 @@ from ...responses.response_prompt import ResponsePrompt
 __all__ = [
     "Session",
     "SessionClientSecret",
+    "SessionClientSecretExpiresAfter",
+    "SessionInputAudioNoiseReduction",
     "SessionInputAudioTranscription",
     "SessionTool",
+    "SessionTracing",
     "SessionTracingTracingConfiguration",
     "SessionTurnDetection",
     "SessionUpdateEvent",
@@ -20,11 +23,19 @@ __all__ = [
 ]
 
 
+class SessionClientSecretExpiresAfter(BaseModel):
+    """`RealtimeSessionCreateRequest/properties/client_secret/properties/expires_after` in the OpenAPI spec."""
+
+    anchor: Literal["created_at"]
+    seconds: Optional[int] = None
+
+
 class SessionClientSecret(BaseModel):
     """`RealtimeSessionCreateRequest/properties/client_secret` in the OpenAPI spec."""
 
     value: str
     expires_at: int
+    expires_after: Optional[SessionClientSecretExpiresAfter] = None
 
 
 class SessionVoiceId(BaseModel):
@@ -47,6 +58,10 @@ class SessionTracingTracingConfiguration(BaseModel):
     metadata: Optional[Dict[str, object]] = None
 
 
+# `RealtimeSessionCreateRequest/properties/tracing` in the OpenAPI spec.
+SessionTracing: TypeAlias = Union[Literal["auto"], SessionTracingTracingConfiguration]
+
+
 class SessionTurnDetection(BaseModel):
     """`RealtimeSessionCreateRequest/properties/turn_detection` in the OpenAPI spec."""
 
@@ -63,6 +78,12 @@ class SessionTool(BaseModel):
     name: Optional[str] = None
     description: Optional[str] = None
     parameters: Optional[Dict[str, object]] = None
+
+
+class SessionInputAudioNoiseReduction(BaseModel):
+    """`RealtimeSessionCreateRequest/properties/input_audio_noise_reduction` in the OpenAPI spec."""
+
+    type: Optional[Literal["near_field", "far_field"]] = None
 
 
 class Session(BaseModel):
@@ -90,6 +111,7 @@ class Session(BaseModel):
     max_response_output_tokens: Optional[Union[int, Literal["inf"]]] = None
     truncation: Optional[RealtimeTruncation] = None
     prompt: Optional[ResponsePrompt] = None
+    input_audio_noise_reduction: Optional[SessionInputAudioNoiseReduction] = None
 
 
 class SessionUpdateEvent(BaseModel):

@@ -2,10 +2,12 @@
 
 from typing import Optional
 
+from typing_extensions import TypeAlias
+
 from ...._models import BaseModel
 from ...realtime.audio_transcription import AudioTranscription
 
-__all__ = ["ClientSecret", "TranscriptionSession", "TurnDetection"]
+__all__ = ["ClientSecret", "InputAudioTranscription", "TranscriptionSession", "TurnDetection"]
 
 
 class ClientSecret(BaseModel):
@@ -32,3 +34,7 @@ class TranscriptionSession(BaseModel):
     input_audio_format: Optional[str] = None
     input_audio_transcription: Optional[AudioTranscription] = None
     turn_detection: Optional[TurnDetection] = None
+
+
+# Another name for `AudioTranscription`.
+InputAudioTranscription: TypeAlias = AudioTranscription

@@ -2,12 +2,19 @@
 
 from typing import Sequence
 
-from typing_extensions import Literal, TypedDict
+from typing_extensions import Literal, TypeAlias, TypedDict
 
 from ...realtime.audio_transcription_param import AudioTranscriptionParam
 from ...realtime.noise_reduction_type import NoiseReductionType
 
-__all__ = ["InputAudioNoiseReduction", "TranscriptionSessionCreateParams", "TurnDetection"]
+__all__ = [
+    "ClientSecret",
+    "ClientSecretExpiresAt",
+    "InputAudioNoiseReduction",
+    "InputAudioTranscription",
+    "TranscriptionSessionCreateParams",
+    "TurnDetection",
+]
 
 
 class TurnDetection(TypedDict, total=False):
@@ -25,6 +32,19 @@ class InputAudioNoiseReduction(TypedDict, total=False):
     type: NoiseReductionType
 
 
+class ClientSecretExpiresAt(TypedDict, total=False):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret/properties/expires_at` in the OpenAPI spec."""
+
+    anchor: Literal["created_at"]
+    seconds: int
+
+
+class ClientSecret(TypedDict, total=False):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret` in the OpenAPI spec."""
+
+    expires_at: ClientSecretExpiresAt
+
+
 class TranscriptionSessionCreateParams(TypedDict, total=False):
     """Parameters of `client.beta.realtime.transcription_sessions.create` (POST /realtime/transcription_sessions)."""
 
@@ -33,3 +53,8 @@ class TranscriptionSessionCreateParams(TypedDict, total=False):
     input_audio_format: Literal["pcm16", "g711_ulaw", "g711_alaw"]
     input_audio_transcription: AudioTranscriptionParam
     include: Sequence[Literal["item.input_audio_transcription.logprobs"]]
+    client_secret: ClientSecret
+
+
+# Another name for `AudioTranscriptionParam`.
+InputAudioTranscription: TypeAlias = AudioTranscriptionParam

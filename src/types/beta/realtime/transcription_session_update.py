@@ -2,13 +2,21 @@
 
 from typing import List, Optional
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 from ...realtime.audio_transcription import AudioTranscription
 from ...realtime.noise_reduction_type import NoiseReductionType
 
-__all__ = ["Session", "SessionInputAudioNoiseReduction", "SessionTurnDetection", "TranscriptionSessionUpdate"]
+__all__ = [
+    "Session",
+    "SessionClientSecret",
+    "SessionClientSecretExpiresAt",
+    "SessionInputAudioNoiseReduction",
+    "SessionInputAudioTranscription",
+    "SessionTurnDetection",
+    "TranscriptionSessionUpdate",
+]
 
 
 class SessionTurnDetection(BaseModel):
@@ -26,6 +34,19 @@ class SessionInputAudioNoiseReduction(BaseModel):
     type: Optional[NoiseReductionType] = None
 
 
+class SessionClientSecretExpiresAt(BaseModel):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret/properties/expires_at` in the OpenAPI spec."""
+
+    anchor: Optional[Literal["created_at"]] = None
+    seconds: Optional[int] = None
+
+
+class SessionClientSecret(BaseModel):
+    """`RealtimeTranscriptionSessionCreateRequest/properties/client_secret` in the OpenAPI spec."""
+
+    expires_at: Optional[SessionClientSecretExpiresAt] = None
+
+
 class Session(BaseModel):
     """`RealtimeTranscriptionSessionCreateRequest` in the OpenAPI spec."""
 
@@ -34,6 +55,7 @@ class Session(BaseModel):
     input_audio_format: Optional[Literal["pcm16", "g711_ulaw", "g711_alaw"]] = None
     input_audio_transcription: Optional[AudioTranscription] = None
     include: Optional[List[Literal["item.input_audio_transcription.logprobs"]]] = None
+    client_secret: Optional[SessionClientSecret] = None
 
 
 class TranscriptionSessionUpdate(BaseModel):
@@ -42,3 +64,7 @@ class TranscriptionSessionUpdate(BaseModel):
     event_id: Optional[str] = None
     type: Literal["transcription_session.update"]
     session: Session
+
+
+# Another name for `AudioTranscription`.
+SessionInputAudioTranscription: TypeAlias = AudioTranscription

@@ -5,24 +5,10 @@ from .beta_response_item_list import BetaResponseItemList as BetaResponseItemLis
 from .input_item_list_params import InputItemListParams as InputItemListParams
 from .input_token_count_params import InputTokenCountParams as InputTokenCountParams
 from .input_token_count_response import InputTokenCountResponse as InputTokenCountResponse
-from .response_compact_params import ResponseCompactParams as ResponseCompactParams
-from .response_create_params import ResponseCreateParams as ResponseCreateParams
-from .response_create_params import ResponseCreateParamsNonStreaming as ResponseCreateParamsNonStreaming
-from .response_create_params import ResponseCreateParamsStreaming as ResponseCreateParamsStreaming
-from .response_retrieve_params import ResponseRetrieveParams as ResponseRetrieveParams
-from .response_retrieve_params import ResponseRetrieveParamsNonStreaming as ResponseRetrieveParamsNonStreaming
-from .response_retrieve_params import ResponseRetrieveParamsStreaming as ResponseRetrieveParamsStreaming
 
 __all__ = [
     "BetaResponseItemList",
     "InputItemListParams",
     "InputTokenCountParams",
     "InputTokenCountResponse",
-    "ResponseCompactParams",
-    "ResponseCreateParams",
-    "ResponseCreateParamsNonStreaming",
-    "ResponseCreateParamsStreaming",
-    "ResponseRetrieveParams",
-    "ResponseRetrieveParamsNonStreaming",
-    "ResponseRetrieveParamsStreaming",
 ]

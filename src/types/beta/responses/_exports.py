@@ -6,25 +6,11 @@ ALL: tuple[str, ...] = (
     "InputItemListParams",
     "InputTokenCountParams",
     "InputTokenCountResponse",
-    "ResponseCompactParams",
-    "ResponseCreateParams",
-    "ResponseCreateParamsNonStreaming",
-    "ResponseCreateParamsStreaming",
-    "ResponseRetrieveParams",
-    "ResponseRetrieveParamsNonStreaming",
-    "ResponseRetrieveParamsStreaming",
 )
 SUBMODULES: dict[str, str] = {
     "BetaResponseItemList": "beta_response_item_list",
     "InputItemListParams": "input_item_list_params",
     "InputTokenCountParams": "input_token_count_params",
     "InputTokenCountResponse": "input_token_count_response",
-    "ResponseCompactParams": "response_compact_params",
-    "ResponseCreateParams": "response_create_params",
-    "ResponseCreateParamsNonStreaming": "response_create_params",
-    "ResponseCreateParamsStreaming": "response_create_params",
-    "ResponseRetrieveParams": "response_retrieve_params",
-    "ResponseRetrieveParamsNonStreaming": "response_retrieve_params",
-    "ResponseRetrieveParamsStreaming": "response_retrieve_params",
 }
 SUBPACKAGES: frozenset[str] = frozenset()

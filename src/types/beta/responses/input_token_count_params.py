@@ -2,7 +2,7 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ..beta_response_conversation_param import BetaResponseConversationParam
 from ..beta_response_input_item_param import BetaResponseInputItemParam
@@ -17,7 +17,14 @@ from ..beta_tool_choice_shell_param import BetaToolChoiceShellParam
 from ..beta_tool_choice_types_param import BetaToolChoiceTypesParam
 from ..beta_tool_param import BetaToolParam
 
-__all__ = ["InputTokenCountParams", "Reasoning", "ToolChoiceProgrammaticToolCalling"]
+__all__ = [
+    "Conversation",
+    "InputTokenCountParams",
+    "Reasoning",
+    "Text",
+    "ToolChoice",
+    "ToolChoiceBetaSpecificProgrammaticToolCallingParam",
+]
 
 
 class Reasoning(TypedDict, total=False):
@@ -30,7 +37,11 @@ class Reasoning(TypedDict, total=False):
     generate_summary: Optional[Literal["auto", "concise", "detailed"]]
 
 
-class ToolChoiceProgrammaticToolCalling(TypedDict, total=False):
+# `BetaConversationParam` in the OpenAPI spec.
+Conversation: TypeAlias = Union[str, BetaResponseConversationParam]
+
+
+class ToolChoiceBetaSpecificProgrammaticToolCallingParam(TypedDict, total=False):
     """`BetaSpecificProgrammaticToolCallingParam` in the OpenAPI spec."""
 
     type: Required[Literal["programmatic_tool_calling"]]
@@ -57,9 +68,17 @@ class InputTokenCountParams(TypedDict, total=False):
             BetaToolChoiceFunctionParam,
             BetaToolChoiceMcpParam,
             BetaToolChoiceCustomParam,
-            ToolChoiceProgrammaticToolCalling,
+            ToolChoiceBetaSpecificProgrammaticToolCallingParam,
             BetaToolChoiceApplyPatchParam,
             BetaToolChoiceShellParam,
         ]
     ]
     parallel_tool_calls: Optional[bool]
+
+
+# Another name for `BetaResponseTextConfigParam`.
+Text: TypeAlias = BetaResponseTextConfigParam
+
+
+# Another name for `BetaToolChoiceOptions`.
+ToolChoice: TypeAlias = BetaToolChoiceOptions

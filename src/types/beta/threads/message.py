@@ -3,14 +3,20 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ...._models import BaseModel
 from ...metadata import Metadata
 from ..code_interpreter_tool import CodeInterpreterTool
 from .message_content import MessageContent
 
-__all__ = ["Attachment", "AttachmentToolFileSearch", "IncompleteDetails", "Message"]
+__all__ = [
+    "Attachment",
+    "AttachmentTool",
+    "AttachmentToolAssistantToolsFileSearchTypeOnly",
+    "IncompleteDetails",
+    "Message",
+]
 
 
 class IncompleteDetails(BaseModel):
@@ -19,10 +25,16 @@ class IncompleteDetails(BaseModel):
     reason: Literal["content_filter", "max_tokens", "run_cancelled", "run_expired", "run_failed"]
 
 
-class AttachmentToolFileSearch(BaseModel):
+class AttachmentToolAssistantToolsFileSearchTypeOnly(BaseModel):
     """`AssistantToolsFileSearchTypeOnly` in the OpenAPI spec."""
 
     type: Literal["file_search"]
+
+
+# `MessageObject/properties/attachments/anyOf/0/items/properties/tools/items` in the OpenAPI spec.
+AttachmentTool: TypeAlias = Annotated[
+    Union[CodeInterpreterTool, AttachmentToolAssistantToolsFileSearchTypeOnly], pydantic.Field(discriminator="type")
+]
 
 
 class Attachment(BaseModel):
@@ -30,7 +42,12 @@ class Attachment(BaseModel):
 
     file_id: Optional[str] = None
     tools: Optional[
-        List[Annotated[Union[CodeInterpreterTool, AttachmentToolFileSearch], pydantic.Field(discriminator="type")]]
+        List[
+            Annotated[
+                Union[CodeInterpreterTool, AttachmentToolAssistantToolsFileSearchTypeOnly],
+                pydantic.Field(discriminator="type"),
+            ]
+        ]
     ] = None
 
 

@@ -2,19 +2,23 @@
 
 from typing import Iterable, Optional, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ...metadata import Metadata
 from ..code_interpreter_tool_param import CodeInterpreterToolParam
 from .message_content_part_param import MessageContentPartParam
 
-__all__ = ["Attachment", "AttachmentToolFileSearch", "MessageCreateParams"]
+__all__ = ["Attachment", "AttachmentTool", "AttachmentToolFileSearch", "MessageCreateParams"]
 
 
 class AttachmentToolFileSearch(TypedDict, total=False):
     """`AssistantToolsFileSearchTypeOnly` in the OpenAPI spec."""
 
     type: Required[Literal["file_search"]]
+
+
+# `CreateMessageRequest/properties/attachments/anyOf/0/items/properties/tools/items` in the OpenAPI spec.
+AttachmentTool: TypeAlias = Union[CodeInterpreterToolParam, AttachmentToolFileSearch]
 
 
 class Attachment(TypedDict, total=False):

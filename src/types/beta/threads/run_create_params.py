@@ -2,7 +2,7 @@
 
 from typing import Iterable, Optional, Sequence, Union
 
-from typing_extensions import Literal, Required, TypedDict
+from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
 from ...metadata import Metadata
 from ...reasoning_effort import ReasoningEffort
@@ -15,6 +15,7 @@ from .message_content_part_param import MessageContentPartParam
 __all__ = [
     "AdditionalMessage",
     "AdditionalMessageAttachment",
+    "AdditionalMessageAttachmentTool",
     "AdditionalMessageAttachmentToolFileSearch",
     "RunCreateParams",
     "RunCreateParamsBase",
@@ -28,6 +29,10 @@ class AdditionalMessageAttachmentToolFileSearch(TypedDict, total=False):
     """`AssistantToolsFileSearchTypeOnly` in the OpenAPI spec."""
 
     type: Required[Literal["file_search"]]
+
+
+# `CreateMessageRequest/properties/attachments/anyOf/0/items/properties/tools/items` in the OpenAPI spec.
+AdditionalMessageAttachmentTool: TypeAlias = Union[CodeInterpreterToolParam, AdditionalMessageAttachmentToolFileSearch]
 
 
 class AdditionalMessageAttachment(TypedDict, total=False):

@@ -2,7 +2,7 @@
 
 from typing import Dict, Union
 
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypeAlias, TypedDict
 
 from ...graders.multi_grader_param import MultiGraderParam
 from ...graders.python_grader_param import PythonGraderParam
@@ -10,7 +10,13 @@ from ...graders.score_model_grader_param import ScoreModelGraderParam
 from ...graders.string_check_grader_param import StringCheckGraderParam
 from ...graders.text_similarity_grader_param import TextSimilarityGraderParam
 
-__all__ = ["GraderRunParams"]
+__all__ = ["Grader", "GraderRunParams"]
+
+
+# `RunGraderRequest/properties/grader` in the OpenAPI spec.
+Grader: TypeAlias = Union[
+    StringCheckGraderParam, TextSimilarityGraderParam, PythonGraderParam, ScoreModelGraderParam, MultiGraderParam
+]
 
 
 class GraderRunParams(TypedDict, total=False):

@@ -3,7 +3,7 @@
 from typing import Union
 
 import pydantic
-from typing_extensions import Annotated
+from typing_extensions import Annotated, TypeAlias
 
 from ...._models import BaseModel
 from ...graders.multi_grader import MultiGrader
@@ -12,7 +12,14 @@ from ...graders.score_model_grader import ScoreModelGrader
 from ...graders.string_check_grader import StringCheckGrader
 from ...graders.text_similarity_grader import TextSimilarityGrader
 
-__all__ = ["GraderValidateResponse"]
+__all__ = ["Grader", "GraderValidateResponse"]
+
+
+# `ValidateGraderResponse/properties/grader` in the OpenAPI spec.
+Grader: TypeAlias = Annotated[
+    Union[StringCheckGrader, TextSimilarityGrader, PythonGrader, ScoreModelGrader, MultiGrader],
+    pydantic.Field(discriminator="type"),
+]
 
 
 class GraderValidateResponse(BaseModel):

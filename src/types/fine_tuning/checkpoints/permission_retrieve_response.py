@@ -2,12 +2,12 @@
 
 from typing import List, Optional
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from ...._models import BaseModel
 from .permission_create_response import PermissionCreateResponse
 
-__all__ = ["PermissionRetrieveResponse"]
+__all__ = ["Data", "PermissionRetrieveResponse"]
 
 
 class PermissionRetrieveResponse(BaseModel):
@@ -18,3 +18,7 @@ class PermissionRetrieveResponse(BaseModel):
     first_id: Optional[str] = None
     last_id: Optional[str] = None
     has_more: bool
+
+
+# Another name for `PermissionCreateResponse`.
+Data: TypeAlias = PermissionCreateResponse

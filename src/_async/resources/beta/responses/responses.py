@@ -9,8 +9,10 @@ from typing_extensions import Unpack
 
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from .....types.beta import BetaCompactedResponse, BetaResponse, BetaResponseStreamEvent
-from .....types.beta.responses import (
+from .....types.beta import (
+    BetaCompactedResponse,
+    BetaResponse,
+    BetaResponseStreamEvent,
     ResponseCompactParams,
     ResponseCreateParams,
     ResponseCreateParamsNonStreaming,

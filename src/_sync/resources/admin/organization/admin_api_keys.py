@@ -11,10 +11,10 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import (
     AdminAPIKey,
-    AdminApiKeyCreateParams,
+    AdminAPIKeyCreateParams,
     AdminAPIKeyCreateResponse,
     AdminAPIKeyDeleteResponse,
-    AdminApiKeyListParams,
+    AdminAPIKeyListParams,
 )
 from ...._pagination import SyncCursorPage
 from ..._base import (
@@ -43,7 +43,7 @@ class AdminAPIKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        **params: Unpack[AdminApiKeyCreateParams],
+        **params: Unpack[AdminAPIKeyCreateParams],
     ) -> AdminAPIKeyCreateResponse:
         """Create an admin API key; its secret ``value`` is only in this response."""
         return self._call(
@@ -84,7 +84,7 @@ class AdminAPIKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        **params: Unpack[AdminApiKeyListParams],
+        **params: Unpack[AdminAPIKeyListParams],
     ) -> SyncCursorPage[AdminAPIKey]:
         """List the organization's admin API keys, page by page."""
         return self._list(

@@ -5,7 +5,7 @@ from . import groups as groups
 from . import service_accounts as service_accounts
 from . import users as users
 from .api_key_delete_response import APIKeyDeleteResponse as APIKeyDeleteResponse
-from .api_key_list_params import ApiKeyListParams as ApiKeyListParams
+from .api_key_list_params import APIKeyListParams as APIKeyListParams
 from .certificate_activate_params import CertificateActivateParams as CertificateActivateParams
 from .certificate_activate_response import CertificateActivateResponse as CertificateActivateResponse
 from .certificate_deactivate_params import CertificateDeactivateParams as CertificateDeactivateParams
@@ -54,7 +54,7 @@ from .user_update_params import UserUpdateParams as UserUpdateParams
 
 __all__ = [
     "APIKeyDeleteResponse",
-    "ApiKeyListParams",
+    "APIKeyListParams",
     "CertificateActivateParams",
     "CertificateActivateResponse",
     "CertificateDeactivateParams",

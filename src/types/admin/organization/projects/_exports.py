@@ -3,7 +3,7 @@
 
 ALL: tuple[str, ...] = (
     "APIKeyDeleteResponse",
-    "ApiKeyListParams",
+    "APIKeyListParams",
     "CertificateActivateParams",
     "CertificateActivateResponse",
     "CertificateDeactivateParams",
@@ -52,7 +52,7 @@ ALL: tuple[str, ...] = (
 )
 SUBMODULES: dict[str, str] = {
     "APIKeyDeleteResponse": "api_key_delete_response",
-    "ApiKeyListParams": "api_key_list_params",
+    "APIKeyListParams": "api_key_list_params",
     "CertificateActivateParams": "certificate_activate_params",
     "CertificateActivateResponse": "certificate_activate_response",
     "CertificateDeactivateParams": "certificate_deactivate_params",

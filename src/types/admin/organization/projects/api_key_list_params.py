@@ -2,10 +2,10 @@
 
 from typing_extensions import Literal, TypedDict
 
-__all__ = ["ApiKeyListParams"]
+__all__ = ["APIKeyListParams"]
 
 
-class ApiKeyListParams(TypedDict, total=False):
+class APIKeyListParams(TypedDict, total=False):
     """Parameters of `client.admin.organization.projects.api_keys.list` (GET /organization/projects/{project_id}/api_keys)."""
 
     limit: int

@@ -2,9 +2,9 @@
 
 from typing import Optional
 
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypeAlias, TypedDict
 
-__all__ = ["FileSearch", "HostedToolPermissionUpdateParams"]
+__all__ = ["CodeInterpreter", "FileSearch", "HostedToolPermissionUpdateParams", "ImageGeneration", "Mcp", "WebSearch"]
 
 
 class FileSearch(TypedDict, total=False):
@@ -21,3 +21,19 @@ class HostedToolPermissionUpdateParams(TypedDict, total=False):
     image_generation: Optional[FileSearch]
     mcp: Optional[FileSearch]
     code_interpreter: Optional[FileSearch]
+
+
+# Another name for `FileSearch`.
+WebSearch: TypeAlias = FileSearch
+
+
+# Another name for `FileSearch`.
+ImageGeneration: TypeAlias = FileSearch
+
+
+# Another name for `FileSearch`.
+Mcp: TypeAlias = FileSearch
+
+
+# Another name for `FileSearch`.
+CodeInterpreter: TypeAlias = FileSearch

@@ -6,10 +6,10 @@ from typing_extensions import Literal
 
 from ....._models import BaseModel
 
-__all__ = ["ApiKey", "ServiceAccountCreateResponse"]
+__all__ = ["APIKey", "ServiceAccountCreateResponse"]
 
 
-class ApiKey(BaseModel):
+class APIKey(BaseModel):
     """`ProjectServiceAccountApiKey` in the OpenAPI spec."""
 
     object: Literal["organization.project.service_account.api_key"]
@@ -27,4 +27,4 @@ class ServiceAccountCreateResponse(BaseModel):
     name: str
     role: Literal["member", "none"]
     created_at: int
-    api_key: Optional[ApiKey] = None
+    api_key: Optional[APIKey] = None

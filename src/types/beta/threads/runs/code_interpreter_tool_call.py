@@ -3,12 +3,13 @@
 from typing import List, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ....._models import BaseModel
 
 __all__ = [
     "CodeInterpreter",
+    "CodeInterpreterOutput",
     "CodeInterpreterOutputImage",
     "CodeInterpreterOutputImageImage",
     "CodeInterpreterOutputLogs",
@@ -34,6 +35,12 @@ class CodeInterpreterOutputImage(BaseModel):
 
     type: Literal["image"]
     image: CodeInterpreterOutputImageImage
+
+
+# `RunStepDetailsToolCallsCodeObject/properties/code_interpreter/properties/outputs/items` in the OpenAPI spec.
+CodeInterpreterOutput: TypeAlias = Annotated[
+    Union[CodeInterpreterOutputLogs, CodeInterpreterOutputImage], pydantic.Field(discriminator="type")
+]
 
 
 class CodeInterpreter(BaseModel):

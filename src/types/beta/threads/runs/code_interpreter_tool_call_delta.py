@@ -3,13 +3,19 @@
 from typing import List, Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ....._models import BaseModel
 from .code_interpreter_logs import CodeInterpreterLogs
 from .code_interpreter_output_image import CodeInterpreterOutputImage
 
-__all__ = ["CodeInterpreter", "CodeInterpreterToolCallDelta"]
+__all__ = ["CodeInterpreter", "CodeInterpreterOutput", "CodeInterpreterToolCallDelta"]
+
+
+# `RunStepDeltaStepDetailsToolCallsCodeObject/properties/code_interpreter/properties/outputs/items` in the OpenAPI spec.
+CodeInterpreterOutput: TypeAlias = Annotated[
+    Union[CodeInterpreterLogs, CodeInterpreterOutputImage], pydantic.Field(discriminator="type")
+]
 
 
 class CodeInterpreter(BaseModel):

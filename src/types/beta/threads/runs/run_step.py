@@ -3,14 +3,20 @@
 from typing import Optional, Union
 
 import pydantic
-from typing_extensions import Annotated, Literal
+from typing_extensions import Annotated, Literal, TypeAlias
 
 from ....._models import BaseModel
 from ....metadata import Metadata
 from .message_creation_step_details import MessageCreationStepDetails
 from .tool_calls_step_details import ToolCallsStepDetails
 
-__all__ = ["LastError", "RunStep", "Usage"]
+__all__ = ["LastError", "RunStep", "StepDetails", "Usage"]
+
+
+# `RunStepObject/properties/step_details` in the OpenAPI spec.
+StepDetails: TypeAlias = Annotated[
+    Union[MessageCreationStepDetails, ToolCallsStepDetails], pydantic.Field(discriminator="type")
+]
 
 
 class LastError(BaseModel):

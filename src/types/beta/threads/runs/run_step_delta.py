@@ -3,13 +3,19 @@
 from typing import Union
 
 import pydantic
-from typing_extensions import Annotated
+from typing_extensions import Annotated, TypeAlias
 
 from ....._models import BaseModel
 from .run_step_delta_message_delta import RunStepDeltaMessageDelta
 from .tool_call_delta_object import ToolCallDeltaObject
 
-__all__ = ["RunStepDelta"]
+__all__ = ["RunStepDelta", "StepDetails"]
+
+
+# `RunStepDeltaObjectDelta/properties/step_details` in the OpenAPI spec.
+StepDetails: TypeAlias = Annotated[
+    Union[RunStepDeltaMessageDelta, ToolCallDeltaObject], pydantic.Field(discriminator="type")
+]
 
 
 class RunStepDelta(BaseModel):

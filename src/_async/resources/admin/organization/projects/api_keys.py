@@ -9,7 +9,7 @@ from typing_extensions import Unpack
 from ......_concurrency import AsyncPaginator
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ......types.admin.organization.projects import APIKeyDeleteResponse, ApiKeyListParams, ProjectAPIKey
+from ......types.admin.organization.projects import APIKeyDeleteResponse, APIKeyListParams, ProjectAPIKey
 from ....._pagination import AsyncConversationCursorPage
 from ...._base import (
     AsyncAPIResource,
@@ -59,7 +59,7 @@ class AsyncAPIKeys(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        **params: Unpack[ApiKeyListParams],
+        **params: Unpack[APIKeyListParams],
     ) -> AsyncPaginator[ProjectAPIKey, AsyncConversationCursorPage[ProjectAPIKey]]:
         """List a project's API keys, page by page."""
         return self._list(

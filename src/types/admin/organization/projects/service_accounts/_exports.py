@@ -2,11 +2,11 @@
 """The public names of ``openai.types.admin.organization.projects.service_accounts`` and the submodules defining them, read on first use."""
 
 ALL: tuple[str, ...] = (
+    "APIKeyCreateParams",
     "APIKeyCreateResponse",
-    "ApiKeyCreateParams",
 )
 SUBMODULES: dict[str, str] = {
+    "APIKeyCreateParams": "api_key_create_params",
     "APIKeyCreateResponse": "api_key_create_response",
-    "ApiKeyCreateParams": "api_key_create_params",
 }
 SUBPACKAGES: frozenset[str] = frozenset()

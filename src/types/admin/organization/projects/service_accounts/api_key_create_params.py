@@ -4,10 +4,10 @@ from typing import Sequence
 
 from typing_extensions import TypedDict
 
-__all__ = ["ApiKeyCreateParams"]
+__all__ = ["APIKeyCreateParams"]
 
 
-class ApiKeyCreateParams(TypedDict, total=False):
+class APIKeyCreateParams(TypedDict, total=False):
     """Parameters of `client.admin.organization.projects.service_accounts.api_keys.create` (POST /organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys)."""
 
     name: str

@@ -9,7 +9,7 @@ from typing_extensions import Unpack
 
 from ......._request import require_path_param
 from ......._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from .......types.admin.organization.projects.service_accounts import ApiKeyCreateParams, APIKeyCreateResponse
+from .......types.admin.organization.projects.service_accounts import APIKeyCreateParams, APIKeyCreateResponse
 from ....._base import (
     RawMethod,
     RawResponseView,
@@ -36,7 +36,7 @@ class APIKeys(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        **params: Unpack[ApiKeyCreateParams],
+        **params: Unpack[APIKeyCreateParams],
     ) -> APIKeyCreateResponse:
         """Issue a new API key for a service account."""
         return self._call(
