@@ -15,6 +15,7 @@ from ..._concurrency import AsyncPaginator
 from ..._constants import RAW_RESPONSE_HEADER
 from ..._request import CallOptions
 from ..._response import HttpxBinaryResponseContent
+from ..._signatures import install_call_signatures
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._response import AsyncResponseContextManager
 
@@ -34,6 +35,11 @@ class AsyncAPIResource:
     # APIs opt in this way (an `OpenAI-Beta` header, a `beta=true` flag). Empty for most resources.
     _opt_in_headers: ClassVar[Mapping[str, str]] = {}
     _opt_in_query: ClassVar[Mapping[str, object]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Calls taking `**params` get their real signature and a check of the keywords given.
+        install_call_signatures(cls)
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client

@@ -23,6 +23,7 @@ from ...types import (
     VideoListParams,
     VideoRemixParams,
 )
+from .._helpers import polling
 from .._pagination import AsyncConversationCursorPage
 from ._base import AsyncAPIResource
 
@@ -31,6 +32,9 @@ __all__ = ["AsyncVideos"]
 
 class AsyncVideos(AsyncAPIResource):
     """Video generation jobs: create, remix, edit and extend videos, and download what they made."""
+
+    poll = polling.poll_video
+    create_and_poll = polling.create_and_poll_video
 
     async def create(
         self,

@@ -23,6 +23,7 @@ from ...types import (
     VideoListParams,
     VideoRemixParams,
 )
+from .._helpers import polling
 from .._pagination import SyncConversationCursorPage
 from ._base import SyncAPIResource
 
@@ -31,6 +32,9 @@ __all__ = ["Videos"]
 
 class Videos(SyncAPIResource):
     """Video generation jobs: create, remix, edit and extend videos, and download what they made."""
+
+    poll = polling.poll_video
+    create_and_poll = polling.create_and_poll_video
 
     def create(
         self,

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import List, Optional, Union, overload
 
 from typing_extensions import Unpack
 
 from ....._request import require_path_param
-from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta import BetaCompactedResponse, BetaResponse, BetaResponseStreamEvent
 from .....types.beta.responses import (
     ResponseCompactParams,
@@ -21,7 +21,7 @@ from .....types.beta.responses import (
 )
 from ...._streaming import AsyncStream
 from ..._base import AsyncAPIResource
-from .._opt_in import RESPONSES_BETA_QUERY
+from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 from .input_items import AsyncInputItems
 from .input_tokens import AsyncInputTokens
 
@@ -47,6 +47,7 @@ class AsyncResponses(AsyncAPIResource):
     async def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -58,6 +59,7 @@ class AsyncResponses(AsyncAPIResource):
     async def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -69,6 +71,7 @@ class AsyncResponses(AsyncAPIResource):
     async def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -79,6 +82,7 @@ class AsyncResponses(AsyncAPIResource):
     async def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -94,7 +98,7 @@ class AsyncResponses(AsyncAPIResource):
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -105,6 +109,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -117,6 +122,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -129,6 +135,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -140,6 +147,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -154,7 +162,7 @@ class AsyncResponses(AsyncAPIResource):
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -164,6 +172,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -174,7 +183,7 @@ class AsyncResponses(AsyncAPIResource):
             "delete",
             f"/responses/{require_path_param('response_id', response_id)}",
             cast_to=type(None),
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -184,6 +193,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -194,7 +204,7 @@ class AsyncResponses(AsyncAPIResource):
             "post",
             f"/responses/{require_path_param('response_id', response_id)}/cancel",
             cast_to=BetaResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -203,6 +213,7 @@ class AsyncResponses(AsyncAPIResource):
     async def compact(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -215,7 +226,7 @@ class AsyncResponses(AsyncAPIResource):
             "/responses/compact",
             body=params,
             cast_to=BetaCompactedResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

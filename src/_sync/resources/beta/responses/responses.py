@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import List, Optional, Union, overload
 
 from typing_extensions import Unpack
 
 from ....._request import require_path_param
-from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta import BetaCompactedResponse, BetaResponse, BetaResponseStreamEvent
 from .....types.beta.responses import (
     ResponseCompactParams,
@@ -22,7 +22,7 @@ from .....types.beta.responses import (
 )
 from ...._streaming import Stream
 from ..._base import SyncAPIResource
-from .._opt_in import RESPONSES_BETA_QUERY
+from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 from .input_items import InputItems
 from .input_tokens import InputTokens
 
@@ -48,6 +48,7 @@ class Responses(SyncAPIResource):
     def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -59,6 +60,7 @@ class Responses(SyncAPIResource):
     def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -70,6 +72,7 @@ class Responses(SyncAPIResource):
     def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -80,6 +83,7 @@ class Responses(SyncAPIResource):
     def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -95,7 +99,7 @@ class Responses(SyncAPIResource):
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -106,6 +110,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -118,6 +123,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -130,6 +136,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -141,6 +148,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -155,7 +163,7 @@ class Responses(SyncAPIResource):
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -165,6 +173,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -175,7 +184,7 @@ class Responses(SyncAPIResource):
             "delete",
             f"/responses/{require_path_param('response_id', response_id)}",
             cast_to=type(None),
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -185,6 +194,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -195,7 +205,7 @@ class Responses(SyncAPIResource):
             "post",
             f"/responses/{require_path_param('response_id', response_id)}/cancel",
             cast_to=BetaResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -204,6 +214,7 @@ class Responses(SyncAPIResource):
     def compact(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -216,7 +227,7 @@ class Responses(SyncAPIResource):
             "/responses/compact",
             body=params,
             cast_to=BetaCompactedResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
