@@ -73,7 +73,10 @@ def split(params: List[str]) -> Tuple[List[str], Dict[str, str]]:
 @pytest.fixture(scope="module")
 def clients() -> Any:
     sync_client = OpenAI(api_key="sk-x", base_url="http://127.0.0.1:1/v1")
-    yield {"AsyncOpenAI": collect(AsyncOpenAI(api_key="sk-x", base_url="http://127.0.0.1:1/v1")), "OpenAI": collect(sync_client)}
+    yield {
+        "AsyncOpenAI": collect(AsyncOpenAI(api_key="sk-x", base_url="http://127.0.0.1:1/v1")),
+        "OpenAI": collect(sync_client),
+    }
     sync_client.close()
 
 
