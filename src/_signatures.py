@@ -18,27 +18,42 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 import typing
+import warnings
 from typing import Any, Callable, Dict, FrozenSet, Optional, Tuple
 
 from typing_extensions import NotRequired, Required
 
 from ._types import NOT_GIVEN, omit
 
-__all__ = ["given_arguments", "install_call_signatures", "params_typeddict"]
+__all__ = ["given_arguments", "install_call_signatures", "params_typeddict", "takes_params"]
 
 _KEYWORD_ONLY = inspect.Parameter.KEYWORD_ONLY
+_PACKAGE = __name__.rpartition(".")[0] + "."
+_REQUEST_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout"})
 _QUALIFIERS = (Required, NotRequired, typing.Required, typing.NotRequired)  # type: ignore[attr-defined]
 
 
 def install_call_signatures(cls: type) -> None:
-    """Give every public ``**params`` method defined on ``cls`` its real signature and keyword check."""
+    """Give every public ``**params`` method defined on ``cls`` its real signature and keyword check.
+
+    A method marked with ``typing_extensions.deprecated`` keeps warning, from the caller's line,
+    and still shows (and checks) the parameters of the function it wraps.
+    """
     for name, attr in list(vars(cls).items()):
         if name.startswith("_") or not inspect.isfunction(attr) or hasattr(attr, "__checked_keywords__"):
             continue
-        params_type = params_typeddict(attr)
-        if params_type is not None:
-            setattr(cls, name, _checked(attr, params_type))
+        message = getattr(attr, "__deprecated__", None)
+        original = inspect.unwrap(attr) if message is not None else attr
+        params_type = params_typeddict(original)
+        if params_type is not None or message is not None:
+            setattr(cls, name, _checked(original, params_type, message))
+
+
+def takes_params(method: Callable[..., Any]) -> bool:
+    """Whether ``method`` takes its API parameters from a params TypedDict (``**params`` as written)."""
+    return params_typeddict(inspect.unwrap(method)) is not None
 
 
 def params_typeddict(function: Callable[..., Any]) -> Optional[type]:
@@ -87,20 +102,47 @@ def _signature_and_keywords(
         for key, hint in sorted(hints.items(), key=lambda item: item[0] not in required)
         if key not in taken
     ]
-    # Required keyword-only parameters first, then the optional ones, then the method's own
-    # keyword-only options (extra_headers, timeout, ...): the order the official SDK lists them in.
+    # The method's own keyword-only parameters (a path parameter, a helper's option), then the
+    # params' required keys and their optional ones, then the request options: the order the
+    # official SDK lists them in.
     positional = [p for p in explicit if p.kind is not _KEYWORD_ONLY]
-    keyword_only = [p for p in explicit if p.kind is _KEYWORD_ONLY]
-    parameters = positional + from_params + keyword_only
+    own_keyword = [p for p in explicit if p.kind is _KEYWORD_ONLY and p.name not in _REQUEST_OPTIONS]
+    options = [p for p in explicit if p.kind is _KEYWORD_ONLY and p.name in _REQUEST_OPTIONS]
+    parameters = positional + own_keyword + from_params + options
     allowed = frozenset(p.name for p in parameters if p.kind is not inspect.Parameter.POSITIONAL_ONLY)
     return own.replace(parameters=parameters), allowed, required - taken
 
 
-def _checked(function: Callable[..., Any], params_type: type) -> Callable[..., Any]:
-    signature, allowed, required = _signature_and_keywords(function, params_type)
+def _checked(function: Callable[..., Any], params_type: Optional[type], message: Optional[str]) -> Callable[..., Any]:
+    if params_type is None:
+        signature = inspect.signature(function)
+        # Python binds the arguments itself; nothing to check here.
+        allowed: FrozenSet[str] = frozenset()
+        required: FrozenSet[str] = frozenset()
+        checks = False
+    else:
+        signature, allowed, required = _signature_and_keywords(function, params_type)
+        checks = True
     label = function.__qualname__
 
-    if inspect.iscoroutinefunction(function):
+    if message is not None:
+        # Warned when called, as `typing_extensions.deprecated` does, so the warning names the
+        # caller's line; for a coroutine function the call returns the coroutine unawaited.
+        @functools.wraps(function)
+        def deprecated_call(*args: Any, **kwargs: Any) -> Any:
+            # Only the caller's own use is warned about: a helper of this package that calls
+            # another deprecated method has already warned for itself.
+            if not sys._getframe(1).f_globals.get("__name__", "").startswith(_PACKAGE):
+                warnings.warn(message, DeprecationWarning, stacklevel=2)
+            if checks and not required <= kwargs.keys() <= allowed:
+                _reject(label, kwargs, allowed, required)
+            return function(*args, **kwargs)
+
+        wrapper: Callable[..., Any] = deprecated_call
+        wrapper.__deprecated__ = message  # type: ignore[attr-defined]
+        if inspect.iscoroutinefunction(function) and hasattr(inspect, "markcoroutinefunction"):
+            inspect.markcoroutinefunction(wrapper)
+    elif inspect.iscoroutinefunction(function):
 
         @functools.wraps(function)
         async def checked_coroutine(*args: Any, **kwargs: Any) -> Any:
@@ -108,7 +150,7 @@ def _checked(function: Callable[..., Any], params_type: type) -> Callable[..., A
                 _reject(label, kwargs, allowed, required)
             return await function(*args, **kwargs)
 
-        wrapper: Callable[..., Any] = checked_coroutine
+        wrapper = checked_coroutine
     else:
 
         @functools.wraps(function)

@@ -46,13 +46,13 @@ EXTRA_PARAMETERS = {
 STRICTER = {"client.beta.realtime.sessions.create": {"client_secret"}}
 
 
-def official_rows() -> Dict[str, Tuple[List[str], bool]]:
-    rows: Dict[str, Tuple[List[str], bool]] = {}
+def official_rows() -> Dict[str, Tuple[List[str], str]]:
+    rows: Dict[str, Tuple[List[str], str]] = {}
     for line in FACTS.read_text().splitlines():
         if line.startswith("#") or not line.strip():
             continue
         path, params, deprecated = line.split("\t")
-        rows[path] = (params.split(), deprecated == "deprecated")
+        rows[path] = (params.split(), deprecated)
     return rows
 
 
@@ -83,7 +83,7 @@ def clients() -> Any:
 def test_the_fact_table_is_complete() -> None:
     rows = official_rows()
     assert len(rows) >= 300
-    assert sum(deprecated for _, deprecated in rows.values()) >= 40
+    assert sum(bool(deprecated) for _, deprecated in rows.values()) >= 40
 
 
 @pytest.mark.parametrize("flavour", ["AsyncOpenAI", "OpenAI"])
@@ -150,3 +150,25 @@ def test_a_plain_method_is_left_as_written() -> None:
     original = Plain.call
     install_call_signatures(Plain)
     assert Plain.call is original
+
+
+@pytest.mark.parametrize("flavour", ["AsyncOpenAI", "OpenAI"])
+def test_the_official_deprecations_are_marked(clients: Any, flavour: str) -> None:
+    methods = clients[flavour]
+    problems = []
+    for path, (_, message) in sorted(official_rows().items()):
+        if path in NOT_OFFERED:
+            continue
+        ours = getattr(methods[path], "__deprecated__", None)
+        if ours != (message or None):
+            problems.append(f"{path}: deprecated {ours!r}, official {message!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_deprecated_call_warns_from_the_callers_line_and_checks_keywords() -> None:
+    client = OpenAI(api_key="sk-x", base_url="http://127.0.0.1:1/v1")
+    with pytest.warns(DeprecationWarning, match="Assistants API is deprecated") as caught:
+        with pytest.raises(TypeError, match="unexpected keyword argument 'nmae'"):
+            client.beta.threads.messages.create("thread_1", role="user", content="hi", nmae="x")  # type: ignore[call-arg]
+    assert caught[0].filename == __file__
+    client.close()

@@ -6,7 +6,7 @@ Run once with the official SDK's interpreter (it is not a dependency of this pro
 
 Each row is ``client path, method, parameters`` where parameters are ``name:KIND`` (``=`` after
 the kind when the parameter has a default), in the order the official signature lists them, and
-``deprecated`` when calling the method warns. Rows are
+the warning's message when calling the method warns. Rows are
 the sync client's: where the official async twin differs, the script says so on stderr. Only the shape is kept: the annotations are the
 official SDK's own wording and are not needed to check that calls line up.
 """
@@ -52,7 +52,7 @@ def main() -> None:
     rows: dict[str, tuple[str, str]] = {}
     for flavour, client, resource_type in clients:
         for path, method in walk(client, resource_type, "client"):
-            deprecated = "deprecated" if getattr(method, "__deprecated__", None) else ""
+            deprecated = getattr(method, "__deprecated__", None) or ""
             row = (shape(method), deprecated)
             # The sync client's shape is the one recorded; where the official async twin differs
             # (it has a few such slips), say so rather than pick silently.

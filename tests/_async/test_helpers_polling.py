@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import warnings
 from typing import Any, AsyncIterator, Dict, List
 
 import httpx
 import pytest
 import respx
 
-from openai import AsyncOpenAI
+from openai import APIConnectionError, AsyncOpenAI
 from openai._async._helpers import polling
 from openai._async.resources.beta.threads.runs import AsyncRuns
 from openai._async.resources.beta.threads.threads import AsyncThreads
@@ -261,3 +262,13 @@ async def test_wait_for_processing_gives_up_after_max_wait(
             await polling.wait_for_processing(AsyncFiles(client), "file-1", max_wait_seconds=15)
     # Without a chosen interval the server's hint is used.
     assert sleeps == [2.0]
+
+
+async def test_a_deprecated_helper_warns_once_for_the_callers_line() -> None:
+    client = AsyncOpenAI(api_key="sk-test", base_url="http://127.0.0.1:1/v1", max_retries=0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(APIConnectionError):
+            await AsyncRuns(client).create_and_poll(thread_id="thread_1", assistant_id="asst_1")
+    assert [(w.category, w.filename) for w in caught] == [(DeprecationWarning, __file__)]
+    await client.close()

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import json
+import warnings
 from typing import Any, Dict, Iterator, List
 
 import httpx
 import pytest
 import respx
 
-from openai import OpenAI
+from openai import APIConnectionError, OpenAI
 from openai._sync._helpers import polling
 from openai._sync.resources.beta.threads.runs import Runs
 from openai._sync.resources.beta.threads.threads import Threads
@@ -260,3 +261,13 @@ def test_wait_for_processing_gives_up_after_max_wait(
             polling.wait_for_processing(Files(client), "file-1", max_wait_seconds=15)
     # Without a chosen interval the server's hint is used.
     assert sleeps == [2.0]
+
+
+def test_a_deprecated_helper_warns_once_for_the_callers_line() -> None:
+    client = OpenAI(api_key="sk-test", base_url="http://127.0.0.1:1/v1", max_retries=0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(APIConnectionError):
+            Runs(client).create_and_poll(thread_id="thread_1", assistant_id="asst_1")
+    assert [(w.category, w.filename) for w in caught] == [(DeprecationWarning, __file__)]
+    client.close()

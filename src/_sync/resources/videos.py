@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ..._request import require_path_param
 from ..._response import HttpxBinaryResponseContent
@@ -33,9 +33,13 @@ __all__ = ["Videos"]
 class Videos(SyncAPIResource):
     """Video generation jobs: create, remix, edit and extend videos, and download what they made."""
 
-    poll = polling.poll_video
-    create_and_poll = polling.create_and_poll_video
+    # Deprecated where wired in: warned at run time, not seen by type checkers on these names.
+    poll = deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")(polling.poll_video)
+    create_and_poll = deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")(
+        polling.create_and_poll_video
+    )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def create(
         self,
         *,
@@ -58,6 +62,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def retrieve(
         self,
         video_id: str,
@@ -78,6 +83,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def list(
         self,
         *,
@@ -98,6 +104,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def delete(
         self,
         video_id: str,
@@ -118,6 +125,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def download_content(
         self,
         video_id: str,
@@ -140,6 +148,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def remix(
         self,
         video_id: str,
@@ -162,6 +171,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def edit(
         self,
         *,
@@ -184,6 +194,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def extend(
         self,
         *,
@@ -206,6 +217,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def create_character(
         self,
         *,
@@ -228,6 +240,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def get_character(
         self,
         character_id: str,

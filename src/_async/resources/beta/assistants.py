@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ...._concurrency import AsyncPaginator
 from ...._request import require_path_param
@@ -28,6 +28,7 @@ class AsyncAssistants(AsyncAPIResource):
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
+    @deprecated("deprecated")
     async def create(
         self,
         *,
@@ -49,6 +50,7 @@ class AsyncAssistants(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     async def retrieve(
         self,
         assistant_id: str,
@@ -69,6 +71,7 @@ class AsyncAssistants(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     async def update(
         self,
         assistant_id: str,
@@ -91,6 +94,7 @@ class AsyncAssistants(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     def list(
         self,
         *,
@@ -111,6 +115,7 @@ class AsyncAssistants(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     async def delete(
         self,
         assistant_id: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Optional, Union, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -49,6 +49,7 @@ class AsyncThreads(AsyncAPIResource):
         """The messages of a thread."""
         return AsyncMessages(self._client)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def create(
         self,
         *,
@@ -70,6 +71,7 @@ class AsyncThreads(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def retrieve(
         self,
         thread_id: str,
@@ -90,6 +92,7 @@ class AsyncThreads(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def update(
         self,
         thread_id: str,
@@ -112,6 +115,7 @@ class AsyncThreads(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def delete(
         self,
         thread_id: str,
@@ -165,6 +169,7 @@ class AsyncThreads(AsyncAPIResource):
         **params: Unpack[ThreadCreateAndRunParams],
     ) -> Union[Run, AsyncStream[AssistantStreamEvent]]: ...
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def create_and_run(
         self,
         *,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -34,6 +34,7 @@ class Messages(SyncAPIResource):
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def create(
         self,
         thread_id: str,
@@ -56,6 +57,7 @@ class Messages(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def retrieve(
         self,
         message_id: str,
@@ -77,6 +79,7 @@ class Messages(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def update(
         self,
         message_id: str,
@@ -100,6 +103,7 @@ class Messages(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(
         self,
         thread_id: str,
@@ -121,6 +125,7 @@ class Messages(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def delete(
         self,
         message_id: str,
