@@ -198,15 +198,16 @@ class AsyncAPIClient:
             return AsyncAPIResponse(
                 response, parser=parse, is_stream=stream_item is not None, retries_taken=retries_taken
             )
-        if stream_item is not None:
-            return parse(None, b"")
         if options.raw_mode == "raw":
+            # A streamed call's body is still unread: `parse()` gives the stream that reads it.
             return LegacyAPIResponse(
                 response,
-                parser=lambda to: parse(to, response.content),
+                parser=lambda to: parse(to, b"" if stream_item is not None and to is None else response.content),
                 cast_to=cast_to,
                 retries_taken=retries_taken,
             )
+        if stream_item is not None:
+            return parse(None, b"")
         return parse(None, response.content)
 
     def is_closed(self) -> bool:

@@ -183,7 +183,8 @@ class AsyncRawResponseView(_ResponseView):
     _mode = "raw"
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(method)
+        # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
+        @functools.wraps(method, updated=())
         def call(*args: Any, **kwargs: Any) -> Any:
             return method(*args, **self._marked(kwargs))
 
@@ -196,7 +197,8 @@ class AsyncStreamingResponseView(_ResponseView):
     _mode = "stream"
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(method)
+        # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
+        @functools.wraps(method, updated=())
         def call(*args: Any, **kwargs: Any) -> Any:
             marked = self._marked(kwargs)
             return AsyncResponseContextManager(lambda: method(*args, **marked))
