@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import time
 from types import TracebackType
-from typing import Any, Callable, Dict, Mapping, Optional, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, TypeVar, cast
 
 import httpx
 
@@ -27,16 +27,21 @@ from .._concurrency import (
 from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
 from .._http_clients import DefaultHttpxClient
 from .._logs import log_request, logger
+from .._low_level import RequestOptions, low_level_options, stream_item_type
 from .._pool_repair import take_orphaned_connections
 from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
-from .._types import NotGiven
+from .._types import Body, NotGiven
 from ._response import APIResponse
+
+if TYPE_CHECKING:
+    from ._streaming import Stream
 
 __all__ = ["SyncAPIClient"]
 
 _PageT = TypeVar("_PageT")
+_ResultT = TypeVar("_ResultT")
 _ClientT = TypeVar("_ClientT", bound="SyncAPIClient")
 
 
@@ -130,6 +135,81 @@ class SyncAPIClient:
         next_options = dataclasses.replace(options, query={**(options.query or {}), **query}, raw_mode=None)
         page: _PageT = self.request(next_options, cast_to=page_cls)
         return page
+
+    # The official SDK's low-level calls: a path under base_url, and the type to build the answer as.
+
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        options: Optional[RequestOptions] = None,
+        stream: bool = False,
+        stream_cls: Optional[type[Stream[Any]]] = None,
+    ) -> Any:
+        """Send ``GET path`` and build the answer as ``cast_to`` (or a stream, with ``stream=True``)."""
+        call = low_level_options("get", path, options=options)
+        return self.request(call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls))
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+        files: Optional[Any] = None,
+        stream: bool = False,
+        stream_cls: Optional[type[Stream[Any]]] = None,
+    ) -> Any:
+        """Send ``POST path`` with ``body`` as JSON (or ``files`` as multipart) and build the answer."""
+        call = low_level_options("post", path, body=body, content=content, files=files, options=options)
+        return self.request(call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls))
+
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        files: Optional[Any] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> _ResultT:
+        """Send ``PUT path`` with ``body`` as JSON (or ``files`` as multipart) and build the answer."""
+        call = low_level_options("put", path, body=body, content=content, files=files, options=options)
+        result: _ResultT = self.request(call, cast_to=cast_to)
+        return result
+
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        files: Optional[Any] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> _ResultT:
+        """Send ``PATCH path`` with ``body`` as JSON (or ``files`` as multipart) and build the answer."""
+        call = low_level_options("patch", path, body=body, content=content, files=files, options=options)
+        result: _ResultT = self.request(call, cast_to=cast_to)
+        return result
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> _ResultT:
+        """Send ``DELETE path`` (with ``body`` as JSON, if given) and build the answer."""
+        call = low_level_options("delete", path, body=body, content=content, options=options)
+        result: _ResultT = self.request(call, cast_to=cast_to)
+        return result
 
     def get_api_list(self, options: CallOptions, *, page: type[_PageT]) -> _PageT:
         """The value of a ``list()`` call: the first page, fetched when awaited or iterated."""
