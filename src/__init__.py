@@ -182,9 +182,9 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     if name in _MODULE_CLIENT_RESOURCES:
-        from ._module_client import module_client
+        from ._module_client import resource_proxy
 
-        return getattr(module_client(), name)
+        return resource_proxy(name)
     if name == "types":
         return importlib.import_module(".types", __name__)
     raise AttributeError(f"module 'openai' has no attribute {name!r}")
