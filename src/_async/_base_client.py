@@ -25,6 +25,7 @@ from .._concurrency import (
 )
 from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
 from .._http_clients import DefaultAsyncHttpxClient
+from .._httpx2 import is_httpx2_client, wrap_httpx2_client
 from .._logs import log_request, logger
 from .._low_level import RequestOptions, low_level_options, stream_item_type
 from .._pool_repair import take_orphaned_connections
@@ -50,9 +51,13 @@ class AsyncAPIClient:
     _http_client: httpx.AsyncClient
     _settings: ClientSettings
 
-    def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[httpx.AsyncClient]) -> None:
+    def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[Any]) -> None:
+        if http_client is not None and is_httpx2_client(http_client):
+            http_client = wrap_httpx2_client(http_client, outer=httpx.AsyncClient)
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise TypeError(f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}")
+            raise TypeError(
+                f"http_client must be an httpx.AsyncClient or an httpx2.AsyncClient, not {type(http_client).__name__}"
+            )
         self._settings = settings
         self._api_key = api_key
         self._static_auth = {"Authorization": f"Bearer {api_key}"} if isinstance(api_key, str) else None

@@ -15,6 +15,8 @@ from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base_client import AsyncAPIClient
 
 if TYPE_CHECKING:
+    import httpx2
+
     from .resources.admin import AsyncAdmin
     from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
@@ -69,7 +71,7 @@ class AsyncOpenAI(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
-        http_client: Optional[httpx.AsyncClient] = None,
+        http_client: Union[httpx.AsyncClient, httpx2.AsyncClient, None] = None,
     ) -> None:
         setup_logging()
         resolved = resolve_settings(

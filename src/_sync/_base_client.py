@@ -26,6 +26,7 @@ from .._concurrency import (
 )
 from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
 from .._http_clients import DefaultHttpxClient
+from .._httpx2 import is_httpx2_client, wrap_httpx2_client
 from .._logs import log_request, logger
 from .._low_level import RequestOptions, low_level_options, stream_item_type
 from .._pool_repair import take_orphaned_connections
@@ -51,9 +52,13 @@ class SyncAPIClient:
     _http_client: httpx.Client
     _settings: ClientSettings
 
-    def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[httpx.Client]) -> None:
+    def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[Any]) -> None:
+        if http_client is not None and is_httpx2_client(http_client):
+            http_client = wrap_httpx2_client(http_client, outer=httpx.Client)
         if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise TypeError(f"http_client must be an httpx.Client, not {type(http_client).__name__}")
+            raise TypeError(
+                f"http_client must be an httpx.Client or an httpx2.Client, not {type(http_client).__name__}"
+            )
         self._settings = settings
         self._api_key = api_key
         self._static_auth = {"Authorization": f"Bearer {api_key}"} if isinstance(api_key, str) else None

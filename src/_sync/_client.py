@@ -16,6 +16,8 @@ from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base_client import SyncAPIClient
 
 if TYPE_CHECKING:
+    import httpx2
+
     from .resources.admin import Admin
     from .resources.audio import Audio
     from .resources.batches import Batches
@@ -70,7 +72,7 @@ class OpenAI(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
-        http_client: Optional[httpx.Client] = None,
+        http_client: Union[httpx.Client, httpx2.Client, None] = None,
     ) -> None:
         setup_logging()
         resolved = resolve_settings(
