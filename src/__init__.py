@@ -187,6 +187,11 @@ def __getattr__(name: str) -> Any:
         return resource_proxy(name)
     if name == "types":
         return importlib.import_module(".types", __name__)
+    if name[:1].isupper():  # the removed pre-1.0 names; other probes need not load that module
+        from ._old_api import REMOVED_NAMES, removed_name
+
+        if name in REMOVED_NAMES:
+            return removed_name(name)
     raise AttributeError(f"module 'openai' has no attribute {name!r}")
 
 
