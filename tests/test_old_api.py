@@ -24,7 +24,7 @@ def test_using_a_removed_name_raises_the_migration_error(name: str) -> None:
     assert stand_in.create is stand_in
     with pytest.raises(APIRemovedInV1, match=rf"You tried to access openai\.{name}, but this is no longer supported"):
         stand_in.create(model="m", prompt="hi")
-    with pytest.raises(OpenAIError, match="openai==0.28"):
+    with pytest.raises(OpenAIError, match=r"openai==0\.28"):
         stand_in()
 
 
