@@ -520,3 +520,22 @@ def test_an_empty_path_parameter_fails_before_any_request(client: OpenAI) -> Non
         with pytest.raises(ValueError, match="conversation_id"):
             Conversations(client).items.delete("item_1", conversation_id="")
         assert not mock.calls
+
+
+def test_betas_opt_a_beta_responses_call_into_features(client: OpenAI) -> None:
+    with respx.mock(base_url=BASE_URL) as mock:
+        route = mock.get("/responses/resp_1").respond(json=response_json("completed"))
+        items = mock.get("/responses/resp_1/input_items").respond(
+            json={"object": "list", "data": [], "has_more": False}
+        )
+        client.beta.responses.retrieve("resp_1", betas=["responses_multi_agent=v1"])
+        client.beta.responses.retrieve("resp_1")
+        client.beta.responses.input_items.list(
+            "resp_1", betas=["responses_multi_agent=v1"], extra_headers={"OpenAI-Beta": "mine"}
+        )
+    first, second = route.calls
+    assert first.request.headers["openai-beta"] == "responses_multi_agent=v1"
+    assert "openai-beta" not in second.request.headers
+    assert first.request.url.params["beta"] == "true"
+    # The caller's own header wins over the one `betas` makes.
+    assert items.calls.last.request.headers["openai-beta"] == "mine"
