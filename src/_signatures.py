@@ -31,6 +31,7 @@ __all__ = ["given_arguments", "install_call_signatures", "params_typeddict", "ta
 
 _KEYWORD_ONLY = inspect.Parameter.KEYWORD_ONLY
 _PACKAGE = __name__.rpartition(".")[0] + "."
+_HELPERS = (f"{_PACKAGE}_async._helpers", f"{_PACKAGE}_sync._helpers")
 _REQUEST_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout"})
 _QUALIFIERS = (Required, NotRequired, typing.Required, typing.NotRequired)  # type: ignore[attr-defined]
 
@@ -130,10 +131,9 @@ def _checked(function: Callable[..., Any], params_type: Optional[type], message:
         # caller's line; for a coroutine function the call returns the coroutine unawaited.
         @functools.wraps(function)
         def deprecated_call(*args: Any, **kwargs: Any) -> Any:
-            # Only the caller's own use is warned about: a helper of this package that calls
-            # another deprecated method has already warned for itself.
-            if not sys._getframe(1).f_globals.get("__name__", "").startswith(_PACKAGE):
-                warnings.warn(message, DeprecationWarning, stacklevel=2)
+            stacklevel = _callers_level()
+            if stacklevel:
+                warnings.warn(message, DeprecationWarning, stacklevel=stacklevel)
             if checks and not required <= kwargs.keys() <= allowed:
                 _reject(label, kwargs, allowed, required)
             return function(*args, **kwargs)
@@ -163,6 +163,25 @@ def _checked(function: Callable[..., Any], params_type: Optional[type], message:
     wrapper.__signature__ = signature  # type: ignore[attr-defined]
     wrapper.__checked_keywords__ = allowed  # type: ignore[attr-defined]
     return wrapper
+
+
+def _callers_level() -> int:
+    """The ``stacklevel`` that names the first caller outside this package, or 0 for no warning.
+
+    Called through ``with_raw_response`` the warning still names the user's line; called by one
+    of this package's helpers (which warned for itself when it was called) there is none.
+    """
+    frame = sys._getframe(2)
+    level = 2
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if not module.startswith(_PACKAGE):
+            return level
+        if module.startswith(_HELPERS):
+            return 0
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return 2
 
 
 def _reject(label: str, kwargs: Dict[str, Any], allowed: FrozenSet[str], required: FrozenSet[str]) -> None:

@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 
-from openai import AsyncOpenAI, OpenAI
+from openai import APIConnectionError, AsyncOpenAI, OpenAI
 from openai._signatures import install_call_signatures
 from tests.test_parity import collect
 
@@ -171,4 +171,13 @@ def test_a_deprecated_call_warns_from_the_callers_line_and_checks_keywords() -> 
         with pytest.raises(TypeError, match="unexpected keyword argument 'nmae'"):
             client.beta.threads.messages.create("thread_1", role="user", content="hi", nmae="x")  # type: ignore[call-arg]
     assert caught[0].filename == __file__
+    client.close()
+
+
+def test_a_deprecated_call_through_a_view_warns_from_the_callers_line() -> None:
+    client = OpenAI(api_key="sk-x", base_url="http://127.0.0.1:1/v1", max_retries=0)
+    with pytest.warns(DeprecationWarning, match="Sora API") as caught:
+        with pytest.raises(APIConnectionError):
+            client.videos.with_raw_response.retrieve("video_1")
+    assert [w.filename for w in caught] == [__file__]
     client.close()
