@@ -82,6 +82,7 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncResponseContextManager": "ResponseContextManager",
     # httpx and our wrappers around it.
     "DefaultAsyncHttpxClient": "DefaultHttpxClient",
+    "DefaultAsyncHttpx2Client": "DefaultHttpx2Client",
     "AsyncClient": "Client",
     "AsyncHTTPTransport": "HTTPTransport",
     "AsyncBaseTransport": "BaseTransport",

@@ -59,7 +59,9 @@ if TYPE_CHECKING:
     from ._errors import UnprocessableEntityError as UnprocessableEntityError
     from ._errors import WebSocketConnectionClosedError as WebSocketConnectionClosedError
     from ._errors import WebSocketQueueFullError as WebSocketQueueFullError
+    from ._http_clients import DefaultAsyncHttpx2Client as DefaultAsyncHttpx2Client
     from ._http_clients import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
+    from ._http_clients import DefaultHttpx2Client as DefaultHttpx2Client
     from ._http_clients import DefaultHttpxClient as DefaultHttpxClient
     from ._models import BaseModel as BaseModel
     from ._parsing import ContentFilterFinishReasonError as ContentFilterFinishReasonError
@@ -111,6 +113,8 @@ if TYPE_CHECKING:
     from ._types import not_given as not_given
     from ._types import omit as omit
     from ._webhooks import InvalidWebhookSignatureError as InvalidWebhookSignatureError
+    from .types.websocket_reconnection import ReconnectingEvent as ReconnectingEvent
+    from .types.websocket_reconnection import ReconnectingOverrides as ReconnectingOverrides
 
     Client = OpenAI
     AsyncClient = AsyncOpenAI
@@ -182,6 +186,10 @@ _LAZY: Dict[str, str] = {
     "DEFAULT_CONNECTION_LIMITS": "._constants",
     "DefaultHttpxClient": "._http_clients",
     "DefaultAsyncHttpxClient": "._http_clients",
+    "DefaultHttpx2Client": "._http_clients",
+    "DefaultAsyncHttpx2Client": "._http_clients",
+    "ReconnectingEvent": ".types.websocket_reconnection",
+    "ReconnectingOverrides": ".types.websocket_reconnection",
     "DefaultAioHttpClient": "._aiohttp_client",
     "AzureOpenAI": "._sync._azure",
     "AsyncAzureOpenAI": "._async._azure",
@@ -255,11 +263,16 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     if name in _MODULE_CLIENT_RESOURCES:
-        from ._module_client import module_client
+        from ._module_client import resource_proxy
 
-        return getattr(module_client(), name)
+        return resource_proxy(name)
     if name == "types":
         return importlib.import_module(".types", __name__)
+    if name[:1].isupper():  # the removed pre-1.0 names; other probes need not load that module
+        from ._old_api import REMOVED_NAMES, removed_name
+
+        if name in REMOVED_NAMES:
+            return removed_name(name)
     raise AttributeError(f"module 'openai' has no attribute {name!r}")
 
 

@@ -109,8 +109,8 @@ def _normalise_base_url(base_url: Union[str, httpx.URL]) -> str:
         url = httpx.URL(str(base_url))
     except (httpx.InvalidURL, TypeError) as exc:
         raise ValueError(f"base_url {str(base_url)!r} is not a valid URL: {exc}") from None
-    if url.scheme not in ("http", "https") or not url.host:
-        raise ValueError(f"base_url {str(base_url)!r} must be an absolute http:// or https:// URL")
+    # A base URL that is not absolute is accepted here, as the official SDK accepts it; the
+    # first request made with it fails with an error saying so (see `_request.py`).
     text = str(url)
     # Paths are joined by concatenation, so the base must end in exactly one slash.
     return text if text.endswith("/") else text + "/"

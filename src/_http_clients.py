@@ -19,8 +19,14 @@ import httpx
 
 from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
+# The httpx2 pair lives with its bridge; it is named here beside the httpx pair (httpx2 itself
+# is only imported when one is made).
+from ._httpx2 import DefaultAsyncHttpx2Client, DefaultHttpx2Client
+
 __all__ = [
+    "DefaultAsyncHttpx2Client",
     "DefaultAsyncHttpxClient",
+    "DefaultHttpx2Client",
     "DefaultHttpxClient",
     "fast_transport_allowed",
     "skip_cookie_work_without_cookies",

@@ -19,6 +19,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 import httpx
 
 from ._constants import HELPER_HEADER, RAW_RESPONSE_HEADER
+from ._errors import APIConnectionError
 from ._types import Headers, NotGiven, Omit, Query, Timeout
 
 __all__ = [
@@ -48,10 +49,15 @@ class ClientSettings:
 class _PreparedParts:
     """The per-client pieces of every request, parsed and encoded once instead of per call."""
 
-    __slots__ = ("_with_auth", "headers", "timeout", "urls")
+    __slots__ = ("_with_auth", "base_url_problem", "headers", "timeout", "urls")
 
     def __init__(self, settings: ClientSettings) -> None:
         base = httpx.URL(settings.base_url)
+        self.base_url_problem: Optional[str] = None
+        if base.scheme not in ("http", "https") or not base.host:
+            self.base_url_problem = (
+                f"base_url {settings.base_url!r} is not an absolute http:// or https:// URL, so no request can be sent"
+            )
         # The order httpx gives its own requests: Host first, then the client's headers.
         self.headers = httpx.Headers({"Host": base.netloc.decode("ascii"), **settings.default_headers})
         self.timeout = _timeout_dict(settings.timeout)
@@ -142,6 +148,11 @@ def build_request(
 ) -> httpx.Request:
     """Assemble the HTTP request for one attempt of a call."""
     prepared = _prepared(settings)
+    if prepared.base_url_problem is not None:
+        raise APIConnectionError(
+            message=prepared.base_url_problem,
+            request=httpx.Request(options.method.upper(), settings.base_url + options.path.lstrip("/")),
+        )
     headers = prepared.headers_with(auth_headers)
     headers["X-Stainless-Retry-Count"] = str(retries_taken)
     if options.extra_headers:

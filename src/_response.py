@@ -6,6 +6,7 @@ variants that still read from the network live in ``_async/_response.py`` (and i
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from typing import Any, Callable, Dict, Generic, Iterator, Optional, TypeVar, Union, cast
@@ -164,6 +165,22 @@ class ResponseView:
         """The server's ``x-request-id`` for this call."""
         return cast(Optional[str], self.http_response.headers.get("x-request-id"))
 
+    @property
+    def http_version(self) -> str:
+        """The HTTP version of the response, such as ``HTTP/1.1``."""
+        return self.http_response.http_version
+
+    @property
+    def elapsed(self) -> datetime.timedelta:
+        """How long the response took, from sending the request to the end of the body."""
+        return self.http_response.elapsed
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the connection behind the response is released: the body was read to its end,
+        the response was closed, or (for a stream) the stream was."""
+        return self.http_response.is_closed
+
 
 class LegacyAPIResponse(ResponseView, Generic[_T]):
     """What ``with_raw_response`` calls return: the HTTP response, and ``parse()`` for the usual result."""
@@ -185,11 +202,6 @@ class LegacyAPIResponse(ResponseView, Generic[_T]):
     def text(self) -> str:
         """The body as text."""
         return self.http_response.text
-
-    @property
-    def elapsed(self) -> Any:
-        """How long the response took, as httpx measured it."""
-        return self.http_response.elapsed
 
     def json(self) -> Any:
         """The body decoded as JSON."""

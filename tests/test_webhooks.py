@@ -86,27 +86,29 @@ def test_a_broken_whsec_secret_is_a_clear_error() -> None:
 @pytest.mark.parametrize("missing", ["webhook-id", "webhook-timestamp", "webhook-signature"])
 def test_each_missing_header_is_named(missing: str) -> None:
     partial = {name: value for name, value in headers().items() if name != missing}
-    with pytest.raises(InvalidWebhookSignatureError, match=f"Missing required webhook header: {missing}"):
+    with pytest.raises(InvalidWebhookSignatureError, match=rf"^Could not find {missing} header$"):
         verify_signature(BODY, partial, secret=SECRET, now=NOW)
 
 
 def test_a_signature_header_without_v1_entries_fails() -> None:
-    with pytest.raises(InvalidWebhookSignatureError, match="no v1 signature"):
+    with pytest.raises(
+        InvalidWebhookSignatureError, match=r"^The given webhook signature does not match the expected signature$"
+    ):
         verify_signature(BODY, headers(signature="v2,abc"), secret=SECRET, now=NOW)
 
 
 def test_a_timestamp_that_is_not_a_number_fails() -> None:
     bad = {**headers(), "webhook-timestamp": "yesterday"}
-    with pytest.raises(InvalidWebhookSignatureError, match="Unix seconds"):
+    with pytest.raises(InvalidWebhookSignatureError, match=r"^Invalid webhook timestamp format$"):
         verify_signature(BODY, bad, secret=SECRET, now=NOW)
 
 
 def test_the_tolerance_is_300_seconds_both_ways() -> None:
     verify_signature(BODY, headers(timestamp=NOW - 300), secret=SECRET, now=NOW)
     verify_signature(BODY, headers(timestamp=NOW + 300), secret=SECRET, now=NOW)
-    with pytest.raises(InvalidWebhookSignatureError, match="too old"):
+    with pytest.raises(InvalidWebhookSignatureError, match=r"^Webhook timestamp is too old$"):
         verify_signature(BODY, headers(timestamp=NOW - 301), secret=SECRET, now=NOW)
-    with pytest.raises(InvalidWebhookSignatureError, match="too new"):
+    with pytest.raises(InvalidWebhookSignatureError, match=r"^Webhook timestamp is too new$"):
         verify_signature(BODY, headers(timestamp=NOW + 301), secret=SECRET, now=NOW)
     verify_signature(BODY, headers(timestamp=NOW - 3000), secret=SECRET, now=NOW, tolerance=3600)
 

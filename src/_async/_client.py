@@ -16,6 +16,8 @@ from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base_client import AsyncAPIClient
 
 if TYPE_CHECKING:
+    import httpx2
+
     from .._bedrock import BedrockProvider
     from .._data_residency import DataResidency
     from ..auth import WorkloadIdentity, X509WorkloadIdentity
@@ -81,7 +83,7 @@ class AsyncOpenAI(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
-        http_client: Optional[httpx.AsyncClient] = None,
+        http_client: Union[httpx.AsyncClient, httpx2.AsyncClient, None] = None,
     ) -> None:
         setup_logging()
         if data_residency is not None:

@@ -26,21 +26,25 @@ from .._concurrency import (
 )
 from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
 from .._http_clients import DefaultHttpxClient
+from .._httpx2 import is_httpx2_client, wrap_httpx2_client
 from .._logs import log_request, logger
+from .._low_level import RequestOptions, low_level_options, stream_item_type
 from .._pool_repair import take_orphaned_connections
 from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
-from .._types import NotGiven
+from .._types import Body, NotGiven
 from ._response import APIResponse
 
 if TYPE_CHECKING:
     from .._bedrock import AwsSigner
     from ..auth import WorkloadIdentityAuth
+    from ._streaming import Stream
 
 __all__ = ["SyncAPIClient"]
 
 _PageT = TypeVar("_PageT")
+_ResultT = TypeVar("_ResultT")
 _ClientT = TypeVar("_ClientT", bound="SyncAPIClient")
 
 
@@ -54,9 +58,13 @@ class SyncAPIClient:
     #: The token cache of a workload identity client: a token the API refuses is dropped and renewed once.
     _workload_auth: Optional[WorkloadIdentityAuth] = None
 
-    def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[httpx.Client]) -> None:
+    def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[Any]) -> None:
+        if http_client is not None and is_httpx2_client(http_client):
+            http_client = wrap_httpx2_client(http_client, outer=httpx.Client)
         if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise TypeError(f"http_client must be an httpx.Client, not {type(http_client).__name__}")
+            raise TypeError(
+                f"http_client must be an httpx.Client or an httpx2.Client, not {type(http_client).__name__}"
+            )
         self._settings = settings
         self._api_key = api_key
         self._static_auth = {"Authorization": f"Bearer {api_key}"} if isinstance(api_key, str) else None
@@ -149,6 +157,81 @@ class SyncAPIClient:
         page: _PageT = self.request(next_options, cast_to=page_cls)
         return page
 
+    # The official SDK's low-level calls: a path under base_url, and the type to build the answer as.
+
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        options: Optional[RequestOptions] = None,
+        stream: bool = False,
+        stream_cls: Optional[type[Stream[Any]]] = None,
+    ) -> Any:
+        """Send ``GET path`` and build the answer as ``cast_to`` (or a stream, with ``stream=True``)."""
+        call = low_level_options("get", path, options=options)
+        return self.request(call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls))
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+        files: Optional[Any] = None,
+        stream: bool = False,
+        stream_cls: Optional[type[Stream[Any]]] = None,
+    ) -> Any:
+        """Send ``POST path`` with ``body`` as JSON (or ``files`` as multipart) and build the answer."""
+        call = low_level_options("post", path, body=body, content=content, files=files, options=options)
+        return self.request(call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls))
+
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        files: Optional[Any] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> _ResultT:
+        """Send ``PUT path`` with ``body`` as JSON (or ``files`` as multipart) and build the answer."""
+        call = low_level_options("put", path, body=body, content=content, files=files, options=options)
+        result: _ResultT = self.request(call, cast_to=cast_to)
+        return result
+
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        files: Optional[Any] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> _ResultT:
+        """Send ``PATCH path`` with ``body`` as JSON (or ``files`` as multipart) and build the answer."""
+        call = low_level_options("patch", path, body=body, content=content, files=files, options=options)
+        result: _ResultT = self.request(call, cast_to=cast_to)
+        return result
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> _ResultT:
+        """Send ``DELETE path`` (with ``body`` as JSON, if given) and build the answer."""
+        call = low_level_options("delete", path, body=body, content=content, options=options)
+        result: _ResultT = self.request(call, cast_to=cast_to)
+        return result
+
     def get_api_list(self, options: CallOptions, *, page: type[_PageT]) -> _PageT:
         """The value of a ``list()`` call: the first page, fetched when awaited or iterated."""
         fetch_first: SyncCall[_PageT] = functools.partial(self.request, options, cast_to=page)
@@ -213,15 +296,16 @@ class SyncAPIClient:
 
         if options.raw_mode == "stream":
             return APIResponse(response, parser=parse, is_stream=stream_item is not None, retries_taken=retries_taken)
-        if stream_item is not None:
-            return parse(None, b"")
         if options.raw_mode == "raw":
+            # A streamed call's body is still unread: `parse()` gives the stream that reads it.
             return LegacyAPIResponse(
                 response,
-                parser=lambda to: parse(to, response.content),
+                parser=lambda to: parse(to, b"" if stream_item is not None and to is None else response.content),
                 cast_to=cast_to,
                 retries_taken=retries_taken,
             )
+        if stream_item is not None:
+            return parse(None, b"")
         return parse(None, response.content)
 
     def is_closed(self) -> bool:

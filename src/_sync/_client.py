@@ -17,6 +17,8 @@ from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base_client import SyncAPIClient
 
 if TYPE_CHECKING:
+    import httpx2
+
     from .._bedrock import BedrockProvider
     from .._data_residency import DataResidency
     from ..auth import WorkloadIdentity, X509WorkloadIdentity
@@ -82,7 +84,7 @@ class OpenAI(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
-        http_client: Optional[httpx.Client] = None,
+        http_client: Union[httpx.Client, httpx2.Client, None] = None,
     ) -> None:
         setup_logging()
         if data_residency is not None:

@@ -17,6 +17,7 @@ import respx
 
 from openai._async._pagination import AsyncPage
 from openai._async.resources.admin import AsyncAdmin
+from openai._signatures import takes_params as takes_params_typeddict
 from openai.types.admin.organization import (
     AdminAPIKey,
     AdminAPIKeyCreateResponse,
@@ -276,5 +277,8 @@ def test_every_admin_call_exists_with_its_arguments() -> None:
             kinds[parameter.kind.name].append(parameter.name)
         assert kinds["POSITIONAL_OR_KEYWORD"] == positional, call["call"]
         options = ["extra_headers", "extra_query", "extra_body", "timeout"]
-        assert kinds["KEYWORD_ONLY"] == [*keyword, *options], call["call"]
-        assert kinds["VAR_KEYWORD"] == (["params"] if "**params" in args else []), call["call"]
+        # `**params` as written shows its keys one by one, between the explicit keywords and the options.
+        assert kinds["KEYWORD_ONLY"][: len(keyword)] == keyword, call["call"]
+        assert kinds["KEYWORD_ONLY"][-len(options) :] == options, call["call"]
+        assert kinds["VAR_KEYWORD"] == [], call["call"]
+        assert takes_params_typeddict(target) is ("**params" in args), call["call"]

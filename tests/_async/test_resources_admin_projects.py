@@ -18,6 +18,7 @@ import respx
 
 from openai._async._pagination import AsyncConversationCursorPage, AsyncNextCursorPage, AsyncPage
 from openai._async.resources.admin.organization.projects import AsyncProjects
+from openai._signatures import takes_params as takes_params_typeddict
 from openai.types.admin.organization import Project
 from openai.types.admin.organization.projects import (
     CertificateActivateResponse,
@@ -26,6 +27,7 @@ from openai.types.admin.organization.projects import (
     ProjectUser,
 )
 from openai.types.admin.organization.projects.users import RoleDeleteResponse
+from tests._placeholders import required_placeholders
 from tests._transports import make_async_client
 
 BASE_URL = "http://127.0.0.1:1/v1"
@@ -81,14 +83,19 @@ async def test_every_call_hits_its_operation(projects: AsyncProjects, call: dict
     assert [p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY][: len(keyword_only)] == (
         keyword_only
     )
-    assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters) == ("**params" in written)
+    # `**params` as written; the signature shows its keys one by one.
+    assert takes_params_typeddict(method) == ("**params" in written)
 
     values = {name: f"{name}-1" for name in call["path_params"]}
     path = call["path"].format(**values)
     reply = {"object": "list", "data": [{"id": "item-1"}]} if call["result"] == "page" else {"id": "x-1"}
     with respx.mock(base_url=BASE_URL, assert_all_called=True) as mock:
         route = mock.route(method=call["http_method"], path=path).respond(json=reply)
-        result = await method(*[values[name] for name in positional], **{name: values[name] for name in keyword_only})
+        result = await method(
+            *[values[name] for name in positional],
+            **{name: values[name] for name in keyword_only},
+            **required_placeholders(method, keyword_only),
+        )
     assert route.call_count == 1
     if call["result"] == "page":
         assert isinstance(result, PAGE_CLASSES[call["page"]["kind"]])

@@ -26,11 +26,13 @@ from openai._async.resources.skills import AsyncSkills
 from openai._async.resources.uploads import AsyncUploads
 from openai._async.resources.vector_stores import AsyncVectorStores
 from openai._response import HttpxBinaryResponseContent
+from openai._signatures import takes_params as takes_params_typeddict
 from openai.types import Skill, VectorStore, VectorStoreSearchResponse
 from openai.types.evals import RunCancelResponse
 from openai.types.evals.runs import OutputItemListResponse
 from openai.types.uploads import UploadPart
 from openai.types.vector_stores import FileContentResponse, VectorStoreFile
+from tests._placeholders import required_placeholders
 from tests._transports import make_async_client
 
 BASE_URL = "http://127.0.0.1:1/v1"
@@ -105,7 +107,8 @@ async def test_every_call_reaches_its_operation(client: AsyncOpenAI, call: dict[
     assert [p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY][: len(keyword_only)] == (
         keyword_only
     )
-    assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters) is takes_params
+    # `**params` as written; the signature shows its keys one by one.
+    assert takes_params_typeddict(method) is takes_params
 
     values = {name: f"{name}_x" for name in call["path_params"]}
     if call["result"] == "page":
@@ -116,11 +119,17 @@ async def test_every_call_reaches_its_operation(client: AsyncOpenAI, call: dict[
         answer = httpx.Response(200)
     else:
         answer = httpx.Response(200, json={"id": "obj_1"})
+    placeholders = {
+        name: value
+        for name, value in required_placeholders(method, keyword_only).items()
+        if name not in FILE_PARAMS.get(call["call"], {})
+    }
     with respx.mock(base_url=BASE_URL, assert_all_called=True) as mock:
         route = mock.route(method=call["http_method"], path=call["path"].format(**values)).mock(answer)
         result = await method(
             *[values[name] for name in positional],
             **{name: values[name] for name in keyword_only},
+            **placeholders,
             **FILE_PARAMS.get(call["call"], {}),
         )
     assert route.call_count == 1
@@ -146,7 +155,7 @@ async def test_every_call_reaches_its_operation(client: AsyncOpenAI, call: dict[
         assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
     elif call["body"] == "application/json":
         assert sent.headers["content-type"] == "application/json"
-        assert json.loads(sent.content) == {}
+        assert json.loads(sent.content) == placeholders
     else:
         assert sent.content == b""
     assert sent.url.query == b""

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import json
+import warnings
 from typing import Any, Dict, Iterator, List
 
 import httpx
 import pytest
 import respx
 
-from openai import OpenAI
+from openai import APIConnectionError, OpenAI
 from openai._sync._helpers import polling
 from openai._sync.resources.beta.threads.runs import Runs
 from openai._sync.resources.beta.threads.threads import Threads
@@ -260,3 +261,71 @@ def test_wait_for_processing_gives_up_after_max_wait(
             polling.wait_for_processing(Files(client), "file-1", max_wait_seconds=15)
     # Without a chosen interval the server's hint is used.
     assert sleeps == [2.0]
+
+
+def test_a_deprecated_helper_warns_once_for_the_callers_line() -> None:
+    client = OpenAI(api_key="sk-test", base_url="http://127.0.0.1:1/v1", max_retries=0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(APIConnectionError):
+            Runs(client).create_and_poll(thread_id="thread_1", assistant_id="asst_1")
+    assert [(w.category, w.filename) for w in caught] == [(DeprecationWarning, __file__)]
+    client.close()
+
+
+def video(status: str) -> Dict[str, Any]:
+    return {
+        "id": "video_1",
+        "object": "video",
+        "created_at": 1,
+        "status": status,
+        "model": "sora-2",
+        "progress": 100 if status == "completed" else 50,
+        "seconds": "4",
+        "size": "720x1280",
+    }
+
+
+def test_videos_create_and_poll_waits_until_completed(client: OpenAI, sleeps: List[float]) -> None:
+    with respx.mock(base_url=BASE_URL) as mock:
+        create = mock.post("/videos").respond(json=video("queued"))
+        retrieve = mock.get("/videos/video_1")
+        retrieve.side_effect = replies(video("in_progress"), video("completed"), poll_after_ms=2000)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            result = client.videos.create_and_poll(
+                prompt="a cat", extra_headers={"X-Trace": "t1"}, extra_query={"probe": "1"}, timeout=30
+            )
+    assert result.status == "completed"
+    assert create.calls.last.request.headers["x-trace"] == "t1"
+    polled = retrieve.calls.last.request
+    assert polled.headers["x-trace"] == "t1" and polled.headers["x-stainless-poll-helper"] == "true"
+    assert polled.url.params["probe"] == "1"
+    assert retrieve.call_count == 2
+    assert sleeps == [2.0]
+    assert [str(w.message) for w in caught] == [
+        "The Sora API is scheduled to permanently shut down on September 24, 2026."
+    ]
+
+
+def test_videos_poll_returns_a_failed_video_too(client: OpenAI, sleeps: List[float]) -> None:
+    with respx.mock(base_url=BASE_URL) as mock:
+        mock.get("/videos/video_1").side_effect = replies(video("queued"), video("failed"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            result = client.videos.poll("video_1", poll_interval_ms=10)
+    assert result.status == "failed"
+    assert sleeps == [0.01]
+
+
+def test_create_and_poll_sends_the_request_options_on_every_request(client: OpenAI, sleeps: List[float]) -> None:
+    with respx.mock(base_url=BASE_URL) as mock:
+        create = mock.post("/vector_stores/vs_1/file_batches").respond(json=batch("in_progress"))
+        retrieve = mock.get("/vector_stores/vs_1/file_batches/vsfb_1")
+        retrieve.side_effect = replies(batch("completed"))
+        client.vector_stores.file_batches.create_and_poll(
+            "vs_1", file_ids=["file-1"], extra_headers={"X-Trace": "t2"}, extra_body={"note": "n"}
+        )
+    assert create.calls.last.request.headers["x-trace"] == "t2"
+    assert json.loads(create.calls.last.request.content) == {"file_ids": ["file-1"], "note": "n"}
+    assert retrieve.calls.last.request.headers["x-trace"] == "t2"

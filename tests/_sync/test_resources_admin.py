@@ -16,6 +16,7 @@ import httpx
 import pytest
 import respx
 
+from openai._signatures import takes_params as takes_params_typeddict
 from openai._sync._pagination import SyncPage
 from openai._sync.resources.admin import Admin
 from openai.types.admin.organization import (
@@ -277,5 +278,8 @@ def test_every_admin_call_exists_with_its_arguments() -> None:
             kinds[parameter.kind.name].append(parameter.name)
         assert kinds["POSITIONAL_OR_KEYWORD"] == positional, call["call"]
         options = ["extra_headers", "extra_query", "extra_body", "timeout"]
-        assert kinds["KEYWORD_ONLY"] == [*keyword, *options], call["call"]
-        assert kinds["VAR_KEYWORD"] == (["params"] if "**params" in args else []), call["call"]
+        # `**params` as written shows its keys one by one, between the explicit keywords and the options.
+        assert kinds["KEYWORD_ONLY"][: len(keyword)] == keyword, call["call"]
+        assert kinds["KEYWORD_ONLY"][-len(options) :] == options, call["call"]
+        assert kinds["VAR_KEYWORD"] == [], call["call"]
+        assert takes_params_typeddict(target) is ("**params" in args), call["call"]

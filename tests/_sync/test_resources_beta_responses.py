@@ -25,6 +25,7 @@ import respx
 import openai
 from openai import OpenAI
 from openai._response import HttpxBinaryResponseContent
+from openai._signatures import takes_params as takes_params_typeddict
 from openai._sync._pagination import SyncConversationCursorPage, SyncCursorPage
 from openai._sync._streaming import Stream
 from openai._sync.resources.beta import Beta
@@ -46,6 +47,7 @@ from openai.types.responses import (
     ResponseCreatedEvent,
     ResponseTextDeltaEvent,
 )
+from tests._placeholders import required_placeholders
 from tests._transports import make_sync_client
 
 BASE_URL = "http://127.0.0.1:1/v1"
@@ -203,7 +205,8 @@ def test_every_call_reaches_its_operation(client: OpenAI, call: Dict[str, Any]) 
     assert [p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY][: len(keyword_only)] == (
         keyword_only
     )
-    assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters) is takes_params
+    # `**params` as written; the signature shows its keys one by one.
+    assert takes_params_typeddict(method) is takes_params
 
     path, _, flag = call["path"].partition("?")
     values = {name: f"{name}_x" for name in call["path_params"]}
@@ -216,11 +219,17 @@ def test_every_call_reaches_its_operation(client: OpenAI, call: Dict[str, Any]) 
         answer = httpx.Response(200)
     else:
         answer = httpx.Response(200, json=UNION_SAMPLES.get(call["returns"]["name"], {"id": "obj_1"}))
+    placeholders = {
+        name: value
+        for name, value in required_placeholders(method, keyword_only).items()
+        if name not in REQUIRED_PARAMS.get(call["call"], {})
+    }
     with respx.mock(base_url=BASE_URL, assert_all_called=True) as mock:
         route = mock.route(method=call["http_method"], path=path.format(**values)).mock(answer)
         result = method(
             *[values[name] for name in positional],
             **{name: values[name] for name in keyword_only},
+            **placeholders,
             **REQUIRED_PARAMS.get(call["call"], {}),
         )
     assert route.call_count == 1
@@ -245,7 +254,7 @@ def test_every_call_reaches_its_operation(client: OpenAI, call: Dict[str, Any]) 
         assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
     elif call["body"] == "application/json":
         assert sent.headers["content-type"] == "application/json"
-        assert json.loads(sent.content) == {}
+        assert json.loads(sent.content) == placeholders
     else:
         assert sent.content == b""
     # The beta Responses API is told apart from the stable one by `?beta=true` alone.
@@ -511,3 +520,22 @@ def test_an_empty_path_parameter_fails_before_any_request(client: OpenAI) -> Non
         with pytest.raises(ValueError, match="conversation_id"):
             Conversations(client).items.delete("item_1", conversation_id="")
         assert not mock.calls
+
+
+def test_betas_opt_a_beta_responses_call_into_features(client: OpenAI) -> None:
+    with respx.mock(base_url=BASE_URL) as mock:
+        route = mock.get("/responses/resp_1").respond(json=response_json("completed"))
+        items = mock.get("/responses/resp_1/input_items").respond(
+            json={"object": "list", "data": [], "has_more": False}
+        )
+        client.beta.responses.retrieve("resp_1", betas=["responses_multi_agent=v1"])
+        client.beta.responses.retrieve("resp_1")
+        client.beta.responses.input_items.list(
+            "resp_1", betas=["responses_multi_agent=v1"], extra_headers={"OpenAI-Beta": "mine"}
+        )
+    first, second = route.calls
+    assert first.request.headers["openai-beta"] == "responses_multi_agent=v1"
+    assert "openai-beta" not in second.request.headers
+    assert first.request.url.params["beta"] == "true"
+    # The caller's own header wins over the one `betas` makes.
+    assert items.calls.last.request.headers["openai-beta"] == "mine"

@@ -21,6 +21,7 @@ import respx
 
 from openai import OpenAI
 from openai._response import HttpxBinaryResponseContent
+from openai._signatures import takes_params as takes_params_typeddict
 from openai._sync._pagination import SyncCursorPage, SyncPage
 from openai._sync.resources.containers import Containers
 from openai._sync.resources.evals import Evals
@@ -32,6 +33,7 @@ from openai.types.evals import RunCancelResponse
 from openai.types.evals.runs import OutputItemListResponse
 from openai.types.uploads import UploadPart
 from openai.types.vector_stores import FileContentResponse, VectorStoreFile
+from tests._placeholders import required_placeholders
 from tests._transports import make_sync_client
 
 BASE_URL = "http://127.0.0.1:1/v1"
@@ -106,7 +108,8 @@ def test_every_call_reaches_its_operation(client: OpenAI, call: dict[str, Any]) 
     assert [p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY][: len(keyword_only)] == (
         keyword_only
     )
-    assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters) is takes_params
+    # `**params` as written; the signature shows its keys one by one.
+    assert takes_params_typeddict(method) is takes_params
 
     values = {name: f"{name}_x" for name in call["path_params"]}
     if call["result"] == "page":
@@ -117,11 +120,17 @@ def test_every_call_reaches_its_operation(client: OpenAI, call: dict[str, Any]) 
         answer = httpx.Response(200)
     else:
         answer = httpx.Response(200, json={"id": "obj_1"})
+    placeholders = {
+        name: value
+        for name, value in required_placeholders(method, keyword_only).items()
+        if name not in FILE_PARAMS.get(call["call"], {})
+    }
     with respx.mock(base_url=BASE_URL, assert_all_called=True) as mock:
         route = mock.route(method=call["http_method"], path=call["path"].format(**values)).mock(answer)
         result = method(
             *[values[name] for name in positional],
             **{name: values[name] for name in keyword_only},
+            **placeholders,
             **FILE_PARAMS.get(call["call"], {}),
         )
     assert route.call_count == 1
@@ -147,7 +156,7 @@ def test_every_call_reaches_its_operation(client: OpenAI, call: dict[str, Any]) 
         assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
     elif call["body"] == "application/json":
         assert sent.headers["content-type"] == "application/json"
-        assert json.loads(sent.content) == {}
+        assert json.loads(sent.content) == placeholders
     else:
         assert sent.content == b""
     assert sent.url.query == b""

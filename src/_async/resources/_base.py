@@ -21,6 +21,7 @@ from ..._concurrency import AsyncPaginator
 from ..._constants import RAW_RESPONSE_HEADER
 from ..._request import CallOptions
 from ..._response import HttpxBinaryResponseContent
+from ..._signatures import install_call_signatures
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._response import AsyncResponseContextManager
 
@@ -57,6 +58,11 @@ class AsyncAPIResource:
     # a resource that declares none gets the generic ones.
     _raw_response_view: ClassVar[type[AsyncRawResponseView]]
     _streaming_response_view: ClassVar[type[AsyncStreamingResponseView]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Calls taking `**params` get their real signature and a check of the keywords given.
+        install_call_signatures(cls)
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -211,7 +217,8 @@ class AsyncRawResponseView(_ResponseView):
             resource._raw_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(method)
+        # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
+        @functools.wraps(method, updated=())
         def call(*args: Any, **kwargs: Any) -> Any:
             return method(*args, **self._marked(kwargs))
 
@@ -233,7 +240,8 @@ class AsyncStreamingResponseView(_ResponseView):
             resource._streaming_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(method)
+        # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
+        @functools.wraps(method, updated=())
         def call(*args: Any, **kwargs: Any) -> Any:
             marked = self._marked(kwargs)
             return AsyncResponseContextManager(lambda: method(*args, **marked))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ..._concurrency import AsyncPaginator
 from ..._request import require_path_param
@@ -136,6 +136,7 @@ class AsyncFiles(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The `.content()` method should be used instead")
     async def retrieve_content(
         self,
         file_id: str,

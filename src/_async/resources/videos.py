@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ..._concurrency import AsyncPaginator
 from ..._request import require_path_param
@@ -23,6 +23,7 @@ from ...types import (
     VideoListParams,
     VideoRemixParams,
 )
+from .._helpers import polling
 from .._pagination import AsyncConversationCursorPage
 from ._base import (
     AsyncAPIResource,
@@ -43,6 +44,13 @@ class AsyncVideos(AsyncAPIResource):
     with_raw_response: AsyncVideosWithRawResponse
     with_streaming_response: AsyncVideosWithStreamingResponse
 
+    # Deprecated where wired in: warned at run time, not seen by type checkers on these names.
+    poll = deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")(polling.poll_video)
+    create_and_poll = deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")(
+        polling.create_and_poll_video
+    )
+
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def create(
         self,
         *,
@@ -65,6 +73,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def retrieve(
         self,
         video_id: str,
@@ -85,6 +94,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def list(
         self,
         *,
@@ -105,6 +115,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def delete(
         self,
         video_id: str,
@@ -125,6 +136,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def download_content(
         self,
         video_id: str,
@@ -147,6 +159,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def remix(
         self,
         video_id: str,
@@ -169,6 +182,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def edit(
         self,
         *,
@@ -191,6 +205,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def extend(
         self,
         *,
@@ -213,6 +228,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def create_character(
         self,
         *,
@@ -235,6 +251,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def get_character(
         self,
         character_id: str,

@@ -13,6 +13,7 @@ Wiring (one line each in the resource classes):
 - ``beta.threads.runs``: ``poll``, ``create_and_poll``, ``submit_tool_outputs_and_poll``
 - ``beta.threads``: ``create_and_run_poll``
 - ``files``: ``wait_for_processing``
+- ``videos``: ``poll``, ``create_and_poll``
 """
 
 from __future__ import annotations
@@ -36,16 +37,21 @@ from ...types.vector_stores.file_batch_create_params import FileBatchCreateParam
 from ...types.vector_stores.file_create_params import FileCreateParams
 from ...types.vector_stores.vector_store_file import VectorStoreFile
 from ...types.vector_stores.vector_store_file_batch import VectorStoreFileBatch
+from ...types.video import Video
+from ...types.video_create_params import VideoCreateParams
 
 if TYPE_CHECKING:
     # Annotations only: the resource modules import this one to wire the helpers in.
     from ..resources import files as top_level_files
+    from ..resources import videos as video_resources
     from ..resources.beta.threads import runs as thread_runs
     from ..resources.beta.threads import threads as thread_resources
     from ..resources.vector_stores import file_batches as vector_store_file_batches
     from ..resources.vector_stores import files as vector_store_files
 
 __all__ = [
+    "create_and_poll_video",
+    "poll_video",
     "create_and_poll_file_batch",
     "create_and_poll_run",
     "create_and_poll_vector_store_file",
@@ -88,11 +94,40 @@ def _run_pending(run: Any) -> bool:
     return getattr(run, "status", None) in RUN_PENDING_STATUSES
 
 
-def _upload(resource: Any, file: FileTypes) -> FileObject:
+class RequestOptions:
+    """The per-call options a helper was given, passed on to each request it makes."""
+
+    def __init__(
+        self,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> None:
+        self.extra_headers = extra_headers
+        self.extra_query = extra_query
+        self.extra_body = extra_body
+        self.timeout = timeout
+
+    def kwargs(self) -> Dict[str, Any]:
+        return self.with_headers(self.extra_headers)
+
+    def with_headers(self, headers: Optional[Headers]) -> Dict[str, Any]:
+        return {
+            "extra_headers": headers,
+            "extra_query": self.extra_query,
+            "extra_body": self.extra_body,
+            "timeout": self.timeout,
+        }
+
+
+def _upload(resource: Any, file: FileTypes, options: Optional[RequestOptions] = None) -> FileObject:
     """Upload one file for use with file search (purpose ``assistants``)."""
     from ..resources.files import Files
 
-    uploaded: FileObject = Files(resource._client).create(file=file, purpose="assistants")
+    uploaded: FileObject = Files(resource._client).create(
+        file=file, purpose="assistants", **(options or RequestOptions()).kwargs()
+    )
     return uploaded
 
 
@@ -107,11 +142,22 @@ def poll_vector_store_file(
     poll_interval_ms: Union[int, NotGiven] = NOT_GIVEN,
 ) -> VectorStoreFile:
     """Wait until a vector store file is no longer ``in_progress`` and return it."""
+    return _poll_vector_store_file(resource, file_id, vector_store_id, poll_interval_ms, RequestOptions())
 
+
+def _poll_vector_store_file(
+    resource: vector_store_files.Files,
+    file_id: str,
+    vector_store_id: str,
+    poll_interval_ms: Union[int, NotGiven],
+    options: RequestOptions,
+) -> VectorStoreFile:
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(file_id, vector_store_id=vector_store_id, extra_headers=headers)
+        return resource.retrieve(file_id, vector_store_id=vector_store_id, **options.with_headers(headers))
 
-    result: VectorStoreFile = _poll(fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=None)
+    result: VectorStoreFile = _poll(
+        fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
+    )
     return result
 
 
@@ -134,10 +180,18 @@ def create_and_poll_vector_store_file(
     attributes: Union[Attributes, NotGiven] = NOT_GIVEN,
     poll_interval_ms: Union[int, NotGiven] = NOT_GIVEN,
     chunking_strategy: Union[FileChunkingStrategyParam, NotGiven] = NOT_GIVEN,
+    extra_headers: Optional[Headers] = None,
+    extra_query: Optional[Query] = None,
+    extra_body: Optional[Body] = None,
+    timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
 ) -> VectorStoreFile:
-    """Attach an uploaded file to a vector store and wait until it is processed."""
-    resource.create(vector_store_id, **_file_params(file_id, attributes, chunking_strategy))
-    return poll_vector_store_file(resource, file_id, vector_store_id=vector_store_id, poll_interval_ms=poll_interval_ms)
+    """Attach an uploaded file to a vector store and wait until it is processed.
+
+    ``extra_*`` and ``timeout`` apply to every request the helper makes.
+    """
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    resource.create(vector_store_id, **_file_params(file_id, attributes, chunking_strategy), **options.kwargs())
+    return _poll_vector_store_file(resource, file_id, vector_store_id, poll_interval_ms, options)
 
 
 def upload_vector_store_file(
@@ -161,9 +215,17 @@ def upload_and_poll_vector_store_file(
     attributes: Union[Attributes, NotGiven] = NOT_GIVEN,
     poll_interval_ms: Union[int, NotGiven] = NOT_GIVEN,
     chunking_strategy: Union[FileChunkingStrategyParam, NotGiven] = NOT_GIVEN,
+    extra_headers: Optional[Headers] = None,
+    extra_query: Optional[Query] = None,
+    extra_body: Optional[Body] = None,
+    timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
 ) -> VectorStoreFile:
-    """Upload a file, attach it to a vector store, and wait until it is processed."""
-    uploaded = _upload(resource, file)
+    """Upload a file, attach it to a vector store, and wait until it is processed.
+
+    ``extra_*`` and ``timeout`` apply to every request the helper makes, the upload included.
+    """
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    uploaded = _upload(resource, file, options)
     return create_and_poll_vector_store_file(
         resource,
         uploaded.id,
@@ -171,6 +233,7 @@ def upload_and_poll_vector_store_file(
         attributes=attributes,
         poll_interval_ms=poll_interval_ms,
         chunking_strategy=chunking_strategy,
+        **options.kwargs(),
     )
 
 
@@ -185,12 +248,21 @@ def poll_file_batch(
     poll_interval_ms: Union[int, NotGiven] = NOT_GIVEN,
 ) -> VectorStoreFileBatch:
     """Wait until a file batch is no longer ``in_progress`` and return it."""
+    return _poll_file_batch(resource, batch_id, vector_store_id, poll_interval_ms, RequestOptions())
 
+
+def _poll_file_batch(
+    resource: vector_store_file_batches.FileBatches,
+    batch_id: str,
+    vector_store_id: str,
+    poll_interval_ms: Union[int, NotGiven],
+    options: RequestOptions,
+) -> VectorStoreFileBatch:
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(batch_id, vector_store_id=vector_store_id, extra_headers=headers)
+        return resource.retrieve(batch_id, vector_store_id=vector_store_id, **options.with_headers(headers))
 
     result: VectorStoreFileBatch = _poll(
-        fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=None
+        fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
     )
     return result
 
@@ -200,11 +272,19 @@ def create_and_poll_file_batch(
     vector_store_id: str,
     *,
     poll_interval_ms: Union[int, NotGiven] = NOT_GIVEN,
+    extra_headers: Optional[Headers] = None,
+    extra_query: Optional[Query] = None,
+    extra_body: Optional[Body] = None,
+    timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     **params: Unpack[FileBatchCreateParams],
 ) -> VectorStoreFileBatch:
-    """Attach a batch of uploaded files to a vector store and wait until the batch is processed."""
-    batch = resource.create(vector_store_id, **params)
-    return poll_file_batch(resource, batch.id, vector_store_id=vector_store_id, poll_interval_ms=poll_interval_ms)
+    """Attach a batch of uploaded files to a vector store and wait until the batch is processed.
+
+    ``extra_*`` and ``timeout`` apply to every request the helper makes.
+    """
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    batch = resource.create(vector_store_id, **options.kwargs(), **params)
+    return _poll_file_batch(resource, batch.id, vector_store_id, poll_interval_ms, options)
 
 
 def upload_and_poll_file_batch(
@@ -216,21 +296,29 @@ def upload_and_poll_file_batch(
     file_ids: Sequence[str] = (),
     poll_interval_ms: Union[int, NotGiven] = NOT_GIVEN,
     chunking_strategy: Union[FileChunkingStrategyParam, NotGiven] = NOT_GIVEN,
+    extra_headers: Optional[Headers] = None,
+    extra_query: Optional[Query] = None,
+    extra_body: Optional[Body] = None,
+    timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
 ) -> VectorStoreFileBatch:
     """Upload files, attach them (and ``file_ids``, already uploaded) as one batch, and wait for it.
 
     The files are uploaded one after another; ``max_concurrency`` is accepted for compatibility.
+    ``extra_*`` and ``timeout`` apply to every request the helper makes, the uploads included.
     """
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
     if max_concurrency < 1:
         raise ValueError(f"max_concurrency must be at least 1, got {max_concurrency}")
-    uploaded_ids: List[str] = [(_upload(resource, file)).id for file in files]
+    uploaded_ids: List[str] = [(_upload(resource, file, options)).id for file in files]
     all_ids = [*file_ids, *uploaded_ids]
     if not all_ids:
         raise ValueError("Nothing to attach: pass files to upload, file_ids, or both")
     params: FileBatchCreateParams = {"file_ids": all_ids}
     if not isinstance(chunking_strategy, NotGiven):
         params["chunking_strategy"] = chunking_strategy
-    return create_and_poll_file_batch(resource, vector_store_id, poll_interval_ms=poll_interval_ms, **params)
+    return create_and_poll_file_batch(
+        resource, vector_store_id, poll_interval_ms=poll_interval_ms, **options.kwargs(), **params
+    )
 
 
 # beta.threads.runs and beta.threads
@@ -240,7 +328,6 @@ def poll_run(
     resource: thread_runs.Runs,
     run_id: str,
     thread_id: str,
-    *,
     extra_headers: Optional[Headers] = None,
     extra_query: Optional[Query] = None,
     extra_body: Optional[Body] = None,
@@ -356,6 +443,60 @@ def create_and_run_poll(
         timeout=timeout,
         poll_interval_ms=poll_interval_ms,
     )
+
+
+# videos
+
+#: A video job in one of these states is still being made.
+VIDEO_PENDING_STATUSES = frozenset({"queued", "in_progress"})
+
+
+def _video_pending(video: Any) -> bool:
+    return getattr(video, "status", None) in VIDEO_PENDING_STATUSES
+
+
+def poll_video(
+    resource: video_resources.Videos,
+    video_id: str,
+    *,
+    poll_interval_ms: Union[int, NotGiven] = NOT_GIVEN,
+) -> Video:
+    """Wait until a video job is no longer queued or in progress and return it (``completed`` or ``failed``)."""
+    return _poll_video(resource, video_id, poll_interval_ms, RequestOptions())
+
+
+def _poll_video(
+    resource: video_resources.Videos,
+    video_id: str,
+    poll_interval_ms: Union[int, NotGiven],
+    options: RequestOptions,
+) -> Video:
+    def fetch(headers: Headers) -> Any:
+        return resource.retrieve(video_id, **options.with_headers(headers))
+
+    result: Video = _poll(
+        fetch, pending=_video_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
+    )
+    return result
+
+
+def create_and_poll_video(
+    resource: video_resources.Videos,
+    *,
+    poll_interval_ms: Union[int, NotGiven] = NOT_GIVEN,
+    extra_headers: Optional[Headers] = None,
+    extra_query: Optional[Query] = None,
+    extra_body: Optional[Body] = None,
+    timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    **params: Unpack[VideoCreateParams],
+) -> Video:
+    """Start a video job and wait until it is completed or has failed.
+
+    ``extra_*`` and ``timeout`` apply to every request the helper makes.
+    """
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    video = resource.create(**options.kwargs(), **params)
+    return _poll_video(resource, video.id, poll_interval_ms, options)
 
 
 # files

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Literal, Unpack
 
 from ..._parsed_response_types import ParsedResponse
 from ..._parsing import (
@@ -22,7 +22,8 @@ from ..._parsing import (
 )
 from ..._request import helper_headers, require_path_param
 from ..._response_accumulator import ResponseAccumulator
-from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ..._signatures import given_arguments
+from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from ...types.responses.response_create_params import ResponseCreateParamsBase
 from ...types.responses.response_stream_event import ResponseStreamEvent
 from .._streaming import Stream
@@ -57,6 +58,8 @@ def parse_response(
     resource: SyncAPIResource,
     *,
     text_format: Union[type[ResponseFormatT], NotGiven] = NOT_GIVEN,
+    stream: Union[Optional[bool], Omit] = omit,
+    verbosity: Union[Optional[Literal["low", "medium", "high"]], Omit] = omit,
     extra_headers: Optional[Headers] = None,
     extra_query: Optional[Query] = None,
     extra_body: Optional[Body] = None,
@@ -71,6 +74,8 @@ def parse_response(
     """
     parse_as = _given(text_format)
     body, specs = _body(params, parse_as)
+    # Sent as given, as the official SDK sends them; a streamed answer is read with `stream()`.
+    body = {**body, **given_arguments(stream=stream, verbosity=verbosity)}
     result: ParsedResponse[ResponseFormatT] = resource._call(
         "post",
         "/responses",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ..._request import require_path_param
 from ..._response import HttpxBinaryResponseContent
@@ -136,6 +136,7 @@ class Files(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The `.content()` method should be used instead")
     def retrieve_content(
         self,
         file_id: str,

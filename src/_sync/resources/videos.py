@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ..._request import require_path_param
 from ..._response import HttpxBinaryResponseContent
@@ -23,6 +23,7 @@ from ...types import (
     VideoListParams,
     VideoRemixParams,
 )
+from .._helpers import polling
 from .._pagination import SyncConversationCursorPage
 from ._base import (
     RawListMethod,
@@ -43,6 +44,13 @@ class Videos(SyncAPIResource):
     with_raw_response: VideosWithRawResponse
     with_streaming_response: VideosWithStreamingResponse
 
+    # Deprecated where wired in: warned at run time, not seen by type checkers on these names.
+    poll = deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")(polling.poll_video)
+    create_and_poll = deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")(
+        polling.create_and_poll_video
+    )
+
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def create(
         self,
         *,
@@ -65,6 +73,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def retrieve(
         self,
         video_id: str,
@@ -85,6 +94,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def list(
         self,
         *,
@@ -105,6 +115,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def delete(
         self,
         video_id: str,
@@ -125,6 +136,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def download_content(
         self,
         video_id: str,
@@ -147,6 +159,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def remix(
         self,
         video_id: str,
@@ -169,6 +182,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def edit(
         self,
         *,
@@ -191,6 +205,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def extend(
         self,
         *,
@@ -213,6 +228,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def create_character(
         self,
         *,
@@ -235,6 +251,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def get_character(
         self,
         character_id: str,

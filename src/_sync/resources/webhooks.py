@@ -26,9 +26,10 @@ class Webhooks(SyncAPIResource):
     def _secret(self, secret: Optional[str]) -> str:
         chosen = secret if secret is not None else getattr(self._client, "webhook_secret", None)
         if not chosen:
+            # The official SDK's wording, as every webhook error here.
             raise ValueError(
-                "No webhook secret: set OPENAI_WEBHOOK_SECRET, pass webhook_secret= to the client, "
-                "or pass secret= to this method"
+                "The webhook secret must either be set using the env var, OPENAI_WEBHOOK_SECRET, "
+                "on the client class, OpenAI(webhook_secret='123'), or passed to this function"
             )
         return str(chosen)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ...._concurrency import AsyncPaginator
 from ...._request import require_path_param
@@ -39,6 +39,7 @@ class AsyncAssistants(AsyncAPIResource):
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
+    @deprecated("deprecated")
     async def create(
         self,
         *,
@@ -60,6 +61,7 @@ class AsyncAssistants(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     async def retrieve(
         self,
         assistant_id: str,
@@ -80,6 +82,7 @@ class AsyncAssistants(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     async def update(
         self,
         assistant_id: str,
@@ -102,6 +105,7 @@ class AsyncAssistants(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     def list(
         self,
         *,
@@ -122,6 +126,7 @@ class AsyncAssistants(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     async def delete(
         self,
         assistant_id: str,

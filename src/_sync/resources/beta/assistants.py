@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -39,6 +39,7 @@ class Assistants(SyncAPIResource):
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
+    @deprecated("deprecated")
     def create(
         self,
         *,
@@ -60,6 +61,7 @@ class Assistants(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     def retrieve(
         self,
         assistant_id: str,
@@ -80,6 +82,7 @@ class Assistants(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     def update(
         self,
         assistant_id: str,
@@ -102,6 +105,7 @@ class Assistants(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     def list(
         self,
         *,
@@ -122,6 +126,7 @@ class Assistants(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("deprecated")
     def delete(
         self,
         assistant_id: str,

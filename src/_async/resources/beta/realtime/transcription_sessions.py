@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import List, Optional, Union
 
 from typing_extensions import Unpack
 
-from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....._signatures import given_arguments
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.realtime import TranscriptionSession, TranscriptionSessionCreateParams
 from ..._base import (
     AsyncAPIResource,
@@ -32,6 +33,7 @@ class AsyncTranscriptionSessions(AsyncAPIResource):
     async def create(
         self,
         *,
+        modalities: Union[List[str], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -42,7 +44,8 @@ class AsyncTranscriptionSessions(AsyncAPIResource):
         return await self._call(
             "post",
             "/realtime/transcription_sessions",
-            body=params,
+            # Fields the official SDK takes that the spec's request schema does not list.
+            body={**params, **given_arguments(modalities=modalities)},
             cast_to=TranscriptionSession,
             extra_headers=extra_headers,
             extra_query=extra_query,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import List, Optional, Union
 
 from typing_extensions import Unpack
 
-from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.responses import InputTokenCountParams, InputTokenCountResponse
 from ..._base import (
     AsyncAPIResource,
@@ -15,7 +15,7 @@ from ..._base import (
     AsyncStreamedMethod,
     AsyncStreamingResponseView,
 )
-from .._opt_in import RESPONSES_BETA_QUERY
+from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 
 __all__ = ["AsyncInputTokens", "AsyncInputTokensWithRawResponse", "AsyncInputTokensWithStreamingResponse"]
 
@@ -31,6 +31,7 @@ class AsyncInputTokens(AsyncAPIResource):
     async def count(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -43,7 +44,7 @@ class AsyncInputTokens(AsyncAPIResource):
             "/responses/input_tokens",
             body=params,
             cast_to=InputTokenCountResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

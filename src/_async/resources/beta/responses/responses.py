@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import List, Optional, Union, overload
 
 from typing_extensions import Unpack
 
 from ....._request import require_path_param
-from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta import (
     BetaCompactedResponse,
     BetaResponse,
@@ -31,7 +31,7 @@ from ..._base import (
     AsyncStreamedOverloadedMethod,
     AsyncStreamingResponseView,
 )
-from .._opt_in import RESPONSES_BETA_QUERY
+from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 from .input_items import AsyncInputItems, AsyncInputItemsWithRawResponse, AsyncInputItemsWithStreamingResponse
 from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
 
@@ -60,6 +60,7 @@ class AsyncResponses(AsyncAPIResource):
     async def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -71,6 +72,7 @@ class AsyncResponses(AsyncAPIResource):
     async def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -82,6 +84,7 @@ class AsyncResponses(AsyncAPIResource):
     async def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -92,6 +95,7 @@ class AsyncResponses(AsyncAPIResource):
     async def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -107,7 +111,7 @@ class AsyncResponses(AsyncAPIResource):
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -118,6 +122,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -130,6 +135,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -142,6 +148,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -153,6 +160,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -167,7 +175,7 @@ class AsyncResponses(AsyncAPIResource):
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -177,6 +185,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -187,7 +196,7 @@ class AsyncResponses(AsyncAPIResource):
             "delete",
             f"/responses/{require_path_param('response_id', response_id)}",
             cast_to=type(None),
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -197,6 +206,7 @@ class AsyncResponses(AsyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -207,7 +217,7 @@ class AsyncResponses(AsyncAPIResource):
             "post",
             f"/responses/{require_path_param('response_id', response_id)}/cancel",
             cast_to=BetaResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -216,6 +226,7 @@ class AsyncResponses(AsyncAPIResource):
     async def compact(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -228,7 +239,7 @@ class AsyncResponses(AsyncAPIResource):
             "/responses/compact",
             body=params,
             cast_to=BetaCompactedResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Optional, Union, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -61,6 +61,7 @@ class AsyncThreads(AsyncAPIResource):
         """The messages of a thread."""
         return AsyncMessages(self._client)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def create(
         self,
         *,
@@ -82,6 +83,7 @@ class AsyncThreads(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def retrieve(
         self,
         thread_id: str,
@@ -102,6 +104,7 @@ class AsyncThreads(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def update(
         self,
         thread_id: str,
@@ -124,6 +127,7 @@ class AsyncThreads(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def delete(
         self,
         thread_id: str,
@@ -177,6 +181,7 @@ class AsyncThreads(AsyncAPIResource):
         **params: Unpack[ThreadCreateAndRunParams],
     ) -> Union[Run, AsyncStream[AssistantStreamEvent]]: ...
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def create_and_run(
         self,
         *,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ....._concurrency import AsyncPaginator
 from ....._request import require_path_param
@@ -61,6 +61,7 @@ class AsyncPermissions(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("Retrieve is deprecated. Please swap to the paginated list method instead.")
     async def retrieve(
         self,
         fine_tuned_model_checkpoint: str,

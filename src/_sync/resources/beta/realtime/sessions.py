@@ -7,7 +7,8 @@ from typing import Optional, Union
 
 from typing_extensions import Unpack
 
-from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....._signatures import given_arguments
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.realtime import SessionCreateParams, SessionCreateResponse
 from ..._base import (
     RawMethod,
@@ -29,6 +30,7 @@ class Sessions(SyncAPIResource):
     def create(
         self,
         *,
+        model: Union[str, Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -39,7 +41,8 @@ class Sessions(SyncAPIResource):
         return self._call(
             "post",
             "/realtime/sessions",
-            body=params,
+            # Fields the official SDK takes that the spec's request schema does not list.
+            body={**params, **given_arguments(model=model)},
             cast_to=SessionCreateResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,

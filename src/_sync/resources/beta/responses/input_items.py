@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import List, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._request import require_path_param
-from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta import BetaResponseItem
 from .....types.beta.responses import InputItemListParams
 from ...._pagination import SyncCursorPage
@@ -19,7 +19,7 @@ from ..._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .._opt_in import RESPONSES_BETA_QUERY
+from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 
 __all__ = ["InputItems", "InputItemsWithRawResponse", "InputItemsWithStreamingResponse"]
 
@@ -36,6 +36,7 @@ class InputItems(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -47,7 +48,7 @@ class InputItems(SyncAPIResource):
             f"/responses/{require_path_param('response_id', response_id)}/input_items",
             page=SyncCursorPage[BetaResponseItem],
             query=params,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import List, Optional, Union
 
 from typing_extensions import Unpack
 
-from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.responses import InputTokenCountParams, InputTokenCountResponse
 from ..._base import (
     RawMethod,
@@ -16,7 +16,7 @@ from ..._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .._opt_in import RESPONSES_BETA_QUERY
+from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 
 __all__ = ["InputTokens", "InputTokensWithRawResponse", "InputTokensWithStreamingResponse"]
 
@@ -32,6 +32,7 @@ class InputTokens(SyncAPIResource):
     def count(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -44,7 +45,7 @@ class InputTokens(SyncAPIResource):
             "/responses/input_tokens",
             body=params,
             cast_to=InputTokenCountResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

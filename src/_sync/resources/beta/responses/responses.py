@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import List, Optional, Union, overload
 
 from typing_extensions import Unpack
 
 from ....._request import require_path_param
-from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta import (
     BetaCompactedResponse,
     BetaResponse,
@@ -32,7 +32,7 @@ from ..._base import (
     StreamingResponseView,
     SyncAPIResource,
 )
-from .._opt_in import RESPONSES_BETA_QUERY
+from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 from .input_items import InputItems, InputItemsWithRawResponse, InputItemsWithStreamingResponse
 from .input_tokens import InputTokens, InputTokensWithRawResponse, InputTokensWithStreamingResponse
 
@@ -61,6 +61,7 @@ class Responses(SyncAPIResource):
     def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -72,6 +73,7 @@ class Responses(SyncAPIResource):
     def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -83,6 +85,7 @@ class Responses(SyncAPIResource):
     def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -93,6 +96,7 @@ class Responses(SyncAPIResource):
     def create(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -108,7 +112,7 @@ class Responses(SyncAPIResource):
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -119,6 +123,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -131,6 +136,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -143,6 +149,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -154,6 +161,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -168,7 +176,7 @@ class Responses(SyncAPIResource):
             cast_to=BetaResponse,
             stream_item=BetaResponseStreamEvent,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -178,6 +186,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -188,7 +197,7 @@ class Responses(SyncAPIResource):
             "delete",
             f"/responses/{require_path_param('response_id', response_id)}",
             cast_to=type(None),
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -198,6 +207,7 @@ class Responses(SyncAPIResource):
         self,
         response_id: str,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -208,7 +218,7 @@ class Responses(SyncAPIResource):
             "post",
             f"/responses/{require_path_param('response_id', response_id)}/cancel",
             cast_to=BetaResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
@@ -217,6 +227,7 @@ class Responses(SyncAPIResource):
     def compact(
         self,
         *,
+        betas: Union[List[ResponsesBeta], Omit] = omit,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -229,7 +240,7 @@ class Responses(SyncAPIResource):
             "/responses/compact",
             body=params,
             cast_to=BetaCompactedResponse,
-            extra_headers=extra_headers,
+            extra_headers=with_betas(betas, extra_headers),
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,

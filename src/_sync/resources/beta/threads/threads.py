@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from typing import Optional, Union, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -62,6 +62,7 @@ class Threads(SyncAPIResource):
         """The messages of a thread."""
         return Messages(self._client)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def create(
         self,
         *,
@@ -83,6 +84,7 @@ class Threads(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def retrieve(
         self,
         thread_id: str,
@@ -103,6 +105,7 @@ class Threads(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def update(
         self,
         thread_id: str,
@@ -125,6 +128,7 @@ class Threads(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def delete(
         self,
         thread_id: str,
@@ -178,6 +182,7 @@ class Threads(SyncAPIResource):
         **params: Unpack[ThreadCreateAndRunParams],
     ) -> Union[Run, Stream[AssistantStreamEvent]]: ...
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def create_and_run(
         self,
         *,

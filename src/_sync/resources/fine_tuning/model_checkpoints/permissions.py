@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -61,6 +61,7 @@ class Permissions(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("Retrieve is deprecated. Please swap to the paginated list method instead.")
     def retrieve(
         self,
         fine_tuned_model_checkpoint: str,

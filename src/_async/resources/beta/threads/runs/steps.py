@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ......_concurrency import AsyncPaginator
 from ......_request import require_path_param
@@ -33,6 +33,7 @@ class AsyncSteps(AsyncAPIResource):
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def retrieve(
         self,
         step_id: str,
@@ -58,6 +59,7 @@ class AsyncSteps(AsyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(
         self,
         run_id: str,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from typing import Optional, Union, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -55,13 +55,21 @@ class Runs(SyncAPIResource):
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
-    poll = polling.poll_run
-    create_and_poll = polling.create_and_poll_run
-    submit_tool_outputs_and_poll = polling.submit_tool_outputs_and_poll
-    stream = assistant_streams.stream_run
+    # The helpers are wired in as attributes, so their deprecation is applied here rather than
+    # as a decorator: it warns at run time, but type checkers do not see it on these names.
+    poll = deprecated("The Assistants API is deprecated in favor of the Responses API")(polling.poll_run)
+    create_and_poll = deprecated("The Assistants API is deprecated in favor of the Responses API")(
+        polling.create_and_poll_run
+    )
+    submit_tool_outputs_and_poll = deprecated("The Assistants API is deprecated in favor of the Responses API")(
+        polling.submit_tool_outputs_and_poll
+    )
+    stream = deprecated("The Assistants API is deprecated in favor of the Responses API")(assistant_streams.stream_run)
     # The older name of `stream`, kept for code that still calls it.
-    create_and_stream = assistant_streams.stream_run
-    submit_tool_outputs_stream = assistant_streams.submit_tool_outputs_stream
+    create_and_stream = deprecated("use `stream` instead")(assistant_streams.stream_run)
+    submit_tool_outputs_stream = deprecated("The Assistants API is deprecated in favor of the Responses API")(
+        assistant_streams.submit_tool_outputs_stream
+    )
 
     @functools.cached_property
     def steps(self) -> Steps:
@@ -104,6 +112,7 @@ class Runs(SyncAPIResource):
         **params: Unpack[RunCreateParams],
     ) -> Union[Run, Stream[AssistantStreamEvent]]: ...
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def create(
         self,
         thread_id: str,
@@ -129,6 +138,7 @@ class Runs(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def retrieve(
         self,
         run_id: str,
@@ -150,6 +160,7 @@ class Runs(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def update(
         self,
         run_id: str,
@@ -173,6 +184,7 @@ class Runs(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(
         self,
         thread_id: str,
@@ -194,6 +206,7 @@ class Runs(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def cancel(
         self,
         run_id: str,
@@ -254,6 +267,7 @@ class Runs(SyncAPIResource):
         **params: Unpack[RunSubmitToolOutputsParams],
     ) -> Union[Run, Stream[AssistantStreamEvent]]: ...
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def submit_tool_outputs(
         self,
         run_id: str,

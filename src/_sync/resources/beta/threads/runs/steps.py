@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -33,6 +33,7 @@ class Steps(SyncAPIResource):
 
     _opt_in_headers = ASSISTANTS_OPT_IN
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def retrieve(
         self,
         step_id: str,
@@ -58,6 +59,7 @@ class Steps(SyncAPIResource):
             timeout=timeout,
         )
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(
         self,
         run_id: str,
