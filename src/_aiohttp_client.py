@@ -6,11 +6,12 @@ constructing one raises an error that names the extra to install.
 from __future__ import annotations
 
 import functools
+import traceback
 from typing import Any, AsyncIterator
 
 import httpx
 
-from ._http_clients import skip_cookie_work_without_cookies, with_own_transport
+from ._http_clients import CredentialsStayWithTheirOrigin, skip_cookie_work_without_cookies, with_own_transport
 
 __all__ = ["DefaultAioHttpClient"]
 
@@ -19,6 +20,8 @@ try:
     import yarl
     from httpx_aiohttp import HttpxAiohttpClient as _AiohttpBase
     from httpx_aiohttp.transport import AiohttpResponseStream, AiohttpTransport, map_aiohttp_exceptions
+
+    from ._socket_transport import bounded_decoding, decodes_bounded
 except ImportError:  # the `aiohttp` extra is not installed
 
     class DefaultAioHttpClient(httpx.AsyncClient):
@@ -42,35 +45,59 @@ else:
         """
 
         async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            try:
+                response = await self._send(request)
+            except httpx.TransportError as exc:
+                # aiohttp's frames hold the request's headers, credentials included, as variables;
+                # a traceback rendered with them (capture_locals, rich, Sentry) must not show a key.
+                if exc.__cause__ is not None:
+                    traceback.clear_frames(exc.__cause__.__traceback__)
+                raise
+            return response
+
+        async def _general(self, request: httpx.Request) -> httpx.Response:
+            response = await super().handle_async_request(request)
+            return _decoded(response, response.headers.get("content-encoding"))
+
+        async def _send(self, request: httpx.Request) -> httpx.Response:
             if self.proxy is not None or "sni_hostname" in request.extensions:
-                return await super().handle_async_request(request)
+                return await self._general(request)
             try:
                 content = request.content
             except httpx.RequestNotRead:  # a streamed body
-                return await super().handle_async_request(request)
+                return await self._general(request)
             if not isinstance(self.client, aiohttp.ClientSession):
                 self.client = self.get_client()
             timeout = request.extensions.get("timeout", {})
             url = _parsed_url(str(request.url))
-            headers = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in request.headers.raw]
             with map_aiohttp_exceptions():
                 response = await self.client.request(
                     request.method,
                     url,
-                    headers=headers,
+                    headers=[(name.decode("latin-1"), value.decode("latin-1")) for name, value in request.headers.raw],
                     data=content or None,
                     allow_redirects=False,
                     auto_decompress=False,
                     compress=False,
                     timeout=_client_timeout(timeout.get("connect"), timeout.get("read"), timeout.get("pool")),
                 )
-            return httpx.Response(
-                status_code=response.status,
-                headers=response.raw_headers,
-                stream=_AiohttpBody(response),
-                request=request,
-                extensions={"http_version": b"HTTP/1.1", "reason_phrase": (response.reason or "").encode()},
+            return _decoded(
+                httpx.Response(
+                    status_code=response.status,
+                    headers=response.raw_headers,
+                    stream=_AiohttpBody(response),
+                    request=request,
+                    extensions={"http_version": b"HTTP/1.1", "reason_phrase": (response.reason or "").encode()},
+                ),
+                response.headers.get("Content-Encoding"),  # aiohttp's own lookup, cheaper than httpx's
             )
+
+    def _decoded(response: httpx.Response, coding: str | None) -> httpx.Response:
+        """The response with a gzip or deflate body decoded in bounded pieces (see DecodedBody)."""
+        if coding is None:
+            return response
+        raw_coding = coding.lower().encode("latin-1")
+        return bounded_decoding(response, raw_coding) if decodes_bounded(raw_coding) else response
 
     class _AiohttpBody(AiohttpResponseStream):
         """A response body read in whatever pieces have arrived, not re-cut into fixed-size chunks.
@@ -102,7 +129,7 @@ else:
             url = _URLS[text] = yarl.URL(text, encoded=True)
         return url
 
-    class DefaultAioHttpClient(_AiohttpBase):  # type: ignore[no-redef]
+    class DefaultAioHttpClient(CredentialsStayWithTheirOrigin, _AiohttpBase):  # type: ignore[no-redef]
         """An ``httpx.AsyncClient`` that sends requests over aiohttp, with this package's defaults."""
 
         def __init__(self, **kwargs: Any) -> None:

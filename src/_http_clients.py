@@ -20,6 +20,7 @@ import httpx
 from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
 __all__ = [
+    "CredentialsStayWithTheirOrigin",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
     "fast_transport_allowed",
@@ -41,6 +42,29 @@ class _ResponseCookies(httpx.Cookies):
     def extract_cookies(self, response: httpx.Response) -> None:
         if any(name.lower() == b"set-cookie" for name, _ in response.headers.raw):
             super().extract_cookies(response)
+
+
+# Credential headers httpx does not know about; it drops only Authorization on a redirect.
+_CREDENTIAL_HEADERS = ("api-key",)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, Any]:
+    return (url.scheme, url.host, url.port or _DEFAULT_PORTS.get(url.scheme))
+
+
+class CredentialsStayWithTheirOrigin:
+    """Mixed into an httpx client: a redirect to another origin drops Azure's ``api-key`` as httpx
+    drops ``Authorization`` (kept, as that is, only for a plain upgrade from http to https)."""
+
+    def _redirect_headers(self, request: httpx.Request, url: httpx.URL, method: str) -> httpx.Headers:
+        headers: httpx.Headers = super()._redirect_headers(request, url, method)  # type: ignore[misc]
+        source, target = _origin(request.url), _origin(url)
+        upgrade = source == ("http", target[1], 80) and target[0] == "https" and target[2] == 443
+        if source != target and not upgrade:
+            for name in _CREDENTIAL_HEADERS:
+                headers.pop(name, None)
+        return headers
 
 
 def skip_cookie_work_without_cookies(client: httpx.Client | httpx.AsyncClient) -> None:
@@ -95,7 +119,7 @@ def _environment_has_proxy() -> bool:
     return any(proxies.get(scheme) for scheme in ("http", "https", "all"))
 
 
-class DefaultHttpxClient(httpx.Client):
+class DefaultHttpxClient(CredentialsStayWithTheirOrigin, httpx.Client):
     """An ``httpx.Client`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -105,7 +129,7 @@ class DefaultHttpxClient(httpx.Client):
         skip_cookie_work_without_cookies(self)
 
 
-class DefaultAsyncHttpxClient(httpx.AsyncClient):
+class DefaultAsyncHttpxClient(CredentialsStayWithTheirOrigin, httpx.AsyncClient):
     """An ``httpx.AsyncClient`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:
