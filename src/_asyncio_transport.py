@@ -456,8 +456,19 @@ class _ResponseStream(httpx.AsyncByteStream):
             pool.discard(self._connection)
 
     async def aclose(self) -> None:
-        """Stop reading: a connection whose body was not read to the end is closed, never reused."""
-        self._finish(reusable=False)
+        """Stop reading: a connection whose body was not read to the end is closed, never reused,
+        unless the rest of the body has already arrived (the end of a stream after its last event)."""
+        if self._pool is not None:
+            self._finish(reusable=self._ends_without_waiting())
+
+    def _ends_without_waiting(self) -> bool:
+        parser = self._parser
+        try:
+            while parser.read_body():
+                pass
+        except Exception:  # a body that breaks now only means the connection is not kept
+            return False
+        return parser.done and parser.reusable
 
     def __del__(self) -> None:
         # A response dropped without being read or closed must not keep its slot forever. The

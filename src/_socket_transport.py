@@ -612,8 +612,26 @@ class _ResponseStream(httpx.SyncByteStream):
             pool.release(self._connection, reusable)
 
     def close(self) -> None:
-        """Stop reading: a connection whose body was not read to the end is closed, never reused."""
-        self._finish(reusable=False)
+        """Stop reading: a connection whose body was not read to the end is closed, never reused,
+        unless the rest of the body has already arrived (the end of a stream after its last event)."""
+        if self._pool is not None:
+            self._finish(reusable=self._ends_without_waiting())
+
+    def _ends_without_waiting(self) -> bool:
+        """Read what the server has already sent, never waiting; True if that completes the body."""
+        parser = self._parser
+        try:
+            for _ in range(4):  # a few receives at most: this is for the last bytes of a body
+                while parser.read_body():
+                    pass
+                if parser.done:
+                    return parser.reusable
+                if not readable(self._connection.sock.fileno()):
+                    return False
+                self._connection.receive(parser, self._timeout)
+        except Exception:  # a body that breaks now only means the connection is not kept
+            return False
+        return False
 
     def __del__(self) -> None:
         # A response dropped without being read or closed must not keep its slot forever.
