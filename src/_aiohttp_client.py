@@ -47,6 +47,9 @@ else:
         async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
             try:
                 response = await self._send(request)
+            except aiohttp.ClientResponseError as exc:  # aiohttp's parser refused the response
+                traceback.clear_frames(exc.__traceback__)
+                raise httpx.RemoteProtocolError(str(exc), request=request) from exc
             except httpx.TransportError as exc:
                 # aiohttp's frames hold the request's headers, credentials included, as variables;
                 # a traceback rendered with them (capture_locals, rich, Sentry) must not show a key.
@@ -56,7 +59,15 @@ else:
             return response
 
         async def _general(self, request: httpx.Request) -> httpx.Response:
-            response = await super().handle_async_request(request)
+            body = request.stream = _WatchedBody(request.stream)
+            try:
+                response = await super().handle_async_request(request)
+            except Exception:
+                if body.error is not None:
+                    # The caller's file failed mid-upload: aiohttp reports that as a connection
+                    # error, but it is the caller's own error to see, and not worth a retry.
+                    raise body.error from None
+                raise
             return _decoded(response, response.headers.get("content-encoding"))
 
         async def _send(self, request: httpx.Request) -> httpx.Response:
@@ -81,10 +92,16 @@ else:
                     compress=False,
                     timeout=_client_timeout(timeout.get("connect"), timeout.get("read"), timeout.get("pool")),
                 )
+            raw_headers = response.raw_headers
+            if any(name[-1:] in (b" ", b"\t") for name, _ in raw_headers):
+                # aiohttp's parser keeps "Content-Length : 2" as a header named "Content-Length "
+                # (and frames the body by it); a space before the colon is a malformed head.
+                response.close()
+                raise httpx.RemoteProtocolError("a response header has whitespace before its colon", request=request)
             return _decoded(
                 httpx.Response(
                     status_code=response.status,
-                    headers=response.raw_headers,
+                    headers=raw_headers,
                     stream=_AiohttpBody(response),
                     request=request,
                     extensions={"http_version": b"HTTP/1.1", "reason_phrase": (response.reason or "").encode()},
@@ -99,6 +116,21 @@ else:
         raw_coding = coding.lower().encode("latin-1")
         return bounded_decoding(response, raw_coding) if decodes_bounded(raw_coding) else response
 
+    class _WatchedBody(httpx.AsyncByteStream):
+        """A request body that remembers why reading it failed, if it did."""
+
+        def __init__(self, stream: Any) -> None:
+            self._stream = stream
+            self.error: Exception | None = None
+
+        async def __aiter__(self) -> AsyncIterator[bytes]:
+            try:
+                async for part in self._stream:
+                    yield part
+            except Exception as exc:
+                self.error = exc
+                raise
+
     class _AiohttpBody(AiohttpResponseStream):
         """A response body read in whatever pieces have arrived, not re-cut into fixed-size chunks.
 
@@ -108,9 +140,12 @@ else:
 
         async def __aiter__(self) -> AsyncIterator[bytes]:
             content = self._aiohttp_response.content
-            with map_aiohttp_exceptions():
-                while chunk := await content.readany():
-                    yield chunk
+            try:
+                with map_aiohttp_exceptions():
+                    while chunk := await content.readany():
+                        yield chunk
+            except aiohttp.ClientResponseError as exc:  # aiohttp's parser refused the body's framing
+                raise httpx.RemoteProtocolError(str(exc)) from exc
 
     @functools.lru_cache(maxsize=64)
     def _client_timeout(connect: float | None, read: float | None, pool: float | None) -> aiohttp.ClientTimeout:

@@ -162,6 +162,8 @@ def helper_headers(helper: str, extra_headers: Optional[Headers]) -> Headers:
 # IDs the API hands out are made of these; anything else is percent-encoded (or refused).
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_\-]+")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# What no header value may hold: control characters other than tab (CR and LF would end it).
+_HEADER_VALUE_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def require_path_param(name: str, value: str) -> str:
@@ -256,6 +258,8 @@ def _merge_headers(headers: httpx.Headers, extra: Headers) -> None:
         if isinstance(value, Omit):
             headers.pop(name, None)
         elif name.lower() not in _FRAMING_HEADERS:
+            if isinstance(value, str) and _HEADER_VALUE_CONTROLS.search(value) is not None:
+                raise ValueError(f"The value of the header {name!r} contains a control character: {value!r}")
             headers[name] = value
 
 
