@@ -5,7 +5,9 @@ constructing one raises an error that names the extra to install.
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import sys
 import traceback
 from typing import Any, AsyncIterator
 
@@ -81,17 +83,28 @@ else:
                 self.client = self.get_client()
             timeout = request.extensions.get("timeout", {})
             url = _parsed_url(str(request.url))
+            read_timeout = timeout.get("read")
+            sending = self.client.request(
+                request.method,
+                url,
+                headers=[(name.decode("latin-1"), value.decode("latin-1")) for name, value in request.headers.raw],
+                data=content or None,
+                allow_redirects=False,
+                auto_decompress=False,
+                compress=False,
+                timeout=_client_timeout(timeout.get("connect"), read_timeout, timeout.get("pool")),
+            )
             with map_aiohttp_exceptions():
-                response = await self.client.request(
-                    request.method,
-                    url,
-                    headers=[(name.decode("latin-1"), value.decode("latin-1")) for name, value in request.headers.raw],
-                    data=content or None,
-                    allow_redirects=False,
-                    auto_decompress=False,
-                    compress=False,
-                    timeout=_client_timeout(timeout.get("connect"), timeout.get("read"), timeout.get("pool")),
-                )
+                if read_timeout is None:
+                    response = await sending
+                else:
+                    # aiohttp's read timeout is per read: a head trickled a byte at a time, or
+                    # endless 100 Continue, would never end. The head as a whole gets the read
+                    # timeout (making a new connection included: aiohttp gives no moment between).
+                    try:
+                        response = await _within(sending, read_timeout)
+                    except TimeoutError as exc:
+                        raise httpx.ReadTimeout("Timed out waiting for the response head", request=request) from exc
             raw_headers = response.raw_headers
             if any(name[-1:] in (b" ", b"\t") for name, _ in raw_headers):
                 # aiohttp's parser keeps "Content-Length : 2" as a header named "Content-Length "
@@ -146,6 +159,17 @@ else:
                         yield chunk
             except aiohttp.ClientResponseError as exc:  # aiohttp's parser refused the body's framing
                 raise httpx.RemoteProtocolError(str(exc)) from exc
+
+    if sys.version_info >= (3, 11):
+
+        async def _within(awaitable: Any, seconds: float) -> Any:
+            async with asyncio.timeout(seconds):
+                return await awaitable
+
+    else:  # pragma: no cover - Python 3.9 and 3.10
+
+        async def _within(awaitable: Any, seconds: float) -> Any:
+            return await asyncio.wait_for(awaitable, seconds)
 
     @functools.lru_cache(maxsize=64)
     def _client_timeout(connect: float | None, read: float | None, pool: float | None) -> aiohttp.ClientTimeout:
