@@ -86,6 +86,10 @@ class Recorded:
         return None
 
 
+def attempts(count: int) -> str:
+    return f"{count} attempt{'s' if count != 1 else ''}"
+
+
 def serve(handler: Callable[[Peer, int], None]) -> ScriptedServer:
     return ScriptedServer(handler=handler)
 
@@ -402,7 +406,7 @@ async def test_a_file_that_fails_mid_upload_is_reported_as_itself_once(
                 seen: Optional[BaseException] = error
             else:
                 seen = None
-        fault_matrix.record(f"{type(seen).__name__} · {len(no_sleep) + 1} attempts")
+        fault_matrix.record(f"{type(seen).__name__} · {attempts(len(no_sleep) + 1)}")
         assert seen is failing.error
         assert no_sleep == []
     finally:
@@ -431,7 +435,7 @@ async def test_an_error_that_is_no_network_fault_surfaces_as_itself_once(
                 seen: Optional[BaseException] = error
             else:
                 seen = None
-    fault_matrix.record(f"{type(seen).__name__} · {len(calls)} attempts")
+    fault_matrix.record(f"{type(seen).__name__} · {attempts(len(calls))}")
     assert isinstance(seen, KeyError)
     assert len(calls) == 1 and no_sleep == []
 
