@@ -21,18 +21,22 @@ import asyncio
 import ssl
 import sys
 from collections import deque
-from typing import Any, Deque, Dict, Mapping, Optional, Set, Tuple
+from typing import Any, Deque, Dict, Mapping, Optional, Set, Tuple, Union
 
 import httpx
 
 from ._constants import DEFAULT_CONNECTION_LIMITS
-from ._http11 import BodyFramer, ResponseHead, ResponseParser, head_and_body
+from ._http11 import BodyFramer, ResponseHead, ResponseParser
 from ._socket_transport import (
     STALE_RETRIES,
     CertTypes,
     CompleteBody,
     Origin,
+    RequestHead,
     VerifyTypes,
+    async_body_parts,
+    bounded_decoding,
+    decodes_bounded,
     is_patched,
     make_ssl_context,
     map_error,
@@ -200,17 +204,26 @@ class _Connection(asyncio.Protocol):
         if self.lost:
             raise _Lost()
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: Union[bytes, memoryview]) -> None:
         if self.lost or self.transport is None:
             raise _Lost()
         self.transport.write(data)
 
     async def read_head(self, parser: ResponseParser, timeout: Optional[float]) -> ResponseHead:
+        """The final response head, all of it (interim responses included) within ``timeout``:
+        a head trickled a byte at a time, or endless 100 Continue, still runs out of time."""
+        head = parser.read_head()
+        if head is not None:
+            return head
+        deadline = None if timeout is None else self.pool.loop.time() + timeout
         while True:
+            remaining = None if deadline is None else deadline - self.pool.loop.time()
+            if remaining is not None and remaining <= 0:
+                raise _Expired("read")
+            await self._wait(remaining)
             head = parser.read_head()
             if head is not None:
                 return head
-            await self._wait(timeout)
 
     async def read_body(self, parser: ResponseParser, timeout: Optional[float]) -> bytes:
         while True:
@@ -443,8 +456,19 @@ class _ResponseStream(httpx.AsyncByteStream):
             pool.discard(self._connection)
 
     async def aclose(self) -> None:
-        """Stop reading: a connection whose body was not read to the end is closed, never reused."""
-        self._finish(reusable=False)
+        """Stop reading: a connection whose body was not read to the end is closed, never reused,
+        unless the rest of the body has already arrived (the end of a stream after its last event)."""
+        if self._pool is not None:
+            self._finish(reusable=self._ends_without_waiting())
+
+    def _ends_without_waiting(self) -> bool:
+        parser = self._parser
+        try:
+            while parser.read_body():
+                pass
+        except Exception:  # a body that breaks now only means the connection is not kept
+            return False
+        return parser.done and parser.reusable
 
     def __del__(self) -> None:
         # A response dropped without being read or closed must not keep its slot forever. The
@@ -530,7 +554,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             pool = self._pool_for(loop)
 
         origin = origin_of(request)
-        method, head_bytes, wants_close = request_head(request)
+        head_to_send = request_head(request)
         timeouts: Mapping[str, Optional[float]] = request.extensions.get("timeout") or {}
 
         for _ in range(STALE_RETRIES):
@@ -541,11 +565,11 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         else:
             raise httpx.ConnectError("Every pooled connection closed before the request was sent", request=request)
 
-        parser = ResponseParser(method, keep_alive=not wants_close)
+        parser = ResponseParser(head_to_send.method, keep_alive=not head_to_send.wants_close)
         connection.parser = parser
         read_timeout = timeouts.get("read")
         try:
-            await self._send(connection, parser, request, head_bytes, timeouts.get("write"))
+            await self._send(connection, parser, request, head_to_send, timeouts.get("write"))
             head = await connection.read_head(parser, read_timeout)
             first = parser.read_body()
         except BaseException as exc:
@@ -563,12 +587,17 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             stream = CompleteBody(first)
         else:
             stream = _ResponseStream(pool, connection, parser, first, read_timeout, request)
-        return httpx.Response(
+        response = httpx.Response(
             head.status_code,
             headers=head.headers,
             stream=stream,
             extensions={"http_version": head.http_version, "reason_phrase": head.reason},
+            request=request,
         )
+        coding = parser.content_coding
+        if coding is not None and decodes_bounded(coding):
+            return bounded_decoding(response, coding)
+        return response
 
     async def aclose(self) -> None:
         """Close every connection, busy or idle. Closing twice is harmless."""
@@ -705,7 +734,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         connection: _Connection,
         parser: ResponseParser,
         request: httpx.Request,
-        head: bytes,
+        head: RequestHead,
         timeout: Optional[float],
     ) -> None:
         try:
@@ -714,7 +743,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             except httpx.RequestNotRead:
                 body = None
             if body is not None:
-                for data in head_and_body(head, body):
+                for data in head.writes(body):
                     connection.write(data)
                 await connection.drain(timeout)
                 return
@@ -726,15 +755,14 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             # that answer is the response, so it is read rather than reported as a write error.
 
     async def _send_stream(
-        self, connection: _Connection, request: httpx.Request, head: bytes, timeout: Optional[float]
+        self, connection: _Connection, request: httpx.Request, head: RequestHead, timeout: Optional[float]
     ) -> None:
         framer = BodyFramer(request.headers.raw)
-        connection.write(head)
+        connection.write(head.alone())
         stream: Any = request.stream
-        async for part in stream:
-            if part:
-                connection.write(framer.frame(part))
-                await connection.drain(timeout)
+        async for part in async_body_parts(stream):
+            connection.write(framer.frame(part))
+            await connection.drain(timeout)
         connection.write(framer.end())
         await connection.drain(timeout)
 

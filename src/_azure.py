@@ -20,6 +20,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Union
 import httpx
 
 from ._errors import OpenAIError
+from ._request import require_path_param
 
 __all__ = [
     "API_KEY_PLACEHOLDER",
@@ -110,7 +111,7 @@ def deployment_path(path: str, body: Optional[Mapping[str, object]], base_url: s
     model = body.get("model")
     if not isinstance(model, str) or not model:
         return path
-    return f"/deployments/{model}{path}"
+    return f"/deployments/{require_path_param('model', model)}{path}"
 
 
 @functools.lru_cache(maxsize=16)

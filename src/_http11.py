@@ -29,6 +29,7 @@ __all__ = [
     "BodyFramer",
     "MAX_CHUNK_LINE_SIZE",
     "MAX_HEAD_SIZE",
+    "MAX_INTERIM_RESPONSES",
     "LocalProtocolError",
     "ProtocolError",
     "ResponseHead",
@@ -55,6 +56,10 @@ _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _HEX = re.compile(rb"[0-9A-Fa-f]{1,16}")
 _STATUS = re.compile(rb"[0-9]{3}")
 _NO_BODY_STATUSES = frozenset((204, 304))
+# Control bytes no header may hold (tab aside; CR and LF are checked as line ends).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Interim (1xx) responses accepted before the final one; a server sending more is stalling.
+MAX_INTERIM_RESPONSES = 16
 # Header names seen to be valid tokens; the set of names a client sends is small and repeats.
 _VALID_NAMES: set[bytes] = set()
 _VALID_NAMES_LIMIT = 512
@@ -79,8 +84,8 @@ def encode_request_head(method: bytes, target: bytes, headers: Sequence[Tuple[by
     lines.append(b"\r\n")
     head = b"\r\n".join(lines)
     line_count = len(lines)
-    if head.count(b"\n") != line_count or head.count(b"\r") != line_count or b"\x00" in head:
-        raise LocalProtocolError("a request header, the method or the target contains CR, LF or NUL")
+    if head.count(b"\n") != line_count or head.count(b"\r") != line_count or _CONTROL.search(head) is not None:
+        raise LocalProtocolError("a request header, the method or the target contains CR, LF or another control byte")
     if b" " in target or not target or _TOKEN.fullmatch(method) is None:
         raise LocalProtocolError(f"invalid request line: {method!r} {target!r}")
     for name, _ in headers:
@@ -90,10 +95,16 @@ def encode_request_head(method: bytes, target: bytes, headers: Sequence[Tuple[by
 
 
 def _check_name(name: bytes) -> None:
-    if _TOKEN.fullmatch(name) is None:
+    if not _is_token(name):
         raise LocalProtocolError(f"invalid header name {name!r}")
+
+
+def _is_token(name: bytes) -> bool:
+    if _TOKEN.fullmatch(name) is None:
+        return False
     if len(_VALID_NAMES) < _VALID_NAMES_LIMIT:
         _VALID_NAMES.add(name)
+    return True
 
 
 def encode_chunk(data: bytes) -> bytes:
@@ -171,11 +182,13 @@ class ResponseParser:
     __slots__ = (
         "_buffer",
         "_eof",
+        "_interim",
         "_max_head_size",
         "_method",
         "_mode",
         "_remaining",
         "_scan_from",
+        "content_coding",
         "head",
         "keep_alive",
     )
@@ -184,12 +197,15 @@ class ResponseParser:
         self._method = method
         self._buffer: Union[bytes, bytearray] = b""
         self._eof = False
+        self._interim = 0
         self._max_head_size = max_head_size
         self._mode = _HEAD
         self._remaining = 0
         self._scan_from = 0
         self.head: Optional[ResponseHead] = None
         self.keep_alive = keep_alive
+        # The response's Content-Encoding, lowered (b"multiple" when it was given more than once).
+        self.content_coding: Optional[bytes] = None
 
     # Input
 
@@ -252,13 +268,24 @@ class ResponseParser:
             self._buffer = buffer[found.end() :]
             self._scan_from = 0
             if 100 <= head.status_code < 200 and head.status_code != 101:
-                continue  # interim response (100 Continue, 103 Early Hints): the final one follows
+                # Interim response (100 Continue, 103 Early Hints): the final one follows.
+                self._interim += 1
+                if self._interim > MAX_INTERIM_RESPONSES:
+                    raise ProtocolError(f"more than {MAX_INTERIM_RESPONSES} interim (1xx) responses")
+                continue
             self.head = head
             self._frame_body(head)
             return head
         return self.head
 
     def _parse_head(self, block: bytes) -> ResponseHead:
+        # Checked on the whole block at once: no control bytes, and every CR ends a line (the
+        # last line's CR is in the block, its LF is not).
+        if _CONTROL.search(block) is not None:
+            raise ProtocolError("the response head contains a control byte (NUL, ...)")
+        carriage_returns = block.count(b"\r")
+        if carriage_returns and carriage_returns != block.count(b"\r\n") + block.endswith(b"\r"):
+            raise ProtocolError("the response head contains a CR that does not end a line")
         lines = block.split(b"\n")
         status_line = lines[0].rstrip(b"\r")
         parts = status_line.split(b" ", 2)
@@ -277,8 +304,8 @@ class ResponseParser:
                 headers[-1] = (name, value + b" " + line.strip(b" \t\r"))
                 continue
             name, colon, value = line.partition(b":")
-            name = name.rstrip(b" \t")
-            if not colon or not name:
+            if not colon or (name not in _VALID_NAMES and not _is_token(name)):
+                # Covers "Name : value" too: a space before the colon is refused, not trimmed.
                 raise ProtocolError(f"invalid header line {line[:100]!r}")
             headers.append((name, value.strip(b" \t\r")))
         return ResponseHead(version, int(parts[1]), parts[2] if len(parts) > 2 else b"", headers)
@@ -295,6 +322,8 @@ class ResponseParser:
                 transfer_encoding = value if transfer_encoding is None else transfer_encoding + b", " + value
             elif len(name) == 10 and name.lower() == b"connection" and _says_close(value):
                 self.keep_alive = False
+            elif len(name) == 16 and name.lower() == b"content-encoding":
+                self.content_coding = value.lower() if self.content_coding is None else b"multiple"
         if head.http_version != b"HTTP/1.1":
             self.keep_alive = False
         status = head.status_code

@@ -25,6 +25,7 @@ from ._httpx2 import DefaultAsyncHttpx2Client, DefaultHttpx2Client
 
 __all__ = [
     "DefaultAsyncHttpx2Client",
+    "CredentialsStayWithTheirOrigin",
     "DefaultAsyncHttpxClient",
     "DefaultHttpx2Client",
     "DefaultHttpxClient",
@@ -47,6 +48,29 @@ class _ResponseCookies(httpx.Cookies):
     def extract_cookies(self, response: httpx.Response) -> None:
         if any(name.lower() == b"set-cookie" for name, _ in response.headers.raw):
             super().extract_cookies(response)
+
+
+# Credential headers httpx does not know about; it drops only Authorization on a redirect.
+_CREDENTIAL_HEADERS = ("api-key",)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, Any]:
+    return (url.scheme, url.host, url.port or _DEFAULT_PORTS.get(url.scheme))
+
+
+class CredentialsStayWithTheirOrigin:
+    """Mixed into an httpx client: a redirect to another origin drops Azure's ``api-key`` as httpx
+    drops ``Authorization`` (kept, as that is, only for a plain upgrade from http to https)."""
+
+    def _redirect_headers(self, request: httpx.Request, url: httpx.URL, method: str) -> httpx.Headers:
+        headers: httpx.Headers = super()._redirect_headers(request, url, method)  # type: ignore[misc]
+        source, target = _origin(request.url), _origin(url)
+        upgrade = source == ("http", target[1], 80) and target[0] == "https" and target[2] == 443
+        if source != target and not upgrade:
+            for name in _CREDENTIAL_HEADERS:
+                headers.pop(name, None)
+        return headers
 
 
 def skip_cookie_work_without_cookies(client: httpx.Client | httpx.AsyncClient) -> None:
@@ -101,7 +125,7 @@ def _environment_has_proxy() -> bool:
     return any(proxies.get(scheme) for scheme in ("http", "https", "all"))
 
 
-class DefaultHttpxClient(httpx.Client):
+class DefaultHttpxClient(CredentialsStayWithTheirOrigin, httpx.Client):
     """An ``httpx.Client`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -111,7 +135,7 @@ class DefaultHttpxClient(httpx.Client):
         skip_cookie_work_without_cookies(self)
 
 
-class DefaultAsyncHttpxClient(httpx.AsyncClient):
+class DefaultAsyncHttpxClient(CredentialsStayWithTheirOrigin, httpx.AsyncClient):
     """An ``httpx.AsyncClient`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:

@@ -12,7 +12,9 @@ import datetime
 import io
 import json
 import os
+import re
 import sys
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
@@ -59,7 +61,13 @@ class _PreparedParts:
                 f"base_url {settings.base_url!r} is not an absolute http:// or https:// URL, so no request can be sent"
             )
         # The order httpx gives its own requests: Host first, then the client's headers.
-        self.headers = httpx.Headers({"Host": base.netloc.decode("ascii"), **settings.default_headers})
+        # Compressed responses are asked for as httpx's own clients ask; the transports decode
+        # them in bounded pieces.
+        self.headers = httpx.Headers(
+            {"Host": base.netloc.decode("ascii"), "Accept-Encoding": "gzip, deflate", **settings.default_headers}
+        )
+        for name in [name for name in self.headers if name.lower() in _FRAMING_HEADERS]:
+            del self.headers[name]
         self.timeout = _timeout_dict(settings.timeout)
         self.urls: Dict[str, httpx.URL] = {}
         # The last credentials seen and the headers with them merged in, kept as one pair so that
@@ -131,16 +139,57 @@ def form_part(value: object, content_type: str) -> object:
     return (None, text.encode(), content_type)
 
 
+# Framing is this package's to set from the body it sends: a caller's own would let a body be
+# read as two requests, or make the server wait for a body that never comes.
+_FRAMING_HEADERS = frozenset(("content-length", "transfer-encoding"))
+# Credentials that httpx does not already hide when headers are printed.
+_SECRET_HEADERS = frozenset(("api-key",))
+
+
+class _RequestHeaders(httpx.Headers):
+    """A request's headers, printed with every credential hidden (Azure's ``api-key`` as well as
+    the ``Authorization`` httpx hides), so a logged or rendered error never shows a key."""
+
+    def __repr__(self) -> str:
+        masked = [
+            (name, "[secure]" if name.lower() in _SECRET_HEADERS else value) for name, value in self.multi_items()
+        ]
+        return repr(httpx.Headers(masked, encoding=self.encoding))
+
+
+_RequestHeaders.__name__ = _RequestHeaders.__qualname__ = "Headers"
+
+
 def helper_headers(helper: str, extra_headers: Optional[Headers]) -> Headers:
     """The headers of a call a helper makes: which helper it is, then the caller's own (which win)."""
     return {HELPER_HEADER: helper, **(extra_headers or {})}
 
 
+# IDs the API hands out are made of these; anything else is percent-encoded (or refused).
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_\-]+")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# What no header value may hold: control characters other than tab (CR and LF would end it).
+_HEADER_VALUE_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def require_path_param(name: str, value: str) -> str:
-    """Refuse an empty path parameter before any request is made."""
+    """A path parameter as one safely encoded path segment, checked before any request is made.
+
+    Every character outside the unreserved set is percent-encoded, so an ID from user input can
+    never add segments (``/``), a query (``?``) or a fragment (``#``) to the path; ``.`` and
+    ``..``, which would move the request to another endpoint, and control characters are refused.
+    """
+    if isinstance(value, str) and _PLAIN_SEGMENT.fullmatch(value) is not None:
+        return value  # the usual case, checked in one regex match
     if not value:
         raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
-    return value
+    if not isinstance(value, str):
+        value = str(value)
+    if value in (".", ".."):
+        raise ValueError(f"`{name}` cannot be {value!r}: it would change the path of the request")
+    if _CONTROL_CHARACTERS.search(value) is not None:
+        raise ValueError(f"`{name}` contains a control character (CR, LF, NUL...): {value!r}")
+    return urllib.parse.quote(value, safe="")
 
 
 def build_request(
@@ -176,19 +225,26 @@ def build_request(
             # httpx would send fields alone as urlencoded; these endpoints accept only multipart.
             boundary = os.urandom(16).hex()
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-            return httpx.Request(
+            request = httpx.Request(
                 options.method,
                 url,
                 headers=headers,
                 content=_fields_only_multipart(data, boundary),
                 extensions=extensions,
             )
-        return httpx.Request(options.method, url, headers=headers, data=data, files=files, extensions=extensions)
+            request.headers.__class__ = _RequestHeaders
+            return request
+        request = httpx.Request(options.method, url, headers=headers, data=data, files=files, extensions=extensions)
+        request.headers.__class__ = _RequestHeaders
+        return request
     content = b""
     if body is not None:
         if "Content-Type" not in headers:
             headers["Content-Type"] = "application/json"
-        content = json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
+        try:
+            content = json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
+        except RecursionError:
+            raise ValueError("the request body is nested too deeply to be sent as JSON") from None
     method = options.method.upper()
     # The headers httpx would add itself; giving the body as a ready stream spares it re-parsing
     # every header of the request to find out.
@@ -196,6 +252,7 @@ def build_request(
         headers["Content-Length"] = str(len(content))
     request = httpx.Request(method, url, headers=headers, stream=httpx.ByteStream(content), extensions=extensions)
     request.read()  # the body is in memory: `request.content` is then available to transports
+    request.headers.__class__ = _RequestHeaders  # the same headers, only printed differently
     return request
 
 
@@ -211,7 +268,9 @@ def _merge_headers(headers: httpx.Headers, extra: Headers) -> None:
     for name, value in extra.items():
         if isinstance(value, Omit):
             headers.pop(name, None)
-        else:
+        elif name.lower() not in _FRAMING_HEADERS:
+            if isinstance(value, str) and _HEADER_VALUE_CONTROLS.search(value) is not None:
+                raise ValueError(f"The value of the header {name!r} contains a control character: {value!r}")
             headers[name] = value
 
 

@@ -70,7 +70,7 @@ def decode_json_body(response: httpx.Response, content: bytes) -> Any:
     """Decode a JSON body, or raise an error that says what was wrong and keeps the raw text."""
     try:
         return json.loads(content)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested deeper than Python can decode
         text = content.decode("utf-8", errors="replace")
         raise APIResponseValidationError(
             response,

@@ -18,16 +18,34 @@ import ssl
 import sys
 import threading
 import time
+import zlib
 from collections import deque
-from typing import Any, Deque, Dict, Iterator, Mapping, NoReturn, Optional, Protocol, Tuple, TypeVar, Union
+from typing import (
+    Any,
+    AsyncIterable,
+    AsyncIterator,
+    Deque,
+    Dict,
+    Iterable,
+    Iterator,
+    Mapping,
+    NoReturn,
+    Optional,
+    Protocol,
+    Tuple,
+    TypeVar,
+    Union,
+)
 
 import httpx
+from httpx._decoders import IdentityDecoder
 
 from ._constants import DEFAULT_CONNECTION_LIMITS
 from ._http11 import (
     BodyFramer,
     LocalProtocolError,
     ProtocolError,
+    ResponseHead,
     ResponseParser,
     encode_request_head,
     head_and_body,
@@ -92,15 +110,169 @@ def origin_of(request: httpx.Request) -> Origin:
     return (scheme, url.raw_host, port)
 
 
-def request_head(request: httpx.Request) -> Tuple[bytes, bytes, bool]:
-    """The method, the serialised head, and whether the request asks to close its connection."""
-    raw_headers = request.headers.raw
+class RequestHead:
+    """A serialised request head. It holds the request's credentials, so it never prints them:
+    a traceback rendered with its frames' variables (``capture_locals``, rich, Sentry) shows only
+    its size."""
+
+    __slots__ = ("_data", "method", "wants_close")
+
+    def __init__(self, method: bytes, data: bytes, wants_close: bool) -> None:
+        self.method = method
+        self._data = data
+        self.wants_close = wants_close
+
+    def writes(self, body: bytes) -> Iterator[memoryview]:
+        """The writes of the head with a body in memory, as views (which print no contents)."""
+        return map(memoryview, head_and_body(self._data, body))
+
+    def alone(self) -> memoryview:
+        """The head on its own, for a body streamed after it."""
+        return memoryview(self._data)
+
+    def __repr__(self) -> str:
+        return f"<RequestHead {self.method.decode('ascii', 'replace')}, {len(self._data)} bytes>"
+
+
+def request_head(request: httpx.Request) -> RequestHead:
+    """The serialised head of ``request``, with its method and whether it asks to close its connection."""
     method = request.method.encode("ascii")
     try:
-        head = encode_request_head(method, request.url.raw_path, raw_headers)
+        return RequestHead(
+            method,
+            encode_request_head(method, request.url.raw_path, request.headers.raw),
+            request_wants_close(request.headers.raw),
+        )
     except LocalProtocolError as exc:
         raise httpx.LocalProtocolError(str(exc), request=request) from exc
-    return method, head, request_wants_close(raw_headers)
+
+
+class BodySourceFailed(Exception):
+    """Reading the request body from its source (a file the caller passed) failed mid-upload.
+
+    Carries the source's own error, which the transports raise as it is: it is the caller's
+    problem to see, not a network fault to retry.
+    """
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def body_parts(stream: Iterable[bytes]) -> Iterator[bytes]:
+    """The non-empty parts of a streamed request body; a failure to read one is a BodySourceFailed."""
+    parts = iter(stream)
+    while True:
+        try:
+            part = next(parts)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise BodySourceFailed(exc) from exc
+        if part:
+            yield part
+
+
+async def async_body_parts(stream: AsyncIterable[bytes]) -> AsyncIterator[bytes]:
+    """:func:`body_parts` for an async body stream."""
+    parts = stream.__aiter__()
+    while True:
+        try:
+            part = await parts.__anext__()
+        except StopAsyncIteration:
+            return
+        except Exception as exc:
+            raise BodySourceFailed(exc) from exc
+        if part:
+            yield part
+
+
+# Decoded output is handed on in pieces of at most this size, however well the body compresses.
+DECODED_PIECE_SIZE = 256 * 1024
+_ZLIB_WBITS = {b"gzip": zlib.MAX_WBITS | 16, b"x-gzip": zlib.MAX_WBITS | 16, b"deflate": zlib.MAX_WBITS}
+
+
+class DecodedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A gzip or deflate body decoded as it is read, in bounded pieces.
+
+    httpx's decoders turn each received piece into all of its output at once, so a small piece of
+    a highly compressed body (1 GB of zeros is 1 MB of gzip) becomes hundreds of megabytes in one
+    allocation. Here no piece of output is larger than ``DECODED_PIECE_SIZE``.
+    """
+
+    def __init__(self, raw: Any, coding: bytes, request: httpx.Request) -> None:
+        self._raw = raw
+        self._coding = coding
+        self._decompressor = zlib.decompressobj(_ZLIB_WBITS[coding])
+        self._started = False
+        self._request = request
+
+    def _decode(self, data: bytes) -> Iterator[bytes]:
+        try:
+            while data:
+                if self._decompressor.eof:
+                    return  # bytes after the end of the compressed stream are ignored, as httpx does
+                try:
+                    piece = self._decompressor.decompress(data, DECODED_PIECE_SIZE)
+                except zlib.error:
+                    if self._started or self._coding != b"deflate":
+                        raise
+                    # "deflate" is sent both zlib-wrapped (as the RFC says) and raw; try raw.
+                    self._decompressor = zlib.decompressobj(-zlib.MAX_WBITS)
+                    piece = self._decompressor.decompress(data, DECODED_PIECE_SIZE)
+                self._started = True
+                data = self._decompressor.unconsumed_tail
+                if piece:
+                    yield piece
+        except zlib.error as exc:
+            raise httpx.DecodingError(
+                f"the {self._coding.decode()} response body is corrupt: {exc}", request=self._request
+            ) from exc
+
+    def _end(self) -> bytes:
+        try:
+            return self._decompressor.flush()
+        except zlib.error as exc:  # pragma: no cover - flush reports truncation by returning less
+            raise httpx.DecodingError(str(exc), request=self._request) from exc
+
+    def __iter__(self) -> Iterator[bytes]:
+        for data in self._raw:
+            yield from self._decode(data)
+        tail = self._end()
+        if tail:
+            yield tail
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for data in self._raw:
+            for piece in self._decode(data):
+                yield piece
+        tail = self._end()
+        if tail:
+            yield tail
+
+    def close(self) -> None:
+        self._raw.close()
+
+    async def aclose(self) -> None:
+        await self._raw.aclose()
+
+
+def decodes_bounded(coding: Optional[bytes]) -> bool:
+    """Whether a response with this Content-Encoding is decoded by :class:`DecodedBody`."""
+    return coding is not None and coding in _ZLIB_WBITS
+
+
+def bounded_decoding(response: httpx.Response, coding: bytes) -> httpx.Response:
+    """Make ``response`` (fresh from a transport) decode its gzip or deflate body in bounded pieces.
+
+    Its headers still say how the body was encoded; httpx is told the stream is already decoded.
+    """
+    response.stream = DecodedBody(response.stream, coding, response.request)
+    response._decoder = _IDENTITY  # httpx's own decoder would decode a second time
+    return response
+
+
+_IDENTITY = IdentityDecoder()
 
 
 def make_ssl_context(verify: VerifyTypes, cert: Optional[CertTypes], trust_env: bool) -> ssl.SSLContext:
@@ -149,6 +321,8 @@ def map_error(exc: Exception, request: httpx.Request, lost_with: Optional[BaseEx
     failed, when that is known. An exception with no httpx equivalent is returned as it is."""
     if isinstance(exc, httpx.HTTPError):
         return exc
+    if isinstance(exc, BodySourceFailed):
+        return exc.error
     if isinstance(exc, LocalProtocolError):
         return httpx.LocalProtocolError(str(exc), request=request)
     if isinstance(exc, ProtocolError):
@@ -165,6 +339,8 @@ def raise_mapped(exc: BaseException, mapped: BaseException) -> NoReturn:
     """Raise ``mapped`` in place of ``exc`` (or ``exc`` itself when nothing was mapped)."""
     if mapped is exc:
         raise exc
+    if isinstance(exc, BodySourceFailed):
+        raise exc.error from None  # the caller's own error, as the source raised it
     raise mapped from exc
 
 
@@ -214,7 +390,7 @@ class _Connection:
             self.sock.settimeout(timeout)
             self.timeout = timeout
 
-    def send(self, data: bytes, timeout: Optional[float]) -> None:
+    def send(self, data: Union[bytes, memoryview], timeout: Optional[float]) -> None:
         self._set_timeout(timeout)
         self.sock.sendall(data)
 
@@ -436,8 +612,26 @@ class _ResponseStream(httpx.SyncByteStream):
             pool.release(self._connection, reusable)
 
     def close(self) -> None:
-        """Stop reading: a connection whose body was not read to the end is closed, never reused."""
-        self._finish(reusable=False)
+        """Stop reading: a connection whose body was not read to the end is closed, never reused,
+        unless the rest of the body has already arrived (the end of a stream after its last event)."""
+        if self._pool is not None:
+            self._finish(reusable=self._ends_without_waiting())
+
+    def _ends_without_waiting(self) -> bool:
+        """Read what the server has already sent, never waiting; True if that completes the body."""
+        parser = self._parser
+        try:
+            for _ in range(4):  # a few receives at most: this is for the last bytes of a body
+                while parser.read_body():
+                    pass
+                if parser.done:
+                    return parser.reusable
+                if not readable(self._connection.sock.fileno()):
+                    return False
+                self._connection.receive(parser, self._timeout)
+        except Exception:  # a body that breaks now only means the connection is not kept
+            return False
+        return False
 
     def __del__(self) -> None:
         # A response dropped without being read or closed must not keep its slot forever.
@@ -495,7 +689,7 @@ class SocketTransport(httpx.BaseTransport):
         if is_patched(httpx.HTTPTransport, "handle_request", "ConnectionPool", "httpcore._sync.connection_pool"):
             return self._fallback_transport().handle_request(request)
         origin = origin_of(request)
-        method, head_bytes, wants_close = request_head(request)
+        head_to_send = request_head(request)
         timeouts: Mapping[str, Optional[float]] = request.extensions.get("timeout") or {}
         pool = self._pool
 
@@ -508,14 +702,13 @@ class SocketTransport(httpx.BaseTransport):
                 raise
             pool.connected(connection)
 
-        parser = ResponseParser(method, keep_alive=not wants_close)
+        parser = ResponseParser(head_to_send.method, keep_alive=not head_to_send.wants_close)
         read_timeout = timeouts.get("read")
         try:
-            self._send(connection, parser, request, head_bytes, timeouts.get("write"), read_timeout)
+            self._send(connection, parser, request, head_to_send, timeouts.get("write"), read_timeout)
             head = parser.read_head()
-            while head is None:
-                connection.receive(parser, read_timeout)
-                head = parser.read_head()
+            if head is None:
+                head = _read_head(connection, parser, read_timeout)
             first = parser.read_body()
         except BaseException as exc:
             pool.release(connection, reusable=False)
@@ -527,12 +720,17 @@ class SocketTransport(httpx.BaseTransport):
             stream = CompleteBody(first)
         else:
             stream = _ResponseStream(pool, connection, parser, first, read_timeout, request)
-        return httpx.Response(
+        response = httpx.Response(
             head.status_code,
             headers=head.headers,
             stream=stream,
             extensions={"http_version": head.http_version, "reason_phrase": head.reason},
+            request=request,
         )
+        coding = parser.content_coding
+        if coding is not None and decodes_bounded(coding):
+            return bounded_decoding(response, coding)
+        return response
 
     def close(self) -> None:
         """Close every connection, busy or idle. Closing twice is harmless."""
@@ -598,7 +796,7 @@ class SocketTransport(httpx.BaseTransport):
         connection: _Connection,
         parser: ResponseParser,
         request: httpx.Request,
-        head: bytes,
+        head: RequestHead,
         timeout: Optional[float],
         read_timeout: Optional[float],
     ) -> None:
@@ -608,15 +806,14 @@ class SocketTransport(httpx.BaseTransport):
             except httpx.RequestNotRead:
                 body = None
             if body is not None:
-                for data in head_and_body(head, body):
+                for data in head.writes(body):
                     connection.send(data, timeout)
                 return
             framer = BodyFramer(request.headers.raw)
-            connection.send(head, timeout)
+            connection.send(head.alone(), timeout)
             stream: Any = request.stream
-            for part in stream:
-                if part:
-                    connection.send(framer.frame(part), timeout)
+            for part in body_parts(stream):
+                connection.send(framer.frame(part), timeout)
             tail = framer.end()
             if tail:
                 connection.send(tail, timeout)
@@ -631,6 +828,23 @@ class SocketTransport(httpx.BaseTransport):
                 pass
             if parser.received_nothing:
                 raise httpx.WriteError(f"Could not send the request: {exc}", request=request) from exc
+
+
+def _read_head(connection: _Connection, parser: ResponseParser, read_timeout: Optional[float]) -> ResponseHead:
+    """Receive until the final response head is in, all of it within the read timeout.
+
+    The timeout bounds the whole head, interim responses included, not each receive: a server
+    trickling its head a byte at a time, or sending 100 Continue forever, still runs out of time.
+    """
+    deadline = None if read_timeout is None else time.monotonic() + read_timeout
+    while True:
+        remaining = None if deadline is None else deadline - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            raise socket.timeout("the response head did not arrive within the read timeout")
+        connection.receive(parser, remaining)
+        head = parser.read_head()
+        if head is not None:
+            return head
 
 
 def _to_httpx(exc: BaseException, request: httpx.Request) -> BaseException:

@@ -44,7 +44,12 @@ COMBOS = (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-FAULT_TESTS = ("tests/_sync/test_faults.py", "tests/_async/test_faults.py")
+FAULT_TESTS = (
+    "tests/_sync/test_faults.py",
+    "tests/_async/test_faults.py",
+    "tests/_sync/test_security.py",
+    "tests/_async/test_security.py",
+)
 DEFAULT_OUTPUT = ROOT / "docs" / "reliability.md"
 _PACKAGES = ("openai", "httpx", "aiohttp", "httpx-aiohttp", "anyio", "pytest")
 

@@ -9,6 +9,7 @@ import pytest
 from openai._http11 import (
     JOIN_BODY_LIMIT,
     MAX_CHUNK_LINE_SIZE,
+    MAX_INTERIM_RESPONSES,
     BodyFramer,
     LocalProtocolError,
     ProtocolError,
@@ -43,6 +44,7 @@ CHUNKED = (
 )
 CHUNKED_BODY = b'data: {"a":1}\ndata: {"b":22}\n\n'
 
+OK_HEAD = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
 CONTINUE_THEN_OK = b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n" + CONTENT_LENGTH
 
 
@@ -303,7 +305,7 @@ def test_bare_lf_line_endings_and_folded_headers() -> None:
 
 
 def test_status_line_without_reason_and_header_whitespace() -> None:
-    head, _, _ = parse([b"HTTP/1.1 404\r\nX-A :  spaced value \t\r\nX-Empty:\r\nContent-Length: 0\r\n\r\n"])
+    head, _, _ = parse([b"HTTP/1.1 404\r\nX-A:  spaced value \t\r\nX-Empty:\r\nContent-Length: 0\r\n\r\n"])
     assert head is not None
     assert (head.status_code, head.reason) == (404, b"")
     assert head.headers[:2] == [(b"X-A", b"spaced value"), (b"X-Empty", b"")]
@@ -438,3 +440,42 @@ def test_reading_the_body_before_the_head_is_a_usage_error() -> None:
     parser = ResponseParser(b"GET")
     with pytest.raises(RuntimeError):
         parser.read_body()
+
+
+# What a strict parser refuses instead of guessing
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HTTP/1.1 200 OK\r\nContent-Length : 2\r\n\r\nok",  # a space before the colon
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Bad\tName: 1\r\n\r\nok",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX Two: words\r\n\r\nok",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Nul: a\x00b\r\n\r\nok",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Cr: a\rb\r\n\r\nok",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Vt: a\x0bb\r\n\r\nok",
+    ],
+)
+def test_a_malformed_header_line_is_refused(head: bytes) -> None:
+    with pytest.raises(ProtocolError):
+        parse([head])
+
+
+def test_endless_interim_responses_are_refused() -> None:
+    with pytest.raises(ProtocolError, match="interim"):
+        parse([b"HTTP/1.1 100 Continue\r\n\r\n" * (MAX_INTERIM_RESPONSES + 1) + OK_HEAD])
+
+
+def test_a_few_interim_responses_are_skipped() -> None:
+    head, body, _ = parse([b"HTTP/1.1 100 Continue\r\n\r\n" * MAX_INTERIM_RESPONSES + OK_HEAD])
+    assert head is not None and head.status_code == 200 and body == b"ok"
+
+
+@pytest.mark.parametrize("value", [b"a\x0bb", b"a\x0cb", b"a\x7fb", b"a\x1bb"])
+def test_a_request_header_value_with_a_control_byte_is_refused(value: bytes) -> None:
+    with pytest.raises(LocalProtocolError):
+        encode_request_head(b"GET", b"/", [(b"X-Value", value)])
+
+
+def test_a_tab_in_a_request_header_value_is_allowed() -> None:
+    assert b"X-Value: a\tb\r\n" in encode_request_head(b"GET", b"/", [(b"X-Value", b"a\tb")])

@@ -149,3 +149,68 @@ def test_merged_defaults_add_or_replace() -> None:
     assert current == {"A": "1", "B": "2"}
     with pytest.raises(ValueError, match="default_query or set_default_query"):
         merged_defaults("query", current, {}, {})
+
+
+# What a call's input cannot do to the request
+
+
+@pytest.mark.parametrize(
+    ("value", "segment"),
+    [
+        ("file-abc_123", "file-abc_123"),
+        ("../../organization/users", "..%2F..%2Forganization%2Fusers"),
+        ("a/b", "a%2Fb"),
+        ("a?b=c", "a%3Fb%3Dc"),
+        ("a#b", "a%23b"),
+        ("%2e%2e", "%252e%252e"),
+        ("...", "..."),
+        ("ft:gpt-4o:org:x", "ft%3Agpt-4o%3Aorg%3Ax"),
+        ("naïve id", "na%C3%AFve%20id"),
+    ],
+)
+def test_a_path_parameter_is_one_percent_encoded_segment(value: str, segment: str) -> None:
+    assert require_path_param("file_id", value) == segment
+    request = build(method="get", path=f"/files/{require_path_param('file_id', value)}")
+    assert request.url.raw_path == f"/v1/files/{segment}?api-version=x".encode()
+
+
+@pytest.mark.parametrize("value", [".", "..", "a\rb", "a\nb", "a\x00b", "\x7f"])
+def test_a_path_parameter_that_would_move_or_break_the_request_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="`file_id`"):
+        require_path_param("file_id", value)
+
+
+@pytest.mark.parametrize("name", ["Content-Length", "content-length", "Transfer-Encoding", "TRANSFER-ENCODING"])
+def test_a_callers_framing_header_is_not_sent(name: str) -> None:
+    posted = build(body={"model": "m"}, extra_headers={name: "3"})
+    assert posted.headers["content-length"] == str(len(posted.content))
+    assert "transfer-encoding" not in posted.headers
+    got = build(method="get", extra_headers={name: "chunked"})
+    assert "content-length" not in got.headers and "transfer-encoding" not in got.headers
+
+
+@pytest.mark.parametrize("value", ["a\x0bb", "a\rb", "a\nb", "a\x00", "a\x1b"])
+def test_a_header_value_with_a_control_character_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="X-Custom"):
+        build(extra_headers={"X-Custom": value})
+    assert build(extra_headers={"X-Custom": "tab\tis fine"}).headers["x-custom"] == "tab\tis fine"
+
+
+def test_compressed_responses_are_asked_for() -> None:
+    assert build().headers["accept-encoding"] == "gzip, deflate"
+
+
+def test_credentials_are_hidden_when_the_headers_are_printed() -> None:
+    request = build(extra_headers={"api-key": "azure-secret"})
+    printed = repr(request.headers)
+    assert "azure-secret" not in printed and "sk-test" not in printed
+    assert printed.startswith("Headers(") and "'[secure]'" in printed
+    assert request.headers["api-key"] == "azure-secret"  # only printing changes
+
+
+def test_a_body_nested_too_deeply_for_json_is_a_clear_error() -> None:
+    deep: object = {}
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(ValueError, match="nested too deeply"):
+        build(body={"input": deep})

@@ -170,9 +170,11 @@ class ScriptedServer:
         except OSError:
             pass
         finally:
+            # Closed before it stops counting as open: a test that waits for `open_now == 0` must
+            # then find the connection closed, never a socket about to be closed.
+            sock.close()
             with self.lock:
                 self.open_now -= 1
-            sock.close()
 
     def _serve(self, peer: Peer, number: int) -> None:
         while True:

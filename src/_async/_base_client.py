@@ -115,7 +115,10 @@ class AsyncAPIClient:
                 response = await self._http_client.send(request, stream=True)
                 if response.status_code < 400 and not streaming:
                     await self._read_body(response, deadline)
-            except Exception as exc:
+            except httpx.TransportError as exc:
+                # Only a failure of the connection or the exchange is a connection error worth
+                # retrying; anything else (a file the caller passed failing mid-upload, a bug)
+                # surfaces as itself, once, below.
                 await self._reclaim_pool_slots()
                 if retries_taken < self._settings.max_retries:
                     await self._wait_before_retry(request, retry_delay(retries_taken) or 0.0)
@@ -125,7 +128,8 @@ class AsyncAPIClient:
                     raise APITimeoutError(request) from exc
                 raise APIConnectionError(request=request) from exc
             except BaseException:
-                # Cancelled mid-send: the pool may have been left holding a slot for this request.
+                # Cancelled mid-send, or an error that is no network fault: the pool may have
+                # been left holding a slot for this request.
                 await self._reclaim_pool_slots()
                 raise
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from types import TracebackType
 from typing import Any, Generic, Iterator, Optional, TypeVar
 
@@ -18,7 +19,12 @@ __all__ = ["Stream"]
 
 _T = TypeVar("_T")
 _MAX_ERROR_BODY = 1 << 20
-_MAX_EVENTS_AFTER_DONE = 8
+
+
+def _read_timeout(request: httpx.Request) -> Optional[float]:
+    timeouts = request.extensions.get("timeout")
+    value = timeouts.get("read") if isinstance(timeouts, dict) else None
+    return float(value) if isinstance(value, (int, float)) else None
 
 
 class Stream(Generic[_T]):
@@ -59,27 +65,27 @@ class Stream(Generic[_T]):
         """Stop reading and release the connection. Closing twice is harmless."""
         sync_close_shielded(self.response)
 
-    def _drain(self, events: Iterator[ServerSentEvent]) -> None:
-        """Read the little that follows [DONE] (the end of the chunked body), so the connection
-        goes back to the pool instead of being closed half-read. Bounded, and errors after the
-        end of the stream do not matter."""
-        try:
-            for _ in range(_MAX_EVENTS_AFTER_DONE):
-                events.__next__()
-        except (StopIteration, APIError):
-            pass
-
     def _iter_events(self) -> Iterator[ServerSentEvent]:
         decoder = SSEDecoder()
         # Until the first event, keep what arrived: a server that refuses a stream may answer
         # with a plain JSON error instead of events, and its message must not be lost.
         head = b""
         seen_event = False
+        # Bytes that never complete an event (comments only, or a body trickled a byte at a
+        # time) reset no timeout of the transport's; the call's read timeout bounds the time
+        # between two events too.
+        idle_limit = _read_timeout(self.response.request)
+        last_event = time.monotonic()
         try:
             for chunk in self.response.iter_bytes():
                 if not seen_event and len(head) < _MAX_ERROR_BODY:
                     head += chunk
-                for event in decoder.feed(chunk):
+                events = decoder.feed(chunk)
+                if events:
+                    last_event = time.monotonic()
+                elif idle_limit is not None and time.monotonic() - last_event > idle_limit:
+                    raise APITimeoutError(self.response.request)
+                for event in events:
                     seen_event = True
                     yield event
         except httpx.HTTPError as exc:
@@ -101,7 +107,8 @@ class Stream(Generic[_T]):
         try:
             for event in events:
                 if event.data.startswith("[DONE]"):
-                    self._drain(events)
+                    # The end, whether or not the server ends the body now: nothing after it is
+                    # waited for. A transport that already has the rest keeps the connection.
                     return
                 yield parse_event(self._item_type, event, self.response.request)
             if self._requires_done:
