@@ -11,7 +11,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[aiohttp,dev]'
+	$(PY) -m pip install --quiet -e '.[aiohttp,dev,realtime]'
 	touch $(STAMP)
 
 # reexports imports the package to find the objects it re-exports, so it runs after the other two.

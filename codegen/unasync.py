@@ -99,6 +99,13 @@ REPLACEMENTS: dict[str, str] = {
     "async_read_part": "sync_read_part",
     "async_resolve_key": "sync_resolve_key",
     "async_platform_tag": "sync_platform_tag",
+    "AsyncWebSocket": "SyncWebSocket",
+    "AsyncWebSocketOpener": "SyncWebSocketOpener",
+    "async_ws_connect": "sync_ws_connect",
+    "async_ws_close": "sync_ws_close",
+    # The websocket sessions' shared bases, src/_async/resources/_websocket_connection.py.
+    "BaseAsyncRealtimeConnectionResource": "BaseRealtimeConnectionResource",
+    "BaseAsyncResponsesConnectionResource": "BaseResponsesConnectionResource",
     # The Bedrock signing pair, src/_bedrock.py.
     "async_sign_request": "sync_sign_request",
     # openai.auth.WorkloadIdentityAuth's pair of token getters.

@@ -21,10 +21,12 @@ from typing import (
     Callable,
     Generator,
     Generic,
+    Mapping,
     Optional,
     Protocol,
     TypeVar,
     Union,
+    cast,
 )
 
 from typing_extensions import TypeAlias
@@ -41,6 +43,10 @@ _PageT = TypeVar("_PageT")
 __all__ = [
     "AsyncCall",
     "AsyncLoopGuard",
+    "AsyncWebSocket",
+    "AsyncWebSocketOpener",
+    "SyncWebSocket",
+    "SyncWebSocketOpener",
     "SyncLoopGuard",
     "SyncCall",
     "AsyncPaginator",
@@ -50,11 +56,15 @@ __all__ = [
     "async_platform_tag",
     "async_read_part",
     "async_sleep",
+    "async_ws_close",
+    "async_ws_connect",
     "sync_close_shielded",
     "sync_platform_tag",
     "sync_read_part",
     "sync_resolve_key",
     "sync_sleep",
+    "sync_ws_close",
+    "sync_ws_connect",
 ]
 
 # A call not yet made: awaited by the async twin, called by the sync one.
@@ -202,3 +212,73 @@ class AsyncPaginator(Generic[_ItemT, _PageT]):
 def SyncPaginator(fetch_first_page: Callable[[], _PageT]) -> _PageT:
     """Fetch and return the first page; iterating it walks every page."""
     return fetch_first_page()
+
+
+# The websocket pair: the `websockets` package's asyncio client and its blocking client, imported
+# on the first connect() so that `import openai` loads neither.
+
+
+class AsyncWebSocket(Protocol):
+    """What a websocket session needs of an open asyncio connection."""
+
+    async def send(self, message: str) -> None: ...
+
+    async def recv(self, decode: Optional[bool] = None) -> Union[str, bytes]: ...
+
+    async def close(self, code: int = 1000, reason: str = "") -> None: ...
+
+
+class SyncWebSocket(Protocol):
+    """What a websocket session needs of an open blocking connection."""
+
+    def send(self, message: str) -> None: ...
+
+    def recv(self, timeout: Optional[float] = None, decode: Optional[bool] = None) -> Union[str, bytes]: ...
+
+    def close(self, code: int = 1000, reason: str = "") -> None: ...
+
+
+# What reopens a session's websocket, given the query and headers of the next attempt.
+AsyncWebSocketOpener: TypeAlias = Callable[[Any, Any], Awaitable[AsyncWebSocket]]
+SyncWebSocketOpener: TypeAlias = Callable[[Any, Any], SyncWebSocket]
+
+
+async def async_ws_connect(url: str, *, headers: Mapping[str, str], options: Mapping[str, Any]) -> AsyncWebSocket:
+    """Open a websocket with the ``websockets`` asyncio client; the handshake carries ``headers``."""
+    from ._websocket import missing_websockets_error
+
+    try:
+        from websockets.asyncio.client import connect
+    except ImportError as exc:
+        raise missing_websockets_error() from exc
+    extra = {name: value for name, value in headers.items() if name.lower() != "user-agent"}
+    user_agent = next((value for name, value in headers.items() if name.lower() == "user-agent"), None)
+    socket = await connect(url, additional_headers=extra, user_agent_header=user_agent, **options)
+    return cast(AsyncWebSocket, socket)
+
+
+def sync_ws_connect(url: str, *, headers: Mapping[str, str], options: Mapping[str, Any]) -> SyncWebSocket:
+    """Open a websocket with the ``websockets`` blocking client; the handshake carries ``headers``."""
+    from ._websocket import missing_websockets_error
+
+    try:
+        from websockets.sync.client import connect
+    except ImportError as exc:
+        raise missing_websockets_error() from exc
+    extra = {name: value for name, value in headers.items() if name.lower() != "user-agent"}
+    user_agent = next((value for name, value in headers.items() if name.lower() == "user-agent"), None)
+    socket = connect(url, additional_headers=extra, user_agent_header=user_agent, **options)
+    return cast(SyncWebSocket, socket)
+
+
+async def async_ws_close(socket: AsyncWebSocket, code: int = 1000, reason: str = "") -> None:
+    """Close a websocket even while the surrounding task is being cancelled, so no socket is left open."""
+    import anyio
+
+    with anyio.CancelScope(shield=True):
+        await socket.close(code, reason)
+
+
+def sync_ws_close(socket: SyncWebSocket, code: int = 1000, reason: str = "") -> None:
+    """Close a websocket."""
+    socket.close(code, reason)

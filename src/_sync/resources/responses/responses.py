@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -34,6 +34,11 @@ from .._base import (
     SyncAPIResource,
 )
 from .input_items import InputItems, InputItemsWithRawResponse, InputItemsWithStreamingResponse
+
+if TYPE_CHECKING:
+    from ....types.websocket_connection_options import WebSocketConnectionOptions
+    from .._websocket_connection import OnReconnecting
+    from ._connection import ResponsesConnectionManager
 from .input_tokens import InputTokens, InputTokensWithRawResponse, InputTokensWithStreamingResponse
 
 __all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
@@ -44,6 +49,37 @@ class Responses(SyncAPIResource):
 
     with_raw_response: ResponsesWithRawResponse
     with_streaming_response: ResponsesWithStreamingResponse
+
+    def connect(
+        self,
+        extra_query: Optional[Query] = None,
+        extra_headers: Optional[Headers] = None,
+        websocket_connection_options: Optional[WebSocketConnectionOptions] = None,
+        on_reconnecting: Optional[OnReconnecting] = None,
+        max_retries: int = 5,
+        initial_delay: float = 0.5,
+        max_delay: float = 8.0,
+        max_queue_size: int = 1_048_576,
+    ) -> ResponsesConnectionManager:
+        """Open a Responses session over a websocket: ``connection.response.create(...)`` streams each response back.
+
+        Use it as ``async with ... as connection``. With ``on_reconnecting`` a dropped connection is opened
+        again, up to ``max_retries`` times with backoff from ``initial_delay`` to ``max_delay`` seconds; events sent
+        meanwhile wait in a queue of at most ``max_queue_size`` bytes. Needs the ``realtime`` extra.
+        """
+        from ._connection import ResponsesConnectionManager
+
+        return ResponsesConnectionManager(
+            client=self._client,  # type: ignore[arg-type]
+            extra_query=extra_query or {},
+            extra_headers=extra_headers or {},
+            websocket_connection_options=websocket_connection_options or {},
+            on_reconnecting=on_reconnecting,
+            max_retries=max_retries,
+            initial_delay=initial_delay,
+            max_delay=max_delay,
+            max_queue_size=max_queue_size,
+        )
 
     parse = parse_response
     stream = stream_response

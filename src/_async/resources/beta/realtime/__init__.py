@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
+from ....._types import Headers, Query
 from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
 
 if TYPE_CHECKING:
+    from .....types.websocket_connection_options import WebSocketConnectionOptions
+    from ._connection import AsyncRealtimeConnectionManager
     from .sessions import AsyncSessions, AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
     from .transcription_sessions import (
         AsyncTranscriptionSessions,
@@ -23,6 +26,25 @@ class AsyncRealtime(AsyncAPIResource):
 
     with_raw_response: AsyncRealtimeWithRawResponse
     with_streaming_response: AsyncRealtimeWithStreamingResponse
+
+    def connect(
+        self,
+        *,
+        model: str,
+        extra_query: Optional[Query] = None,
+        extra_headers: Optional[Headers] = None,
+        websocket_connection_options: Optional[WebSocketConnectionOptions] = None,
+    ) -> AsyncRealtimeConnectionManager:
+        """Open a beta Realtime session over a websocket (``OpenAI-Beta: realtime=v1``); needs the ``realtime`` extra."""
+        from ._connection import AsyncRealtimeConnectionManager
+
+        return AsyncRealtimeConnectionManager(
+            client=self._client,  # type: ignore[arg-type]
+            model=model,
+            extra_query=extra_query or {},
+            extra_headers=extra_headers or {},
+            websocket_connection_options=websocket_connection_options or {},
+        )
 
     @functools.cached_property
     def sessions(self) -> AsyncSessions:

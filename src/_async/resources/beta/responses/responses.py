@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import List, Optional, Union, overload
+from typing import TYPE_CHECKING, List, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -33,6 +33,11 @@ from ..._base import (
 )
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 from .input_items import AsyncInputItems, AsyncInputItemsWithRawResponse, AsyncInputItemsWithStreamingResponse
+
+if TYPE_CHECKING:
+    from .....types.websocket_connection_options import WebSocketConnectionOptions
+    from ..._websocket_connection import OnReconnecting
+    from ._connection import AsyncResponsesConnectionManager
 from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
 
 __all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
@@ -43,6 +48,37 @@ class AsyncResponses(AsyncAPIResource):
 
     with_raw_response: AsyncResponsesWithRawResponse
     with_streaming_response: AsyncResponsesWithStreamingResponse
+
+    def connect(
+        self,
+        extra_query: Optional[Query] = None,
+        extra_headers: Optional[Headers] = None,
+        websocket_connection_options: Optional[WebSocketConnectionOptions] = None,
+        on_reconnecting: Optional[OnReconnecting] = None,
+        max_retries: int = 5,
+        initial_delay: float = 0.5,
+        max_delay: float = 8.0,
+        max_queue_size: int = 1_048_576,
+    ) -> AsyncResponsesConnectionManager:
+        """Open a beta Responses session over a websocket; ``connection.response.inject(...)`` feeds a waiting response.
+
+        Use it as ``async with ... as connection``. With ``on_reconnecting`` a dropped connection is opened
+        again, up to ``max_retries`` times with backoff from ``initial_delay`` to ``max_delay`` seconds; events sent
+        meanwhile wait in a queue of at most ``max_queue_size`` bytes. Needs the ``realtime`` extra.
+        """
+        from ._connection import AsyncResponsesConnectionManager
+
+        return AsyncResponsesConnectionManager(
+            client=self._client,  # type: ignore[arg-type]
+            extra_query=extra_query or {},
+            extra_headers=extra_headers or {},
+            websocket_connection_options=websocket_connection_options or {},
+            on_reconnecting=on_reconnecting,
+            max_retries=max_retries,
+            initial_delay=initial_delay,
+            max_delay=max_delay,
+            max_queue_size=max_queue_size,
+        )
 
     _opt_in_query = RESPONSES_BETA_QUERY
 

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
+from ....._types import Headers, Query
 from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
 
 if TYPE_CHECKING:
+    from .....types.websocket_connection_options import WebSocketConnectionOptions
+    from ._connection import RealtimeConnectionManager
     from .sessions import Sessions, SessionsWithRawResponse, SessionsWithStreamingResponse
     from .transcription_sessions import (
         TranscriptionSessions,
@@ -24,6 +27,25 @@ class Realtime(SyncAPIResource):
 
     with_raw_response: RealtimeWithRawResponse
     with_streaming_response: RealtimeWithStreamingResponse
+
+    def connect(
+        self,
+        *,
+        model: str,
+        extra_query: Optional[Query] = None,
+        extra_headers: Optional[Headers] = None,
+        websocket_connection_options: Optional[WebSocketConnectionOptions] = None,
+    ) -> RealtimeConnectionManager:
+        """Open a beta Realtime session over a websocket (``OpenAI-Beta: realtime=v1``); needs the ``realtime`` extra."""
+        from ._connection import RealtimeConnectionManager
+
+        return RealtimeConnectionManager(
+            client=self._client,  # type: ignore[arg-type]
+            model=model,
+            extra_query=extra_query or {},
+            extra_headers=extra_headers or {},
+            websocket_connection_options=websocket_connection_options or {},
+        )
 
     @functools.cached_property
     def sessions(self) -> Sessions:
