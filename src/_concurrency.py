@@ -245,7 +245,7 @@ SyncWebSocketOpener: TypeAlias = Callable[[Any, Any], SyncWebSocket]
 
 async def async_ws_connect(url: str, *, headers: Mapping[str, str], options: Mapping[str, Any]) -> AsyncWebSocket:
     """Open a websocket with the ``websockets`` asyncio client; the handshake carries ``headers``."""
-    from ._websocket import missing_websockets_error
+    from ._websocket import handshake_logger, missing_websockets_error
 
     try:
         from websockets.asyncio.client import connect
@@ -253,13 +253,14 @@ async def async_ws_connect(url: str, *, headers: Mapping[str, str], options: Map
         raise missing_websockets_error() from exc
     extra = {name: value for name, value in headers.items() if name.lower() != "user-agent"}
     user_agent = next((value for name, value in headers.items() if name.lower() == "user-agent"), None)
+    options = {"logger": handshake_logger(), **options}
     socket = await connect(url, additional_headers=extra, user_agent_header=user_agent, **options)
     return cast(AsyncWebSocket, socket)
 
 
 def sync_ws_connect(url: str, *, headers: Mapping[str, str], options: Mapping[str, Any]) -> SyncWebSocket:
     """Open a websocket with the ``websockets`` blocking client; the handshake carries ``headers``."""
-    from ._websocket import missing_websockets_error
+    from ._websocket import handshake_logger, missing_websockets_error
 
     try:
         from websockets.sync.client import connect
@@ -267,8 +268,11 @@ def sync_ws_connect(url: str, *, headers: Mapping[str, str], options: Mapping[st
         raise missing_websockets_error() from exc
     extra = {name: value for name, value in headers.items() if name.lower() != "user-agent"}
     user_agent = next((value for name, value in headers.items() if name.lower() == "user-agent"), None)
+    options = {"logger": handshake_logger(), **options}
     socket = connect(url, additional_headers=extra, user_agent_header=user_agent, **options)
-    return cast(SyncWebSocket, socket)
+    # Entering it is how websockets >= 17.1 is told the caller owns the connection (no deprecation
+    # warning), and it returns the connection itself on every supported release; the session closes it.
+    return cast(SyncWebSocket, socket.__enter__())
 
 
 async def async_ws_close(socket: AsyncWebSocket, code: int = 1000, reason: str = "") -> None:

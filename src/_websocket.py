@@ -9,6 +9,7 @@ package is imported only by the functions that need it, so importing ``openai`` 
 from __future__ import annotations
 
 import json
+import logging
 import random
 import typing
 from collections import deque
@@ -39,6 +40,7 @@ __all__ = [
     "connection_closed_errors",
     "encode_client_event",
     "handshake_headers",
+    "handshake_logger",
     "missing_websockets_error",
     "reconnect_delay",
     "websocket_url",
@@ -165,6 +167,23 @@ def handshake_headers(
             raise ValueError(f"Header {name!r} must not contain a line break")
         headers[name] = value
     return headers
+
+
+_SECRET_HEADERS = frozenset({"authorization", "api-key", "proxy-authorization"})
+
+
+class _RedactingLogger(logging.LoggerAdapter):  # type: ignore[type-arg]
+    """``websockets``' own logger with credential header values masked: at DEBUG it logs every header."""
+
+    def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
+        if len(args) == 2 and isinstance(args[0], str) and args[0].lower() in _SECRET_HEADERS:
+            args = (args[0], "<redacted>")
+        super().log(level, msg, *args, **kwargs)
+
+
+def handshake_logger(name: str = "websockets.client") -> logging.LoggerAdapter:  # type: ignore[type-arg]
+    """The logger given to ``websockets``: its usual one, never showing a credential."""
+    return _RedactingLogger(logging.getLogger(name), {})
 
 
 def reconnect_delay(

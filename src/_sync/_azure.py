@@ -81,6 +81,8 @@ class AzureOpenAI(OpenAI):
             http_client=http_client,
         )
         self._api_version = azure.api_version
+        # A realtime session names its deployment in the query, not in the path.
+        self._azure_deployment = azure.deployment
         self._azure_ad_token = azure.azure_ad_token
         self._azure_ad_token_provider = azure_ad_token_provider
         self._has_api_key = azure.api_key is not None

@@ -321,7 +321,8 @@ class AsyncWebSocketSessionManager(Generic[_SessionT]):
             query["call_id"] = self._call_id
         api_version = getattr(client, "_api_version", None)
         if self._azure_query and isinstance(api_version, str):
-            deployment = getattr(client, "_azure_deployment", None) or query.pop("model", None)
+            model = query.pop("model", None)
+            deployment = getattr(client, "_azure_deployment", None) or model
             if not isinstance(deployment, str) or not deployment:
                 raise OpenAIError("An Azure realtime session needs a deployment: pass model= or azure_deployment=")
             return azure_realtime_url(
