@@ -20,13 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "spec" / "sdk-signatures.tsv"
 
 # Calls of the official SDK that this client does not offer, and why.
-NOT_OFFERED = {
-    # WebSocket sessions: this client speaks HTTP only.
-    "client.beta.realtime.connect",
-    "client.beta.responses.connect",
-    "client.realtime.connect",
-    "client.responses.connect",
-}
+NOT_OFFERED: set[str] = set()
 
 # Parameters this client takes beyond the official ones: each is a field the API documents for
 # that call and the official helper leaves out.
