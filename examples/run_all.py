@@ -39,6 +39,7 @@ GUIDE_ORDER = (
     "semaphore",
     "pagination",
     "taskgroup",
+    "realtime",
 )
 
 

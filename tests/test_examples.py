@@ -132,6 +132,13 @@ def _check_taskgroup(run: Run) -> None:
     assert run.requests == {CHAT: 3}
 
 
+def _check_realtime(run: Run) -> None:
+    # Its own websocket server echoes the message word by word; the HTTP loopback server sees nothing.
+    _lines("Say hello to the realtime API")(run)
+    assert run.number(r"realtime session: (\d+) events, response done") == 12
+    assert not run.requests
+
+
 CHECKS: Dict[str, Callable[[Run], None]] = {
     "basic": _check_basic,
     "gather": _check_gather,
@@ -144,6 +151,7 @@ CHECKS: Dict[str, Callable[[Run], None]] = {
     "semaphore": _check_semaphore,
     "pagination": _check_pagination,
     "taskgroup": _check_taskgroup,
+    "realtime": _check_realtime,
 }
 
 
