@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install codegen check test lint demo bench soak reliability conformance mock-server clean
+.PHONY: install codegen check test lint demo bench bench-realtime soak reliability conformance mock-server clean
 
 install: $(STAMP)
 
@@ -46,6 +46,11 @@ demo: install
 # Side by side with the official SDK (installed into bench/.venv-official); writes docs/performance.md.
 bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Events per second through a Realtime connection (async and sync) next to raw websockets; writes
+# docs/realtime-performance.md.
+bench-realtime: install
+	$(PY) bench/realtime.py $(BENCH_ARGS)
 
 # 20,000 requests at concurrency 256 with 1% injected faults, on the default and aiohttp transports.
 soak: install

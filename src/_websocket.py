@@ -8,6 +8,7 @@ package is imported only by the functions that need it, so importing ``openai`` 
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import random
@@ -67,6 +68,7 @@ def missing_websockets_error() -> MissingWebSocketsError:
     )
 
 
+@functools.cache
 def connection_closed_errors() -> tuple[type[ConnectionClosed], type[ConnectionClosed]]:
     """``websockets``' (ConnectionClosed, ConnectionClosedOK): any close, and a normal one."""
     try:

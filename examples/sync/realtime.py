@@ -16,27 +16,27 @@ KEY = "sk-loopback-demo"
 def main() -> None:
     """Run one exchange and print the reply as it streams, then the event count."""
     with loopback_websocket_server(api_key=KEY) as server:
-        with OpenAI(api_key=KEY, base_url=server.base_url) as client:
-            with client.realtime.connect(model=MODEL) as connection:
-                connection.session.update(session={"type": "realtime", "output_modalities": ["text"]})
-                connection.conversation.item.create(
-                    item={
-                        "type": "message",
-                        "role": "user",
-                        "content": [{"type": "input_text", "text": "Say hello to the realtime API"}],
-                    }
-                )
-                connection.response.create()
-                events = 0
-                for event in connection:
-                    events += 1
-                    if event.type == "response.output_text.delta":
-                        print(event.delta, end="", flush=True)
-                    elif event.type == "error":
-                        print(f"error: {event.error.message}")
-                        break
-                    elif event.type == "response.done":
-                        break
+        client = OpenAI(api_key=KEY, base_url=server.base_url)
+        with client, client.realtime.connect(model=MODEL) as connection:
+            connection.session.update(session={"type": "realtime", "output_modalities": ["text"]})
+            connection.conversation.item.create(
+                item={
+                    "type": "message",
+                    "role": "user",
+                    "content": [{"type": "input_text", "text": "Say hello to the realtime API"}],
+                }
+            )
+            connection.response.create()
+            events = 0
+            for event in connection:
+                events += 1
+                if event.type == "response.output_text.delta":
+                    print(event.delta, end="", flush=True)
+                elif event.type == "error":
+                    print(f"error: {event.error.message}")
+                    break
+                elif event.type == "response.done":
+                    break
     print()
     print(f"realtime session: {events} events, response done")
 
