@@ -103,6 +103,7 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncWebSocketOpener": "SyncWebSocketOpener",
     "async_ws_connect": "sync_ws_connect",
     "async_ws_close": "sync_ws_close",
+    "async_call_handler": "sync_call_handler",
     # The websocket sessions' shared bases, src/_async/resources/_websocket_connection.py.
     "BaseAsyncRealtimeConnectionResource": "BaseRealtimeConnectionResource",
     "BaseAsyncResponsesConnectionResource": "BaseResponsesConnectionResource",

@@ -51,6 +51,7 @@ __all__ = [
     "SyncCall",
     "AsyncPaginator",
     "SyncPaginator",
+    "async_call_handler",
     "async_close_shielded",
     "async_resolve_key",
     "async_platform_tag",
@@ -58,6 +59,7 @@ __all__ = [
     "async_sleep",
     "async_ws_close",
     "async_ws_connect",
+    "sync_call_handler",
     "sync_close_shielded",
     "sync_platform_tag",
     "sync_read_part",
@@ -245,8 +247,17 @@ SyncWebSocketOpener: TypeAlias = Callable[[Any, Any], SyncWebSocket]
 
 async def async_ws_connect(url: str, *, headers: Mapping[str, str], options: Mapping[str, Any]) -> AsyncWebSocket:
     """Open a websocket with the ``websockets`` asyncio client; the handshake carries ``headers``."""
+    import asyncio
+
     from ._websocket import handshake_logger, missing_websockets_error
 
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        raise RuntimeError(
+            "AsyncOpenAI's websocket sessions run on asyncio (websockets has no trio client); "
+            "use OpenAI's connect() in a worker thread there"
+        ) from None
     try:
         from websockets.asyncio.client import connect
     except ImportError as exc:
@@ -286,3 +297,20 @@ async def async_ws_close(socket: AsyncWebSocket, code: int = 1000, reason: str =
 def sync_ws_close(socket: SyncWebSocket, code: int = 1000, reason: str = "") -> None:
     """Close a websocket."""
     socket.close(code, reason)
+
+
+async def async_call_handler(handler: Callable[..., Any], event: object) -> None:
+    """Call an event handler, awaiting it when it is a coroutine function."""
+    result = handler(event)
+    if inspect.isawaitable(result):
+        await result
+
+
+def sync_call_handler(handler: Callable[..., Any], event: object) -> None:
+    """Call an event handler."""
+    result = handler(event)
+    if inspect.isawaitable(result):
+        close = getattr(result, "close", None)
+        if close is not None:
+            close()  # never awaited: closing it spares a "never awaited" warning
+        raise TypeError("OpenAI connections call plain functions; use AsyncOpenAI for a coroutine handler")

@@ -32,6 +32,7 @@ __all__ = [
     "DEFAULT_MAX_QUEUE_SIZE",
     "REALTIME_PATH",
     "RESPONSES_PATH",
+    "EventHandlers",
     "EventParser",
     "MissingWebSocketsError",
     "SendQueue",
@@ -255,6 +256,47 @@ def encode_client_event(event: object) -> str:
         return json.dumps(event, separators=(",", ":"), ensure_ascii=False)
     except (TypeError, ValueError) as exc:
         raise TypeError(f"The {event['type']!r} event cannot be sent as JSON: {exc}") from exc
+
+
+class EventHandlers:
+    """Handlers registered with ``on`` / ``once`` per event type (``"event"`` for every event)."""
+
+    def __init__(self) -> None:
+        self._handlers: Dict[str, List[tuple[Callable[..., Any], bool]]] = {}
+
+    def add(self, event_type: str, handler: Callable[..., Any], *, once: bool = False) -> None:
+        """Register ``handler``; registering it twice calls it twice."""
+        if not isinstance(event_type, str) or not event_type:
+            raise ValueError(f"event_type must be a non-empty str, not {event_type!r}")
+        if not callable(handler):
+            raise TypeError(f"An event handler must be callable, not {type(handler).__name__}")
+        self._handlers.setdefault(event_type, []).append((handler, once))
+
+    def remove(self, event_type: str, handler: Callable[..., Any]) -> None:
+        """Unregister the first registration of ``handler`` for ``event_type``, if there is one."""
+        entries = self._handlers.get(event_type, [])
+        for index, (registered, _) in enumerate(entries):
+            if registered == handler:
+                del entries[index]
+                return
+
+    def take(self, event_type: str) -> List[Callable[..., Any]]:
+        """The handlers to call for one event of ``event_type``; ``once`` handlers are dropped as they are taken."""
+        entries = self._handlers.get(event_type)
+        if not entries:
+            return []
+        self._handlers[event_type] = [(handler, once) for handler, once in entries if not once]
+        return [handler for handler, _ in entries]
+
+    def has(self, event_type: str) -> bool:
+        """Whether any handler is registered for ``event_type``."""
+        return bool(self._handlers.get(event_type))
+
+    def copy_into(self, other: EventHandlers) -> None:
+        """Add every registration here to ``other``, in order."""
+        for event_type, entries in self._handlers.items():
+            for handler, once in entries:
+                other.add(event_type, handler, once=once)
 
 
 class UnknownServerEvent(BaseModel):

@@ -88,3 +88,16 @@ async def test_cancel_during_reconnect_backoff(ws_server: LoopbackWebSocketServe
         assert scope.cancelled_caught
     assert attempts == [1]
     assert len(ws_server.handshakes) == 1
+
+
+def test_under_trio_connect_says_it_needs_asyncio(ws_server: LoopbackWebSocketServer) -> None:
+    import trio
+
+    async def main() -> None:
+        async with AsyncOpenAI(api_key=KEY, base_url=ws_server.base_url) as client:
+            with pytest.raises(RuntimeError, match="asyncio"):
+                async with client.realtime.connect(model="m"):
+                    pass
+
+    trio.run(main)
+    assert ws_server.handshakes == []

@@ -307,3 +307,37 @@ async def test_without_websockets_the_extra_is_named(api: AsyncOpenAI, monkeypat
         async with api.realtime.connect(model="m"):
             pass
     assert isinstance(raised.value, OpenAIError)
+
+
+async def test_dispatch_events_calls_the_registered_handlers(api: AsyncOpenAI) -> None:
+    deltas: List[str] = []
+    seen: List[str] = []
+    manager = api.realtime.connect(model="m")
+    manager.once("session.created", lambda event: seen.append("created once"))
+
+    async with manager as connection:
+
+        async def on_done(event: Any) -> None:
+            seen.append(event.type)
+            await connection.close()  # ends dispatch_events
+
+        connection.on("response.output_text.delta", lambda event: deltas.append(event.delta))
+        connection.on("response.done", on_done)
+
+        @connection.on("event")
+        def every(event: Any) -> None:
+            seen.append("*")
+
+        connection.off("event", every)
+        await connection.conversation.item.create(item=user_message(USER_TEXT))
+        await connection.response.create()
+        await connection.dispatch_events()
+    assert "".join(deltas) == USER_TEXT
+    assert seen == ["created once", "response.done"]
+
+
+async def test_dispatch_events_raises_an_error_nobody_handles(api: AsyncOpenAI) -> None:
+    async with api.realtime.connect(model="m") as connection:
+        await connection.send({"type": "no.such.event"})
+        with pytest.raises(OpenAIError, match="error event"):
+            await connection.dispatch_events()

@@ -306,3 +306,37 @@ def test_without_websockets_the_extra_is_named(api: OpenAI, monkeypatch: pytest.
         with api.realtime.connect(model="m"):
             pass
     assert isinstance(raised.value, OpenAIError)
+
+
+def test_dispatch_events_calls_the_registered_handlers(api: OpenAI) -> None:
+    deltas: List[str] = []
+    seen: List[str] = []
+    manager = api.realtime.connect(model="m")
+    manager.once("session.created", lambda event: seen.append("created once"))
+
+    with manager as connection:
+
+        def on_done(event: Any) -> None:
+            seen.append(event.type)
+            connection.close()  # ends dispatch_events
+
+        connection.on("response.output_text.delta", lambda event: deltas.append(event.delta))
+        connection.on("response.done", on_done)
+
+        @connection.on("event")
+        def every(event: Any) -> None:
+            seen.append("*")
+
+        connection.off("event", every)
+        connection.conversation.item.create(item=user_message(USER_TEXT))
+        connection.response.create()
+        connection.dispatch_events()
+    assert "".join(deltas) == USER_TEXT
+    assert seen == ["created once", "response.done"]
+
+
+def test_dispatch_events_raises_an_error_nobody_handles(api: OpenAI) -> None:
+    with api.realtime.connect(model="m") as connection:
+        connection.send({"type": "no.such.event"})
+        with pytest.raises(OpenAIError, match="error event"):
+            connection.dispatch_events()

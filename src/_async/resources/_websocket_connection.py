@@ -15,11 +15,19 @@ import logging
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, ClassVar, Dict, Generic, Optional, TypeVar
 
-from ..._concurrency import AsyncWebSocket, AsyncWebSocketOpener, async_sleep, async_ws_close, async_ws_connect
+from ..._concurrency import (
+    AsyncWebSocket,
+    AsyncWebSocketOpener,
+    async_call_handler,
+    async_sleep,
+    async_ws_close,
+    async_ws_connect,
+)
 from ..._errors import OpenAIError, WebSocketConnectionClosedError
 from ..._types import Headers, Omit, Query, omit
 from ..._websocket import (
     DEFAULT_MAX_QUEUE_SIZE,
+    EventHandlers,
     EventParser,
     SendQueue,
     azure_realtime_url,
@@ -85,6 +93,7 @@ class AsyncWebSocketSession(Generic[_EventT]):
         self._queue = queue
         self._closing = False
         self._reconnecting = False
+        self._handlers = EventHandlers()
 
     def __repr__(self) -> str:
         state = "closed" if self._closing else "reconnecting" if self._reconnecting else "open"
@@ -165,6 +174,33 @@ class AsyncWebSocketSession(Generic[_EventT]):
         self._closing = True
         await async_ws_close(self._socket, code, reason)
 
+    def on(self, event_type: str, handler: Optional[Callable[..., Any]] = None) -> Any:
+        """Call ``handler`` for each event of ``event_type`` (``"event"``: every event) that
+        ``dispatch_events`` reads. Without ``handler`` it is a decorator; with one it returns the connection."""
+        return _register(self, self._handlers, event_type, handler, once=False)
+
+    def once(self, event_type: str, handler: Optional[Callable[..., Any]] = None) -> Any:
+        """As :meth:`on`, for the next such event only."""
+        return _register(self, self._handlers, event_type, handler, once=True)
+
+    def off(self, event_type: str, handler: Callable[..., Any]) -> Any:
+        """Stop calling ``handler`` for ``event_type``; returns the connection."""
+        self._handlers.remove(event_type, handler)
+        return self
+
+    async def dispatch_events(self) -> None:
+        """Read events until the connection closes, calling the handlers registered for each.
+
+        An ``error`` event that no ``"error"`` or ``"event"`` handler takes raises OpenAIError.
+        """
+        async for event in self:
+            event_type = getattr(event, "type", "")
+            specific, every = self._handlers.take(event_type), self._handlers.take("event")
+            if event_type == "error" and not specific and not every:
+                raise OpenAIError(f"The server sent an error event: {event!r}")
+            for handler in (*specific, *every):
+                await async_call_handler(handler, event)
+
     def _will_reconnect(self, error: BaseException) -> bool:
         return (
             self._opener is not None
@@ -227,6 +263,20 @@ class AsyncWebSocketSession(Generic[_EventT]):
             self._queue.pop_first()
 
 
+def _register(
+    owner: Any, handlers: EventHandlers, event_type: str, handler: Optional[Callable[..., Any]], *, once: bool
+) -> Any:
+    if handler is not None:
+        handlers.add(event_type, handler, once=once)
+        return owner
+
+    def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
+        handlers.add(event_type, function, once=once)
+        return function
+
+    return decorator
+
+
 class AsyncWebSocketSessionManager(Generic[_SessionT]):
     """What ``connect()`` returns: ``async with`` it for a connection, which it closes on the way out.
 
@@ -273,6 +323,7 @@ class AsyncWebSocketSessionManager(Generic[_SessionT]):
         self._initial_delay = float(initial_delay)
         self._max_delay = float(max_delay)
         self._queue = SendQueue(max_queue_size)
+        self._handlers = EventHandlers()
         self._session: Optional[_SessionT] = None
 
     def __repr__(self) -> str:
@@ -281,6 +332,19 @@ class AsyncWebSocketSessionManager(Generic[_SessionT]):
     def send(self, event: Any) -> None:
         """Queue a client event before the connection is open; it is sent first once it is."""
         self._queue.put(encode_client_event(event))
+
+    def on(self, event_type: str, handler: Optional[Callable[..., Any]] = None) -> Any:
+        """Register an event handler before connecting; the connection gets it (see its ``on``)."""
+        return _register(self, self._handlers, event_type, handler, once=False)
+
+    def once(self, event_type: str, handler: Optional[Callable[..., Any]] = None) -> Any:
+        """Register a one-time event handler before connecting."""
+        return _register(self, self._handlers, event_type, handler, once=True)
+
+    def off(self, event_type: str, handler: Callable[..., Any]) -> Any:
+        """Unregister a handler registered here before connecting."""
+        self._handlers.remove(event_type, handler)
+        return self
 
     async def __aenter__(self) -> _SessionT:
         socket = await self._open(self._extra_query, self._extra_headers)
@@ -295,6 +359,7 @@ class AsyncWebSocketSessionManager(Generic[_SessionT]):
             extra_headers=self._extra_headers,
             queue=self._queue,
         )
+        self._handlers.copy_into(session._handlers)
         self._session = session
         await session._flush()
         return session  # type: ignore[no-any-return]
