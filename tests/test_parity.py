@@ -100,9 +100,10 @@ def test_async_methods_are_coroutines_or_paginators(twins: tuple[dict[str, Any],
             # A deprecated method warns when called, so it is a plain function returning the
             # coroutine; Python 3.12 and later can mark it as a coroutine function.
             method = inspect.unwrap(method)
-        # Paginated calls and the stream helpers' context managers are entered, not awaited.
-        # Webhook verification does no I/O, so it is a plain call on both twins.
-        if "AsyncPaginator" in returns or "StreamManager" in returns or name.startswith("client.webhooks."):
+        # Paginated calls and the stream helpers' and websocket sessions' context managers are
+        # entered, not awaited. Webhook verification does no I/O, so it is a plain call on both twins.
+        entered = ("AsyncPaginator", "StreamManager", "ConnectionManager")
+        if any(kind in returns for kind in entered) or name.startswith("client.webhooks."):
             assert not inspect.iscoroutinefunction(method), name
         else:
             assert inspect.iscoroutinefunction(method), name
