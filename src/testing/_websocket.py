@@ -129,9 +129,18 @@ class LoopbackWebSocketServer:
 
     ``api_key``, when set, is the only key accepted (``Authorization: Bearer`` or Azure's ``api-key``);
     a handshake without it gets HTTP 401. ``handshakes`` and ``events`` record what clients sent.
+    ``compression=None`` turns permessage-deflate off (a benchmark then measures the client, not zlib).
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, api_key: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        api_key: Optional[str] = None,
+        compression: Optional[str] = "deflate",
+    ) -> None:
+        self._compression = compression
         self._host = host
         self._port = port
         self._api_key = api_key
@@ -176,6 +185,7 @@ class LoopbackWebSocketServer:
             self._host,
             self._port,
             process_request=self._check,
+            compression=self._compression,
             logger=handshake_logger("websockets.server"),
         )
         self._thread = threading.Thread(target=self._server.serve_forever, name="loopback-websocket", daemon=True)
@@ -443,7 +453,7 @@ class LoopbackWebSocketServer:
 
 
 def loopback_websocket_server(
-    host: str = "127.0.0.1", port: int = 0, *, api_key: Optional[str] = None
+    host: str = "127.0.0.1", port: int = 0, *, api_key: Optional[str] = None, compression: Optional[str] = "deflate"
 ) -> LoopbackWebSocketServer:
     """A :class:`LoopbackWebSocketServer`, not yet started: use it as a context manager."""
-    return LoopbackWebSocketServer(host, port, api_key=api_key)
+    return LoopbackWebSocketServer(host, port, api_key=api_key, compression=compression)
