@@ -278,9 +278,9 @@ def _register(
 
 
 class AsyncWebSocketSessionManager(Generic[_SessionT]):
-    """What ``connect()`` returns: ``async with`` it for a connection, which it closes on the way out.
+    """What ``connect()`` returns: a context manager over a connection, which it closes on the way out.
 
-    ``await manager.enter()`` opens one without the block; the caller then closes it.
+    ``manager.enter()`` opens one without the block; the caller then closes it.
     """
 
     _session_class: ClassVar[type[AsyncWebSocketSession[Any]]]
@@ -361,7 +361,12 @@ class AsyncWebSocketSessionManager(Generic[_SessionT]):
         )
         self._handlers.copy_into(session._handlers)
         self._session = session
-        await session._flush()
+        try:
+            await session._flush()
+        except BaseException:
+            # No __aexit__ follows a failed __aenter__: close here, or the socket is left open.
+            await session.close()
+            raise
         return session  # type: ignore[no-any-return]
 
     enter = __aenter__

@@ -279,9 +279,9 @@ def _register(
 
 
 class WebSocketSessionManager(Generic[_SessionT]):
-    """What ``connect()`` returns: ``async with`` it for a connection, which it closes on the way out.
+    """What ``connect()`` returns: a context manager over a connection, which it closes on the way out.
 
-    ``await manager.enter()`` opens one without the block; the caller then closes it.
+    ``manager.enter()`` opens one without the block; the caller then closes it.
     """
 
     _session_class: ClassVar[type[WebSocketSession[Any]]]
@@ -362,7 +362,12 @@ class WebSocketSessionManager(Generic[_SessionT]):
         )
         self._handlers.copy_into(session._handlers)
         self._session = session
-        session._flush()
+        try:
+            session._flush()
+        except BaseException:
+            # No __exit__ follows a failed __enter__: close here, or the socket is left open.
+            session.close()
+            raise
         return session  # type: ignore[no-any-return]
 
     enter = __enter__

@@ -1,4 +1,4 @@
-"""The Realtime API's websocket session: ``async with client.realtime.connect(model=...) as connection``.
+"""The Realtime API's websocket session, the context manager ``client.realtime.connect(model=...)`` opens.
 
 ``connection.session.update(...)``, ``connection.conversation.item.create(...)``, ``connection.response.create()``,
 ``connection.input_audio_buffer.append(audio=...)``, ... send the client events of the spec, one helper each.

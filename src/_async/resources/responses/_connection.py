@@ -1,4 +1,4 @@
-"""The Responses API over a websocket: ``async with client.responses.connect() as connection``.
+"""The Responses API over a websocket, the session the context manager ``client.responses.connect()`` opens.
 
 ``connection.response.create(model=..., input=...)`` starts a response; its events stream back as the
 ``response.*`` server events of the spec, the same as a streamed HTTP response's.

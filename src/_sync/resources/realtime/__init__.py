@@ -50,7 +50,7 @@ class Realtime(SyncAPIResource):
     ) -> RealtimeConnectionManager:
         """Open a Realtime session over a websocket: ``model`` for a new one, ``call_id`` to join a call.
 
-        Use it as ``async with ... as connection``. With ``on_reconnecting`` a dropped connection is opened
+        A context manager over the connection. With ``on_reconnecting`` a dropped connection is opened
         again, up to ``max_retries`` times with backoff from ``initial_delay`` to ``max_delay`` seconds; events sent
         meanwhile wait in a queue of at most ``max_queue_size`` bytes. Needs the ``realtime`` extra.
         """

@@ -63,7 +63,7 @@ class Responses(SyncAPIResource):
     ) -> ResponsesConnectionManager:
         """Open a Responses session over a websocket: ``connection.response.create(...)`` streams each response back.
 
-        Use it as ``async with ... as connection``. With ``on_reconnecting`` a dropped connection is opened
+        A context manager over the connection. With ``on_reconnecting`` a dropped connection is opened
         again, up to ``max_retries`` times with backoff from ``initial_delay`` to ``max_delay`` seconds; events sent
         meanwhile wait in a queue of at most ``max_queue_size`` bytes. Needs the ``realtime`` extra.
         """

@@ -1,4 +1,4 @@
-"""The beta Realtime API's websocket session: ``async with client.beta.realtime.connect(model=...) as connection``.
+"""The beta Realtime API's websocket session, the context manager ``client.beta.realtime.connect(model=...)`` opens.
 
 The same shape as the Realtime API's session (``openai.resources.realtime``), with the beta event types, the
 ``OpenAI-Beta: realtime=v1`` opt-in on the handshake and ``connection.transcription_session.update(...)``.

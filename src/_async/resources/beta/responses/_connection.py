@@ -1,4 +1,4 @@
-"""The beta Responses API over a websocket: ``async with client.beta.responses.connect() as connection``.
+"""The beta Responses API over a websocket, the session ``client.beta.responses.connect()`` opens.
 
 As ``openai.resources.responses``' session, with the beta event types and ``connection.response.inject(...)``,
 which hands input items (tool outputs) to a response that waits for them.
