@@ -257,6 +257,8 @@ def parse_request_line(text: Union[str, bytes], line: int = 0) -> BulkRequest:
         raise ValueError(problem)
     if not isinstance(body, dict):
         raise ValueError(f"body must be a JSON object, got {type(body).__name__}")
+    if body.get("stream") is True:
+        raise ValueError("body.stream must not be true: a bulk result is a whole response")
     return BulkRequest(custom_id=custom_id, method=method.upper(), url=url, body=body, line=line)
 
 
