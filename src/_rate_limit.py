@@ -49,7 +49,7 @@ MAX_DURATION = 24 * 3600.0
 # A count beyond this is not a real limit; the header is ignored rather than trusted.
 _MAX_COUNT = 10**15
 _UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "us": 1e-6, "\u00b5s": 1e-6, "\u03bcs": 1e-6, "ns": 1e-9}
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|\.\d+)(h|ms|m|s|us|\u00b5s|\u03bcs|ns)")
+_DURATION_PART = re.compile(r"([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(h|ms|m|s|us|\u00b5s|\u03bcs|ns)")
 
 
 def parse_duration(text: str) -> float:
@@ -263,7 +263,8 @@ def estimate_tokens(path: str, body: Optional[Mapping[str, Any]], *, exact: bool
     else:
         prompt = sum(-(-len(t) // _CHARS_PER_TOKEN) for t in texts)
     completion = _int_option(body, "max_completion_tokens", "max_tokens", "max_output_tokens")
-    if completion == 0 and path.rstrip("/").endswith("/completions") and "messages" not in body:
+    trimmed = path.rstrip("/")
+    if completion == 0 and trimmed.endswith("/completions") and not trimmed.endswith("/chat/completions"):
         completion = 16  # the legacy completions endpoint's default max_tokens
     choices = _int_option(body, "n") or 1
     return max(1, prompt + overhead + completion * min(choices, 128))
@@ -298,7 +299,9 @@ class _Bucket:
         rate = self.rate * factor
         return MAX_DURATION if rate <= 0 else min(-self.level / rate, MAX_DURATION)
 
-    def learn(self, limit: Optional[int], remaining: Optional[int], reset: Optional[float], owed: float, now: float) -> None:
+    def learn(
+        self, limit: Optional[int], remaining: Optional[int], reset: Optional[float], owed: float, now: float
+    ) -> None:
         if limit is None or limit <= 0:
             return
         first = self.capacity is None
@@ -462,7 +465,9 @@ class RateLimiter:
                     budget.requests.level += 1
                 if budget.tokens.capacity is not None:
                     budget.tokens.level += min(tokens, budget.tokens.capacity * factor)
-                return Reservation(key, tokens, max(wait, min(request_wait, token_wait, 0.05) or 0.05), probe=False, claimed=False)
+                return Reservation(
+                    key, tokens, max(wait, min(request_wait, token_wait, 0.05) or 0.05), probe=False, claimed=False
+                )
             wait = max(wait, request_wait, token_wait)
             budget.in_flight_requests += 1
             budget.in_flight_tokens += tokens
@@ -491,7 +496,12 @@ class RateLimiter:
                     budget.tokens.level = min(budget.tokens.level + reservation.tokens, budget.tokens.capacity)
 
     def settle(
-        self, reservation: Reservation, status_code: Optional[int], headers: Mapping[str, str], *, now: Optional[float] = None
+        self,
+        reservation: Reservation,
+        status_code: Optional[int],
+        headers: Mapping[str, str],
+        *,
+        now: Optional[float] = None,
     ) -> bool:
         """Learn from the response to a reserved attempt; True when it was a 429 worth retrying.
 
