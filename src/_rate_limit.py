@@ -300,7 +300,13 @@ class _Bucket:
         return MAX_DURATION if rate <= 0 else min(-self.level / rate, MAX_DURATION)
 
     def learn(
-        self, limit: Optional[int], remaining: Optional[int], reset: Optional[float], owed: float, now: float
+        self,
+        limit: Optional[int],
+        remaining: Optional[int],
+        reset: Optional[float],
+        owed: float,
+        now: float,
+        fresh: bool = True,
     ) -> None:
         if limit is None or limit <= 0:
             return
@@ -316,7 +322,9 @@ class _Bucket:
             self.rate = limit / 60.0
         if remaining is not None:
             # The server's count is the truth; what is reserved and not yet answered still has to come off it.
-            self.level = min(float(remaining), self.capacity) - owed
+            # An answer overtaken by one to a later request tells an older count: it may only lower ours.
+            counted = min(float(remaining), self.capacity) - owed
+            self.level = counted if fresh or first else min(self.level, counted)
             self.updated = now
         elif first:
             self.level = self.capacity - owed
@@ -325,10 +333,12 @@ class _Bucket:
 
 class _Budget:
     __slots__ = (
+        "applied_seq",
         "blocked_until",
         "factor",
         "in_flight_requests",
         "in_flight_tokens",
+        "issued",
         "probing",
         "rate_limited",
         "requests",
@@ -346,6 +356,10 @@ class _Budget:
         self.in_flight_requests = 0
         self.in_flight_tokens = 0
         self.rate_limited = 0
+        # Claims are numbered in the order they are given, which is the order they are sent in;
+        # the highest number whose answer was applied tells a fresh answer from an overtaken one.
+        self.issued = 0
+        self.applied_seq = 0
 
     @property
     def known(self) -> bool:
@@ -360,10 +374,13 @@ class Reservation:
     claimed (the budget's limits are still being learnt) and it reserves again.
     """
 
-    __slots__ = ("attempt", "claimed", "delay", "key", "probe", "settled", "tokens")
+    __slots__ = ("attempt", "claimed", "delay", "key", "probe", "seq", "settled", "tokens")
 
-    def __init__(self, key: BudgetKey, tokens: int, delay: float, probe: bool, claimed: bool = True) -> None:
+    def __init__(
+        self, key: BudgetKey, tokens: int, delay: float, probe: bool, claimed: bool = True, seq: int = 0
+    ) -> None:
         self.key = key
+        self.seq = seq
         self.tokens = tokens
         self.delay = delay
         self.probe = probe
@@ -438,7 +455,8 @@ class RateLimiter:
                 budget = self._budgets[key] = _Budget()
             wait = max(0.0, budget.blocked_until - t)
             if budget.unlimited:
-                r = Reservation(key, tokens, wait, probe=False)
+                budget.issued += 1
+                r = Reservation(key, tokens, wait, probe=False, seq=budget.issued)
                 budget.in_flight_requests += 1
                 budget.in_flight_tokens += tokens
                 return r
@@ -449,7 +467,8 @@ class RateLimiter:
                 budget.probing = True
                 budget.in_flight_requests += 1
                 budget.in_flight_tokens += tokens
-                return Reservation(key, tokens, wait, probe=True)
+                budget.issued += 1
+                return Reservation(key, tokens, wait, probe=True, seq=budget.issued)
             factor = budget.factor * (1.0 - self.headroom)
             budget.requests.refill(t, factor)
             budget.tokens.refill(t, factor)
@@ -471,7 +490,8 @@ class RateLimiter:
             wait = max(wait, request_wait, token_wait)
             budget.in_flight_requests += 1
             budget.in_flight_tokens += tokens
-            return Reservation(key, tokens, wait, probe=False)
+            budget.issued += 1
+            return Reservation(key, tokens, wait, probe=False, seq=budget.issued)
 
     def hold(self, reservation: Reservation, *, now: Optional[float] = None) -> float:
         """Seconds a caller who waited its delay must still wait: a 429 since then holds the budget."""
@@ -525,14 +545,21 @@ class RateLimiter:
                     budget.unlimited = True
             else:
                 budget.unlimited = False
+                fresh = reservation.seq > budget.applied_seq
+                budget.applied_seq = max(budget.applied_seq, reservation.seq)
                 factor = budget.factor * (1.0 - self.headroom)
                 budget.requests.refill(t, factor)
                 budget.tokens.refill(t, factor)
                 budget.requests.learn(
-                    info.limit_requests, info.remaining_requests, info.reset_requests, budget.in_flight_requests, t
+                    info.limit_requests,
+                    info.remaining_requests,
+                    info.reset_requests,
+                    budget.in_flight_requests,
+                    t,
+                    fresh,
                 )
                 budget.tokens.learn(
-                    info.limit_tokens, info.remaining_tokens, info.reset_tokens, budget.in_flight_tokens, t
+                    info.limit_tokens, info.remaining_tokens, info.reset_tokens, budget.in_flight_tokens, t, fresh
                 )
             if status_code != 429:
                 if status_code < 400 and budget.factor < 1.0:

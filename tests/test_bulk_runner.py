@@ -225,3 +225,34 @@ def test_cli_hands_batch_mode_to_the_batch_module(
     assert call["state_dir"] == tmp_path / "out.jsonl.batches"
     assert server.requests == []
     assert scan_output(out).results == 0
+
+
+def test_plain_progress_line_and_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from openai.bulk import PlainProgress, make_progress, response_result
+
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # as if the extra were not installed
+    assert isinstance(make_progress(True), PlainProgress)
+    assert make_progress(False) is None
+    out = io.StringIO()
+    progress = PlainProgress(file=out, interval=3600)
+    progress.start(10, 4)
+    request = BulkRequest("a", "POST", "/v1/x", {})
+    progress.update(response_result(request, status_code=200, request_id=None, body={}))
+    progress.update(response_result(request, status_code=500, request_id=None, body={}))
+    progress.close()
+    lines = out.getvalue().splitlines()
+    # One line at the start and one at the end; the updates in between fall inside the interval.
+    assert len(lines) == 2
+    assert lines[0].startswith("bulk: 4/10 done")
+    assert lines[1].startswith("bulk: 6/10 done") and lines[1].endswith("1 error(s)")
+
+
+def test_summary_text() -> None:
+    summary = BulkSummary(total=5, skipped=1, succeeded=2, failed=1, elapsed=1.25, errors={"http_500": 1})
+    assert summary.remaining == 1
+    assert str(summary).splitlines() == [
+        "5 request(s): 2 succeeded, 1 failed, 1 already done, 1 not run; 1.2s",
+        "errors: http_500 x1",
+    ]

@@ -285,3 +285,13 @@ def test_options_are_checked() -> None:
         RateLimiter(headroom=1)
     with pytest.raises(ValueError, match="max_429_retries"):
         RateLimiter(max_429_retries=-1)
+
+
+def test_an_overtaken_answer_cannot_raise_the_count() -> None:
+    clock = Clock()
+    limiter = learnt_limiter(clock)
+    older, newer = limiter.reserve(KEY, 1), limiter.reserve(KEY, 1)
+    limiter.settle(newer, 200, limits(5, 9_000))  # 5 left, and `older` still unanswered: 4
+    # The answer to the earlier request arrives last, with the server's count from before.
+    limiter.settle(older, 200, limits(60, 9_000))
+    assert [limiter.reserve(KEY, 1).delay for _ in range(5)] == pytest.approx([0.0] * 4 + [0.6])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 import openai
@@ -40,7 +42,13 @@ async def test_without_a_limiter_the_same_calls_are_refused(transport: str) -> N
 async def test_a_429_is_waited_out_by_the_limiter(transport: str) -> None:
     # Another client spends the budget; the limited one gets a 429 and waits for its retry-after,
     # although its own retry policy allows no retry at all.
-    limits = RateLimits(requests_per_minute=3, minute=0.6)
+    limits: Optional[RateLimits] = None
+
+    def clock() -> float:
+        # Frozen until the first 429, so the spent budget stays spent; then a minute later.
+        return 100.0 if limits is None or limits.refused == 0 else 160.0
+
+    limits = RateLimits(requests_per_minute=3, minute=0.6, clock=clock)
     limiter = RateLimiter()
     with LoopbackServer(rate_limits=limits) as server:
         async with make_async_client(transport, server.base_url, max_retries=0) as greedy:
