@@ -8,15 +8,31 @@ import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
-from typing import Dict, List
+from typing import Any, Callable, Dict, List
 
 from openai.bulk import scan_output
 from openai.testing import LoopbackServer, RateLimits
+from openai.testing._http import ReceivedRequest
+from openai.testing._reply import Reply
 
 TOTAL = 300
 KILL_AFTER = 80
+
+
+class NotifyingLimits(RateLimits):
+    """Rate limits that wake waiters each time the server judges a request."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.judged = threading.Condition()
+
+    def apply(self, request: ReceivedRequest, answer: Callable[[], Reply]) -> Reply:
+        reply = super().apply(request, answer)
+        with self.judged:
+            self.judged.notify_all()
+        return reply
 
 
 def complete_lines(path: Path) -> int:
@@ -57,16 +73,17 @@ def test_kill_9_and_restart(tmp_path: Path) -> None:
             )
     output = tmp_path / "out.jsonl"
     # 100 requests a second keeps the run going for seconds, so the kill lands mid-run.
-    limits = RateLimits(requests_per_minute=100, minute=1.0, record_events=False)
+    limits = NotifyingLimits(requests_per_minute=100, minute=1.0, record_events=False)
     with LoopbackServer(record_limit=None, rate_limits=limits) as server:
         env = {**os.environ, "OPENAI_API_KEY": "sk-test", "OPENAI_BASE_URL": server.base_url}
         first = cli(input_path, output, env)
         try:
-            deadline = time.monotonic() + 120
-            while complete_lines(output) < KILL_AFTER:
-                assert first.poll() is None, first.stderr.read() if first.stderr else ""
-                assert time.monotonic() < deadline, "the first run made no progress"
-                time.sleep(0.01)
+            # Each request the server judges is a moment the output may have grown.
+            with limits.judged:
+                reached = limits.judged.wait_for(
+                    lambda: complete_lines(output) >= KILL_AFTER or first.poll() is not None, timeout=120
+                )
+            assert reached and first.poll() is None, "the first run ended or stalled before the kill"
             first.send_signal(signal.SIGKILL)
             assert first.wait(timeout=30) == -signal.SIGKILL
         finally:
