@@ -10,12 +10,15 @@
 Or from a shell: ``python -m openai.testing --port 8123`` prints the base URL and serves until
 interrupted. Faults are chosen per request with the ``x-loopback-scenario`` header; see
 ``openai.testing._scenarios`` for the grammar. A refused connection needs no server:
-``refusing_base_url()`` gives an API root whose port refuses every connection. Standard library only,
-except ``loopback_websocket_server()`` (scripted Realtime and Responses websocket sessions, see
-``openai.testing._websocket``), which needs the ``realtime`` extra when started.
+``refusing_base_url()`` gives an API root whose port refuses every connection.
+``LoopbackServer(rate_limits=RateLimits(requests_per_minute=..., tokens_per_minute=...))`` adds the
+API's rate-limit headers and 429s. Standard library only, except ``loopback_websocket_server()``
+(scripted Realtime and Responses websocket sessions, see ``openai.testing._websocket``), which needs
+the ``realtime`` extra when started.
 """
 
 from ._http import ReceivedRequest
+from ._rate_limits import RateLimits
 from ._refuse import refusing_base_url
 from ._scenarios import KEY_HEADER, SCENARIO_HEADER
 from ._server import LoopbackServer, loopback_server
@@ -27,6 +30,7 @@ __all__ = [
     "LoopbackServer",
     "LoopbackWebSocketServer",
     "ReceivedHandshake",
+    "RateLimits",
     "ReceivedRequest",
     "loopback_server",
     "loopback_websocket_server",

@@ -6,11 +6,14 @@ import asyncio
 import contextlib
 import threading
 from types import TracebackType
-from typing import Iterator, List, Optional, Type
+from typing import TYPE_CHECKING, Iterator, List, Optional, Type
 
 from ._app import App
 from ._connection import Connection, ConnectionSet
 from ._http import ReceivedRequest
+
+if TYPE_CHECKING:
+    from ._rate_limits import RateLimits
 
 __all__ = ["LoopbackServer", "loopback_server"]
 
@@ -29,7 +32,8 @@ class LoopbackServer:
 
     ``port=0`` picks a free port. ``api_key``, when set, is the only key accepted;
     otherwise any ``Authorization: Bearer`` token is. ``record_limit`` bounds how many
-    requests :attr:`requests` keeps (``None``: all of them).
+    requests :attr:`requests` keeps (``None``: all of them). ``rate_limits`` (a
+    :class:`openai.testing.RateLimits`) sends the API's rate-limit headers and 429s.
 
     Use it as a context manager, or call :meth:`start` and :meth:`stop`.
     """
@@ -41,10 +45,11 @@ class LoopbackServer:
         *,
         api_key: Optional[str] = None,
         record_limit: Optional[int] = 10_000,
+        rate_limits: Optional[RateLimits] = None,
     ) -> None:
         self._host = host
         self._requested_port = port
-        self._app = App(api_key=api_key, record_limit=record_limit)
+        self._app = App(api_key=api_key, record_limit=record_limit, rate_limits=rate_limits)
         self._lock = threading.Lock()
         self._thread: Optional[threading.Thread] = None
         self._ready = threading.Event()
@@ -125,6 +130,11 @@ class LoopbackServer:
         return f"http://{self._netloc()}/v1"
 
     @property
+    def rate_limits(self) -> Optional[RateLimits]:
+        """The rate limits the server enforces, if any (their ``events`` say what was admitted)."""
+        return self._app.rate_limits
+
+    @property
     def requests(self) -> List[ReceivedRequest]:
         """A snapshot of the requests received so far, oldest first (from any thread)."""
         return self._app.log.snapshot()
@@ -199,8 +209,9 @@ def loopback_server(
     *,
     api_key: Optional[str] = None,
     record_limit: Optional[int] = 10_000,
+    rate_limits: Optional[RateLimits] = None,
 ) -> Iterator[LoopbackServer]:
     """A started :class:`LoopbackServer` for the ``with`` block (e.g. inside a pytest fixture)."""
-    server = LoopbackServer(host, port, api_key=api_key, record_limit=record_limit)
+    server = LoopbackServer(host, port, api_key=api_key, record_limit=record_limit, rate_limits=rate_limits)
     with server:
         yield server
