@@ -148,7 +148,7 @@ def fix_imports(files: Mapping[str, str], root: Path, select: Sequence[str] = ("
 
 def format_code(files: Mapping[str, str], root: Path) -> dict[str, str]:
     """``ruff format``; a ``.pyi`` path is formatted as a stub."""
-    return _run(["format", "--quiet"], files, root, {})
+    return _run(["format"], files, root, {})
 
 
 def format_python(files: Mapping[str, str], root: Path, select: Sequence[str] = ("I",)) -> dict[str, str]:
