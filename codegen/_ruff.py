@@ -110,10 +110,13 @@ def _run(args: Sequence[str], files: Mapping[str, str], root: Path, rename: Mapp
     with tempfile.TemporaryDirectory(prefix="codegen_ruff_") as tmp:
         base = Path(tmp)
         placed: dict[str, Path] = {}
+        taken: set[PurePosixPath] = set()
         for relative, text in files.items():
-            target = base / _checked_relative(rename.get(relative, relative))
-            if target in placed.values():
-                raise RuffError([f"{relative}: two files would share {target.relative_to(base).as_posix()}"])
+            inside = _checked_relative(rename.get(relative, relative))
+            if inside in taken:
+                raise RuffError([f"{relative}: two files would share {inside}"])
+            taken.add(inside)
+            target = base / inside
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
             placed[relative] = target
