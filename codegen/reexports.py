@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import subprocess
 import sys
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -34,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from codegen._ruff import find_ruff
+from codegen._ruff import RuffError, format_python
 
 __all__ = ["HEADER", "ReexportError", "check", "generate", "main", "render"]
 
@@ -289,32 +288,15 @@ def _output_path(mod: _Module) -> Path:
     return SOURCE_DIR.joinpath(*parts[:-1], parts[-1] + ".py")
 
 
-def _ruff(args: Sequence[str], text: str, path: Path, root: Path) -> str:
-    ruff = find_ruff()
-    if ruff is None:
-        raise ReexportError(["codegen/reexports.py: ruff not found; install the dev extra"])
-    done = subprocess.run(
-        [ruff, *args, "--no-cache", "--stdin-filename", str(path), "-"],
-        input=text,
-        capture_output=True,
-        text=True,
-        cwd=root,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise ReexportError([f"{path}: ruff {args[0]} failed: {done.stderr.strip()[-500:]}"])
-    return done.stdout
-
-
 def render(root: Path) -> dict[Path, str]:
     """Every generated file (relative path -> formatted text)."""
     modules = resolve(root)
-    files: dict[Path, str] = {}
-    for mod in modules.values():
-        path = _output_path(mod)
-        text = _ruff(["check", "--fix", "--select", "I", "--exit-zero"], render_module(mod), path, root)
-        files[path] = _ruff(["format"], text, path, root)
-    return files
+    texts = {_output_path(mod).as_posix(): render_module(mod) for mod in modules.values()}
+    try:
+        formatted = format_python(texts, root)
+    except RuffError as exc:
+        raise ReexportError([f"codegen/reexports.py: {problem}" for problem in exc.problems]) from exc
+    return {Path(path): text for path, text in formatted.items()}
 
 
 def _stray(root: Path, files: Mapping[Path, str]) -> list[Path]:

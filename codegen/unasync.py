@@ -5,17 +5,21 @@ to compare them with what would be generated, without writing anything.
 
 How a file is rewritten:
 
-1. Tokens, via the ``unasync`` package: ``async``/``await`` keywords are dropped (``async def``, ``async for``,
+1. Tokens (``tokenize_rt``): the ``async``/``await`` keywords are dropped (``async def``, ``async for``,
    ``async with``, ``await x``) and every NAME token found in the replacement map is swapped whole.
 2. Strings and comments: whole words found in the map are swapped too, so ``__all__`` entries, forward
-   references, ``mock.patch`` targets and docstrings read right in the sync twin.
+   references, ``mock.patch`` targets and docstrings read right in the sync twin. Inline code (between
+   backticks) in docstrings and comments loses its ``async``/``await`` keywords as code does: the example
+   ``async with client as c`` reads ``with client as c`` in the sync twin. Prose must read right in both.
 3. ``ruff check --fix --select I,F401`` (renames can leave duplicate or unused imports) and ``ruff format``,
-   both with the repository's configuration, then a first-line do-not-edit header.
+   through the one formatting step of ``codegen/_ruff.py``, then a first-line do-not-edit header.
 
 The replacement map is ``REPLACEMENTS`` below plus one pattern: every ``class Async<X>`` defined under
 ``src/_async/resources/`` becomes ``<X>``. The generator refuses to guess: any identifier that still says
 "async" and that no rule covers, any ``asyncio``/``anyio`` use inside ``src/_async/`` (the sync/async pairs live
-in ``src/_concurrency.py``), and any ``asyncio``/``anyio`` left in a generated file are errors naming file and line.
+in ``src/_concurrency.py``), any ``asyncio``/``anyio`` left in a generated file, and any docstring or comment
+whose sync twin would still speak of ``await``, ``async for``/``async with``, coroutines or event loops outside
+inline code are errors naming file and line.
 """
 
 from __future__ import annotations
@@ -24,17 +28,14 @@ import argparse
 import ast
 import difflib
 import re
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import tokenize_rt  # type: ignore[import-untyped]
-import unasync  # type: ignore[import-untyped]
 
-from codegen._ruff import find_ruff
+from codegen._ruff import RuffError, fix_imports, format_code
 
 __all__ = [
     "REPLACEMENTS",
@@ -42,18 +43,20 @@ __all__ = [
     "UnasyncError",
     "build_replacements",
     "check",
+    "compare",
     "generate",
     "main",
     "render",
     "resource_class_replacements",
     "rewrite_source",
     "transform_source",
+    "write",
 ]
 
 #: Exact token -> replacement. Applied to whole NAME tokens and to whole words inside strings and comments.
 #: No replacement may itself be a key: the rewrite is a single pass and must not depend on order.
 REPLACEMENTS: dict[str, str] = {
-    # unasync's own defaults, listed so this dict is the whole story (a test keeps them in step).
+    # The async protocol's names and the standard library's async types.
     "__aenter__": "__enter__",
     "__aexit__": "__exit__",
     "__aiter__": "__iter__",
@@ -204,22 +207,61 @@ def build_replacements(root: Path) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class _Rewriter:
-    """One compiled replacement map: the unasync rule plus a whole-word pattern for strings and comments."""
+    """One compiled replacement map: whole NAME tokens, and a whole-word pattern for strings and comments."""
 
     replacements: dict[str, str]
-    rule: object
     words: re.Pattern[str]
 
     @classmethod
     def create(cls, replacements: Mapping[str, str]) -> _Rewriter:
-        rule = unasync.Rule("/_async/", "/_sync/", additional_replacements=dict(replacements))
-        effective: dict[str, str] = dict(rule.token_replacements)
+        effective = dict(replacements)
         keys = sorted(effective, key=lambda key: (-len(key), key))
         words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
-        return cls(effective, rule, words)
+        return cls(effective, words)
 
     def replace_words(self, text: str) -> str:
         return self.words.sub(lambda match: self.replacements[match.group(0)], text)
+
+    def replace_names(self, tokens: Sequence[tokenize_rt.Token]) -> list[tokenize_rt.Token]:
+        """Drop the ``async``/``await`` keywords with the space after them; swap every mapped NAME token."""
+        out: list[tokenize_rt.Token] = []
+        after_keyword = False
+        for token in tokens:
+            if after_keyword and token.name == "UNIMPORTANT_WS":
+                # `print(await x)` becomes `print(x)`, not `print( x)`.
+                after_keyword = False
+                continue
+            after_keyword = token.name == "NAME" and token.src in _ASYNC_KEYWORDS
+            if after_keyword:
+                continue
+            if token.name == "NAME" and token.src in self.replacements:
+                token = token._replace(src=self.replacements[token.src])
+            out.append(token)
+        return out
+
+
+# Inline code in docstrings and comments, ``like this`` or `like this`: rewritten as code is.
+_CODE_SPAN = re.compile(r"``.+?``|`[^`\n]+`", re.DOTALL)
+_CODE_KEYWORDS = re.compile(r"\basync\s+(?=(?:with|for)\b)|\bawait\s+")
+# What the sync twin's docstrings and comments must not say once inline code is rewritten.
+_ASYNC_PROSE = re.compile(
+    r"\b(?:await(?:s|ed|ing|able|ables)?|async\s+(?:for|with)|coroutines?|event[ -]loops?)\b", re.IGNORECASE
+)
+
+
+def _sync_prose(text: str) -> str:
+    """A docstring's or comment's text with ``async with``/``async for``/``await`` dropped from its inline code."""
+    return _CODE_SPAN.sub(lambda span: _CODE_KEYWORDS.sub("", span.group(0)), text)
+
+
+def _docstring_positions(tree: ast.Module) -> set[tuple[int, int]]:
+    """(line, column) of every string standing alone as a statement: the docstrings of modules, classes and
+    functions, and those written under attributes."""
+    return {
+        (node.lineno, node.col_offset)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+    }
 
 
 def _in_tree(source_path: str, tree: str) -> bool:
@@ -262,6 +304,7 @@ def _rewrite(text: str, source_path: str, rewriter: _Rewriter) -> str:
     strict = _in_tree(source_path, STRICT_TREE)
     if not strict:
         text = _blank_asyncio_markers(text, tree)
+    docstrings = _docstring_positions(tree)
     # One problem per name per file, at its first use: a name used forty times needs one rule, not forty lines.
     problems: dict[str, str] = {}
     tokens: list[tokenize_rt.Token] = tokenize_rt.src_to_tokens(text)
@@ -289,15 +332,28 @@ def _rewrite(text: str, source_path: str, rewriter: _Rewriter) -> str:
                         f"{source_path}:{_token_line(token, match.start())}: no rule for `{word}` (in a string); "
                         "add it to REPLACEMENTS in codegen/unasync.py or rename it",
                     )
-            tokens[index] = token._replace(src=rewriter.replace_words(token.src))
+            src = rewriter.replace_words(token.src)
+            if (token.line, token.utf8_byte_offset) in docstrings:
+                src = _sync_prose(src)
+                _refuse_async_prose(token._replace(src=src), "docstring", source_path, problems)
+            tokens[index] = token._replace(src=src)
         elif token.name == "COMMENT":
-            tokens[index] = token._replace(src=rewriter.replace_words(token.src))
+            tokens[index] = token._replace(src=_sync_prose(rewriter.replace_words(token.src)))
+            _refuse_async_prose(tokens[index], "comment", source_path, problems)
     if problems:
         raise UnasyncError(list(problems.values()))
-    # unasync drops async/await and swaps NAME tokens. Its one guess (Async<X> -> Sync<X> for unknown names)
-    # never fires: every such name was rejected above.
-    rewritten: str = tokenize_rt.tokens_to_src(list(rewriter.rule._unasync_tokens(tokens)))  # type: ignore[attr-defined]
-    return _first_page_types(rewritten)
+    return _first_page_types(tokenize_rt.tokens_to_src(rewriter.replace_names(tokens)))
+
+
+def _refuse_async_prose(token: tokenize_rt.Token, where: str, source_path: str, problems: dict[str, str]) -> None:
+    """Record every place where a rewritten docstring or comment still speaks of async code."""
+    for match in _ASYNC_PROSE.finditer(token.src):
+        line = _token_line(token, match.start())
+        problems.setdefault(
+            f"{line}:{match.start()}",
+            f"{source_path}:{line}: the sync twin's {where} would still say `{match.group(0)}`; "
+            "phrase it for both twins (async keywords inside inline code are dropped)",
+        )
 
 
 _PAGINATOR_TYPE = "SyncPaginator["
@@ -348,30 +404,6 @@ def rewrite_source(text: str, source_path: str, replacements: Mapping[str, str] 
     return _rewrite(text, source_path, _Rewriter.create(REPLACEMENTS if replacements is None else replacements))
 
 
-def _ruff_binary() -> str:
-    found = find_ruff()
-    if found is None:
-        raise UnasyncError(["codegen/unasync.py: ruff not found; install the dev extra"])
-    return found
-
-
-def _run_ruff(args: Sequence[str], text: str, output_path: str, root: Path) -> str:
-    # cwd=root plus --stdin-filename makes ruff pick up the repository's pyproject.toml exactly as it
-    # would for the file on disk, so `ruff check`/`ruff format --check` agree with what is generated.
-    completed = subprocess.run(
-        [_ruff_binary(), *args, "--no-cache", "--stdin-filename", output_path, "-"],
-        input=text,
-        capture_output=True,
-        text=True,
-        cwd=root,
-        check=False,
-    )
-    if completed.returncode != 0:
-        detail = completed.stderr.strip().splitlines()
-        raise UnasyncError([f"{output_path}: ruff {args[0]} failed: {detail[-1] if detail else completed.returncode}"])
-    return completed.stdout
-
-
 def _output_path(source_path: str) -> str:
     for source_tree, output_tree in TREES:
         if _in_tree(source_path, source_tree):
@@ -389,21 +421,27 @@ def _leftover_event_loop_names(text: str, output_path: str, source_path: str) ->
     ]
 
 
-def _finish(rewritten: str, source_path: str, root: Path) -> str:
-    """Fix imports, format, add the header; raise if an event-loop name survived."""
-    output_path = _output_path(source_path)
-    # ruff never removes an unused import from an `__init__.py` (it could be a re-export), but renaming can
-    # leave one there (an `AsyncPaginator` import the sync `list()` no longer needs), so fix it under another name.
-    fix_path = (
-        output_path[: -len("__init__.py")] + "_package_init.py" if output_path.endswith("__init__.py") else output_path
-    )
-    fixed = _run_ruff(["check", "--fix", "--exit-zero", "--quiet", "--select", "I,F401"], rewritten, fix_path, root)
-    # The header goes in after the import fix (isort would treat a comment above the first import as that
-    # import's own) and before formatting, so the file on disk is exactly what `ruff format` wants.
-    body = fixed.lstrip("\n")
-    headed = HEADER.format(source=source_path) + "\n" + body
-    formatted = _run_ruff(["format", "--quiet"], headed, output_path, root)
-    leftovers = _leftover_event_loop_names(formatted, output_path, source_path)
+def _finish(rewritten: Mapping[str, str], root: Path) -> dict[str, str]:
+    """Fix imports, add the header, format: source path -> rewritten text in, output path -> file text out.
+
+    Raises UnasyncError naming every generated file where an event-loop name survived.
+    """
+    outputs = {source_path: _output_path(source_path) for source_path in rewritten}
+    try:
+        fixed = fix_imports({outputs[path]: text for path, text in rewritten.items()}, root, ("I", "F401"))
+        # The header goes in after the import fix (isort would treat a comment above the first import as that
+        # import's own) and before formatting, so the file on disk is exactly what `ruff format` wants.
+        headed = {
+            outputs[path]: HEADER.format(source=path) + "\n" + fixed[outputs[path]].lstrip("\n") for path in rewritten
+        }
+        formatted = format_code(headed, root)
+    except RuffError as exc:
+        raise UnasyncError([f"codegen/unasync.py: {problem}" for problem in exc.problems]) from exc
+    leftovers = [
+        problem
+        for path in rewritten
+        for problem in _leftover_event_loop_names(formatted[outputs[path]], outputs[path], path)
+    ]
     if leftovers:
         raise UnasyncError(leftovers)
     return formatted
@@ -418,10 +456,10 @@ def transform_source(
 ) -> str:
     """Generate one sync file from one async file's text: rewrite, fix imports, format, add the header.
 
-    ``root`` is where ruff looks for its configuration (default: the current directory).
+    ``root`` is the repository root, where ruff looks for first-party modules (default: the current directory).
     """
     rewritten = rewrite_source(text, source_path, replacements)
-    return _finish(rewritten, source_path, Path.cwd() if root is None else root)
+    return _finish({source_path: rewritten}, Path.cwd() if root is None else root)[_output_path(source_path)]
 
 
 def _python_files(directory: Path) -> list[Path]:
@@ -449,25 +487,7 @@ def render(root: Path) -> dict[Path, str]:
             problems.extend(exc.problems)
     if problems:
         raise UnasyncError(problems)
-
-    def finish(item: tuple[str, str]) -> str | UnasyncError:
-        try:
-            return _finish(item[1], item[0], root)
-        except UnasyncError as exc:
-            return exc
-
-    # Each file costs two ruff processes; running them side by side is most of the speed-up.
-    with ThreadPoolExecutor() as pool:
-        finished = list(pool.map(finish, rewritten.items()))
-    outputs: dict[Path, str] = {}
-    for source_path, result in zip(rewritten, finished):
-        if isinstance(result, UnasyncError):
-            problems.extend(result.problems)
-        else:
-            outputs[Path(_output_path(source_path))] = result
-    if problems:
-        raise UnasyncError(problems)
-    return outputs
+    return {Path(path): text for path, text in _finish(rewritten, root).items()}
 
 
 def _stray_files(root: Path, outputs: Iterable[Path]) -> list[Path]:
@@ -490,12 +510,15 @@ def _source_of(output_path: Path) -> str:
 
 
 def generate(root: Path) -> dict[Path, str]:
-    """Write every generated file under ``root`` that differs, delete stray ones, and return what was generated.
-
-    Nothing is written when any file fails to generate.
-    """
+    """Render, then :func:`write`; return what was generated. Nothing is written when any file fails to generate."""
     root = root.resolve()
     outputs = render(root)
+    write(root, outputs)
+    return outputs
+
+
+def write(root: Path, outputs: Mapping[Path, str]) -> None:
+    """Write every file of ``outputs`` (a :func:`render` of this tree) that differs, and delete stray ones."""
     for relative, text in outputs.items():
         target = root / relative
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
@@ -504,7 +527,6 @@ def generate(root: Path) -> dict[Path, str]:
     for relative in _stray_files(root, outputs):
         (root / relative).unlink()
         _remove_empty_parents(root / relative, root)
-    return outputs
 
 
 def _remove_empty_parents(path: Path, root: Path) -> None:
@@ -533,12 +555,16 @@ def _diff_excerpt(on_disk: str, expected: str, path: str) -> list[str]:
 
 
 def check(root: Path) -> list[str]:
-    """Compare the generated trees on disk with a fresh in-memory generation; return one report per bad file.
+    """Compare the generated trees on disk with a fresh in-memory generation; see :func:`compare`."""
+    return compare(root, render(root))
+
+
+def compare(root: Path, outputs: Mapping[Path, str]) -> list[str]:
+    """Compare the generated trees on disk with ``outputs`` (a :func:`render`); return one report per bad file.
 
     Each report's first line names the file and what is wrong (differs, missing, stray); a differing file's
     report continues with a short unified diff excerpt. An empty list means everything is current.
     """
-    outputs = render(root)
     reports: list[str] = []
     for relative, expected in sorted(outputs.items()):
         target = root / relative

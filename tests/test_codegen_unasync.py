@@ -9,7 +9,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-import unasync
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -144,10 +143,24 @@ def test_every_map_entry_replaces_whole_names(name: str, expected: str) -> None:
     assert rewrite(source) == f"x = {expected}\ny = obj.{expected}  # {expected} but not {name}x\n"
 
 
-def test_map_covers_unasync_defaults_and_does_not_chain() -> None:
-    defaults = unasync.Rule("/_async/", "/_sync/").token_replacements
-    assert defaults.items() <= gen.REPLACEMENTS.items()
+def test_map_covers_the_async_protocol_and_does_not_chain() -> None:
+    protocol = {
+        "__aenter__": "__enter__",
+        "__aexit__": "__exit__",
+        "__aiter__": "__iter__",
+        "__anext__": "__next__",
+        "asynccontextmanager": "contextmanager",
+        "AsyncIterable": "Iterable",
+        "AsyncIterator": "Iterator",
+        "AsyncGenerator": "Generator",
+        "StopAsyncIteration": "StopIteration",
+    }
+    assert protocol.items() <= gen.REPLACEMENTS.items()
     assert not set(gen.REPLACEMENTS.values()) & set(gen.REPLACEMENTS)
+
+
+def test_keywords_go_with_the_space_after_them_only() -> None:
+    assert rewrite("async def f():\n    return (await g(), await\th())\n") == "def f():\n    return (g(), h())\n"
 
 
 def test_families_in_context() -> None:
@@ -351,6 +364,72 @@ def test_syntax_error_names_the_file() -> None:
         rewrite("def (:\n", "src/_async/bad.py")
 
 
+# --- docstrings and comments ------------------------------------------------------------------------------
+
+
+def test_inline_code_in_docstrings_and_comments_loses_its_async_keywords() -> None:
+    source = """\
+        \"\"\"Use it as ``async with AsyncOpenAI() as client: await client.close()``.\"\"\"
+
+        # `async for page in pages` walks every page.
+        x = "async with, in a string that is not a docstring, is code's business"
+        """
+    assert rewrite(source) == textwrap.dedent(
+        """\
+        \"\"\"Use it as ``with OpenAI() as client: client.close()``.\"\"\"
+
+        # `for page in pages` walks every page.
+        x = "async with, in a string that is not a docstring, is code's business"
+        """
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "where", "said"),
+    [
+        ('"""Call it, then await the result."""\n', 1, "docstring", "await"),
+        ('def f():\n    """Runs in the event loop."""\n', 2, "docstring", "event loop"),
+        ('class C:\n    """Two lines.\n\n    Each is a Coroutine.\n    """\n', 4, "docstring", "Coroutine"),
+        ('class C:\n    x: int\n    """Awaited by the caller."""\n', 3, "docstring", "Awaited"),
+        ("x = 1  # the caller awaits it\n", 1, "comment", "awaits"),
+        ("# Enter it with async with.\n", 1, "comment", "async with"),
+        ('"""A ``for`` walks pages; async for\nwalks items."""\n', 1, "docstring", "async for"),
+    ],
+)
+def test_docstrings_and_comments_that_speak_of_async_code_are_refused(
+    source: str, line: int, where: str, said: str
+) -> None:
+    with pytest.raises(gen.UnasyncError) as caught:
+        rewrite(source, "src/_async/sub/mod.py")
+    assert caught.value.problems == [
+        f"src/_async/sub/mod.py:{line}: the sync twin's {where} would still say `{said}`; "
+        "phrase it for both twins (async keywords inside inline code are dropped)"
+    ]
+
+
+def test_every_async_phrase_is_reported_with_its_line() -> None:
+    source = '"""Summary.\n\nAwait it in an event loop,\nor in a coroutine.\n"""\n\n\n# await x\n'
+    with pytest.raises(gen.UnasyncError) as caught:
+        rewrite(source, "tests/_async/test_x.py")
+    assert [problem.split(": ")[0] for problem in caught.value.problems] == [
+        "tests/_async/test_x.py:3",
+        "tests/_async/test_x.py:3",
+        "tests/_async/test_x.py:4",
+        "tests/_async/test_x.py:8",
+    ]
+
+
+def test_a_tree_with_async_prose_is_refused_and_nothing_written(tree: Path) -> None:
+    write(tree, "src/_async/_waits.py", 'def f() -> None:\n    """Awaits the lock."""\n')
+    with pytest.raises(gen.UnasyncError) as caught:
+        gen.generate(tree)
+    assert caught.value.problems == [
+        "src/_async/_waits.py:2: the sync twin's docstring would still say `Awaits`; "
+        "phrase it for both twins (async keywords inside inline code are dropped)"
+    ]
+    assert sync_files(tree) == []
+
+
 # --- one file end to end -----------------------------------------------------------------------------------
 
 
@@ -522,15 +601,23 @@ def test_paginator_type_becomes_the_first_page() -> None:
     assert gen._first_page_types(nested) == "x: Dict[str, SyncPage[Dict[str, int]]]"
 
 
-def test_check_catches_a_hand_edit_of_the_real_sync_tree(tmp_path: Path) -> None:
-    repo = Path(__file__).resolve().parent.parent
+@pytest.fixture(scope="module")
+def real_render() -> dict[Path, str]:
+    """The repository's own sync trees, rendered once for every test that needs them."""
+    return gen.render(REPO)
+
+
+def test_the_repository_sync_trees_are_current(real_render: dict[Path, str]) -> None:
+    assert gen.compare(REPO, real_render) == []
+
+
+def test_check_catches_a_hand_edit_of_the_real_sync_tree(real_render: dict[Path, str], tmp_path: Path) -> None:
     for part in ("src/_async", "src/_sync", "tests/_async", "tests/_sync"):
-        shutil.copytree(repo / part, tmp_path / part)
-    shutil.copy(repo / "pyproject.toml", tmp_path / "pyproject.toml")
-    assert gen.check(tmp_path) == []
+        shutil.copytree(REPO / part, tmp_path / part)
+    assert gen.compare(tmp_path, real_render) == []
     edited = tmp_path / "src/_sync/_base_client.py"
     edited.write_text(edited.read_text().replace("retries_taken += 1", "retries_taken += 2", 1))
-    problems = gen.check(tmp_path)
+    problems = gen.compare(tmp_path, real_render)
     assert len(problems) == 1 and "src/_sync/_base_client.py" in problems[0]
-    gen.generate(tmp_path)
-    assert gen.check(tmp_path) == []
+    gen.write(tmp_path, real_render)
+    assert gen.compare(tmp_path, real_render) == []

@@ -19,6 +19,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from codegen import types_gen  # noqa: E402
+from codegen.types import cli as types_cli  # noqa: E402
 from openai._models import BaseModel  # noqa: E402
 from openai._types import FileTypes  # noqa: E402
 
@@ -543,11 +544,29 @@ def test_generated_files_start_with_the_notice(generated: types_gen.Generated) -
     assert json.loads(generated.files[types_gen.RESOURCE_TYPES])["generated_by"].startswith("codegen/types_gen.py")
 
 
-def test_check_passes_on_the_repository() -> None:
+def test_check_passes_on_the_repository(generated: types_gen.Generated) -> None:
+    assert types_gen.check(generated, REPO) == []
+
+
+def test_the_command_checks_and_writes(
+    generated: types_gen.Generated, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The command's own wiring, on the generation the other tests share (a second one would take as long).
+    monkeypatch.setattr(types_cli, "generate", lambda *args: generated)
+    assert types_gen.main(["--check"]) == 0
+    assert capsys.readouterr().out.startswith("types_gen: src/types is up to date (")
+    assert types_gen.main(["--check", "--root", str(tmp_path)]) == 1
+    assert "types_gen: src/types is out of date" in capsys.readouterr().err
+    assert types_gen.main(["--root", str(tmp_path)]) == 0
+    assert types_gen.check(generated, tmp_path) == []
+
+
+def test_the_command_runs_as_a_module() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "codegen.types_gen", "--check"], cwd=REPO, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "codegen.types_gen", "--help"], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: python -m codegen.types_gen")
 
 
 def test_check_names_differing_missing_and_stray_files(generated: types_gen.Generated, tmp_path: Path) -> None:
@@ -1062,19 +1081,18 @@ def test_generated_code_parses_as_python_3_9(generated: types_gen.Generated) -> 
         assert not unions, rel
 
 
-def test_spec_additions_name_only_what_the_spec_lacks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_spec_additions_name_only_what_the_spec_lacks(tmp_path: Path) -> None:
     spec = {"components": {"schemas": {"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}}}}
     additions = tmp_path / "additions.json"
     additions.write_text(json.dumps({"properties": {"Thing": {"b": {"type": "integer"}}}}), encoding="utf-8")
-    monkeypatch.setattr(types_gen, "ADDITIONS_FILE", additions)
-    added = types_gen.add_to_spec(json.loads(json.dumps(spec)))
+    added = types_gen.add_to_spec(json.loads(json.dumps(spec)), additions)
     assert set(added["components"]["schemas"]["Thing"]["properties"]) == {"a", "b"}
     additions.write_text(json.dumps({"properties": {"Thing": {"a": {"type": "integer"}}}}), encoding="utf-8")
     with pytest.raises(types_gen.GenError, match="already has"):
-        types_gen.add_to_spec(json.loads(json.dumps(spec)))
+        types_gen.add_to_spec(json.loads(json.dumps(spec)), additions)
     additions.write_text(json.dumps({"properties": {"Nothing/properties/x": {"b": {}}}}), encoding="utf-8")
     with pytest.raises(types_gen.GenError, match="no schema"):
-        types_gen.add_to_spec(json.loads(json.dumps(spec)))
+        types_gen.add_to_spec(json.loads(json.dumps(spec)), additions)
 
 
 def test_module_surface_names_take_the_official_spelling() -> None:

@@ -1,4 +1,4 @@
 """The I/O layer of the client: base client, clients, streaming, pagination and resources.
 
-The package for event loops is written by hand; the blocking one is generated from it by ``codegen/unasync.py``.
+The async package is written by hand; the blocking package is generated from it by ``codegen/unasync.py``.
 """

@@ -242,7 +242,7 @@ class AsyncAPIClient:
         return result
 
     def get_api_list(self, options: CallOptions, *, page: type[_PageT]) -> AsyncPaginator[Any, _PageT]:
-        """The value of a ``list()`` call: the first page, fetched when awaited or iterated."""
+        """The value of a ``list()`` call: its first page, and through it every item."""
         fetch_first: AsyncCall[_PageT] = functools.partial(self.request, options, cast_to=page)
         return AsyncPaginator(fetch_first)
 

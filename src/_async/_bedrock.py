@@ -37,8 +37,8 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
     The region is ``aws_region``, else ``AWS_REGION`` / ``AWS_DEFAULT_REGION``, else the profile's;
     the endpoint is ``base_url`` (or ``AWS_BEDROCK_BASE_URL``), else the region's mantle endpoint.
     Authenticate with a Bedrock API key, ``api_key`` (or ``AWS_BEARER_TOKEN_BEDROCK``), or
-    ``bedrock_token_provider``, called before every request (the async client also awaits a coroutine function);
-    or with AWS credentials, each request then signed with SigV4: static keys
+    ``bedrock_token_provider``, called before every request (for the async client, an ``async def``
+    function works too); or with AWS credentials, each request then signed with SigV4: static keys
     (``aws_access_key_id``, ``aws_secret_access_key``, ``aws_session_token``), ``aws_profile``,
     ``aws_credentials_provider``, or, when none is given, botocore's default chain
     (``AWS_ACCESS_KEY_ID`` ... , config files, container and instance roles). Signing needs the

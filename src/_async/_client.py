@@ -1,4 +1,4 @@
-"""AsyncOpenAI: the client for event loops. ``OpenAI`` is generated from this file."""
+"""``AsyncOpenAI``: the client, its options and its resources."""
 
 from __future__ import annotations
 
@@ -50,11 +50,12 @@ __all__ = ["AsyncOpenAI"]
 
 
 class AsyncOpenAI(AsyncAPIClient):
-    """A client for the OpenAI API and every OpenAI-compatible server, for use in an event loop.
+    """A client for the OpenAI API and every OpenAI-compatible server.
 
     Arguments left out are read from the environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
     ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID`` and ``OPENAI_WEBHOOK_SECRET``. ``api_key`` may also be
-    a function returning the key, called before every request (a coroutine function here).
+    a function returning the key, called before every request (for the async client, an ``async def``
+    function works too).
 
     ``data_residency`` (``"us"``, ``"eu"``, ...) names a regional OpenAI endpoint instead of a ``base_url``.
     ``provider`` (e.g. ``openai.providers.bedrock(...)``) sets the endpoint and the authentication for

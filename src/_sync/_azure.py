@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AzureOpenAI"]
 
-# A token provider is a function returning the token (the async client also accepts a coroutine function).
+# A token provider is a function returning the token; for the async client, an `async def` function works too.
 AzureADTokenProvider = Callable[[], Union[str, Awaitable[str]]]
 
 

@@ -243,7 +243,7 @@ class SyncAPIClient:
         return result
 
     def get_api_list(self, options: CallOptions, *, page: type[_PageT]) -> _PageT:
-        """The value of a ``list()`` call: the first page, fetched when awaited or iterated."""
+        """The value of a ``list()`` call: its first page, and through it every item."""
         fetch_first: SyncCall[_PageT] = functools.partial(self.request, options, cast_to=page)
         return SyncPaginator(fetch_first)
 

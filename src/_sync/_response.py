@@ -72,7 +72,7 @@ class APIResponse(ResponseView, Generic[_T]):
 
 
 class ResponseContextManager(Generic[_T]):
-    """Makes the call on entry and closes the response on exit: ``async with ... as response``."""
+    """Makes the call on entry and closes the response on exit: ``with ... as response``."""
 
     def __init__(self, make_call: SyncCall[_T]) -> None:
         self._make_call = make_call

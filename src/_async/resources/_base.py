@@ -135,7 +135,7 @@ class AsyncAPIResource:
         extra_body: Optional[Mapping[str, object]] = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> AsyncPaginator[Any, _PageT]:
-        """A paginated call: awaited for its first page, iterated for every item. A few list
+        """A paginated call: its first page, and through it every item. A few list
         calls are POSTs with a body (a search, a batch activation); ``method`` and ``body`` say so."""
         options = CallOptions(
             method=method,

@@ -2,7 +2,7 @@
 """The event-handler streams of the Assistants API: ``runs.stream`` (and its older name
 ``runs.create_and_stream``), ``runs.submit_tool_outputs_stream`` and ``threads.create_and_run_stream``.
 
-Each returns a stream manager at once; entering it (``async with``) makes the call with
+Each returns a stream manager at once; entering it (``with``) makes the call with
 ``stream=True`` and gives the event handler, bound to the stream.
 """
 
@@ -73,8 +73,8 @@ def stream_run(
 ) -> AssistantStreamManager[Any]:
     """Start a run of an assistant on a thread and stream its events to an event handler.
 
-    ``async with client.beta.threads.runs.stream(thread_id=..., assistant_id=..., event_handler=MyHandler())
-    as handler: await handler.until_done()``. Without ``event_handler`` a plain
+    ``with client.beta.threads.runs.stream(thread_id=..., assistant_id=..., event_handler=MyHandler())
+    as handler: handler.until_done()``. Without ``event_handler`` a plain
     :class:`AssistantEventHandler` is used, to iterate or to read the final run from.
     """
 
