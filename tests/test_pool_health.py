@@ -165,7 +165,7 @@ def test_sync_pool_after_faults_and_sixteen_threads(server: LoopbackServer) -> N
 async def test_the_default_transports_httpx_fallback_pool_is_repaired_too() -> None:
     import httpcore
 
-    from openai._pool_repair import take_orphaned_connections
+    from openai._http.pool_repair import take_orphaned_connections
 
     http_client = openai.DefaultAsyncHttpxClient()
     try:

@@ -22,11 +22,11 @@ from typing import Any, AsyncIterator, Callable, Dict, Iterator, List, Optional,
 import httpx
 import pytest
 
-import openai._asyncio_transport as asyncio_transport_module
+import openai._http.asyncio_transport as asyncio_transport_module
 from openai import AsyncOpenAI, DefaultAsyncHttpxClient, DefaultHttpxClient, OpenAI
-from openai._asyncio_transport import AsyncioTransport
-from openai._http_clients import fast_transport_allowed
-from openai._socket_transport import SocketTransport
+from openai._http.asyncio_transport import AsyncioTransport
+from openai._http.clients import fast_transport_allowed
+from openai._http.socket_transport import SocketTransport
 from openai.testing import LoopbackServer
 
 MESSAGES = [{"role": "user", "content": "one two three"}]

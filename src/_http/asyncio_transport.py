@@ -2,7 +2,7 @@
 
 httpx's default async pool slows down as concurrency grows (each request scans every queued
 request), so the default client sends through this transport instead. It speaks HTTP/1.1 with
-the sans-IO module ``_http11`` over asyncio protocols, keeps idle keep-alive connections in one
+the sans-IO module ``http11`` over asyncio protocols, keeps idle keep-alive connections in one
 deque per origin, and hands a released connection (or a freed slot) straight to the longest
 waiting request.
 
@@ -25,9 +25,9 @@ from typing import Any, Deque, Dict, Mapping, Optional, Set, Tuple, Union
 
 import httpx
 
-from ._constants import DEFAULT_CONNECTION_LIMITS
-from ._http11 import BodyFramer, ResponseHead, ResponseParser
-from ._socket_transport import (
+from .._constants import DEFAULT_CONNECTION_LIMITS
+from .http11 import BodyFramer, ResponseHead, ResponseParser
+from .shared import (
     STALE_RETRIES,
     CertTypes,
     CompleteBody,

@@ -1,11 +1,11 @@
 """The httpx clients the API client uses by default, with its timeout and connection limits.
 
 Pass one as ``http_client=`` to change proxies, transports or limits while keeping the defaults
-you do not change. ``DefaultAioHttpClient`` lives in ``_aiohttp_client.py`` so that importing
+you do not change. ``DefaultAioHttpClient`` lives in ``aiohttp_client.py`` so that importing
 this module never loads aiohttp.
 
 Unless told otherwise, both clients send through this package's own HTTP/1.1 transports
-(``_asyncio_transport.py``, ``_socket_transport.py``), which stay fast where httpx's pool slows
+(``asyncio_transport.py``, ``socket_transport.py``), which stay fast where httpx's pool slows
 down. Whenever httpx's own transport is needed instead (a proxy, HTTP/2, a transport or mounts of
 the caller's), :func:`fast_transport_allowed` says so and httpx is left to choose, as it would.
 """
@@ -17,11 +17,11 @@ from typing import Any, Callable, Mapping
 
 import httpx
 
-from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
+from .._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
 # The httpx2 pair lives with its bridge; it is named here beside the httpx pair (httpx2 itself
 # is only imported when one is made).
-from ._httpx2 import DefaultAsyncHttpx2Client, DefaultHttpx2Client
+from .httpx2_bridge import DefaultAsyncHttpx2Client, DefaultHttpx2Client
 
 __all__ = [
     "DefaultAsyncHttpx2Client",
@@ -129,7 +129,7 @@ class DefaultHttpxClient(CredentialsStayWithTheirOrigin, httpx.Client):
     """An ``httpx.Client`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:
-        from ._socket_transport import SocketTransport
+        from .socket_transport import SocketTransport
 
         super().__init__(**with_own_transport(kwargs, SocketTransport))
         skip_cookie_work_without_cookies(self)
@@ -139,7 +139,7 @@ class DefaultAsyncHttpxClient(CredentialsStayWithTheirOrigin, httpx.AsyncClient)
     """An ``httpx.AsyncClient`` with this package's default timeout, limits and redirect handling."""
 
     def __init__(self, **kwargs: Any) -> None:
-        from ._asyncio_transport import AsyncioTransport
+        from .asyncio_transport import AsyncioTransport
 
         super().__init__(**with_own_transport(kwargs, AsyncioTransport))
         skip_cookie_work_without_cookies(self)
