@@ -6,6 +6,7 @@ Async-only parts (cancellation) are not generated; the sync client is checked fo
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -176,6 +177,52 @@ async def test_the_default_transports_httpx_fallback_pool_is_repaired_too() -> N
         stranded = httpcore.AsyncHTTPConnection(origin=httpcore.Origin(b"http", b"127.0.0.1", 9))
         pool._connections.append(stranded)
         assert take_orphaned_connections(http_client) == []  # dropped: it has no socket to close
+        assert stranded not in pool._connections
+    finally:
+        await http_client.aclose()
+
+
+@pytest.mark.parametrize("version", ["1.0.2", "1.0.10", "1.1.0", "2.0.0", "0.18.0", "not a version"])
+async def test_the_pool_repair_leaves_other_httpcore_versions_alone(
+    version: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import httpcore
+
+    from openai._http import pool_repair
+
+    monkeypatch.setattr(httpcore, "__version__", version)
+    monkeypatch.setattr(pool_repair, "_verdicts", {})
+    http_client = httpx.AsyncClient()
+    try:
+        pool = http_client._transport._pool  # type: ignore[attr-defined]
+        stranded = httpcore.AsyncHTTPConnection(origin=httpcore.Origin(b"http", b"127.0.0.1", 9))
+        pool._connections.append(stranded)
+        with caplog.at_level(logging.DEBUG, logger="openai"):
+            assert pool_repair.take_orphaned_connections(http_client) == []
+            assert pool_repair.take_orphaned_connections(http_client) == []
+        assert pool._connections == [stranded], "a pool of an unknown httpcore version was changed"
+        notes = [record.getMessage() for record in caplog.records if "pool repair" in record.getMessage()]
+        assert len(notes) == 1 and version in notes[0], notes
+    finally:
+        await http_client.aclose()
+
+
+@pytest.mark.parametrize("version", ["1.0.3", "1.0.9"])
+async def test_the_pool_repair_acts_on_the_httpcore_versions_it_was_written_for(
+    version: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpcore
+
+    from openai._http import pool_repair
+
+    monkeypatch.setattr(httpcore, "__version__", version)
+    monkeypatch.setattr(pool_repair, "_verdicts", {})
+    http_client = httpx.AsyncClient()
+    try:
+        pool = http_client._transport._pool  # type: ignore[attr-defined]
+        stranded = httpcore.AsyncHTTPConnection(origin=httpcore.Origin(b"http", b"127.0.0.1", 9))
+        pool._connections.append(stranded)
+        assert pool_repair.take_orphaned_connections(http_client) == []
         assert stranded not in pool._connections
     finally:
         await http_client.aclose()
