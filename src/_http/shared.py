@@ -10,12 +10,15 @@ from __future__ import annotations
 import select
 import ssl
 import sys
+import threading
 import zlib
 from typing import (
     Any,
     AsyncIterable,
     AsyncIterator,
     Deque,
+    Dict,
+    Generic,
     Iterable,
     Iterator,
     Mapping,
@@ -30,9 +33,12 @@ from typing import (
 import httpx
 from httpx._decoders import IdentityDecoder
 
+from .._constants import DEFAULT_CONNECTION_LIMITS
 from .http11 import (
     LocalProtocolError,
     ProtocolError,
+    ResponseHead,
+    ResponseParser,
     encode_request_head,
     head_and_body,
     request_wants_close,
@@ -349,3 +355,213 @@ class CompleteBody(httpx.SyncByteStream, httpx.AsyncByteStream):
             raise StopAsyncIteration
         self._body = b""
         return body
+
+
+# What the two transports' constructors, connect loops and response bodies share
+
+
+class TransportSettings:
+    """The options both transports take, checked once when the transport is made.
+
+    ``verify``, ``cert`` and ``trust_env`` mean what they mean to httpx; ``limits`` bounds the pool;
+    ``local_address`` binds outgoing connections; ``retries`` is how many failed connection
+    attempts are tried again. The TLS context is made on first use, once, whichever thread asks.
+    """
+
+    __slots__ = (
+        "_ssl_context",
+        "_ssl_lock",
+        "cert",
+        "limits",
+        "local_address",
+        "retries",
+        "trust_env",
+        "verify",
+    )
+
+    def __init__(
+        self,
+        *,
+        verify: VerifyTypes,
+        cert: Optional[CertTypes],
+        trust_env: bool,
+        limits: httpx.Limits,
+        local_address: Optional[str],
+        retries: int,
+    ) -> None:
+        if not isinstance(verify, (bool, str, ssl.SSLContext)):
+            raise TypeError(
+                f"verify must be a bool, a CA bundle path or an ssl.SSLContext, not {type(verify).__name__}"
+            )
+        if cert is not None and not isinstance(cert, (str, tuple)):
+            raise TypeError(f"cert must be a path or a tuple of paths, not {type(cert).__name__}")
+        if not isinstance(trust_env, bool):
+            raise TypeError(f"trust_env must be a bool, not {type(trust_env).__name__}")
+        if not isinstance(limits, httpx.Limits):
+            raise TypeError(f"limits must be an httpx.Limits, not {type(limits).__name__}")
+        for name in ("max_connections", "max_keepalive_connections"):
+            bound = getattr(limits, name)
+            if bound is not None and bound < 0:
+                raise ValueError(f"limits.{name} must be at least 0 (or None for no limit), not {bound}")
+        if limits.keepalive_expiry is not None and limits.keepalive_expiry < 0:
+            raise ValueError(f"limits.keepalive_expiry must be at least 0 seconds, not {limits.keepalive_expiry}")
+        if local_address is not None and not isinstance(local_address, str):
+            raise TypeError(f"local_address must be an IP address string, not {type(local_address).__name__}")
+        if isinstance(retries, bool) or not isinstance(retries, int):
+            raise TypeError(f"retries must be an int, not {type(retries).__name__}")
+        if retries < 0:
+            raise ValueError(f"retries must be at least 0, not {retries}")
+        self.verify = verify
+        self.cert = cert
+        self.trust_env = trust_env
+        self.limits = limits
+        self.local_address = local_address
+        self.retries = retries
+        self._ssl_context: Optional[ssl.SSLContext] = None
+        self._ssl_lock = threading.Lock()
+
+    def httpx_options(self) -> Dict[str, Any]:
+        """The same settings as keywords of ``httpx.HTTPTransport`` / ``httpx.AsyncHTTPTransport``,
+        for the requests a transport hands to httpx's own."""
+        return {
+            "verify": self.verify,
+            "cert": self.cert,
+            "trust_env": self.trust_env,
+            "limits": self.limits,
+            "local_address": self.local_address,
+            "retries": self.retries,
+        }
+
+    def ssl_context(self) -> ssl.SSLContext:
+        """The TLS context for https origins, made the first time it is needed."""
+        context = self._ssl_context
+        if context is None:
+            with self._ssl_lock:
+                context = self._ssl_context
+                if context is None:
+                    context = self._ssl_context = make_ssl_context(self.verify, self.cert, self.trust_env)
+        return context
+
+
+class ConnectPlan:
+    """Where and how to open a connection to an origin: the host and port to resolve (the system
+    resolver's order of addresses is kept, each tried in turn), the TLS context and SNI name
+    (https only), the local address to bind, and how many attempts to make."""
+
+    __slots__ = ("attempts", "context", "host", "port", "server_hostname", "source")
+
+    def __init__(self, settings: TransportSettings, origin: Origin, request: httpx.Request) -> None:
+        scheme, raw_host, port = origin
+        self.host = raw_host.decode("ascii")
+        self.port = port
+        self.context = settings.ssl_context() if scheme == b"https" else None
+        self.server_hostname = None if self.context is None else server_hostname(request, self.host)
+        self.source = None if settings.local_address is None else (settings.local_address, 0)
+        self.attempts = settings.retries + 1
+
+    def waits(self) -> Iterator[float]:
+        """How long to wait before each attempt: none before the first, then doubling from
+        ``CONNECT_RETRY_DELAY`` (0.5 s, 1 s, 2 s ...), one per retry."""
+        delay = CONNECT_RETRY_DELAY
+        yield 0.0
+        for _ in range(self.attempts - 1):
+            yield delay
+            delay *= 2
+
+    def failure(self, exc: BaseException, request: httpx.Request, *, timed_out: bool) -> httpx.TransportError:
+        """The httpx error for the last attempt's failure ``exc`` (raise it ``from exc``)."""
+        if timed_out:
+            return httpx.ConnectTimeout(f"Timed out connecting to {self.host}:{self.port}", request=request)
+        return httpx.ConnectError(str(exc) or type(exc).__name__, request=request)
+
+
+# The first wait before retrying a failed connection attempt; each later wait doubles.
+CONNECT_RETRY_DELAY = 0.5
+
+
+def fresh_response(
+    head: ResponseHead,
+    stream: Union[httpx.SyncByteStream, httpx.AsyncByteStream],
+    coding: Optional[bytes],
+    request: httpx.Request,
+) -> httpx.Response:
+    """The httpx response for a parsed head and its body stream, decoding gzip or deflate in bounded pieces."""
+    response = httpx.Response(
+        head.status_code,
+        headers=head.headers,
+        stream=stream,
+        extensions={"http_version": head.http_version, "reason_phrase": head.reason},
+        request=request,
+    )
+    if coding is not None and decodes_bounded(coding):
+        return bounded_decoding(response, coding)
+    return response
+
+
+class TransportOptions:
+    """Both transports' constructor: the options of :class:`TransportSettings`, checked, then
+    ``_start()`` for the transport's own pool state.
+
+    ``verify``, ``cert`` and ``trust_env`` mean what they mean to httpx (the TLS context is made by
+    ``httpx.create_ssl_context`` on first use); ``limits`` bounds connections, idle keep-alive
+    connections and their idle time; ``local_address`` binds outgoing connections; ``retries``
+    retries failed connection attempts, waiting 0.5 s, then 1 s, 2 s ... between them.
+    """
+
+    def __init__(
+        self,
+        *,
+        verify: VerifyTypes = True,
+        cert: Optional[CertTypes] = None,
+        trust_env: bool = True,
+        limits: httpx.Limits = DEFAULT_CONNECTION_LIMITS,
+        local_address: Optional[str] = None,
+        retries: int = 0,
+    ) -> None:
+        self._settings = TransportSettings(
+            verify=verify, cert=cert, trust_env=trust_env, limits=limits, local_address=local_address, retries=retries
+        )
+        self._start()
+
+    def _start(self) -> None:
+        raise NotImplementedError
+
+
+_PoolT = TypeVar("_PoolT")
+_ConnectionT = TypeVar("_ConnectionT")
+
+
+class BodyOnItsConnection(Generic[_PoolT, _ConnectionT]):
+    """What a response body still arriving on its connection holds: the pool to give the
+    connection back to (None once given back), the parser, the body bytes that came with the head,
+    the read timeout and the request (for its errors)."""
+
+    def __init__(
+        self,
+        pool: _PoolT,
+        connection: _ConnectionT,
+        parser: ResponseParser,
+        first: bytes,
+        timeout: Optional[float],
+        request: httpx.Request,
+    ) -> None:
+        self._pool: Optional[_PoolT] = pool
+        self._connection = connection
+        self._parser = parser
+        self._first = first
+        self._timeout = timeout
+        self._request = request
+
+    def _take_first(self) -> bytes:
+        """The bytes that came with the head, once; empty after that."""
+        first = self._first
+        self._first = b""
+        return first
+
+
+def body_in_memory(request: httpx.Request) -> Optional[bytes]:
+    """The request's whole body when it is in memory; None when it is to be streamed."""
+    try:
+        return request.content
+    except httpx.RequestNotRead:
+        return None

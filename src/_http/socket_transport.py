@@ -10,7 +10,6 @@ before reuse, so one the server closed while it sat idle is replaced before anyt
 from __future__ import annotations
 
 import socket
-import ssl
 import threading
 import time
 from collections import deque
@@ -18,19 +17,18 @@ from typing import Any, Deque, Dict, Iterator, Mapping, Optional, Tuple, Union
 
 import httpx
 
-from .._constants import DEFAULT_CONNECTION_LIMITS
 from .http11 import BodyFramer, ResponseHead, ResponseParser
 from .shared import (
-    CertTypes,
+    BodyOnItsConnection,
     CompleteBody,
+    ConnectPlan,
     Origin,
     RequestHead,
-    VerifyTypes,
+    TransportOptions,
+    body_in_memory,
     body_parts,
-    bounded_decoding,
-    decodes_bounded,
+    fresh_response,
     is_patched,
-    make_ssl_context,
     map_error,
     oldest_idle,
     origin_of,
@@ -38,7 +36,6 @@ from .shared import (
     raise_mapped,
     readable,
     request_head,
-    server_hostname,
 )
 
 __all__ = ["SocketTransport"]
@@ -232,32 +229,15 @@ class _Pool:
             self.changed.notify_all()
 
 
-class _ResponseStream(httpx.SyncByteStream):
+class _ResponseStream(BodyOnItsConnection["_Pool", _Connection], httpx.SyncByteStream):
     """The body of a response still arriving on its connection."""
-
-    def __init__(
-        self,
-        pool: _Pool,
-        connection: _Connection,
-        parser: ResponseParser,
-        first: bytes,
-        timeout: Optional[float],
-        request: httpx.Request,
-    ) -> None:
-        self._pool: Optional[_Pool] = pool
-        self._connection = connection
-        self._parser = parser
-        self._first = first
-        self._timeout = timeout
-        self._request = request
 
     def __iter__(self) -> Iterator[bytes]:
         return self
 
     def __next__(self) -> bytes:
-        first = self._first
+        first = self._take_first()
         if first:
-            self._first = b""
             return first
         if self._pool is None:
             raise StopIteration
@@ -313,36 +293,18 @@ class _ResponseStream(httpx.SyncByteStream):
             pool.abandon(self._connection)
 
 
-class SocketTransport(httpx.BaseTransport):
+class SocketTransport(TransportOptions, httpx.BaseTransport):
     """An HTTP/1.1 transport for ``httpx.Client`` on blocking sockets, safe to share between threads.
 
-    ``verify``, ``cert`` and ``trust_env`` mean what they mean to httpx (the TLS context is made by
-    ``httpx.create_ssl_context`` on first use); ``limits`` bounds connections, idle keep-alive
-    connections and their idle time. Timeouts come from each request's ``timeout`` extension.
-    ``local_address`` binds outgoing connections; ``retries`` retries failed connection attempts.
+    Its options (``verify``, ``cert``, ``trust_env``, ``limits``, ``local_address``, ``retries``) are
+    those of :class:`~openai._http.shared.TransportOptions`. Timeouts come from each request's
+    ``timeout`` extension.
 
         client = httpx.Client(transport=SocketTransport())
     """
 
-    def __init__(
-        self,
-        *,
-        verify: VerifyTypes = True,
-        cert: Optional[CertTypes] = None,
-        trust_env: bool = True,
-        limits: httpx.Limits = DEFAULT_CONNECTION_LIMITS,
-        local_address: Optional[str] = None,
-        retries: int = 0,
-    ) -> None:
-        self._verify = verify
-        self._cert = cert
-        self._trust_env = trust_env
-        self._limits = limits
-        self._local_address = local_address
-        self._retries = retries
-        self._ssl_context: Optional[ssl.SSLContext] = None
-        self._ssl_lock = threading.Lock()
-        self._pool = _Pool(limits)
+    def _start(self) -> None:
+        self._pool = _Pool(self._settings.limits)
         self._fallback: Optional[httpx.HTTPTransport] = None
         self._fallback_lock = threading.Lock()
 
@@ -392,17 +354,7 @@ class SocketTransport(httpx.BaseTransport):
             stream = CompleteBody(first)
         else:
             stream = _ResponseStream(pool, connection, parser, first, read_timeout, request)
-        response = httpx.Response(
-            head.status_code,
-            headers=head.headers,
-            stream=stream,
-            extensions={"http_version": head.http_version, "reason_phrase": head.reason},
-            request=request,
-        )
-        coding = parser.content_coding
-        if coding is not None and decodes_bounded(coding):
-            return bounded_decoding(response, coding)
-        return response
+        return fresh_response(head, stream, parser.content_coding, request)
 
     def close(self) -> None:
         """Close every connection, busy or idle. Closing twice is harmless."""
@@ -417,51 +369,32 @@ class SocketTransport(httpx.BaseTransport):
     def _fallback_transport(self) -> httpx.HTTPTransport:
         with self._fallback_lock:
             if self._fallback is None:
-                self._fallback = httpx.HTTPTransport(
-                    verify=self._verify,
-                    cert=self._cert,
-                    trust_env=self._trust_env,
-                    limits=self._limits,
-                    local_address=self._local_address,
-                    retries=self._retries,
-                )
+                self._fallback = httpx.HTTPTransport(**self._settings.httpx_options())
             return self._fallback
 
-    def _get_ssl_context(self) -> ssl.SSLContext:
-        with self._ssl_lock:
-            if self._ssl_context is None:
-                self._ssl_context = make_ssl_context(self._verify, self._cert, self._trust_env)
-            return self._ssl_context
-
     def _connect(self, origin: Origin, timeout: Optional[float], request: httpx.Request) -> _Connection:
-        scheme, raw_host, port = origin
-        host = raw_host.decode("ascii")
-        source = None if self._local_address is None else (self._local_address, 0)
-        delay = 0.5
-        attempt = 0
-        while True:
+        plan = ConnectPlan(self._settings, origin, request)
+        failed: OSError = OSError()
+        for wait in plan.waits():
+            if wait:
+                time.sleep(wait)
             sock: Optional[socket.socket] = None
             try:
-                sock = socket.create_connection((host, port), timeout=timeout, source_address=source)
+                sock = socket.create_connection((plan.host, plan.port), timeout=timeout, source_address=plan.source)
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                if scheme == b"https":
+                if plan.context is not None:
                     # The handshake runs under the connect timeout the socket still carries.
-                    sock = self._get_ssl_context().wrap_socket(sock, server_hostname=server_hostname(request, host))
+                    sock = plan.context.wrap_socket(sock, server_hostname=plan.server_hostname)
                 return _Connection(sock, origin)
             except OSError as exc:  # ssl.SSLError and socket.timeout are OSErrors too
                 if sock is not None:
                     sock.close()
-                if attempt >= self._retries:
-                    if isinstance(exc, socket.timeout):
-                        raise httpx.ConnectTimeout(f"Timed out connecting to {host}:{port}", request=request) from exc
-                    raise httpx.ConnectError(str(exc) or type(exc).__name__, request=request) from exc
+                failed = exc
             except BaseException:
                 if sock is not None:
                     sock.close()
                 raise
-            attempt += 1
-            time.sleep(delay)
-            delay *= 2
+        raise plan.failure(failed, request, timed_out=isinstance(failed, socket.timeout)) from failed
 
     def _send(
         self,
@@ -473,10 +406,7 @@ class SocketTransport(httpx.BaseTransport):
         read_timeout: Optional[float],
     ) -> None:
         try:
-            try:
-                body: Optional[bytes] = request.content
-            except httpx.RequestNotRead:
-                body = None
+            body = body_in_memory(request)
             if body is not None:
                 for data in head.writes(body):
                     connection.send(data, timeout)
