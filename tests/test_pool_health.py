@@ -10,7 +10,7 @@ import logging
 import os
 import random
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Set
+from typing import Any, AsyncIterator, Callable, Set, Tuple
 
 import httpx
 import pytest
@@ -196,47 +196,48 @@ async def test_the_default_transports_httpx_fallback_pool_is_repaired_too() -> N
         await http_client.aclose()
 
 
-@pytest.mark.parametrize("version", ["1.0.2", "1.0.10", "1.1.0", "2.0.0", "0.18.0", "not a version"])
-async def test_the_pool_repair_leaves_other_httpcore_versions_alone(
-    version: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
+@pytest.fixture
+async def stranded_pool() -> AsyncIterator[Tuple[httpx.AsyncClient, Any, Any]]:
+    """A plain httpx client whose pool holds a never-opened connection no request owns."""
+    import httpcore
+
+    http_client = httpx.AsyncClient()
+    pool = http_client._transport._pool  # type: ignore[attr-defined]
+    stranded = httpcore.AsyncHTTPConnection(origin=httpcore.Origin(b"http", b"127.0.0.1", 9))
+    pool._connections.append(stranded)
+    yield http_client, pool, stranded
+    await http_client.aclose()
+
+
+def as_httpcore_version(version: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     import httpcore
 
     from openai._http import pool_repair
 
     monkeypatch.setattr(httpcore, "__version__", version)
     monkeypatch.setattr(pool_repair, "_verdicts", {})
-    http_client = httpx.AsyncClient()
-    try:
-        pool = http_client._transport._pool  # type: ignore[attr-defined]
-        stranded = httpcore.AsyncHTTPConnection(origin=httpcore.Origin(b"http", b"127.0.0.1", 9))
-        pool._connections.append(stranded)
-        with caplog.at_level(logging.DEBUG, logger="openai"):
-            assert pool_repair.take_orphaned_connections(http_client) == []
-            assert pool_repair.take_orphaned_connections(http_client) == []
-        assert pool._connections == [stranded], "a pool of an unknown httpcore version was changed"
-        notes = [record.getMessage() for record in caplog.records if "pool repair" in record.getMessage()]
-        assert len(notes) == 1 and version in notes[0], notes
-    finally:
-        await http_client.aclose()
+    return pool_repair
+
+
+@pytest.mark.parametrize("version", ["1.0.2", "1.0.10", "1.1.0", "2.0.0", "0.18.0", "not a version"])
+async def test_the_pool_repair_leaves_other_httpcore_versions_alone(
+    version: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, stranded_pool: Any
+) -> None:
+    pool_repair = as_httpcore_version(version, monkeypatch)
+    http_client, pool, stranded = stranded_pool
+    with caplog.at_level(logging.DEBUG, logger="openai"):
+        assert pool_repair.take_orphaned_connections(http_client) == []
+        assert pool_repair.take_orphaned_connections(http_client) == []
+    assert pool._connections == [stranded], "a pool of an unknown httpcore version was changed"
+    notes = [record.getMessage() for record in caplog.records if "pool repair" in record.getMessage()]
+    assert len(notes) == 1 and version in notes[0], notes
 
 
 @pytest.mark.parametrize("version", ["1.0.3", "1.0.9"])
 async def test_the_pool_repair_acts_on_the_httpcore_versions_it_was_written_for(
-    version: str, monkeypatch: pytest.MonkeyPatch
+    version: str, monkeypatch: pytest.MonkeyPatch, stranded_pool: Any
 ) -> None:
-    import httpcore
-
-    from openai._http import pool_repair
-
-    monkeypatch.setattr(httpcore, "__version__", version)
-    monkeypatch.setattr(pool_repair, "_verdicts", {})
-    http_client = httpx.AsyncClient()
-    try:
-        pool = http_client._transport._pool  # type: ignore[attr-defined]
-        stranded = httpcore.AsyncHTTPConnection(origin=httpcore.Origin(b"http", b"127.0.0.1", 9))
-        pool._connections.append(stranded)
-        assert pool_repair.take_orphaned_connections(http_client) == []
-        assert stranded not in pool._connections
-    finally:
-        await http_client.aclose()
+    pool_repair = as_httpcore_version(version, monkeypatch)
+    http_client, pool, stranded = stranded_pool
+    assert pool_repair.take_orphaned_connections(http_client) == []
+    assert stranded not in pool._connections
