@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from httpx import Timeout as Timeout
 
     from . import types as types
-    from ._aiohttp_client import DefaultAioHttpClient as DefaultAioHttpClient
     from ._async._azure import AsyncAzureOpenAI as AsyncAzureOpenAI
     from ._async._bedrock import AsyncBedrockOpenAI as AsyncBedrockOpenAI
     from ._async._client import AsyncOpenAI as AsyncOpenAI
@@ -59,10 +58,11 @@ if TYPE_CHECKING:
     from ._errors import UnprocessableEntityError as UnprocessableEntityError
     from ._errors import WebSocketConnectionClosedError as WebSocketConnectionClosedError
     from ._errors import WebSocketQueueFullError as WebSocketQueueFullError
-    from ._http_clients import DefaultAsyncHttpx2Client as DefaultAsyncHttpx2Client
-    from ._http_clients import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
-    from ._http_clients import DefaultHttpx2Client as DefaultHttpx2Client
-    from ._http_clients import DefaultHttpxClient as DefaultHttpxClient
+    from ._http.aiohttp_client import DefaultAioHttpClient as DefaultAioHttpClient
+    from ._http.clients import DefaultAsyncHttpx2Client as DefaultAsyncHttpx2Client
+    from ._http.clients import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
+    from ._http.clients import DefaultHttpx2Client as DefaultHttpx2Client
+    from ._http.clients import DefaultHttpxClient as DefaultHttpxClient
     from ._models import BaseModel as BaseModel
     from ._parsing import ContentFilterFinishReasonError as ContentFilterFinishReasonError
     from ._parsing import LengthFinishReasonError as LengthFinishReasonError
@@ -184,13 +184,13 @@ _LAZY: Dict[str, str] = {
     "DEFAULT_TIMEOUT": "._constants",
     "DEFAULT_MAX_RETRIES": "._constants",
     "DEFAULT_CONNECTION_LIMITS": "._constants",
-    "DefaultHttpxClient": "._http_clients",
-    "DefaultAsyncHttpxClient": "._http_clients",
-    "DefaultHttpx2Client": "._http_clients",
-    "DefaultAsyncHttpx2Client": "._http_clients",
+    "DefaultHttpxClient": "._http.clients",
+    "DefaultAsyncHttpxClient": "._http.clients",
+    "DefaultHttpx2Client": "._http.clients",
+    "DefaultAsyncHttpx2Client": "._http.clients",
     "ReconnectingEvent": ".types.websocket_reconnection",
     "ReconnectingOverrides": ".types.websocket_reconnection",
-    "DefaultAioHttpClient": "._aiohttp_client",
+    "DefaultAioHttpClient": "._http.aiohttp_client",
     "AzureOpenAI": "._sync._azure",
     "AsyncAzureOpenAI": "._async._azure",
     "BedrockOpenAI": "._sync._bedrock",

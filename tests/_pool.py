@@ -42,3 +42,30 @@ def pooled_connections(client: Any) -> int:
 def open_descriptors() -> int:
     """File descriptors this process has open."""
     return len(os.listdir("/proc/self/fd"))
+
+
+def sockets_connected_to(port: int) -> int:
+    """Open descriptors of this process that are TCP sockets whose far end is ``port`` on this
+    machine: the client side of connections to a loopback server (its own side has ``port`` as
+    its local port, so it is not counted)."""
+    ours = set()
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:  # closed while listing
+            continue
+        if target.startswith("socket:["):
+            ours.add(target[len("socket:[") : -1])
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as lines:
+                next(lines)
+                for line in lines:
+                    fields = line.split()
+                    remote_port = int(fields[2].rsplit(":", 1)[1], 16)
+                    if remote_port == port and fields[9] in ours:
+                        count += 1
+        except FileNotFoundError:
+            continue
+    return count

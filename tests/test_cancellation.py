@@ -7,6 +7,7 @@ swallowed, whether it is cancelled by asyncio, by an anyio cancel scope or by wa
 from __future__ import annotations
 
 import asyncio
+from typing import Any, List
 
 import anyio
 import pytest
@@ -17,6 +18,9 @@ from tests._pool import busy_connections
 from tests._transports import async_transports, make_async_client
 
 MESSAGES = [{"role": "user", "content": "one two three four five six"}]
+WAIT = 10.0  # the safety net of every wait below; none is reached when the code works
+STALL = "stall=30"  # the longest stall the server grants
+LOOP_TURNS = 100
 
 
 @pytest.fixture(params=async_transports)
@@ -25,36 +29,43 @@ def transport(request: pytest.FixtureRequest) -> str:
 
 
 async def assert_released(client: AsyncOpenAI) -> None:
-    # Cleanup of a cancelled connection may take one loop turn on some transports.
-    for _ in range(50):
+    # Some transports finish cleaning up a cancelled connection in a callback of a later loop turn;
+    # the loop is turned (never slept) a bounded number of times for them.
+    for _ in range(LOOP_TURNS):
         if busy_connections(client) == 0:
             break
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0)
     assert busy_connections(client) == 0
     assert (await client.models.list()).data
 
 
+async def received(server: LoopbackServer, count: int = 1) -> None:
+    """Return once the server holds ``count`` requests (the server signals it; WAIT is a safety net)."""
+    assert await asyncio.to_thread(server.wait_for_requests, count, WAIT), "the request never reached the server"
+
+
+def stalled_call(client: AsyncOpenAI) -> Any:
+    # The server holds the request far longer than any test waits, so only the test's own
+    # cancellation ends the call; stopping the server at the end of the test cuts the stall.
+    return client.chat.completions.create(model="m", messages=MESSAGES, extra_headers={"x-loopback-scenario": STALL})
+
+
 async def test_wait_for_timeout_mid_request(server: LoopbackServer, transport: str) -> None:
     async with make_async_client(transport, server.base_url) as client:
+        task = asyncio.ensure_future(stalled_call(client))
+        await received(server)
+        # The request is held by the server: wait_for's timeout, however short, lands mid-request.
         with pytest.raises(asyncio.TimeoutError):
-            await asyncio.wait_for(
-                client.chat.completions.create(
-                    model="m", messages=MESSAGES, extra_headers={"x-loopback-scenario": "stall=3"}
-                ),
-                timeout=0.2,
-            )
+            await asyncio.wait_for(task, timeout=0.01)
+        assert task.cancelled()
         assert len(server.requests) == 1, "a cancellation must never be retried"
         await assert_released(client)
 
 
 async def test_task_cancel_mid_request_is_not_swallowed(server: LoopbackServer, transport: str) -> None:
     async with make_async_client(transport, server.base_url) as client:
-        task = asyncio.ensure_future(
-            client.chat.completions.create(
-                model="m", messages=MESSAGES, extra_headers={"x-loopback-scenario": "stall=3"}
-            )
-        )
-        await asyncio.sleep(0.1)
+        task = asyncio.ensure_future(stalled_call(client))
+        await received(server)
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
@@ -64,43 +75,72 @@ async def test_task_cancel_mid_request_is_not_swallowed(server: LoopbackServer, 
 
 async def test_anyio_cancel_scope_mid_request(server: LoopbackServer, transport: str) -> None:
     async with make_async_client(transport, server.base_url) as client:
-        with anyio.move_on_after(0.2) as scope:
-            await client.chat.completions.create(
-                model="m", messages=MESSAGES, extra_headers={"x-loopback-scenario": "stall=3"}
-            )
-        assert scope.cancelled_caught
+
+        async def cancel_once_received(scope: anyio.CancelScope) -> None:
+            await received(server)
+            scope.cancel()
+
+        finished = False
+        with anyio.CancelScope() as scope:
+            async with anyio.create_task_group() as group:
+                group.start_soon(cancel_once_received, scope)
+                await stalled_call(client)
+                finished = True
+        assert scope.cancelled_caught and not finished
         assert len(server.requests) == 1
         await assert_released(client)
 
 
-async def test_cancel_during_retry_sleep(server: LoopbackServer, transport: str) -> None:
+async def test_cancel_during_retry_sleep(
+    server: LoopbackServer, transport: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openai._async import _base_client
+
+    real_sleep = _base_client.async_sleep
+    waiting = asyncio.Event()
+    waits: List[float] = []
+
+    async def signalled_sleep(seconds: float) -> None:
+        waits.append(seconds)
+        waiting.set()
+        await real_sleep(seconds)
+
+    monkeypatch.setattr(_base_client, "async_sleep", signalled_sleep)
     async with make_async_client(transport, server.base_url, max_retries=3) as client:
-        with pytest.raises(asyncio.TimeoutError):
-            # The first retry waits 0.375-0.5 s; the call is cancelled inside that wait.
-            await asyncio.wait_for(
-                client.chat.completions.create(
-                    model="m", messages=MESSAGES, extra_headers={"x-loopback-scenario": "status=500"}
-                ),
-                timeout=0.2,
+        task = asyncio.ensure_future(
+            client.chat.completions.create(
+                model="m", messages=MESSAGES, extra_headers={"x-loopback-scenario": "status=500"}
             )
+        )
+        await asyncio.wait_for(waiting.wait(), WAIT)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert len(waits) == 1 and waits[0] > 0, "the call was cancelled inside its first retry wait"
         assert len(server.requests) == 1
         await assert_released(client)
 
 
 async def test_cancel_mid_stream_releases_the_connection(server: LoopbackServer, transport: str) -> None:
     async with make_async_client(transport, server.base_url) as client:
+        # The server paces its chunks, so the stream is still open when the first one is in.
         stream = await client.chat.completions.create(
             model="m", messages=MESSAGES, stream=True, extra_headers={"x-loopback-scenario": "drip=0.2"}
         )
-        received = []
+        received_chunks = []
+        first = asyncio.Event()
 
         async def consume() -> None:
             async for chunk in stream:
-                received.append(chunk)
+                received_chunks.append(chunk)
+                first.set()
 
-        with pytest.raises(asyncio.TimeoutError):
-            await asyncio.wait_for(consume(), timeout=0.5)
-        assert 0 < len(received) < 8
+        task = asyncio.ensure_future(consume())
+        await asyncio.wait_for(first.wait(), WAIT)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert received_chunks, "the stream was cancelled before its first chunk"
         assert stream.response.is_closed
         await assert_released(client)
 

@@ -6,7 +6,7 @@ from typing import Iterable, List, Optional, Tuple
 
 import pytest
 
-from openai._http11 import (
+from openai._http.http11 import (
     JOIN_BODY_LIMIT,
     MAX_CHUNK_LINE_SIZE,
     MAX_INTERIM_RESPONSES,

@@ -137,6 +137,17 @@ def test_keep_alive_reuses_one_connection(server: LoopbackServer, conn: http.cli
     assert len(server.requests) == 6
 
 
+def test_wait_for_requests_returns_once_a_held_request_is_in(server: LoopbackServer) -> None:
+    assert not server.wait_for_requests(1, timeout=0), "nothing was sent yet"
+    with socket.create_connection((server.host, server.port)) as sock:
+        # The server stalls this one: it is counted on arrival, not when it is answered.
+        sock.sendall(raw_request("GET", "/v1/models", extra="x-loopback-scenario: stall=30\r\n"))
+        assert server.wait_for_requests(1, timeout=10)
+        assert not server.wait_for_requests(2, timeout=0)
+        server.clear()
+        assert not server.wait_for_requests(1, timeout=0), "clear() starts the count again"
+
+
 def test_pipelined_requests_are_answered_in_order(server: LoopbackServer) -> None:
     raw = RawConnection(server.port)
     try:

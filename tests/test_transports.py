@@ -13,25 +13,27 @@ import socket
 import ssl
 import subprocess
 import threading
-import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, AsyncIterator, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any, AsyncIterator, Awaitable, Callable, Dict, Iterator, List, Optional, Tuple
 
 import httpx
 import pytest
 
-import openai._asyncio_transport as asyncio_transport_module
+import openai._http.asyncio_transport as asyncio_transport_module
 from openai import AsyncOpenAI, DefaultAsyncHttpxClient, DefaultHttpxClient, OpenAI
-from openai._asyncio_transport import AsyncioTransport
-from openai._http_clients import fast_transport_allowed
-from openai._socket_transport import SocketTransport
+from openai._http.asyncio_transport import AsyncioTransport
+from openai._http.clients import fast_transport_allowed
+from openai._http.socket_transport import SocketTransport
 from openai.testing import LoopbackServer
 
 MESSAGES = [{"role": "user", "content": "one two three"}]
 OK = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok"
 WAIT = 5.0  # the longest any scripted step may wait; every wait in this file is bounded by it
+# How many event-loop turns a client-side change may take to show (a callback or an EOF already in
+# the kernel needs one or two); the loop is turned, never slept.
+LOOP_TURNS = 100
 
 
 # A scripted server: one thread per connection, behaviour chosen by the request path
@@ -106,7 +108,8 @@ class ScriptedServer:
 
     Records every request as (connection number, method and path, body), counts accepted
     connections and the connections the client closed, and sets ``reached[path]`` when a
-    stalling path reaches its stall.
+    stalling path reaches its stall. Every change of those counts is signalled on ``changed``,
+    so a test waits for a state with :meth:`wait_for` instead of polling.
     """
 
     def __init__(self, tls: Optional[ssl.SSLContext] = None, handler: Optional[Callable[[Peer, int], None]] = None):
@@ -128,6 +131,9 @@ class ScriptedServer:
         self.resume_reading = threading.Event()
         self.stopping = threading.Event()
         self.lock = threading.Lock()
+        self.changed = threading.Condition(self.lock)
+        # Requests to /together are answered once this many of them are in at the same time.
+        self.together = threading.Barrier(1, timeout=WAIT)
         self.sockets: List[socket.socket] = []
         self.threads: List[threading.Thread] = []
         self.accept_thread = threading.Thread(target=self._accept_loop, daemon=True)
@@ -135,6 +141,11 @@ class ScriptedServer:
 
     def url(self, path: str) -> str:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}{path}"
+
+    def wait_for(self, condition: Callable[[], bool]) -> bool:
+        """Block until ``condition`` (about this server's counts) holds; False after WAIT seconds."""
+        with self.changed:
+            return self.changed.wait_for(condition, WAIT)
 
     def event(self, name: str) -> threading.Event:
         with self.lock:
@@ -154,6 +165,7 @@ class ScriptedServer:
                 self.sockets.append(sock)
                 self.open_now += 1
                 self.most_open = max(self.most_open, self.open_now)
+                self.changed.notify_all()
             thread = threading.Thread(target=self._run, args=(sock, number), daemon=True)
             self.threads.append(thread)
             thread.start()
@@ -175,6 +187,7 @@ class ScriptedServer:
             sock.close()
             with self.lock:
                 self.open_now -= 1
+                self.changed.notify_all()
 
     def _serve(self, peer: Peer, number: int) -> None:
         while True:
@@ -182,6 +195,7 @@ class ScriptedServer:
             if head is None:
                 with self.lock:
                     self.client_closed += 1
+                    self.changed.notify_all()
                 return
             request_line = head.split(b"\r\n", 1)[0]
             path = request_line.split(b" ")[1].decode()
@@ -192,13 +206,19 @@ class ScriptedServer:
                 if peer.wait_closed():
                     with self.lock:
                         self.client_closed += 1
+                        self.changed.notify_all()
                 return
             body = peer.read_body(head)
-            self.requests.append((number, request_line, body))
+            with self.lock:
+                self.requests.append((number, request_line, body))
+                self.changed.notify_all()
             if path in ("/ok", "/upload"):
                 peer.send(OK)
-            elif path == "/slow":
-                time.sleep(0.1)
+            elif path == "/together":
+                try:
+                    self.together.wait()
+                except threading.BrokenBarrierError:  # fewer came than the test expected, or stop()
+                    return
                 peer.send(OK)
             elif path == "/echo":
                 peer.send(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
@@ -226,6 +246,7 @@ class ScriptedServer:
                 if peer.wait_closed():
                     with self.lock:
                         self.client_closed += 1
+                        self.changed.notify_all()
                 return
             else:
                 peer.send(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
@@ -233,6 +254,7 @@ class ScriptedServer:
     def stop(self) -> None:
         self.stopping.set()
         self.release.set()
+        self.together.abort()
         self.resume_reading.set()
         self.accept_thread.join(WAIT)
         self.listener.close()
@@ -276,22 +298,18 @@ def scripted() -> Iterator[ScriptedServer]:
     server.stop()
 
 
-def wait_until(condition: Callable[[], bool]) -> bool:
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
+async def turns_until(condition: Callable[[], bool]) -> bool:
+    """Turn the event loop until ``condition`` (about the client's side) holds, at most LOOP_TURNS times."""
+    for _ in range(LOOP_TURNS):
         if condition():
             return True
-        time.sleep(0.005)
+        await asyncio.sleep(0)
     return condition()
 
 
-async def async_wait_until(condition: Callable[[], bool]) -> bool:
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        await asyncio.sleep(0.005)
-    return condition()
+async def in_thread(wait: Callable[..., bool], *args: Any) -> bool:
+    """A blocking wait on a server's signal, run off the event loop so the client can go on."""
+    return await asyncio.to_thread(wait, *args)
 
 
 @pytest.fixture
@@ -487,7 +505,7 @@ async def test_a_connection_the_server_closed_while_idle_is_replaced_transparent
         # Wait for the server's close without giving the event loop a turn, so the pool has not
         # been told yet when the next request picks the connection.
         assert scripted.event("/ok-then-close").wait(WAIT)
-        assert wait_until(lambda: scripted.open_now == 0)
+        assert scripted.wait_for(lambda: scripted.open_now == 0)
         assert transport.idle_connections == 1
         assert (await client.get(scripted.url("/ok"))).content == b"ok"
     assert scripted.accepted == 2
@@ -500,7 +518,8 @@ async def test_a_connection_closed_while_idle_is_dropped_from_the_pool(
 ) -> None:
     async with async_client(transport) as client:
         assert (await client.get(scripted.url("/ok-then-close"))).content == b"ok"
-        assert await async_wait_until(lambda: transport.idle_connections == 0)
+        assert scripted.wait_for(lambda: scripted.open_now == 0)
+        assert await turns_until(lambda: transport.idle_connections == 0)
         assert transport.busy_connections == 0
         assert (await client.get(scripted.url("/ok"))).content == b"ok"
     assert [number for number, _, _ in scripted.requests] == [1, 2]
@@ -511,7 +530,7 @@ def test_sync_a_connection_the_server_closed_while_idle_is_replaced_transparentl
 ) -> None:
     with httpx.Client(transport=sync_transport) as client:
         assert client.get(scripted.url("/ok-then-close")).content == b"ok"
-        assert wait_until(lambda: scripted.open_now == 0)
+        assert scripted.wait_for(lambda: scripted.open_now == 0)
         assert client.get(scripted.url("/ok")).content == b"ok"
     assert [number for number, _, _ in scripted.requests] == [1, 2]
 
@@ -611,7 +630,7 @@ async def test_pool_limit_and_pool_timeout(scripted: ScriptedServer) -> None:
         assert transport.busy_connections == 0 and transport.idle_connections == 0
         assert (await client.get(scripted.url("/ok"))).content == b"ok"
     assert scripted.accepted == 2
-    assert wait_until(lambda: scripted.client_closed >= 1)
+    assert scripted.wait_for(lambda: scripted.client_closed >= 1)
 
 
 async def test_requests_queue_for_the_connection_limit(scripted: ScriptedServer) -> None:
@@ -627,18 +646,27 @@ async def test_requests_queue_for_the_connection_limit(scripted: ScriptedServer)
 async def test_keepalive_limit_closes_connections_beyond_it(scripted: ScriptedServer) -> None:
     transport = AsyncioTransport(limits=httpx.Limits(max_connections=10, max_keepalive_connections=3))
     async with async_client(transport) as client:
-        responses = await asyncio.gather(*(client.get(scripted.url("/slow")) for _ in range(8)))
+        # The server answers once all eight are in, so eight connections are open at once.
+        scripted.together = threading.Barrier(8, timeout=WAIT)
+        responses = await asyncio.gather(*(client.get(scripted.url("/together")) for _ in range(8)))
         assert [response.content for response in responses] == [b"ok"] * 8
         assert transport.idle_connections == 3 and transport.busy_connections == 0
     assert scripted.accepted == 8
-    assert wait_until(lambda: scripted.client_closed == 8)
+    assert scripted.wait_for(lambda: scripted.client_closed == 8)
 
 
 async def test_idle_connections_expire(scripted: ScriptedServer) -> None:
-    transport = AsyncioTransport(limits=httpx.Limits(keepalive_expiry=0.05))
+    transport = AsyncioTransport(limits=httpx.Limits(keepalive_expiry=30.0))
     async with async_client(transport) as client:
         await client.get(scripted.url("/ok"))
-        await asyncio.sleep(0.1)
+        await client.get(scripted.url("/ok"))
+        assert scripted.accepted == 1, "within its keep-alive expiry the connection is reused"
+        # Age the idle connection past its expiry rather than wait for it.
+        pool = transport._pool
+        assert pool is not None
+        for idle in pool.idle.values():
+            for connection in idle:
+                connection.idle_since -= 31.0
         await client.get(scripted.url("/ok"))
     assert scripted.accepted == 2
 
@@ -666,7 +694,7 @@ async def test_read_timeout(scripted: ScriptedServer, transport: AsyncioTranspor
             with pytest.raises(httpx.ReadTimeout):
                 await response.aread()
     assert transport.busy_connections == 0 and transport.idle_connections == 0
-    assert wait_until(lambda: scripted.client_closed == 2)
+    assert scripted.wait_for(lambda: scripted.client_closed == 2)
 
 
 def test_sync_read_timeout(scripted: ScriptedServer, sync_transport: SocketTransport) -> None:
@@ -676,7 +704,7 @@ def test_sync_read_timeout(scripted: ScriptedServer, sync_transport: SocketTrans
         with client.stream("GET", scripted.url("/partial")) as response, pytest.raises(httpx.ReadTimeout):
             response.read()
     assert sync_transport.busy_connections == 0
-    assert wait_until(lambda: scripted.client_closed == 2)
+    assert scripted.wait_for(lambda: scripted.client_closed == 2)
 
 
 async def test_write_timeout(scripted: ScriptedServer, transport: AsyncioTransport) -> None:
@@ -685,7 +713,7 @@ async def test_write_timeout(scripted: ScriptedServer, transport: AsyncioTranspo
             await client.post(scripted.url("/no-read"), content=b"x" * (64 * 1024 * 1024))
     assert transport.busy_connections == 0
     scripted.resume_reading.set()
-    assert wait_until(lambda: scripted.client_closed == 1)
+    assert scripted.wait_for(lambda: scripted.client_closed == 1)
 
 
 def test_sync_write_timeout(scripted: ScriptedServer, sync_transport: SocketTransport) -> None:
@@ -694,7 +722,7 @@ def test_sync_write_timeout(scripted: ScriptedServer, sync_transport: SocketTran
             client.post(scripted.url("/no-read"), content=b"x" * (64 * 1024 * 1024))
     assert sync_transport.busy_connections == 0
     scripted.resume_reading.set()
-    assert wait_until(lambda: scripted.client_closed == 1)
+    assert scripted.wait_for(lambda: scripted.client_closed == 1)
 
 
 async def test_connect_timeout() -> None:
@@ -706,7 +734,7 @@ async def test_connect_timeout() -> None:
             with pytest.raises(httpx.ConnectTimeout):
                 await client.get(server.url("/"))
             assert insecure.busy_connections == 0
-        assert wait_until(lambda: server.open_now == 0)
+        assert server.wait_for(lambda: server.open_now == 0)
     finally:
         server.stop()
 
@@ -719,7 +747,7 @@ def test_sync_connect_timeout() -> None:
             with pytest.raises(httpx.ConnectTimeout):
                 client.get(server.url("/"))
             assert insecure.busy_connections == 0
-        assert wait_until(lambda: server.open_now == 0)
+        assert server.wait_for(lambda: server.open_now == 0)
     finally:
         server.stop()
 
@@ -727,9 +755,10 @@ def test_sync_connect_timeout() -> None:
 # Cancellation at every stage: the slot is freed and the connection closed, never reused
 
 
-async def cancel_when(task: asyncio.Task[Any], reached: Callable[[], bool]) -> None:
-    assert await async_wait_until(reached)
-    await asyncio.sleep(0.02)  # let the request settle into its wait
+async def cancel_when(task: asyncio.Task[Any], reached: Callable[[], Awaitable[bool]]) -> None:
+    assert await reached()
+    # Let the request go on to the wait that follows what was signalled: a few loop turns.
+    await turns_until(lambda: False)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
@@ -741,9 +770,9 @@ async def test_cancel_while_connecting() -> None:
         insecure = AsyncioTransport(verify=False)
         async with async_client(insecure) as client:
             task = asyncio.ensure_future(client.get(server.url("/")))
-            await cancel_when(task, lambda: server.accepted == 1)
+            await cancel_when(task, lambda: in_thread(server.wait_for, lambda: server.accepted == 1))
             assert insecure.busy_connections == 0 and insecure.idle_connections == 0
-        assert wait_until(lambda: server.open_now == 0)
+        assert server.wait_for(lambda: server.open_now == 0)
     finally:
         server.stop()
 
@@ -753,7 +782,8 @@ async def test_cancel_while_waiting_for_the_pool(scripted: ScriptedServer) -> No
     async with async_client(transport) as client:
         held = await client.send(client.build_request("GET", scripted.url("/partial")), stream=True)
         task = asyncio.ensure_future(client.get(scripted.url("/ok")))
-        await cancel_when(task, lambda: True)
+        pool = transport._pool
+        await cancel_when(task, lambda: turns_until(lambda: pool is not None and len(pool.waiters) == 1))
         assert transport.busy_connections == 1
         await held.aclose()
         assert transport.busy_connections == 0
@@ -763,20 +793,20 @@ async def test_cancel_while_waiting_for_the_pool(scripted: ScriptedServer) -> No
 async def test_cancel_while_writing(scripted: ScriptedServer, transport: AsyncioTransport) -> None:
     async with async_client(transport) as client:
         task = asyncio.ensure_future(client.post(scripted.url("/no-read"), content=b"x" * (64 * 1024 * 1024)))
-        await cancel_when(task, scripted.event("/no-read").is_set)
+        await cancel_when(task, lambda: in_thread(scripted.event("/no-read").wait, WAIT))
         assert transport.busy_connections == 0 and transport.idle_connections == 0
         assert (await client.get(scripted.url("/ok"))).content == b"ok"
     scripted.resume_reading.set()
-    assert wait_until(lambda: scripted.client_closed >= 1)
+    assert scripted.wait_for(lambda: scripted.client_closed >= 1)
 
 
 async def test_cancel_while_waiting_for_the_head(scripted: ScriptedServer, transport: AsyncioTransport) -> None:
     async with async_client(transport) as client:
         task = asyncio.ensure_future(client.get(scripted.url("/hang")))
-        await cancel_when(task, scripted.event("/hang").is_set)
+        await cancel_when(task, lambda: in_thread(scripted.event("/hang").wait, WAIT))
         assert transport.busy_connections == 0 and transport.idle_connections == 0
         assert (await client.get(scripted.url("/ok"))).content == b"ok"
-    assert wait_until(lambda: scripted.client_closed >= 1)
+    assert scripted.wait_for(lambda: scripted.client_closed >= 1)
     assert scripted.accepted == 2
 
 
@@ -789,9 +819,9 @@ async def test_cancel_in_the_middle_of_the_body(scripted: ScriptedServer, transp
                 got_first.set()
 
     task = asyncio.ensure_future(read_slowly())
-    await cancel_when(task, got_first.is_set)
+    await cancel_when(task, lambda: asyncio.wait_for(got_first.wait(), WAIT))
     assert transport.busy_connections == 0 and transport.idle_connections == 0
-    assert wait_until(lambda: scripted.client_closed == 1)
+    assert scripted.wait_for(lambda: scripted.client_closed == 1)
 
 
 async def test_a_dropped_response_frees_its_slot(scripted: ScriptedServer) -> None:
@@ -805,7 +835,7 @@ async def test_a_dropped_response_frees_its_slot(scripted: ScriptedServer) -> No
         assert transport.busy_connections == 1
         del response  # an httpx response and its stream refer to each other: only the collector frees them
         gc.collect()
-        assert await async_wait_until(lambda: transport.busy_connections == 0)
+        assert await turns_until(lambda: transport.busy_connections == 0)
         assert (await client.get(scripted.url("/ok"))).content == b"ok"
 
 
@@ -817,7 +847,7 @@ async def test_aclose_closes_busy_and_idle_connections(scripted: ScriptedServer)
     assert (transport.busy_connections, transport.idle_connections) == (1, 1)
     await client.aclose()
     assert (transport.busy_connections, transport.idle_connections) == (0, 0)
-    assert wait_until(lambda: scripted.client_closed == 2)
+    assert scripted.wait_for(lambda: scripted.client_closed == 2)
     with pytest.raises(httpx.TransportError):
         await held.aread()
     await transport.aclose()  # twice is harmless

@@ -24,11 +24,11 @@ from .._concurrency import (
     async_sleep,
 )
 from .._errors import APIConnectionError, APITimeoutError, is_timeout, make_status_error
-from .._http_clients import DefaultAsyncHttpxClient
-from .._httpx2 import is_httpx2_client, wrap_httpx2_client
+from .._http.clients import DefaultAsyncHttpxClient
+from .._http.httpx2_bridge import is_httpx2_client, wrap_httpx2_client
+from .._http.pool_repair import take_orphaned_connections
 from .._logs import log_request, logger
 from .._low_level import RequestOptions, low_level_options, stream_item_type
-from .._pool_repair import take_orphaned_connections
 from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status

@@ -40,12 +40,21 @@ class RequestLog:
 
     def __init__(self, limit: Optional[int]) -> None:
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self._items: Deque[ReceivedRequest] = collections.deque(maxlen=limit)
+        self._count = 0  # every request since the last clear, kept or not
 
     def append(self, request: ReceivedRequest) -> None:
         """Record one request."""
         with self._lock:
             self._items.append(request)
+            self._count += 1
+            self._arrived.notify_all()
+
+    def wait_for(self, count: int, timeout: Optional[float]) -> bool:
+        """Block until ``count`` requests have arrived since the last clear; False if ``timeout`` ran out first."""
+        with self._lock:
+            return self._arrived.wait_for(lambda: self._count >= count, timeout)
 
     def snapshot(self) -> List[ReceivedRequest]:
         """A copy of what has been recorded so far."""
@@ -56,6 +65,7 @@ class RequestLog:
         """Forget every recorded request."""
         with self._lock:
             self._items.clear()
+            self._count = 0
 
 
 class App:

@@ -139,6 +139,15 @@ class LoopbackServer:
         """A snapshot of the requests received so far, oldest first (from any thread)."""
         return self._app.log.snapshot()
 
+    def wait_for_requests(self, count: int = 1, timeout: Optional[float] = 5.0) -> bool:
+        """Block until ``count`` requests have arrived (since the start or the last :meth:`clear`);
+        False if ``timeout`` seconds passed first. A request counts once its head and body are in,
+        before any fault or stall of its scenario, so a test can act on a request the server holds.
+
+        It blocks its thread: from async code, ``await asyncio.to_thread(server.wait_for_requests)``.
+        """
+        return self._app.log.wait_for(count, timeout)
+
     def clear(self) -> None:
         """Forget the recorded requests and the ``times=`` scenario counts; stored objects stay."""
         self._app.log.clear()

@@ -10,7 +10,7 @@ import httpx2
 import pytest
 
 from openai import APIConnectionError, AsyncOpenAI, AsyncStream, RateLimitError
-from openai._httpx2 import DefaultAsyncHttpx2Client
+from openai._http.httpx2_bridge import DefaultAsyncHttpx2Client
 from openai.testing import LoopbackServer
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
@@ -67,7 +67,7 @@ def test_the_default_client_has_the_package_defaults() -> None:
 def test_without_httpx2_the_error_names_the_package() -> None:
     code = (
         "import sys; sys.modules['httpx2'] = None\n"
-        "from openai._httpx2 import DefaultAsyncHttpx2Client\n"
+        "from openai._http.httpx2_bridge import DefaultAsyncHttpx2Client\n"
         "try:\n"
         "    DefaultAsyncHttpx2Client()\n"
         "except ImportError as exc:\n"

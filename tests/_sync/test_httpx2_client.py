@@ -11,7 +11,7 @@ import httpx2
 import pytest
 
 from openai import APIConnectionError, OpenAI, RateLimitError, Stream
-from openai._httpx2 import DefaultHttpx2Client
+from openai._http.httpx2_bridge import DefaultHttpx2Client
 from openai.testing import LoopbackServer
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
@@ -68,7 +68,7 @@ def test_the_default_client_has_the_package_defaults() -> None:
 def test_without_httpx2_the_error_names_the_package() -> None:
     code = (
         "import sys; sys.modules['httpx2'] = None\n"
-        "from openai._httpx2 import DefaultHttpx2Client\n"
+        "from openai._http.httpx2_bridge import DefaultHttpx2Client\n"
         "try:\n"
         "    DefaultHttpx2Client()\n"
         "except ImportError as exc:\n"

@@ -1,27 +1,30 @@
 """The httpx clients the API client uses by default, with its timeout and connection limits.
 
 Pass one as ``http_client=`` to change proxies, transports or limits while keeping the defaults
-you do not change. ``DefaultAioHttpClient`` lives in ``_aiohttp_client.py`` so that importing
+you do not change. ``DefaultAioHttpClient`` lives in ``aiohttp_client.py`` so that importing
 this module never loads aiohttp.
 
 Unless told otherwise, both clients send through this package's own HTTP/1.1 transports
-(``_asyncio_transport.py``, ``_socket_transport.py``), which stay fast where httpx's pool slows
+(``asyncio_transport.py``, ``socket_transport.py``), which stay fast where httpx's pool slows
 down. Whenever httpx's own transport is needed instead (a proxy, HTTP/2, a transport or mounts of
 the caller's), :func:`fast_transport_allowed` says so and httpx is left to choose, as it would.
+``http_transport="httpx"`` (or ``OPENAI_TWIN_HTTP_TRANSPORT=httpx`` in the environment) asks for
+httpx's own transport outright.
 """
 
 from __future__ import annotations
 
+import os
 import urllib.request
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Literal, Mapping, Optional
 
 import httpx
 
-from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
+from .._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
 # The httpx2 pair lives with its bridge; it is named here beside the httpx pair (httpx2 itself
 # is only imported when one is made).
-from ._httpx2 import DefaultAsyncHttpx2Client, DefaultHttpx2Client
+from .httpx2_bridge import DefaultAsyncHttpx2Client, DefaultHttpx2Client
 
 __all__ = [
     "DefaultAsyncHttpx2Client",
@@ -29,6 +32,9 @@ __all__ = [
     "DefaultAsyncHttpxClient",
     "DefaultHttpx2Client",
     "DefaultHttpxClient",
+    "HTTP_TRANSPORT_ENV",
+    "HttpTransportChoice",
+    "chosen_http_transport",
     "fast_transport_allowed",
     "skip_cookie_work_without_cookies",
     "with_defaults",
@@ -86,11 +92,42 @@ def with_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
-def with_own_transport(kwargs: dict[str, Any], transport_class: Callable[..., Any]) -> dict[str, Any]:
+HttpTransportChoice = Literal["builtin", "httpx"]
+"""Which transport a default httpx client sends through: this package's own, or httpx's."""
+
+# Named for this project so that it can never mean something to the official SDK, whose variables
+# all start with OPENAI_ and are read by the same programs.
+HTTP_TRANSPORT_ENV = "OPENAI_TWIN_HTTP_TRANSPORT"
+_TRANSPORT_CHOICES = ("builtin", "httpx")
+
+
+def chosen_http_transport(explicit: Optional[str]) -> HttpTransportChoice:
+    """The transport asked for: ``explicit`` when given, else ``$OPENAI_TWIN_HTTP_TRANSPORT``, else builtin.
+
+    An unknown value, from either, is an error naming where it came from and what is accepted.
+    """
+    if explicit is not None:
+        value, source = explicit, "http_transport"
+    else:
+        raw = os.environ.get(HTTP_TRANSPORT_ENV, "")
+        if not raw.strip():
+            return "builtin"
+        value, source = raw.strip().lower(), f"the environment variable {HTTP_TRANSPORT_ENV}"
+    if value == "builtin":
+        return "builtin"
+    if value == "httpx":
+        return "httpx"
+    accepted = " or ".join(repr(choice) for choice in _TRANSPORT_CHOICES)
+    raise ValueError(f"{source} must be {accepted}, not {value!r}")
+
+
+def with_own_transport(
+    kwargs: dict[str, Any], transport_class: Callable[..., Any], *, use_own: bool = True
+) -> dict[str, Any]:
     """The options of a default client: the defaults filled in, and an instance of ``transport_class``
-    (this package's, or aiohttp's) as its transport unless httpx's own is needed."""
+    (this package's, or aiohttp's) as its transport unless httpx's own is needed or ``use_own`` is False."""
     kwargs = with_defaults(kwargs)
-    if fast_transport_allowed(kwargs):
+    if use_own and fast_transport_allowed(kwargs):
         kwargs["transport"] = transport_class(
             verify=kwargs.get("verify", True),
             cert=kwargs.get("cert"),
@@ -126,20 +163,34 @@ def _environment_has_proxy() -> bool:
 
 
 class DefaultHttpxClient(CredentialsStayWithTheirOrigin, httpx.Client):
-    """An ``httpx.Client`` with this package's default timeout, limits and redirect handling."""
+    """An ``httpx.Client`` with this package's default timeout, limits and redirect handling.
 
-    def __init__(self, **kwargs: Any) -> None:
-        from ._socket_transport import SocketTransport
+    It sends through this package's own HTTP/1.1 transport where httpx would use its default one.
+    ``http_transport="httpx"`` keeps httpx's own transport instead; left out, the environment
+    variable ``OPENAI_TWIN_HTTP_TRANSPORT`` (``builtin`` or ``httpx``) decides. Every other keyword
+    is ``httpx.Client``'s.
+    """
 
-        super().__init__(**with_own_transport(kwargs, SocketTransport))
+    def __init__(self, *, http_transport: Optional[HttpTransportChoice] = None, **kwargs: Any) -> None:
+        from .socket_transport import SocketTransport
+
+        use_own = chosen_http_transport(http_transport) == "builtin"
+        super().__init__(**with_own_transport(kwargs, SocketTransport, use_own=use_own))
         skip_cookie_work_without_cookies(self)
 
 
 class DefaultAsyncHttpxClient(CredentialsStayWithTheirOrigin, httpx.AsyncClient):
-    """An ``httpx.AsyncClient`` with this package's default timeout, limits and redirect handling."""
+    """An ``httpx.AsyncClient`` with this package's default timeout, limits and redirect handling.
 
-    def __init__(self, **kwargs: Any) -> None:
-        from ._asyncio_transport import AsyncioTransport
+    It sends through this package's own asyncio HTTP/1.1 transport where httpx would use its
+    default one. ``http_transport="httpx"`` keeps httpx's own transport instead; left out, the
+    environment variable ``OPENAI_TWIN_HTTP_TRANSPORT`` (``builtin`` or ``httpx``) decides. Every
+    other keyword is ``httpx.AsyncClient``'s.
+    """
 
-        super().__init__(**with_own_transport(kwargs, AsyncioTransport))
+    def __init__(self, *, http_transport: Optional[HttpTransportChoice] = None, **kwargs: Any) -> None:
+        from .asyncio_transport import AsyncioTransport
+
+        use_own = chosen_http_transport(http_transport) == "builtin"
+        super().__init__(**with_own_transport(kwargs, AsyncioTransport, use_own=use_own))
         skip_cookie_work_without_cookies(self)

@@ -19,7 +19,7 @@ from typing import Any, AsyncIterator, Iterator, Optional, Tuple
 
 import httpx
 
-from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
+from .._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
 __all__ = [
     "AsyncHttpx2Transport",

@@ -2,7 +2,7 @@
 
 httpx's default async pool slows down as concurrency grows (each request scans every queued
 request), so the default client sends through this transport instead. It speaks HTTP/1.1 with
-the sans-IO module ``_http11`` over asyncio protocols, keeps idle keep-alive connections in one
+the sans-IO module ``http11`` over asyncio protocols, keeps idle keep-alive connections in one
 deque per origin, and hands a released connection (or a freed slot) straight to the longest
 waiting request.
 
@@ -25,20 +25,19 @@ from typing import Any, Deque, Dict, Mapping, Optional, Set, Tuple, Union
 
 import httpx
 
-from ._constants import DEFAULT_CONNECTION_LIMITS
-from ._http11 import BodyFramer, ResponseHead, ResponseParser
-from ._socket_transport import (
+from .http11 import BodyFramer, ResponseHead, ResponseParser
+from .shared import (
     STALE_RETRIES,
-    CertTypes,
+    BodyOnItsConnection,
     CompleteBody,
+    ConnectPlan,
     Origin,
     RequestHead,
-    VerifyTypes,
+    TransportOptions,
     async_body_parts,
-    bounded_decoding,
-    decodes_bounded,
+    body_in_memory,
+    fresh_response,
     is_patched,
-    make_ssl_context,
     map_error,
     oldest_idle,
     origin_of,
@@ -46,7 +45,6 @@ from ._socket_transport import (
     raise_mapped,
     readable,
     request_head,
-    server_hostname,
 )
 
 __all__ = ["AsyncioTransport"]
@@ -403,32 +401,15 @@ class _Pool:
             raise RuntimeError(_CLOSED)
 
 
-class _ResponseStream(httpx.AsyncByteStream):
+class _ResponseStream(BodyOnItsConnection["_Pool", _Connection], httpx.AsyncByteStream):
     """The body of a response still arriving on its connection."""
-
-    def __init__(
-        self,
-        pool: _Pool,
-        connection: _Connection,
-        parser: ResponseParser,
-        first: bytes,
-        timeout: Optional[float],
-        request: httpx.Request,
-    ) -> None:
-        self._pool: Optional[_Pool] = pool
-        self._connection = connection
-        self._parser = parser
-        self._first = first
-        self._timeout = timeout
-        self._request = request
 
     def __aiter__(self) -> _ResponseStream:
         return self
 
     async def __anext__(self) -> bytes:
-        first = self._first
+        first = self._take_first()
         if first:
-            self._first = b""
             return first
         if self._pool is None:
             raise StopAsyncIteration
@@ -488,35 +469,17 @@ def _drop_abandoned(pool: _Pool, connection: _Connection) -> None:
     pool.discard(connection)
 
 
-class AsyncioTransport(httpx.AsyncBaseTransport):
+class AsyncioTransport(TransportOptions, httpx.AsyncBaseTransport):
     """An HTTP/1.1 transport for ``httpx.AsyncClient`` that holds its speed at high concurrency.
 
-    ``verify``, ``cert`` and ``trust_env`` mean what they mean to httpx (the TLS context is made by
-    ``httpx.create_ssl_context`` on first use); ``limits`` bounds connections, idle keep-alive
-    connections and their idle time. Timeouts come from each request's ``timeout`` extension,
-    as httpx sets them. ``local_address`` binds outgoing connections; ``retries`` retries failed
-    connection attempts.
+    Its options (``verify``, ``cert``, ``trust_env``, ``limits``, ``local_address``, ``retries``) are
+    those of :class:`~openai._http.shared.TransportOptions`. Timeouts come from each request's
+    ``timeout`` extension, as httpx sets them.
 
         client = httpx.AsyncClient(transport=AsyncioTransport(limits=httpx.Limits(max_connections=100)))
     """
 
-    def __init__(
-        self,
-        *,
-        verify: VerifyTypes = True,
-        cert: Optional[CertTypes] = None,
-        trust_env: bool = True,
-        limits: httpx.Limits = DEFAULT_CONNECTION_LIMITS,
-        local_address: Optional[str] = None,
-        retries: int = 0,
-    ) -> None:
-        self._verify = verify
-        self._cert = cert
-        self._trust_env = trust_env
-        self._limits = limits
-        self._local_address = local_address
-        self._retries = retries
-        self._ssl_context: Optional[ssl.SSLContext] = None
+    def _start(self) -> None:
         # The pool of the loop that sent last (the usual single-loop case needs no lookup), and
         # every loop's pool by the loop's id.
         self._pool: Optional[_Pool] = None
@@ -587,17 +550,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             stream = CompleteBody(first)
         else:
             stream = _ResponseStream(pool, connection, parser, first, read_timeout, request)
-        response = httpx.Response(
-            head.status_code,
-            headers=head.headers,
-            stream=stream,
-            extensions={"http_version": head.http_version, "reason_phrase": head.reason},
-            request=request,
-        )
-        coding = parser.content_coding
-        if coding is not None and decodes_bounded(coding):
-            return bounded_decoding(response, coding)
-        return response
+        return fresh_response(head, stream, parser.content_coding, request)
 
     async def aclose(self) -> None:
         """Close every connection, busy or idle. Closing twice is harmless."""
@@ -633,26 +586,14 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                     # Its loop ended with connections still pooled; they can only be dropped now.
                     other.close()
                     del pools[key]
-            pool = pools[id(loop)] = _Pool(loop, self._limits)
+            pool = pools[id(loop)] = _Pool(loop, self._settings.limits)
         self._pool = pool
         return pool
 
     def _fallback_transport(self) -> httpx.AsyncHTTPTransport:
         if self._fallback is None:
-            self._fallback = httpx.AsyncHTTPTransport(
-                verify=self._verify,
-                cert=self._cert,
-                trust_env=self._trust_env,
-                limits=self._limits,
-                local_address=self._local_address,
-                retries=self._retries,
-            )
+            self._fallback = httpx.AsyncHTTPTransport(**self._settings.httpx_options())
         return self._fallback
-
-    def _get_ssl_context(self) -> ssl.SSLContext:
-        if self._ssl_context is None:
-            self._ssl_context = make_ssl_context(self._verify, self._cert, self._trust_env)
-        return self._ssl_context
 
     async def _acquire(
         self, pool: _Pool, origin: Origin, timeouts: Mapping[str, Optional[float]], request: httpx.Request
@@ -697,37 +638,29 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
     async def _connect(
         self, pool: _Pool, origin: Origin, timeout: Optional[float], request: httpx.Request
     ) -> _Connection:
-        scheme, raw_host, port = origin
-        host = raw_host.decode("ascii")
-        context = self._get_ssl_context() if scheme == b"https" else None
-        sni = None if context is None else server_hostname(request, host)
-        local_addr = None if self._local_address is None else (self._local_address, 0)
-        loop = pool.loop
-        delay = 0.5
-        attempt = 0
-        while True:
+        plan = ConnectPlan(self._settings, origin, request)
+        failed: BaseException = OSError()
+        for wait in plan.waits():
+            if wait:
+                await asyncio.sleep(wait)
             try:
                 connection: _Connection
                 _, connection = await _with_timeout(
-                    loop.create_connection(
+                    pool.loop.create_connection(
                         lambda: _Connection(pool, origin),
-                        host,
-                        port,
-                        ssl=context,
-                        server_hostname=sni,
-                        local_addr=local_addr,
+                        plan.host,
+                        plan.port,
+                        ssl=plan.context,
+                        server_hostname=plan.server_hostname,
+                        local_addr=plan.source,
                     ),
                     timeout,
                 )
                 return connection
             except (OSError, ssl.SSLError, _Expired, asyncio.TimeoutError) as exc:
-                if attempt >= self._retries:
-                    if isinstance(exc, (_Expired, asyncio.TimeoutError)):
-                        raise httpx.ConnectTimeout(f"Timed out connecting to {host}:{port}", request=request) from exc
-                    raise httpx.ConnectError(str(exc) or type(exc).__name__, request=request) from exc
-            attempt += 1
-            await asyncio.sleep(delay)
-            delay *= 2
+                failed = exc
+        timed_out = isinstance(failed, (_Expired, asyncio.TimeoutError))
+        raise plan.failure(failed, request, timed_out=timed_out) from failed
 
     async def _send(
         self,
@@ -738,10 +671,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         timeout: Optional[float],
     ) -> None:
         try:
-            try:
-                body: Optional[bytes] = request.content
-            except httpx.RequestNotRead:
-                body = None
+            body = body_in_memory(request)
             if body is not None:
                 for data in head.writes(body):
                     connection.write(data)

@@ -13,7 +13,7 @@ from typing import Any, AsyncIterator
 
 import httpx
 
-from ._http_clients import CredentialsStayWithTheirOrigin, skip_cookie_work_without_cookies, with_own_transport
+from .clients import CredentialsStayWithTheirOrigin, skip_cookie_work_without_cookies, with_own_transport
 
 __all__ = ["DefaultAioHttpClient"]
 
@@ -23,7 +23,7 @@ try:
     from httpx_aiohttp import HttpxAiohttpClient as _AiohttpBase
     from httpx_aiohttp.transport import AiohttpResponseStream, AiohttpTransport, map_aiohttp_exceptions
 
-    from ._socket_transport import bounded_decoding, decodes_bounded
+    from .shared import bounded_decoding, decodes_bounded
 except ImportError:  # the `aiohttp` extra is not installed
 
     class DefaultAioHttpClient(httpx.AsyncClient):

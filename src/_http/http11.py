@@ -1,6 +1,6 @@
 """Sans-IO HTTP/1.1 for the client side: request heads out, responses parsed incrementally from bytes.
 
-The transports in ``_asyncio_transport.py`` and ``_socket_transport.py`` do the I/O; this module
+The transports in ``asyncio_transport.py`` and ``socket_transport.py`` do the I/O; this module
 only turns bytes into a response head and body bytes, and decides whether the connection can
 carry another request afterwards. It works on whole buffers with ``bytes.find`` and ``split``
 rather than byte by byte, since it runs once per response on the hot path.

@@ -13,16 +13,60 @@ The request loop calls :func:`take_orphaned_connections` whenever a send fails o
 closes what it returns, so clients built on httpx's transport (a proxy, HTTP/2, or a plain
 ``httpx.AsyncClient`` passed as ``http_client``) keep their pool. Pools of other shapes are left
 untouched.
+
+The upstream report: https://github.com/encode/httpcore/issues/1093 (open as of httpcore 1.0.9;
+its earlier reports #658 and #830 there describe the same failure).
+The repair reads httpcore's private pool state in the shape it took in httpcore 1.0.3 (where the
+pool's requests became ``PoolRequest`` objects behind ``_optional_thread_lock``) and kept through
+1.0.9, the latest release it was checked against. On any other version it does nothing and says so once in a
+debug log: a release that fixes the bug needs no repair, and one that changes the internals must
+not be edited blind.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import sys
 import time
-from typing import Any
+from typing import Any, Optional, Tuple
 
 import httpx
 
-__all__ = ["take_orphaned_connections"]
+__all__ = ["REPAIRED_HTTPCORE_VERSIONS", "repairs_httpcore_version", "take_orphaned_connections"]
+
+logger = logging.getLogger("openai")
+
+# Inclusive bounds of the httpcore versions whose pool internals the repair was written for.
+REPAIRED_HTTPCORE_VERSIONS = ((1, 0, 3), (1, 0, 9))
+_VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)")
+_verdicts: dict[str, bool] = {}
+
+
+def _parsed(version: str) -> Optional[Tuple[int, int, int]]:
+    found = _VERSION.match(version)
+    if found is None:
+        return None
+    major, minor, micro = (int(part) for part in found.groups())
+    return (major, minor, micro)
+
+
+def repairs_httpcore_version(version: str) -> bool:
+    """Whether the repair applies to httpcore ``version`` (logged at debug level, once a version, when not)."""
+    verdict = _verdicts.get(version)
+    if verdict is None:
+        parsed = _parsed(version)
+        low, high = REPAIRED_HTTPCORE_VERSIONS
+        verdict = _verdicts[version] = parsed is not None and low <= parsed <= high
+        if not verdict:
+            logger.debug(
+                "httpcore %s is outside the versions the pool repair was written for (%s to %s); "
+                "its pools are left as they are",
+                version,
+                ".".join(map(str, low)),
+                ".".join(map(str, high)),
+            )
+    return verdict
 
 
 def take_orphaned_connections(http_client: httpx.Client | httpx.AsyncClient) -> list[Any]:
@@ -32,8 +76,14 @@ def take_orphaned_connections(http_client: httpx.Client | httpx.AsyncClient) -> 
     dropped (it holds no socket), an opened one on which nothing was sent is marked idle so the
     pool reuses it or closes it by its keep-alive rules. One left mid-exchange cannot be reused:
     it is taken out of the pool and returned, to be closed (``aclose()`` / ``close()``).
-    A connection still owned by a request is never touched.
+    A connection still owned by a request is never touched. Nothing is done on an httpcore
+    version outside :data:`REPAIRED_HTTPCORE_VERSIONS`.
     """
+    httpcore = sys.modules.get("httpcore")
+    if httpcore is None:  # never imported: no httpcore pool exists to repair
+        return []
+    if not repairs_httpcore_version(str(getattr(httpcore, "__version__", ""))):
+        return []
     transports: list[Any] = [http_client._transport, *http_client._mounts.values()]
     # This package's transports hand requests to an httpx transport where they cannot serve them
     # (another event loop library, a patched httpx); that one has httpcore's pool.
