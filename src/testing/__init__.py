@@ -8,11 +8,13 @@
         assert server.requests[-1].path == "/v1/chat/completions"
 
 Or from a shell: ``python -m openai.testing --port 8123`` prints the base URL and serves until
-interrupted. Faults are chosen per request with the ``x-loopback-scenario`` header; see
+interrupted. Batches follow a clock and limits given as ``LoopbackServer(batches=BatchSettings(...))``;
+a :class:`ManualClock` lets a test move time on without sleeping. Faults are chosen per request with the ``x-loopback-scenario`` header; see
 ``openai.testing._scenarios`` for the grammar. A refused connection needs no server:
 ``refusing_base_url()`` gives an API root whose port refuses every connection. Standard library only.
 """
 
+from ._batches import BatchSettings, ManualClock
 from ._http import ReceivedRequest
 from ._refuse import refusing_base_url
 from ._scenarios import KEY_HEADER, SCENARIO_HEADER
@@ -21,7 +23,9 @@ from ._server import LoopbackServer, loopback_server
 __all__ = [
     "KEY_HEADER",
     "SCENARIO_HEADER",
+    "BatchSettings",
     "LoopbackServer",
+    "ManualClock",
     "ReceivedRequest",
     "loopback_server",
     "refusing_base_url",
