@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from .._bedrock import BedrockProvider
     from .._data_residency import DataResidency
+    from .._rate_limit import RateLimiter
     from ..auth import WorkloadIdentity, X509WorkloadIdentity
     from .resources.admin import AsyncAdmin
     from .resources.audio import AsyncAudio
@@ -59,6 +60,8 @@ class AsyncOpenAI(AsyncAPIClient):
     ``provider`` (e.g. ``openai.providers.bedrock(...)``) sets the endpoint and the authentication for
     another host of the API, in place of ``api_key`` and ``base_url``. ``workload_identity``
     (see :mod:`openai.auth`) authenticates as a workload instead of with a key.
+    ``rate_limiter`` (an :class:`openai.bulk.RateLimiter`) paces requests within the budgets the
+    API's rate-limit headers describe, shared by every client given the same limiter.
     """
 
     api_key: Union[str, Callable[[], Awaitable[str]]]
@@ -84,6 +87,7 @@ class AsyncOpenAI(AsyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Union[httpx.AsyncClient, httpx2.AsyncClient, None] = None,
+        rate_limiter: Optional[RateLimiter] = None,
     ) -> None:
         setup_logging()
         if data_residency is not None:
@@ -129,6 +133,12 @@ class AsyncOpenAI(AsyncAPIClient):
         self._custom_query = dict(default_query or {})
         super().__init__(settings=resolved.settings, api_key=resolved.api_key, http_client=http_client)
         self._provider = provider
+        if rate_limiter is not None:
+            from .._rate_limit import RateLimiter
+
+            if not isinstance(rate_limiter, RateLimiter):
+                raise TypeError(f"rate_limiter must be an openai.bulk.RateLimiter, not {type(rate_limiter).__name__}")
+            self._rate_limiter = rate_limiter
         self.workload_identity = workload_identity
         if workload_identity is not None:
             self.api_key = "workload-identity-auth"  # what the official SDK shows; never sent
@@ -332,6 +342,7 @@ class AsyncOpenAI(AsyncAPIClient):
         set_default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         set_default_query: Optional[Mapping[str, object]] = None,
+        rate_limiter: Union[RateLimiter, NotGiven, None] = NOT_GIVEN,
     ) -> AsyncOpenAI:
         """A new client with some settings changed, sharing this one's connection pool.
 
@@ -367,6 +378,7 @@ class AsyncOpenAI(AsyncAPIClient):
             default_headers=headers,
             default_query=query,
             http_client=http_client or self._http_client,
+            rate_limiter=self._rate_limiter if isinstance(rate_limiter, NotGiven) else rate_limiter,
         )
         if workload_identity is not None:
             # The same identity, the same token: copies share one cache instead of exchanging again.

@@ -38,6 +38,7 @@ from ._response import APIResponse
 
 if TYPE_CHECKING:
     from .._bedrock import AwsSigner
+    from .._rate_limit import RateLimiter, Reservation
     from ..auth import WorkloadIdentityAuth
     from ._streaming import Stream
 
@@ -57,6 +58,8 @@ class SyncAPIClient:
     _request_signer: Optional[AwsSigner] = None
     #: The token cache of a workload identity client: a token the API refuses is dropped and renewed once.
     _workload_auth: Optional[WorkloadIdentityAuth] = None
+    #: Admits each attempt within the budgets the API's rate-limit headers describe; None costs nothing.
+    _rate_limiter: Optional[RateLimiter] = None
 
     def __init__(self, *, settings: ClientSettings, api_key: ApiKey, http_client: Optional[Any]) -> None:
         if http_client is not None and is_httpx2_client(http_client):
@@ -113,7 +116,10 @@ class SyncAPIClient:
             log_request(request, retries_taken)
             deadline = None if time_allowed is None else time.monotonic() + time_allowed
             try:
-                response = self._http_client.send(request, stream=True)
+                if self._rate_limiter is None:
+                    response = self._http_client.send(request, stream=True)
+                else:
+                    response = self._send_rate_limited(self._rate_limiter, request, options)
                 if response.status_code < 400 and not streaming:
                     self._read_body(response, deadline)
             except httpx.TransportError as exc:
@@ -240,6 +246,42 @@ class SyncAPIClient:
         """The value of a ``list()`` call: the first page, fetched when awaited or iterated."""
         fetch_first: SyncCall[_PageT] = functools.partial(self.request, options, cast_to=page)
         return SyncPaginator(fetch_first)
+
+    def _send_rate_limited(self, limiter: RateLimiter, request: httpx.Request, options: CallOptions) -> httpx.Response:
+        """Send once the budget allows; a 429 the limiter takes on is waited out and sent again."""
+        from .._rate_limit import budget_key
+
+        body = options.body if isinstance(options.body, Mapping) else None
+        model = body.get("model") if body is not None else None
+        credential = request.headers.get("Authorization") or request.headers.get("api-key") or ""
+        key = budget_key(self._settings.base_url, credential, model if isinstance(model, str) else None)
+        tokens = limiter.tokens_for(options.path, body)
+        while True:
+            reservation = self._reserve(limiter, key, tokens)
+            try:
+                response = self._http_client.send(request, stream=True)
+            except BaseException:
+                limiter.settle(reservation, None, {})
+                raise
+            # An upload's body may be a stream read once; only a body held in memory is sent again.
+            if not limiter.settle(reservation, response.status_code, response.headers) or options.multipart:
+                return response
+            self._read_error_body(response)
+            logger.info("Rate limited: %s %s waits for its budget and is sent again", request.method, request.url)
+
+    def _reserve(self, limiter: RateLimiter, key: Any, tokens: int) -> Reservation:
+        while True:
+            reservation = limiter.reserve(key, tokens)
+            try:
+                delay = reservation.delay
+                while delay > 0:
+                    sync_sleep(delay)
+                    delay = limiter.hold(reservation)
+            except BaseException:
+                limiter.release(reservation)
+                raise
+            if reservation.claimed:
+                return reservation
 
     def _reclaim_pool_slots(self) -> None:
         for connection in take_orphaned_connections(self._http_client):

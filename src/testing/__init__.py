@@ -8,14 +8,18 @@
         assert server.requests[-1].path == "/v1/chat/completions"
 
 Or from a shell: ``python -m openai.testing --port 8123`` prints the base URL and serves until
-interrupted. Batches follow a clock and limits given as ``LoopbackServer(batches=BatchSettings(...))``;
-a :class:`ManualClock` lets a test move time on without sleeping. Faults are chosen per request with the ``x-loopback-scenario`` header; see
+interrupted. Faults are chosen per request with the ``x-loopback-scenario`` header; see
 ``openai.testing._scenarios`` for the grammar. A refused connection needs no server:
-``refusing_base_url()`` gives an API root whose port refuses every connection. Standard library only.
+``refusing_base_url()`` gives an API root whose port refuses every connection.
+``LoopbackServer(rate_limits=RateLimits(requests_per_minute=..., tokens_per_minute=...))`` adds the
+API's rate-limit headers and 429s. Batches follow the clock, phase durations and per-batch limits of
+``LoopbackServer(batches=BatchSettings(...))``; a :class:`ManualClock` lets a test move time on without
+sleeping. Standard library only.
 """
 
 from ._batches import BatchSettings, ManualClock
 from ._http import ReceivedRequest
+from ._rate_limits import RateLimits
 from ._refuse import refusing_base_url
 from ._scenarios import KEY_HEADER, SCENARIO_HEADER
 from ._server import LoopbackServer, loopback_server
@@ -26,6 +30,7 @@ __all__ = [
     "BatchSettings",
     "LoopbackServer",
     "ManualClock",
+    "RateLimits",
     "ReceivedRequest",
     "loopback_server",
     "refusing_base_url",

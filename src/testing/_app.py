@@ -6,7 +6,7 @@ import collections
 import itertools
 import logging
 import threading
-from typing import Deque, List, Optional
+from typing import TYPE_CHECKING, Deque, List, Optional
 
 from . import _batches, _chat, _completions, _embeddings, _files, _fine_tuning, _model_catalog, _moderations
 from ._http import ReceivedRequest
@@ -15,6 +15,9 @@ from ._reply import ApiError, Reply
 from ._routes import Router
 from ._scenarios import KEY_HEADER, SCENARIO_HEADER, Fault, ScenarioCounter, plan
 from ._store import Store
+
+if TYPE_CHECKING:
+    from ._rate_limits import RateLimits
 
 __all__ = ["App", "RequestLog"]
 
@@ -58,7 +61,9 @@ class RequestLog:
 class App:
     """Answers requests from one :class:`Store`; runs on the server's event-loop thread."""
 
-    def __init__(self, *, api_key: Optional[str], record_limit: Optional[int]) -> None:
+    def __init__(
+        self, *, api_key: Optional[str], record_limit: Optional[int], rate_limits: Optional[RateLimits] = None
+    ) -> None:
         self.store = Store()
         _model_catalog.seed(self.store)
         _fine_tuning.seed(self.store)
@@ -66,6 +71,7 @@ class App:
         self.log = RequestLog(record_limit)
         self.counter = ScenarioCounter()
         self._api_key = api_key
+        self.rate_limits = rate_limits
         self._request_ids = itertools.count(1)
 
     def next_request_id(self) -> str:
@@ -95,6 +101,8 @@ class App:
             return ApiError(401, message).reply()
         if self._api_key is not None and token.strip() != self._api_key:
             return ApiError(401, "Incorrect API key provided.", code="invalid_api_key").reply()
+        if self.rate_limits is not None:
+            return self.rate_limits.apply(request, lambda: self._route(request, path))
         return self._route(request, path)
 
     def _route(self, request: ReceivedRequest, path: str) -> Reply:

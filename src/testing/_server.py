@@ -6,12 +6,15 @@ import asyncio
 import contextlib
 import threading
 from types import TracebackType
-from typing import Iterator, List, Optional, Type
+from typing import TYPE_CHECKING, Iterator, List, Optional, Type
 
 from ._app import App
 from ._batches import BatchSettings
 from ._connection import Connection, ConnectionSet
 from ._http import ReceivedRequest
+
+if TYPE_CHECKING:
+    from ._rate_limits import RateLimits
 
 __all__ = ["LoopbackServer", "loopback_server"]
 
@@ -30,8 +33,10 @@ class LoopbackServer:
 
     ``port=0`` picks a free port. ``api_key``, when set, is the only key accepted;
     otherwise any ``Authorization: Bearer`` token is. ``record_limit`` bounds how many
-    requests :attr:`requests` keeps (``None``: all of them). ``batches`` sets how ``/v1/batches``
-    behave: phase durations, the clock they follow, the per-batch limits (see :class:`BatchSettings`).
+    requests :attr:`requests` keeps (``None``: all of them). ``rate_limits`` (a
+    :class:`openai.testing.RateLimits`) sends the API's rate-limit headers and 429s. ``batches`` sets
+    how ``/v1/batches`` behave: phase durations, the clock they follow, the per-batch limits (see
+    :class:`openai.testing.BatchSettings`).
 
     Use it as a context manager, or call :meth:`start` and :meth:`stop`.
     """
@@ -43,11 +48,12 @@ class LoopbackServer:
         *,
         api_key: Optional[str] = None,
         record_limit: Optional[int] = 10_000,
+        rate_limits: Optional[RateLimits] = None,
         batches: Optional[BatchSettings] = None,
     ) -> None:
         self._host = host
         self._requested_port = port
-        self._app = App(api_key=api_key, record_limit=record_limit)
+        self._app = App(api_key=api_key, record_limit=record_limit, rate_limits=rate_limits)
         self._app.store.batch_settings = batches
         self._lock = threading.Lock()
         self._thread: Optional[threading.Thread] = None
@@ -129,6 +135,11 @@ class LoopbackServer:
         return f"http://{self._netloc()}/v1"
 
     @property
+    def rate_limits(self) -> Optional[RateLimits]:
+        """The rate limits the server enforces, if any (their ``events`` say what was admitted)."""
+        return self._app.rate_limits
+
+    @property
     def requests(self) -> List[ReceivedRequest]:
         """A snapshot of the requests received so far, oldest first (from any thread)."""
         return self._app.log.snapshot()
@@ -203,9 +214,12 @@ def loopback_server(
     *,
     api_key: Optional[str] = None,
     record_limit: Optional[int] = 10_000,
+    rate_limits: Optional[RateLimits] = None,
     batches: Optional[BatchSettings] = None,
 ) -> Iterator[LoopbackServer]:
     """A started :class:`LoopbackServer` for the ``with`` block (e.g. inside a pytest fixture)."""
-    server = LoopbackServer(host, port, api_key=api_key, record_limit=record_limit, batches=batches)
+    server = LoopbackServer(
+        host, port, api_key=api_key, record_limit=record_limit, rate_limits=rate_limits, batches=batches
+    )
     with server:
         yield server
