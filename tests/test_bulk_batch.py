@@ -293,3 +293,18 @@ async def test_nothing_is_sent_for_bad_input_or_a_damaged_state(started: Any, tm
         with pytest.raises(ValueError, match="poll_interval"):
             await run_via_batch(client, [chat("a")], tmp_path / "o.jsonl", state_dir=state_dir, poll_interval=-1)
     assert server.requests == []
+
+
+# The Ray path without Ray
+
+
+def test_the_ray_path_names_the_extra_when_ray_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from openai.bulk import _ray
+
+    # A None entry makes `import ray` fail as it does where Ray is not installed.
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(ImportError, match=r"pip install 'openai\[ray\]'"):
+        _ray.run_on_ray([chat("a")], tmp_path / "out.jsonl", client_options={"api_key": "k"})
+    with pytest.raises(ImportError, match=r"pip install 'openai\[ray\]'"):
+        _ray.rate_budget()
+    assert not (tmp_path / "out.jsonl").exists()
