@@ -351,22 +351,25 @@ def run_on_ray(
 
     if isinstance(requests, (str, os.PathLike)):
         requests = read_input(requests)
+    pool = concurrency
     if isinstance(requests, ray.data.Dataset):
-        dataset = requests
-        total: Optional[int] = None
-    else:
-        listed = [request for request in requests]
-        total = len(listed)
-        skipped = sum(1 for request in listed if request.custom_id in finished)
-        dataset = requests_dataset(
-            (request for request in listed if request.custom_id not in finished), rows_per_block=batch_size
-        )
-    if total is None:
         # Counted before filtering, where Ray can often answer from metadata without a pass.
-        total, skipped = dataset.count(), len(finished)
+        total, skipped = requests.count(), len(finished)
+        dataset = requests
         if finished:
             done = frozenset(finished)
             dataset = dataset.filter(lambda row: str(row.get("custom_id")) not in done)
+    else:
+        from ._batch import _check_requests
+
+        listed = _check_requests(requests)
+        todo = [request for request in listed if request.custom_id not in finished]
+        total, skipped = len(listed), len(listed) - len(todo)
+        if not todo:
+            return BulkSummary(total=total, skipped=skipped, output=path)
+        dataset = requests_dataset(todo, rows_per_block=batch_size)
+        # Ray gives each actor whole blocks: more actors than blocks would only sit idle.
+        pool = min(concurrency, -(-len(todo) // batch_size))
 
     if rate_limited and budget is None:
         budget = rate_budget(**dict(limiter_options or {}))
@@ -378,7 +381,7 @@ def run_on_ray(
     results = dataset.map_batches(
         _Worker,
         fn_constructor_kwargs=worker_args,
-        compute=ray.data.ActorPoolStrategy(size=concurrency),
+        compute=ray.data.ActorPoolStrategy(size=pool),
         batch_size=batch_size,
         num_cpus=num_cpus,
         batch_format="numpy",

@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterator, List
 import pytest
 import ray
 
-from openai.bulk import BulkRequest
+from openai.bulk import BulkInputError, BulkRequest
 from openai.bulk._ray import requests_dataset, run_on_ray
 from openai.testing import LoopbackServer, RateLimits
 
@@ -77,6 +77,14 @@ def test_a_dataset_runs_on_an_actor_pool_under_one_shared_budget(cluster: None, 
         again = run_on_ray(more, output, client_options=options, concurrency=2, progress=False)
         assert (again.total, again.skipped, again.succeeded) == (380, 360, 20)
         assert len(server.requests) - seen == 20 + again.rate_limited
+
+        # Nothing left to do: no actor is started and nothing is sent.
+        seen = len(server.requests)
+        done = run_on_ray(more, output, client_options=options, progress=False)
+        assert (done.total, done.skipped, done.succeeded) == (380, 380, 0)
+        with pytest.raises(BulkInputError, match="duplicate custom_id 'new'"):
+            run_on_ray([chat("new"), chat("new")], output, client_options=options, progress=False)
+        assert len(server.requests) == seen
     ids = [result["custom_id"] for result in lines_of(output)]
     assert len(ids) == len(set(ids)) == 380
 
