@@ -42,6 +42,12 @@ OFFICIAL_VENV = BENCH / ".venv-official"
 CHART_VENV = BENCH / ".venv-chart"
 DOC = REPO / "docs" / "performance.md"
 PNG = REPO / "docs" / "performance.png"
+# The bulk row: three ways of running many requests under rate limits, all on our client.
+BULK = BENCH / "bulk.py"
+BULK_CHART = BENCH / "bulk_chart.py"
+BULK_DOC = REPO / "docs" / "bulk-benchmark.md"
+BULK_PNG = REPO / "docs" / "bulk-throughput.png"
+BULK_KEY = "bulk"
 # The latest release pip could get when this benchmark was written; the issue's figures use it too.
 OFFICIAL_VERSION = "3.57.0"
 
@@ -740,6 +746,31 @@ def main(argv: Optional[List[str]] = None) -> int:
     if not str(ours_probe.get("openai_file", "")).startswith(str(REPO / "src")):
         raise SystemExit(f"{ours_python} does not import openai from {REPO / 'src'}: {ours_probe}")
     interpreter = base_interpreter(ours_python)
+    runs = plan(args.quick)
+    bulk = not args.only or re.search(args.only, BULK_KEY) is not None
+    if args.only:
+        runs = [run for run in runs if re.search(args.only, run.key)]
+        if not runs and not bulk:
+            parser.error(f"--only {args.only!r} matches no workload")
+    if runs:
+        run_sdk_rows(args, runs, repeats, seconds, ours_python, ours_probe, interpreter, began)
+    if bulk:
+        run_bulk_row(ours_python, interpreter, quick=args.quick, write_docs=not args.no_docs)
+    print(f"total wall time: {time.perf_counter() - began:.0f} s")
+    return 0
+
+
+def run_sdk_rows(
+    args: argparse.Namespace,
+    runs: List[Run],
+    repeats: int,
+    seconds: float,
+    ours_python: Path,
+    ours_probe: Dict[str, Any],
+    interpreter: str,
+    began: float,
+) -> None:
+    """The rows comparing our client with the official SDK; writes docs/performance.md on a full run."""
     official_python = OFFICIAL_VENV / "bin" / "python"
     ensure_venv(
         OFFICIAL_VENV,
@@ -749,12 +780,6 @@ def main(argv: Optional[List[str]] = None) -> int:
     )
     official_probe = probe(official_python)
     chart_python = None if args.no_docs or args.only else ensure_chart_venv(interpreter)
-
-    runs = plan(args.quick)
-    if args.only:
-        runs = [run for run in runs if re.search(args.only, run.key)]
-        if not runs:
-            parser.error(f"--only {args.only!r} matches no workload")
     server_cpus, client_cpus = cpu_sets(not args.no_pin)
     server = Server(ours_python, args.sse_chunks, server_cpus)
     log(f"server on {server.url} (pid {server.process.pid}); {repeats} repeats, {seconds:g} s phases")
@@ -784,8 +809,108 @@ def main(argv: Optional[List[str]] = None) -> int:
         "wall_s": time.perf_counter() - began,
     }
     report(results, meta, chart_python, write_docs=not (args.no_docs or args.only), json_path=args.json)
-    print(f"total wall time: {time.perf_counter() - began:.0f} s")
-    return 0
+
+
+def run_bulk_row(ours_python: Path, interpreter: str, *, quick: bool, write_docs: bool) -> None:
+    """The bulk row (bench/bulk.py): runner, semaphore and cookbook-style under one rate limit.
+
+    It is a page of its own, docs/bulk-benchmark.md with docs/bulk-throughput.png, written
+    whenever the row runs (``--only bulk`` included) unless ``--no-docs``.
+    """
+    argv = ["--requests", "1000"] if quick else []
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        path = Path(f.name)
+    try:
+        log("bulk row: " + " ".join(["bench/bulk.py", *argv]))
+        subprocess.run(
+            [str(ours_python), str(BULK), *argv, "--json", str(path)], check=True, env=child_env(), timeout=900
+        )
+        data = json.loads(path.read_text())
+    finally:
+        path.unlink(missing_ok=True)
+    table = bulk_table(data)
+    print(table)
+    if not write_docs:
+        return
+    chart_python = ensure_chart_venv(interpreter)
+    chart_ok = False
+    if chart_python is not None:
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(data, f)
+        try:
+            out = subprocess.run(
+                [str(chart_python), str(BULK_CHART), f.name, str(BULK_PNG)], capture_output=True, text=True
+            )
+        finally:
+            os.unlink(f.name)
+        chart_ok = out.returncode == 0
+        if not chart_ok:
+            log(f"bulk chart failed: {out.stderr.strip()[-2000:]}")
+    BULK_DOC.write_text(bulk_doc(data, table, chart_ok, quick))
+    log(f"wrote {BULK_DOC.relative_to(REPO)}" + (f" and {BULK_PNG.relative_to(REPO)}" if chart_ok else " (no chart)"))
+
+
+BULK_LABELS = {
+    "runner": "`openai.bulk` runner",
+    "semaphore": "`asyncio.Semaphore` + our client",
+    "cookbook": "cookbook-style processor",
+}
+
+
+def bulk_table(data: Dict[str, Any]) -> str:
+    lines = [
+        "| contender | completion time | 429s received | 429s after the first window | achieved fraction of the limit | failed requests |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, c in data["contenders"].items():
+        if "fraction" not in c:
+            lines.append(f"| {BULK_LABELS.get(name, name)} | error: {c.get('error', 'no data')} | | | | |")
+            continue
+        lines.append(
+            f"| {BULK_LABELS.get(name, name)} | {c['completion_s']:.1f} s | {c['refused']:,} | "
+            f"{c['refused_after_first_window']:,} | {100 * c['fraction']:.1f}% "
+            f"(requests {100 * c['request_fraction']:.1f}%, tokens {100 * c['token_fraction']:.1f}%) | "
+            f"{c.get('failed', 0):,} |"
+        )
+    return "\n".join(lines)
+
+
+def bulk_doc(data: Dict[str, Any], table: str, chart_ok: bool, quick: bool) -> str:
+    config = data["config"]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    parts = [
+        "# Bulk requests under rate limits\n",
+        f"{config['requests']:,} chat requests against the loopback server (`openai.testing`) limited to "
+        f"{config['rpm']:,} requests and {config['tpm']:,} tokens per minute, where a minute lasts "
+        f"{config['minute']:g} s (a compressed clock, so the budget fills and drains many times in one run). "
+        f"Every contender uses our `AsyncOpenAI` and at most {config['concurrency']} requests in flight; each gets a "
+        "fresh server process and so a fresh budget. Figures come from the server's own log of what it admitted "
+        "and refused.\n",
+        "- **`openai.bulk` runner**: `run_requests(...)` with a `RateLimiter`, which paces requests by the "
+        "`x-ratelimit-*` headers and waits out a 429's `retry-after` for the whole budget.",
+        "- **`asyncio.Semaphore` + our client**: the usual answer; the client's retries (2, honouring "
+        "`retry-after`) are all it does about limits.",
+        "- **cookbook-style processor**: written from the description of the OpenAI cookbook's parallel "
+        "processor: counters of available requests and tokens refilled each loop turn from the configured "
+        "limits (given the server's true limits here), a request sent when both cover its estimate, failures "
+        "queued again (5 attempts), and every dispatch paused for a quarter of a minute after a 429.\n",
+        "*Achieved fraction of the limit*: what the server admitted over what the budget allowed from the first "
+        "request to the last admitted one (one full bucket plus the refill over that time), for requests and for "
+        "tokens; the larger is shown first. *The first window* is the first minute of the run.\n",
+    ]
+    if quick:
+        parts.append("> **Quick run** (`--quick`: 1,000 requests); run `make bench` for the 5,000-request row.\n")
+    if chart_ok:
+        parts.append("![admitted requests/s and 429s/s against time, per contender](bulk-throughput.png)\n")
+    parts.append(table + "\n")
+    parts.append(
+        f"Measured {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on "
+        f"{os.cpu_count()} CPUs" + (f", load average {load:.1f} at the end" if load is not None else "") + ". "
+        "Client, server and anything else on the machine share those CPUs, so when the machine is busy a "
+        "contender can fall short of the limit for lack of CPU, not of budget.\n"
+        "\nRun only this row with `python bench/run.py --only bulk` (it writes this page unless `--no-docs`).\n"
+    )
+    return "\n".join(parts)
 
 
 def derive(meta: Dict[str, Any], results: Dict[Tuple[str, str], List[Dict[str, Any]]]) -> None:

@@ -49,7 +49,7 @@ MAX_DURATION = 24 * 3600.0
 # A count beyond this is not a real limit; the header is ignored rather than trusted.
 _MAX_COUNT = 10**15
 _UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "us": 1e-6, "\u00b5s": 1e-6, "\u03bcs": 1e-6, "ns": 1e-9}
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|\.\d+)(h|ms|m|s|us|\u00b5s|\u03bcs|ns)")
+_DURATION_PART = re.compile(r"([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(h|ms|m|s|us|\u00b5s|\u03bcs|ns)")
 
 
 def parse_duration(text: str) -> float:
@@ -263,7 +263,8 @@ def estimate_tokens(path: str, body: Optional[Mapping[str, Any]], *, exact: bool
     else:
         prompt = sum(-(-len(t) // _CHARS_PER_TOKEN) for t in texts)
     completion = _int_option(body, "max_completion_tokens", "max_tokens", "max_output_tokens")
-    if completion == 0 and path.rstrip("/").endswith("/completions") and "messages" not in body:
+    trimmed = path.rstrip("/")
+    if completion == 0 and trimmed.endswith("/completions") and not trimmed.endswith("/chat/completions"):
         completion = 16  # the legacy completions endpoint's default max_tokens
     choices = _int_option(body, "n") or 1
     return max(1, prompt + overhead + completion * min(choices, 128))
@@ -298,7 +299,15 @@ class _Bucket:
         rate = self.rate * factor
         return MAX_DURATION if rate <= 0 else min(-self.level / rate, MAX_DURATION)
 
-    def learn(self, limit: Optional[int], remaining: Optional[int], reset: Optional[float], owed: float, now: float) -> None:
+    def learn(
+        self,
+        limit: Optional[int],
+        remaining: Optional[int],
+        reset: Optional[float],
+        owed: float,
+        now: float,
+        fresh: bool = True,
+    ) -> None:
         if limit is None or limit <= 0:
             return
         first = self.capacity is None
@@ -313,7 +322,9 @@ class _Bucket:
             self.rate = limit / 60.0
         if remaining is not None:
             # The server's count is the truth; what is reserved and not yet answered still has to come off it.
-            self.level = min(float(remaining), self.capacity) - owed
+            # An answer overtaken by one to a later request tells an older count: it may only lower ours.
+            counted = min(float(remaining), self.capacity) - owed
+            self.level = counted if fresh or first else min(self.level, counted)
             self.updated = now
         elif first:
             self.level = self.capacity - owed
@@ -322,10 +333,12 @@ class _Bucket:
 
 class _Budget:
     __slots__ = (
+        "applied_seq",
         "blocked_until",
         "factor",
         "in_flight_requests",
         "in_flight_tokens",
+        "issued",
         "probing",
         "rate_limited",
         "requests",
@@ -343,6 +356,10 @@ class _Budget:
         self.in_flight_requests = 0
         self.in_flight_tokens = 0
         self.rate_limited = 0
+        # Claims are numbered in the order they are given, which is the order they are sent in;
+        # the highest number whose answer was applied tells a fresh answer from an overtaken one.
+        self.issued = 0
+        self.applied_seq = 0
 
     @property
     def known(self) -> bool:
@@ -357,10 +374,13 @@ class Reservation:
     claimed (the budget's limits are still being learnt) and it reserves again.
     """
 
-    __slots__ = ("attempt", "claimed", "delay", "key", "probe", "settled", "tokens")
+    __slots__ = ("attempt", "claimed", "delay", "key", "probe", "seq", "settled", "tokens")
 
-    def __init__(self, key: BudgetKey, tokens: int, delay: float, probe: bool, claimed: bool = True) -> None:
+    def __init__(
+        self, key: BudgetKey, tokens: int, delay: float, probe: bool, claimed: bool = True, seq: int = 0
+    ) -> None:
         self.key = key
+        self.seq = seq
         self.tokens = tokens
         self.delay = delay
         self.probe = probe
@@ -435,7 +455,8 @@ class RateLimiter:
                 budget = self._budgets[key] = _Budget()
             wait = max(0.0, budget.blocked_until - t)
             if budget.unlimited:
-                r = Reservation(key, tokens, wait, probe=False)
+                budget.issued += 1
+                r = Reservation(key, tokens, wait, probe=False, seq=budget.issued)
                 budget.in_flight_requests += 1
                 budget.in_flight_tokens += tokens
                 return r
@@ -446,7 +467,8 @@ class RateLimiter:
                 budget.probing = True
                 budget.in_flight_requests += 1
                 budget.in_flight_tokens += tokens
-                return Reservation(key, tokens, wait, probe=True)
+                budget.issued += 1
+                return Reservation(key, tokens, wait, probe=True, seq=budget.issued)
             factor = budget.factor * (1.0 - self.headroom)
             budget.requests.refill(t, factor)
             budget.tokens.refill(t, factor)
@@ -462,11 +484,14 @@ class RateLimiter:
                     budget.requests.level += 1
                 if budget.tokens.capacity is not None:
                     budget.tokens.level += min(tokens, budget.tokens.capacity * factor)
-                return Reservation(key, tokens, max(wait, min(request_wait, token_wait, 0.05) or 0.05), probe=False, claimed=False)
+                return Reservation(
+                    key, tokens, max(wait, min(request_wait, token_wait, 0.05) or 0.05), probe=False, claimed=False
+                )
             wait = max(wait, request_wait, token_wait)
             budget.in_flight_requests += 1
             budget.in_flight_tokens += tokens
-            return Reservation(key, tokens, wait, probe=False)
+            budget.issued += 1
+            return Reservation(key, tokens, wait, probe=False, seq=budget.issued)
 
     def hold(self, reservation: Reservation, *, now: Optional[float] = None) -> float:
         """Seconds a caller who waited its delay must still wait: a 429 since then holds the budget."""
@@ -491,7 +516,12 @@ class RateLimiter:
                     budget.tokens.level = min(budget.tokens.level + reservation.tokens, budget.tokens.capacity)
 
     def settle(
-        self, reservation: Reservation, status_code: Optional[int], headers: Mapping[str, str], *, now: Optional[float] = None
+        self,
+        reservation: Reservation,
+        status_code: Optional[int],
+        headers: Mapping[str, str],
+        *,
+        now: Optional[float] = None,
     ) -> bool:
         """Learn from the response to a reserved attempt; True when it was a 429 worth retrying.
 
@@ -515,14 +545,21 @@ class RateLimiter:
                     budget.unlimited = True
             else:
                 budget.unlimited = False
+                fresh = reservation.seq > budget.applied_seq
+                budget.applied_seq = max(budget.applied_seq, reservation.seq)
                 factor = budget.factor * (1.0 - self.headroom)
                 budget.requests.refill(t, factor)
                 budget.tokens.refill(t, factor)
                 budget.requests.learn(
-                    info.limit_requests, info.remaining_requests, info.reset_requests, budget.in_flight_requests, t
+                    info.limit_requests,
+                    info.remaining_requests,
+                    info.reset_requests,
+                    budget.in_flight_requests,
+                    t,
+                    fresh,
                 )
                 budget.tokens.learn(
-                    info.limit_tokens, info.remaining_tokens, info.reset_tokens, budget.in_flight_tokens, t
+                    info.limit_tokens, info.remaining_tokens, info.reset_tokens, budget.in_flight_tokens, t, fresh
                 )
             if status_code != 429:
                 if status_code < 400 and budget.factor < 1.0:

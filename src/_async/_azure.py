@@ -19,6 +19,7 @@ from ._client import AsyncOpenAI
 if TYPE_CHECKING:
     from .._bedrock import BedrockProvider
     from .._data_residency import DataResidency
+    from .._rate_limit import RateLimiter
 
 __all__ = ["AsyncAzureOpenAI"]
 
@@ -55,6 +56,7 @@ class AsyncAzureOpenAI(AsyncOpenAI):
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.AsyncClient] = None,
+        rate_limiter: Optional[RateLimiter] = None,
     ) -> None:
         azure = resolve_azure(
             api_version=api_version,
@@ -78,6 +80,7 @@ class AsyncAzureOpenAI(AsyncOpenAI):
             default_headers=default_headers,
             default_query={**(default_query or {}), "api-version": azure.api_version},
             http_client=http_client,
+            rate_limiter=rate_limiter,
         )
         self._api_version = azure.api_version
         self._azure_ad_token = azure.azure_ad_token
@@ -127,6 +130,7 @@ class AsyncAzureOpenAI(AsyncOpenAI):
         set_default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         set_default_query: Optional[Mapping[str, object]] = None,
+        rate_limiter: Union[RateLimiter, NotGiven, None] = NOT_GIVEN,
     ) -> AsyncAzureOpenAI:
         """A new client with some settings changed, sharing this one's connection pool and Azure settings.
 
@@ -154,6 +158,7 @@ class AsyncAzureOpenAI(AsyncOpenAI):
             default_headers=headers,
             default_query=query,
             http_client=http_client or self._http_client,
+            rate_limiter=self._rate_limiter if isinstance(rate_limiter, NotGiven) else rate_limiter,
         )
 
     with_options = copy

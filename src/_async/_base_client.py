@@ -246,7 +246,9 @@ class AsyncAPIClient:
         fetch_first: AsyncCall[_PageT] = functools.partial(self.request, options, cast_to=page)
         return AsyncPaginator(fetch_first)
 
-    async def _send_rate_limited(self, limiter: RateLimiter, request: httpx.Request, options: CallOptions) -> httpx.Response:
+    async def _send_rate_limited(
+        self, limiter: RateLimiter, request: httpx.Request, options: CallOptions
+    ) -> httpx.Response:
         """Send once the budget allows; a 429 the limiter takes on is waited out and sent again."""
         from .._rate_limit import budget_key
 

@@ -20,6 +20,7 @@ from ._client import OpenAI
 if TYPE_CHECKING:
     from .._bedrock import BedrockProvider
     from .._data_residency import DataResidency
+    from .._rate_limit import RateLimiter
 
 __all__ = ["AzureOpenAI"]
 
@@ -56,6 +57,7 @@ class AzureOpenAI(OpenAI):
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.Client] = None,
+        rate_limiter: Optional[RateLimiter] = None,
     ) -> None:
         azure = resolve_azure(
             api_version=api_version,
@@ -79,6 +81,7 @@ class AzureOpenAI(OpenAI):
             default_headers=default_headers,
             default_query={**(default_query or {}), "api-version": azure.api_version},
             http_client=http_client,
+            rate_limiter=rate_limiter,
         )
         self._api_version = azure.api_version
         self._azure_ad_token = azure.azure_ad_token
@@ -128,6 +131,7 @@ class AzureOpenAI(OpenAI):
         set_default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         set_default_query: Optional[Mapping[str, object]] = None,
+        rate_limiter: Union[RateLimiter, NotGiven, None] = NOT_GIVEN,
     ) -> AzureOpenAI:
         """A new client with some settings changed, sharing this one's connection pool and Azure settings.
 
@@ -155,6 +159,7 @@ class AzureOpenAI(OpenAI):
             default_headers=headers,
             default_query=query,
             http_client=http_client or self._http_client,
+            rate_limiter=self._rate_limiter if isinstance(rate_limiter, NotGiven) else rate_limiter,
         )
 
     with_options = copy

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Dict, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Mapping, Optional, Union
 
 import httpx
 
@@ -15,6 +15,9 @@ from .._errors import OpenAIError
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from .._version import __version__
 from ._client import OpenAI
+
+if TYPE_CHECKING:
+    from .._rate_limit import RateLimiter
 
 __all__ = ["BedrockOpenAI"]
 
@@ -66,6 +69,7 @@ class BedrockOpenAI(OpenAI):
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.Client] = None,
+        rate_limiter: Optional[RateLimiter] = None,
     ) -> None:
         self._bedrock_arguments: Dict[str, Any] = {
             "api_key": api_key,
@@ -101,6 +105,7 @@ class BedrockOpenAI(OpenAI):
             default_headers={"User-Agent": f"{type(self).__name__}/Python {__version__}", **(default_headers or {})},
             default_query=default_query,
             http_client=http_client,
+            rate_limiter=rate_limiter,
         )
         # What copy() hands on is what the caller gave, not the User-Agent added above.
         self._custom_headers = dict(default_headers or {})
@@ -133,6 +138,7 @@ class BedrockOpenAI(OpenAI):
         set_default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         set_default_query: Optional[Mapping[str, object]] = None,
+        rate_limiter: Union[RateLimiter, NotGiven, None] = NOT_GIVEN,
     ) -> BedrockOpenAI:
         """A new client with some settings changed, sharing this one's connection pool.
 
@@ -179,6 +185,7 @@ class BedrockOpenAI(OpenAI):
             default_headers=headers,
             default_query=query,
             http_client=http_client or self._http_client,
+            rate_limiter=self._rate_limiter if isinstance(rate_limiter, NotGiven) else rate_limiter,
         )
 
     with_options = copy

@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("input", type=pathlib.Path, metavar="INPUT.jsonl")
     run.add_argument("--output", "-o", type=pathlib.Path, required=True, metavar="OUTPUT.jsonl")
-    run.add_argument("--max-concurrency", type=int, default=None, metavar="N", help="requests in flight at once (default: 64)")
+    run.add_argument(
+        "--max-concurrency", type=int, default=None, metavar="N", help="requests in flight at once (default: 64)"
+    )
     run.add_argument(
         "--via",
         choices=("direct", "batch"),

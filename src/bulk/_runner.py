@@ -98,7 +98,9 @@ def _check_unique(requests: Iterable[BulkRequest]) -> List[BulkRequest]:
         line = request.line or index
         if request.custom_id in seen:
             problems.append(
-                LineProblem(line, f"duplicate custom_id {request.custom_id!r} (first on line {seen[request.custom_id]})")
+                LineProblem(
+                    line, f"duplicate custom_id {request.custom_id!r} (first on line {seen[request.custom_id]})"
+                )
             )
             continue
         seen[request.custom_id] = line
@@ -189,11 +191,8 @@ async def run(
     when installed, else a periodic line on stderr); pass a :class:`Progress` to receive the
     updates yourself, or ``False`` for silence.
     """
-    if isinstance(input, (str, os.PathLike)):
-        requests = read_input(input)
-    else:
-        requests = list(input)
-    reporter = make_progress(progress) if isinstance(progress, bool) or progress is None else progress
+    requests = read_input(input) if isinstance(input, (str, os.PathLike)) else list(input)
+    reporter = make_progress(bool(progress)) if isinstance(progress, bool) or progress is None else progress
     return await run_requests(
         client,
         requests,

@@ -20,10 +20,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=0, help="port to bind (default: 0, any free port)")
     parser.add_argument("--api-key", default=None, help="accept only this bearer token (default: any)")
-    parser.add_argument("--rpm", type=int, default=None, help="requests per minute per key and model (default: unlimited)")
-    parser.add_argument("--tpm", type=int, default=None, help="tokens per minute per key and model (default: unlimited)")
     parser.add_argument(
-        "--minute", type=float, default=60.0, help="seconds a rate-limit minute lasts (default: 60; less compresses time)"
+        "--rpm", type=int, default=None, help="requests per minute per key and model (default: unlimited)"
+    )
+    parser.add_argument(
+        "--tpm", type=int, default=None, help="tokens per minute per key and model (default: unlimited)"
+    )
+    parser.add_argument(
+        "--minute",
+        type=float,
+        default=60.0,
+        help="seconds a rate-limit minute lasts (default: 60; less compresses time)",
     )
     args = parser.parse_args(argv)
     rate_limits = None

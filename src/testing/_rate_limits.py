@@ -29,6 +29,8 @@ def format_duration(seconds: float) -> str:
     """A duration as the API writes it: ``6m0s``, ``1s``, ``20ms``, ``1.5s``."""
     if seconds <= 0:
         return "0s"
+    # Rounded up to the millisecond, as a reset is never reached sooner than it says.
+    seconds = math.ceil(seconds * 1000 - 1e-6) / 1000
     if seconds < 1:
         return f"{max(1, math.ceil(seconds * 1000))}ms"
     minutes, rest = divmod(seconds, 60)
@@ -94,8 +96,12 @@ class _Bucket:
     def wait_for(self, amount: float) -> float:
         return 0.0 if self.level >= amount else (amount - self.level) / self.rate
 
+    def remaining(self) -> int:
+        return max(0, math.floor(self.level))
+
     def reset(self) -> float:
-        return (self.capacity - self.level) / self.rate
+        # Measured from the remaining count as sent, so that used / reset never exceeds the rate.
+        return (self.capacity - self.remaining()) / self.rate
 
 
 class RateLimits:
@@ -192,7 +198,10 @@ class RateLimits:
             return error.reply()
         if not admitted:
             which = "requests" if requests is not None and requests.level < 1 else "tokens"
-            retry = [("retry-after", str(max(1, math.ceil(wait)))), ("retry-after-ms", str(max(1, math.ceil(wait * 1000))))]
+            retry = [
+                ("retry-after", str(max(1, math.ceil(wait)))),
+                ("retry-after-ms", str(max(1, math.ceil(wait * 1000)))),
+            ]
             error = ApiError(
                 429,
                 f"Rate limit reached for {model} on {which} per min. Please try again in {format_duration(wait)}.",
@@ -212,7 +221,7 @@ class RateLimits:
                 continue
             out += [
                 (f"x-ratelimit-limit-{name}", str(int(bucket.capacity))),
-                (f"x-ratelimit-remaining-{name}", str(max(0, math.floor(bucket.level)))),
+                (f"x-ratelimit-remaining-{name}", str(bucket.remaining())),
                 (f"x-ratelimit-reset-{name}", format_duration(bucket.reset())),
             ]
         return out
