@@ -308,3 +308,19 @@ def test_the_ray_path_names_the_extra_when_ray_is_missing(monkeypatch: pytest.Mo
     with pytest.raises(ImportError, match=r"pip install 'openai\[ray\]'"):
         _ray.rate_budget()
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_the_cli_runs_a_file_via_batch(started: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openai.bulk.__main__ import main
+
+    # Phases of no length: the first look at a batch finds it completed, so no poll waits.
+    server = started(BatchSettings(validating=0, in_progress=0, finalizing=0))
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    input_path, output = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    input_path.write_bytes(part_content([chat("a"), chat("b")]))
+    argv = ["run", str(input_path), "--output", str(output), "--via", "batch", "--no-progress"]
+    assert main([*argv, "--base-url", server.base_url]) == 0
+    assert sorted(result["custom_id"] for result in lines_of(output)) == ["a", "b"]
+    state = json.loads((tmp_path / "out.jsonl.batches" / STATE_FILE).read_text())
+    assert [part["status"] for part in state["parts"]] == ["completed"]
+    assert sent(server, "POST", "/v1/batches") == 1
