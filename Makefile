@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install codegen check test lint demo bench bench-realtime soak reliability conformance mock-server clean
+.PHONY: install codegen check test test-ray lint demo bench bench-realtime soak reliability conformance mock-server clean
 
 install: $(STAMP)
 
@@ -34,8 +34,19 @@ lint: install
 mock-server:
 	bash tools/mock-server/install.sh
 
+# tests/ray needs the ray extra (a large install), so it has its own target.
 test: check lint mock-server
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider --ignore=tests/ray
+
+RAY_STAMP := $(VENV)/.installed-ray
+
+$(RAY_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[aiohttp,dev,ray]'
+	touch $(RAY_STAMP)
+
+# The Ray path of openai.bulk on a local two-CPU Ray instance (127.0.0.1 only, no dashboard).
+test-ray: $(RAY_STAMP)
+	$(PY) -m pytest -q -p no:cacheprovider tests/ray
 
 conformance: install mock-server
 	$(PY) -m pytest -q -p no:cacheprovider tests/conformance

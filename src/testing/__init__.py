@@ -12,11 +12,14 @@ interrupted. Faults are chosen per request with the ``x-loopback-scenario`` head
 ``openai.testing._scenarios`` for the grammar. A refused connection needs no server:
 ``refusing_base_url()`` gives an API root whose port refuses every connection.
 ``LoopbackServer(rate_limits=RateLimits(requests_per_minute=..., tokens_per_minute=...))`` adds the
-API's rate-limit headers and 429s. Standard library only, except ``loopback_websocket_server()``
-(scripted Realtime and Responses websocket sessions, see ``openai.testing._websocket``), which needs
-the ``realtime`` extra when started.
+API's rate-limit headers and 429s. Batches follow the clock, phase durations and per-batch limits of
+``LoopbackServer(batches=BatchSettings(...))``; a :class:`ManualClock` lets a test move time on without
+sleeping. Standard library only, except ``loopback_websocket_server()`` (scripted Realtime and
+Responses websocket sessions, see ``openai.testing._websocket``), which needs the ``realtime`` extra
+when started.
 """
 
+from ._batches import BatchSettings, ManualClock
 from ._http import ReceivedRequest
 from ._rate_limits import RateLimits
 from ._refuse import refusing_base_url
@@ -27,9 +30,11 @@ from ._websocket import LoopbackWebSocketServer, ReceivedHandshake, loopback_web
 __all__ = [
     "KEY_HEADER",
     "SCENARIO_HEADER",
+    "BatchSettings",
     "LoopbackServer",
     "LoopbackWebSocketServer",
     "ReceivedHandshake",
+    "ManualClock",
     "RateLimits",
     "ReceivedRequest",
     "loopback_server",

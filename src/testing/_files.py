@@ -37,6 +37,11 @@ def _create(call: Call) -> Reply:
     purpose = purpose_field.text()
     if purpose not in PURPOSES:
         raise ApiError(400, f"Invalid value for 'purpose': {purpose!r}.", param="purpose")
+    if purpose == "batch":
+        # Imported here: the batch routes build on this module's add_file.
+        from ._batches import check_input_size
+
+        check_input_size(call.store, len(upload.data))
     expires_in = None
     seconds = form.get("expires_after[seconds]")
     if seconds is not None:

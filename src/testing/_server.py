@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Iterator, List, Optional, Type
 
 from ._app import App
+from ._batches import BatchSettings
 from ._connection import Connection, ConnectionSet
 from ._http import ReceivedRequest
 
@@ -33,7 +34,9 @@ class LoopbackServer:
     ``port=0`` picks a free port. ``api_key``, when set, is the only key accepted;
     otherwise any ``Authorization: Bearer`` token is. ``record_limit`` bounds how many
     requests :attr:`requests` keeps (``None``: all of them). ``rate_limits`` (a
-    :class:`openai.testing.RateLimits`) sends the API's rate-limit headers and 429s.
+    :class:`openai.testing.RateLimits`) sends the API's rate-limit headers and 429s. ``batches`` sets
+    how ``/v1/batches`` behave: phase durations, the clock they follow, the per-batch limits (see
+    :class:`openai.testing.BatchSettings`).
 
     Use it as a context manager, or call :meth:`start` and :meth:`stop`.
     """
@@ -46,10 +49,12 @@ class LoopbackServer:
         api_key: Optional[str] = None,
         record_limit: Optional[int] = 10_000,
         rate_limits: Optional[RateLimits] = None,
+        batches: Optional[BatchSettings] = None,
     ) -> None:
         self._host = host
         self._requested_port = port
         self._app = App(api_key=api_key, record_limit=record_limit, rate_limits=rate_limits)
+        self._app.store.batch_settings = batches
         self._lock = threading.Lock()
         self._thread: Optional[threading.Thread] = None
         self._ready = threading.Event()
@@ -219,8 +224,11 @@ def loopback_server(
     api_key: Optional[str] = None,
     record_limit: Optional[int] = 10_000,
     rate_limits: Optional[RateLimits] = None,
+    batches: Optional[BatchSettings] = None,
 ) -> Iterator[LoopbackServer]:
     """A started :class:`LoopbackServer` for the ``with`` block (e.g. inside a pytest fixture)."""
-    server = LoopbackServer(host, port, api_key=api_key, record_limit=record_limit, rate_limits=rate_limits)
+    server = LoopbackServer(
+        host, port, api_key=api_key, record_limit=record_limit, rate_limits=rate_limits, batches=batches
+    )
     with server:
         yield server

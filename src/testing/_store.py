@@ -7,7 +7,10 @@ Ids and timestamps come from counters, so two runs of the same requests give the
 from __future__ import annotations
 
 import itertools
-from typing import Any, Dict, Iterator, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence
+
+if TYPE_CHECKING:
+    from ._batches import BatchSettings
 
 __all__ = ["BASE_TIME", "Store", "cursor_page"]
 
@@ -32,6 +35,9 @@ class Store:
         self.job_events: Dict[str, List[JSONObject]] = {}
         self.job_checkpoints: Dict[str, List[JSONObject]] = {}
         self.batches: Dict[str, JSONObject] = {}
+        # What /batches keeps beside each batch's JSON (its parsed lines and answers), and how batches behave.
+        self.batch_runs: Dict[str, Any] = {}
+        self.batch_settings: Optional[BatchSettings] = None
 
     def new_id(self, prefix: str) -> str:
         """The next id for ``prefix``, e.g. ``file-lb000001``; counters are per prefix."""

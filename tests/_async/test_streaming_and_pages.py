@@ -114,7 +114,8 @@ async def test_other_resources(client: AsyncOpenAI) -> None:
     assert moderation.results
     model = await client.models.retrieve((await client.models.list()).data[0].id)
     assert model.object == "model"
-    upload = await client.files.create(file=("batch.jsonl", b"{}\n"), purpose="batch")
+    line = b'{"custom_id": "a", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "m"}}\n'
+    upload = await client.files.create(file=("batch.jsonl", line), purpose="batch")
     batch = await client.batches.create(
         input_file_id=upload.id, endpoint="/v1/chat/completions", completion_window="24h"
     )

@@ -115,7 +115,8 @@ def test_other_resources(client: OpenAI) -> None:
     assert moderation.results
     model = client.models.retrieve((client.models.list()).data[0].id)
     assert model.object == "model"
-    upload = client.files.create(file=("batch.jsonl", b"{}\n"), purpose="batch")
+    line = b'{"custom_id": "a", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "m"}}\n'
+    upload = client.files.create(file=("batch.jsonl", line), purpose="batch")
     batch = client.batches.create(input_file_id=upload.id, endpoint="/v1/chat/completions", completion_window="24h")
     assert (client.batches.retrieve(batch.id)).id == batch.id
     assert (client.batches.cancel(batch.id)).id == batch.id
