@@ -5,20 +5,22 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .calls import AsyncCalls, AsyncCallsWithRawResponse, AsyncCallsWithStreamingResponse
+    from .calls import AsyncCalls
     from .client_secrets import (
         AsyncClientSecrets,
-        AsyncClientSecretsWithRawResponse,
-        AsyncClientSecretsWithStreamingResponse,
     )
     from .translations import (
         AsyncTranslations,
-        AsyncTranslationsWithRawResponse,
-        AsyncTranslationsWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncRealtimeWithRawResponse, AsyncRealtimeWithStreamingResponse
+else:
+    from ._views import AsyncRealtimeWithRawResponse, AsyncRealtimeWithStreamingResponse
 
 __all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithStreamingResponse"]
 
@@ -49,19 +51,3 @@ class AsyncRealtime(AsyncAPIResource):
         from .translations import AsyncTranslations
 
         return AsyncTranslations(self._client)
-
-
-class AsyncRealtimeWithRawResponse(AsyncRawResponseView, resource=AsyncRealtime):
-    """``AsyncRealtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    calls: AsyncCallsWithRawResponse
-    client_secrets: AsyncClientSecretsWithRawResponse
-    translations: AsyncTranslationsWithRawResponse
-
-
-class AsyncRealtimeWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRealtime):
-    """``AsyncRealtime`` with each call a context manager over the response before its body is read."""
-
-    calls: AsyncCallsWithStreamingResponse
-    client_secrets: AsyncClientSecretsWithStreamingResponse
-    translations: AsyncTranslationsWithStreamingResponse
