@@ -32,7 +32,7 @@ from .._pool_repair import take_orphaned_connections
 from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
-from .._types import Body, NotGiven
+from .._types import Body, NotGiven, Timeout
 from ._response import AsyncAPIResponse
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class AsyncAPIClient:
         return self._settings.max_retries
 
     @property
-    def timeout(self) -> Any:
+    def timeout(self) -> Timeout:
         """The default timeout of every request."""
         return self._settings.timeout
 
