@@ -157,7 +157,9 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> _Checked:
     for module in modules:
         state = result.graph.get(module)
         assert state is not None and state.tree is not None, f"mypy did not read {module}"
-        names = {name: node for name, node in state.tree.names.items() if node.module_public and not name.startswith("_")}
+        names = {
+            name: node for name, node in state.tree.names.items() if node.module_public and not name.startswith("_")
+        }
         public[module] = set(names)
         reexported[module] = {
             name
