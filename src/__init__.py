@@ -335,6 +335,9 @@ def __getattr__(name: str) -> Any:
     if source is not None:
         module, _, attribute = source.partition(":")
         value = getattr(importlib.import_module(module, __name__), attribute or name)
+        from ._public import publish_one
+
+        publish_one(name, value)
         globals()[name] = value
         return value
     if name in _MODULE_CLIENT_RESOURCES:

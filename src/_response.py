@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, Generic, Iterator, Optional, TypeVar, Un
 import httpx
 
 from ._errors import APIResponseValidationError, embedded_error
+from ._public import publish
 
 __all__ = [
     "HttpxBinaryResponseContent",
@@ -227,3 +228,7 @@ def raise_plain_error(body: bytes, request: httpx.Request) -> None:
     error = embedded_error(data, request, "The server answered the stream with an error: ")
     if error is not None:
         raise error
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

@@ -271,3 +271,39 @@ def test_a_views_sub_resources_are_annotated_with_their_views(client_class: Any)
             if annotation != type(getattr(resource, view)).__name__:
                 wrong.append(f"{type(resource).__name__}.{view}: {annotation}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_public_class_and_function_names_its_public_home() -> None:
+    # Tracebacks, reprs and pickles name the module users import from, as the official SDK's do.
+    from types import FunctionType
+
+    from openai._public import home_of
+
+    wrong = []
+    for name in openai.__all__:
+        value = getattr(openai, name)
+        if not isinstance(value, (type, FunctionType)) or value.__name__ != name:
+            continue
+        if not value.__module__.startswith("openai"):
+            continue  # another library's (openai.Timeout is httpx.Timeout)
+        home = home_of(name)
+        if value.__module__ != home or getattr(importlib.import_module(home), name, None) is not value:
+            wrong.append(f"{name}: {value.__module__}, not {home}")
+    assert not wrong, "\n".join(wrong)
+    assert openai.RateLimitError.__module__ == "openai"
+    assert openai.SyncCursorPage.__module__ == "openai.pagination"
+
+
+def test_an_error_raised_before_its_name_is_touched_already_names_openai() -> None:
+    # The errors reach users from deep inside a call, never through `openai.<name>` first.
+    code = (
+        "import traceback\n"
+        "from openai._errors import RateLimitError\n"
+        "from openai._sync._streaming import Stream\n"
+        "from openai._sync._pagination import SyncPage\n"
+        "error = RateLimitError.__new__(RateLimitError)\n"
+        "print(traceback.format_exception_only(type(error), error)[0].split(':')[0].strip())\n"
+        "print(Stream.__module__, SyncPage.__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split("\n")[:2] == ["openai.RateLimitError", "openai openai.pagination"]

@@ -9,6 +9,7 @@ from typing import Any, AsyncIterator, Callable, Generic, Optional, TypeVar, Uni
 import httpx
 
 from .._concurrency import AsyncCall, async_close_shielded
+from .._public import publish
 from .._response import ResponseView, decode_json_body
 
 __all__ = ["AsyncAPIResponse", "AsyncResponseContextManager"]
@@ -90,3 +91,7 @@ class AsyncResponseContextManager(Generic[_T]):
         closer = getattr(self._response, "close", None)
         if closer is not None:
             await closer()
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

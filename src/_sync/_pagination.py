@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Generic, Iterator, Optional, TypeVar
 from typing_extensions import Self
 
 from .._pages import ConversationCursorPageShape, CursorPageShape, NextCursorPageShape, PageShape
+from .._public import publish
 from .._request import CallOptions
 
 if TYPE_CHECKING:
@@ -73,3 +74,7 @@ class SyncConversationCursorPage(_FetchingPage[_ItemT], ConversationCursorPageSh
 
 class SyncNextCursorPage(_FetchingPage[_ItemT], NextCursorPageShape[_ItemT], Generic[_ItemT]):  # type: ignore[misc,unused-ignore]
     """A list paginated by the page's ``next`` cursor."""
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

@@ -10,6 +10,7 @@ from typing import Any, Callable, Generic, Iterator, Optional, TypeVar, Union, c
 import httpx
 
 from .._concurrency import SyncCall, sync_close_shielded
+from .._public import publish
 from .._response import ResponseView, decode_json_body
 
 __all__ = ["APIResponse", "ResponseContextManager"]
@@ -91,3 +92,7 @@ class ResponseContextManager(Generic[_T]):
         closer = getattr(self._response, "close", None)
         if closer is not None:
             closer()
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)
