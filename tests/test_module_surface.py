@@ -10,7 +10,6 @@ import inspect
 import json
 import subprocess
 import sys
-import textwrap
 from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
@@ -212,9 +211,16 @@ def _view_calls() -> Dict[str, List[str]]:
 
 def _declared_view_calls(view: type) -> Dict[str, str]:
     """Method -> the typing helper a generated view class declares it with (type checkers read these)."""
-    tree = ast.parse(textwrap.dedent(inspect.getsource(view)))
+    # The class is defined in the generated module beside the resource module it reports as its own.
+    from codegen.views import views_module
+
+    resource_module = Path(inspect.getfile(sys.modules[view.__module__]))
+    views_path = resource_module.parent / (views_module(resource_module.stem) + ".py")
+    tree = ast.parse(views_path.read_text(encoding="utf-8"))
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == view.__name__]
+    assert len(classes) == 1, f"{view.__name__} is not in {views_path}"
     declared = {}
-    for node in ast.walk(tree):
+    for node in ast.walk(classes[0]):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
             target = node.targets[0]
             if isinstance(target, ast.Name):

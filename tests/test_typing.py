@@ -54,6 +54,7 @@ SNIPPET = textwrap.dedent(
         raw = completions.with_raw_response.create(model="m", messages=[])
         assert_type(raw, LegacyAPIResponse[ChatCompletion])
         assert_type(raw.parse(), ChatCompletion)
+        assert_type(raw.parse(to=Answer), Answer)
         assert_type(raw.elapsed, datetime.timedelta)
         streamed = completions.with_raw_response.create(model="m", messages=[], stream=True)
         assert_type(streamed, LegacyAPIResponse[Stream[ChatCompletionChunk]])
@@ -90,6 +91,7 @@ SNIPPET = textwrap.dedent(
         async with client.files.with_streaming_response.retrieve("f") as response:
             assert_type(response, AsyncAPIResponse[FileObject])
             assert_type(await response.parse(), FileObject)
+            assert_type(await response.parse(to=Answer), Answer)
         async with client.with_streaming_response.chat.completions.create(model="m", messages=[]) as chat:
             assert_type(chat, AsyncAPIResponse[ChatCompletion])
 

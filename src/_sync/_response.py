@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import Any, Callable, Generic, Iterator, Optional, TypeVar, Union, cast
+from typing import Any, Callable, Generic, Iterator, Optional, TypeVar, Union, cast, overload
 
 import httpx
 
@@ -16,6 +16,7 @@ from .._response import ResponseView, decode_json_body
 __all__ = ["APIResponse", "ResponseContextManager"]
 
 _T = TypeVar("_T")
+_ToT = TypeVar("_ToT")
 
 
 class APIResponse(ResponseView, Generic[_T]):
@@ -41,13 +42,17 @@ class APIResponse(ResponseView, Generic[_T]):
         """Read the body and decode it as JSON."""
         return decode_json_body(self.http_response, self.http_response.read())
 
-    def parse(self, *, to: Optional[type[Any]] = None) -> _T:
+    @overload
+    def parse(self, *, to: type[_ToT]) -> _ToT: ...
+    @overload
+    def parse(self, *, to: None = None) -> _T: ...
+    def parse(self, *, to: Optional[type[_ToT]] = None) -> Union[_T, _ToT]:
         """Read the body and build what the call returns without ``with_streaming_response``.
 
         For a streaming call this gives the stream itself, which reads the body as it is iterated.
         """
         content = b"" if self._is_stream else self.http_response.read()
-        return cast(_T, self._parser(to, content))
+        return cast(Union[_T, _ToT], self._parser(to, content))
 
     def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
         """Iterate the body as it arrives."""

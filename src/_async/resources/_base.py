@@ -55,13 +55,17 @@ class AsyncAPIResource:
         # Calls taking `**params` get their real signature and a check of the keywords given.
         install_call_signatures(cls)
         # The module imported its generated views before defining the class, so they are found here.
+        # They are at home in the resource's module, which exports them (their own module is the
+        # generated detail, and imports the resource's module, so it must not be imported first).
         namespace = vars(sys.modules[cls.__module__])
         raw = namespace.get(cls.__name__ + "WithRawResponse")
         if isinstance(raw, type) and issubclass(raw, AsyncRawResponseView):
             cls._raw_response_view = raw
+            raw.__module__ = cls.__module__
         streaming = namespace.get(cls.__name__ + "WithStreamingResponse")
         if isinstance(streaming, type) and issubclass(streaming, AsyncStreamingResponseView):
             cls._streaming_response_view = streaming
+            streaming.__module__ = cls.__module__
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
