@@ -72,6 +72,8 @@ SNIPPET = textwrap.dedent(
         assert_type(page.get_next_page(), SyncCursorPage[FileObject])
         assert_type(page.iter_pages(), Iterator[SyncCursorPage[FileObject]])
         assert_type(client.timeout, Union[float, httpx.Timeout, None])
+        assert_type(client.post("/files", cast_to=FileObject), FileObject)
+        assert_type(client.get("/x", cast_to=FileObject, stream=True, stream_cls=Stream[Answer]), Stream[Answer])
 
         # Each of these is wrong, and a type checker must say so.
         client.files.with_raw_response.retrieve(1)  # type: ignore[arg-type]
@@ -101,6 +103,7 @@ SNIPPET = textwrap.dedent(
         assert_type(page.iter_pages(), AsyncIterator[AsyncCursorPage[FileObject]])
         assert_type(client.timeout, Union[float, httpx.Timeout, None])
 
+        assert_type(await client.get("/files/f", cast_to=FileObject), FileObject)
         await client.files.with_raw_response.retrieve(1)  # type: ignore[arg-type]
         client.files.with_raw_response.retreive("f")  # type: ignore[attr-defined]
     """
