@@ -14,14 +14,17 @@ $(STAMP): pyproject.toml setup.py
 	$(PY) -m pip install --quiet -e '.[aiohttp,dev,realtime]'
 	touch $(STAMP)
 
-# reexports imports the package to find the objects it re-exports, so it runs after the other two.
+# views writes async modules that unasync turns into their sync twins, so it runs before unasync;
+# reexports imports the package to find the objects it re-exports, so it runs last.
 codegen: install
 	$(PY) -m codegen.types_gen
+	$(PY) -m codegen.views
 	$(PY) -m codegen.unasync
 	$(PY) -m codegen.reexports
 
 check: install
 	$(PY) -m codegen.types_gen --check
+	$(PY) -m codegen.views --check
 	$(PY) -m codegen.unasync --check
 	$(PY) -m codegen.reexports --check
 

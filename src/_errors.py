@@ -30,6 +30,8 @@ from typing import Any, Optional
 import httpx
 from typing_extensions import Literal
 
+from ._public import publish
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -268,3 +270,7 @@ def is_timeout(exc: BaseException) -> bool:
 
 def _text_or_none(value: object) -> Optional[str]:
     return value if isinstance(value, str) else None
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

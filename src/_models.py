@@ -16,6 +16,8 @@ import pydantic
 from pydantic import ConfigDict
 from typing_extensions import Annotated, Literal
 
+from ._public import publish
+
 __all__ = ["BaseModel", "construct_type", "type_adapter", "validate_json"]
 
 _ModelT = TypeVar("_ModelT", bound="BaseModel")
@@ -235,3 +237,7 @@ def _literals_match(model: type[BaseModel], data: Dict[str, Any]) -> bool:
         if key in data and data[key] not in get_args(annotation):
             return False
     return True
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

@@ -22,6 +22,7 @@ import pydantic
 
 from ._errors import OpenAIError
 from ._models import construct_type, type_adapter
+from ._public import publish
 
 if TYPE_CHECKING:
     from .types.chat.chat_completion import ChatCompletion
@@ -363,3 +364,7 @@ def parse_response_json(data: Any, text_format: Any, tools: Mapping[str, ToolSpe
         elif item.get("type") == "function_call" and isinstance(item.get("arguments"), str):
             item["parsed_arguments"] = parse_tool_arguments(tools.get(str(item.get("name"))), item["arguments"])
     return data
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime
 import json
 import os
-from typing import Any, Callable, Dict, Generic, Iterator, Optional, TypeVar, Union, cast
+from typing import Any, Callable, Dict, Generic, Iterator, Optional, TypeVar, Union, cast, overload
 
 import httpx
 
 from ._errors import APIResponseValidationError, embedded_error
+from ._public import publish
 
 __all__ = [
     "HttpxBinaryResponseContent",
@@ -25,6 +26,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_ToT = TypeVar("_ToT")
 
 
 class HttpxBinaryResponseContent:
@@ -207,12 +209,16 @@ class LegacyAPIResponse(ResponseView, Generic[_T]):
         """The body decoded as JSON."""
         return decode_json_body(self.http_response, self.http_response.content)
 
-    def parse(self, *, to: Optional[type[Any]] = None) -> _T:
+    @overload
+    def parse(self, *, to: type[_ToT]) -> _ToT: ...
+    @overload
+    def parse(self, *, to: None = None) -> _T: ...
+    def parse(self, *, to: Optional[type[_ToT]] = None) -> Union[_T, _ToT]:
         """What the call would have returned without ``with_raw_response`` (or the body as ``to``)."""
         key = to or self._cast_to
         if key not in self._parsed:
             self._parsed[key] = self._parser(to)
-        return cast(_T, self._parsed[key])
+        return cast(Union[_T, _ToT], self._parsed[key])
 
     def __repr__(self) -> str:
         return f"<LegacyAPIResponse [{self.status_code}] {self.method} {self.url}>"
@@ -227,3 +233,7 @@ def raise_plain_error(body: bytes, request: httpx.Request) -> None:
     error = embedded_error(data, request, "The server answered the stream with an error: ")
     if error is not None:
         raise error
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

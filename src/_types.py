@@ -12,6 +12,8 @@ from typing import IO, Mapping, Optional, Tuple, Union
 import httpx
 from typing_extensions import Literal, TypeAlias, TypedDict, override
 
+from ._public import publish
+
 __all__ = [
     "NOT_GIVEN",
     "Body",
@@ -112,3 +114,7 @@ class RequestOptions(TypedDict, total=False):
     extra_json: Mapping[str, object]
     idempotency_key: str
     follow_redirects: bool
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

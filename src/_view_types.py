@@ -25,9 +25,11 @@ if TYPE_CHECKING:
     #: A resource method, as found on its class (``self`` first).
     AsyncMethod: TypeAlias = Callable[Concatenate[Any, _P], Coroutine[Any, Any, _T]]
     SyncMethod: TypeAlias = Callable[Concatenate[Any, _P], _T]
-    #: The same call through ``with_raw_response``.
-    AsyncRawCallable: TypeAlias = Callable[_P, Awaitable[LegacyAPIResponse[_T]]]
-    SyncRawCallable: TypeAlias = Callable[_P, LegacyAPIResponse[_T]]
-    #: The same call through ``with_streaming_response``.
-    AsyncStreamedCallable: TypeAlias = Callable[_P, AsyncResponseContextManager[AsyncAPIResponse[_T]]]
-    SyncStreamedCallable: TypeAlias = Callable[_P, ResponseContextManager[APIResponse[_T]]]
+    # The same call through a view, as found on the view's class: the leading parameter is the view,
+    # which binding removes, so users see exactly the resource method's parameters.
+    #: Through ``with_raw_response``.
+    AsyncRawCallable: TypeAlias = Callable[Concatenate[Any, _P], Awaitable[LegacyAPIResponse[_T]]]
+    SyncRawCallable: TypeAlias = Callable[Concatenate[Any, _P], LegacyAPIResponse[_T]]
+    #: Through ``with_streaming_response``.
+    AsyncStreamedCallable: TypeAlias = Callable[Concatenate[Any, _P], AsyncResponseContextManager[AsyncAPIResponse[_T]]]
+    SyncStreamedCallable: TypeAlias = Callable[Concatenate[Any, _P], ResponseContextManager[APIResponse[_T]]]

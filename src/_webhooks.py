@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Mapping, Optional, Union
 if TYPE_CHECKING:
     from .types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
 
+from ._public import publish
+
 __all__ = ["DEFAULT_TOLERANCE", "InvalidWebhookSignatureError", "unwrap", "verify_signature"]
 
 #: Seconds a webhook's timestamp may differ from the receiver's clock.
@@ -115,3 +117,7 @@ def unwrap(
         raise ValueError(f"The webhook body is not JSON: {exc}") from None
     event: UnwrapWebhookEvent = construct_type(UnwrapWebhookEvent, data)
     return event
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

@@ -3,8 +3,10 @@ the re-exported objects are the very objects the clients use."""
 
 from __future__ import annotations
 
+import ast
 import functools
 import importlib
+import inspect
 import json
 import subprocess
 import sys
@@ -202,36 +204,50 @@ def _view_calls() -> Dict[str, List[str]]:
     return dict(paths)
 
 
+def _declared_view_calls(view: type) -> Dict[str, str]:
+    """Method -> the typing helper a generated view class declares it with (type checkers read these)."""
+    # The class is defined in the generated module beside the resource module it reports as its own.
+    from codegen.views import views_module
+
+    resource_module = Path(inspect.getfile(sys.modules[view.__module__]))
+    views_path = resource_module.parent / (views_module(resource_module.stem) + ".py")
+    tree = ast.parse(views_path.read_text(encoding="utf-8"))
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == view.__name__]
+    assert len(classes) == 1, f"{view.__name__} is not in {views_path}"
+    declared = {}
+    for node in ast.walk(classes[0]):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                declared[target.id] = node.value.func.id
+    return declared
+
+
 @pytest.mark.parametrize("client_class", [OpenAI, AsyncOpenAI])
 def test_each_view_declares_the_calls_of_its_resource(client_class: Any) -> None:
-    # A declared view method is what type checkers see: typed parameters and response, or for an
-    # overloaded method (``create`` with ``stream``) a typed response only.
-    from typing_extensions import get_overloads
-
-    from openai._async.resources import _base as async_base
-    from openai._sync.resources import _base as sync_base
-
-    overloaded = (async_base.AsyncRawOverloadedMethod, async_base.AsyncStreamedOverloadedMethod)
-    overloaded += (sync_base.RawOverloadedMethod, sync_base.StreamedOverloadedMethod)
+    # A declared view method is what type checkers see: the resource method's parameters (each
+    # overload) and a typed response; a list call's response is its first page.
+    calls = json.loads((ROOT / "codegen" / "resource_types.json").read_text(encoding="utf-8"))["calls"]
+    pages = {tuple(call["call"].removeprefix("client.").rsplit(".", 1)) for call in calls if call["result"] == "page"}
     client = client_class(api_key="sk-test")
     wrong = []
     for path, methods in sorted(_view_calls().items()):
         resource = _walk(client, path)
-        for view in (type(resource.with_raw_response), type(resource.with_streaming_response)):
+        for view, prefix in (
+            (type(resource.with_raw_response), "raw"),
+            (type(resource.with_streaming_response), "streamed"),
+        ):
+            declared = _declared_view_calls(view)
             for method in methods:
-                declared = view.__dict__.get(method)
-                is_overloaded = bool(get_overloads(getattr(type(resource), method)))
-                if not isinstance(declared, (async_base._ViewMethod, sync_base._ViewMethod)):
-                    wrong.append(f"{view.__name__}.{method} is not declared")
-                elif isinstance(declared, overloaded) is not is_overloaded:
-                    wrong.append(f"{view.__name__}.{method} is declared as {type(declared).__name__}")
+                is_list = (path, method) in pages
+                expected = f"{prefix}_list_call" if is_list else f"{prefix}_call"
+                if declared.get(method) != expected:
+                    wrong.append(f"{view.__name__}.{method} is declared as {declared.get(method)}, not {expected}")
     assert not wrong, "\n".join(wrong)
 
 
-def test_a_declared_view_method_wraps_the_resource_method() -> None:
+def test_a_view_method_wraps_the_resource_method() -> None:
     with OpenAI(api_key="sk-test") as client:
-        declared = type(client.files.with_raw_response).__dict__["retrieve"]
-        assert type(client.files.with_raw_response).retrieve is declared
         bound = client.files.with_raw_response.retrieve
         assert bound.__name__ == "retrieve"
         assert bound.__wrapped__ == client.files.retrieve
@@ -256,3 +272,39 @@ def test_a_views_sub_resources_are_annotated_with_their_views(client_class: Any)
             if annotation != type(getattr(resource, view)).__name__:
                 wrong.append(f"{type(resource).__name__}.{view}: {annotation}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_public_class_and_function_names_its_public_home() -> None:
+    # Tracebacks, reprs and pickles name the module users import from, as the official SDK's do.
+    from types import FunctionType
+
+    from openai._public import home_of
+
+    wrong = []
+    for name in openai.__all__:
+        value = getattr(openai, name)
+        if not isinstance(value, (type, FunctionType)) or value.__name__ != name:
+            continue
+        if not value.__module__.startswith("openai"):
+            continue  # another library's (openai.Timeout is httpx.Timeout)
+        home = home_of(name)
+        if value.__module__ != home or getattr(importlib.import_module(home), name, None) is not value:
+            wrong.append(f"{name}: {value.__module__}, not {home}")
+    assert not wrong, "\n".join(wrong)
+    assert openai.RateLimitError.__module__ == "openai"
+    assert openai.SyncCursorPage.__module__ == "openai.pagination"
+
+
+def test_an_error_raised_before_its_name_is_touched_already_names_openai() -> None:
+    # The errors reach users from deep inside a call, never through `openai.<name>` first.
+    code = (
+        "import traceback\n"
+        "from openai._errors import RateLimitError\n"
+        "from openai._sync._streaming import Stream\n"
+        "from openai._sync._pagination import SyncPage\n"
+        "error = RateLimitError.__new__(RateLimitError)\n"
+        "print(traceback.format_exception_only(type(error), error)[0].split(':')[0].strip())\n"
+        "print(Stream.__module__, SyncPage.__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split("\n")[:2] == ["openai.RateLimitError", "openai openai.pagination"]

@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import time
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Callable, Dict, Literal, Mapping, Optional, TypeVar, Union, cast, overload
 
 import httpx
 
@@ -32,7 +32,7 @@ from .._low_level import RequestOptions, low_level_options, stream_item_type
 from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
-from .._types import Body, NotGiven
+from .._types import Body, NotGiven, Timeout
 from ._response import AsyncAPIResponse
 
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ __all__ = ["AsyncAPIClient"]
 
 _PageT = TypeVar("_PageT")
 _ResultT = TypeVar("_ResultT")
+# A stream class of a low-level call (`stream_cls=AsyncStream[Event]`), given back as the call's result.
+_StreamT = TypeVar("_StreamT", bound="AsyncStream[Any]")
 _ClientT = TypeVar("_ClientT", bound="AsyncAPIClient")
 
 
@@ -84,7 +86,7 @@ class AsyncAPIClient:
         return self._settings.max_retries
 
     @property
-    def timeout(self) -> Any:
+    def timeout(self) -> Timeout:
         """The default timeout of every request."""
         return self._settings.timeout
 
@@ -168,6 +170,35 @@ class AsyncAPIClient:
 
     # The official SDK's low-level calls: a path under base_url, and the type to build the answer as.
 
+    @overload
+    async def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        options: Optional[RequestOptions] = None,
+        stream: Literal[False] = False,
+    ) -> _ResultT: ...
+    @overload
+    async def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[object],
+        options: Optional[RequestOptions] = None,
+        stream: Literal[True],
+        stream_cls: type[_StreamT],
+    ) -> _StreamT: ...
+    @overload
+    async def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        options: Optional[RequestOptions] = None,
+        stream: bool,
+        stream_cls: Optional[type[_StreamT]] = None,
+    ) -> Union[_ResultT, _StreamT]: ...
     async def get(
         self,
         path: str,
@@ -175,12 +206,53 @@ class AsyncAPIClient:
         cast_to: type[_ResultT],
         options: Optional[RequestOptions] = None,
         stream: bool = False,
-        stream_cls: Optional[type[AsyncStream[Any]]] = None,
-    ) -> Any:
+        stream_cls: Optional[type[_StreamT]] = None,
+    ) -> Union[_ResultT, _StreamT]:
         """Send ``GET path`` and build the answer as ``cast_to`` (or a stream, with ``stream=True``)."""
         call = low_level_options("get", path, options=options)
-        return await self.request(call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls))
+        result: Union[_ResultT, _StreamT] = await self.request(
+            call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls)
+        )
+        return result
 
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+        files: Optional[Any] = None,
+        stream: Literal[False] = False,
+    ) -> _ResultT: ...
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[object],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+        files: Optional[Any] = None,
+        stream: Literal[True],
+        stream_cls: type[_StreamT],
+    ) -> _StreamT: ...
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+        files: Optional[Any] = None,
+        stream: bool,
+        stream_cls: Optional[type[_StreamT]] = None,
+    ) -> Union[_ResultT, _StreamT]: ...
     async def post(
         self,
         path: str,
@@ -191,11 +263,14 @@ class AsyncAPIClient:
         options: Optional[RequestOptions] = None,
         files: Optional[Any] = None,
         stream: bool = False,
-        stream_cls: Optional[type[AsyncStream[Any]]] = None,
-    ) -> Any:
+        stream_cls: Optional[type[_StreamT]] = None,
+    ) -> Union[_ResultT, _StreamT]:
         """Send ``POST path`` with ``body`` as JSON (or ``files`` as multipart) and build the answer."""
         call = low_level_options("post", path, body=body, content=content, files=files, options=options)
-        return await self.request(call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls))
+        result: Union[_ResultT, _StreamT] = await self.request(
+            call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls)
+        )
+        return result
 
     async def put(
         self,

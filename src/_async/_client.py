@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .._data_residency import DataResidency
     from .._rate_limit import RateLimiter
     from ..auth import WorkloadIdentity, X509WorkloadIdentity
+    from .resources._client_views import AsyncOpenAIWithRawResponse, AsyncOpenAIWithStreamedResponse
     from .resources.admin import AsyncAdmin
     from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
@@ -312,18 +313,18 @@ class AsyncOpenAI(AsyncAPIClient):
         return AsyncWebhooks(self)
 
     @functools.cached_property
-    def with_raw_response(self) -> Any:
+    def with_raw_response(self) -> AsyncOpenAIWithRawResponse:
         """Every resource of this client, its calls returning the raw HTTP response."""
-        from .resources._base import AsyncRawResponseView
+        from .resources._client_views import AsyncOpenAIWithRawResponse
 
-        return AsyncRawResponseView(self)
+        return AsyncOpenAIWithRawResponse(self)
 
     @functools.cached_property
-    def with_streaming_response(self) -> Any:
+    def with_streaming_response(self) -> AsyncOpenAIWithStreamedResponse:
         """Every resource of this client, its calls as context managers over unread responses."""
-        from .resources._base import AsyncStreamingResponseView
+        from .resources._client_views import AsyncOpenAIWithStreamedResponse
 
-        return AsyncStreamingResponseView(self)
+        return AsyncOpenAIWithStreamedResponse(self)
 
     def copy(
         self,

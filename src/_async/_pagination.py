@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, AsyncIterator, Generic, Optional, TypeVar
 
+from typing_extensions import Self
+
 from .._pages import ConversationCursorPageShape, CursorPageShape, NextCursorPageShape, PageShape
+from .._public import publish
 from .._request import CallOptions
 
 if TYPE_CHECKING:
@@ -34,16 +37,16 @@ class _FetchingPage(Generic[_ItemT]):
         """Whether another page follows this one."""
         return bool(self.data) and self.next_page_query() is not None
 
-    async def get_next_page(self) -> Any:
+    async def get_next_page(self) -> Self:
         """Fetch the page after this one; raises RuntimeError on the last page."""
         query = self.next_page_query()
         if query is None or self._client is None or self._options is None:
             raise RuntimeError("No next page: check has_next_page() first")
         return await self._client.fetch_page(type(self), self._options, query)
 
-    async def iter_pages(self) -> AsyncIterator[Any]:
+    async def iter_pages(self) -> AsyncIterator[Self]:
         """This page and every page after it."""
-        page: Any = self
+        page = self
         while True:
             yield page
             if not page.has_next_page():
@@ -70,3 +73,7 @@ class AsyncConversationCursorPage(_FetchingPage[_ItemT], ConversationCursorPageS
 
 class AsyncNextCursorPage(_FetchingPage[_ItemT], NextCursorPageShape[_ItemT], Generic[_ItemT]):  # type: ignore[misc,unused-ignore]
     """A list paginated by the page's ``next`` cursor."""
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Generic, Optional, TypeVar, Union, cast
+from typing import Any, AsyncIterator, Callable, Generic, Optional, TypeVar, Union, cast, overload
 
 import httpx
 
 from .._concurrency import AsyncCall, async_close_shielded
+from .._public import publish
 from .._response import ResponseView, decode_json_body
 
 __all__ = ["AsyncAPIResponse", "AsyncResponseContextManager"]
 
 _T = TypeVar("_T")
+_ToT = TypeVar("_ToT")
 
 
 class AsyncAPIResponse(ResponseView, Generic[_T]):
@@ -39,13 +41,17 @@ class AsyncAPIResponse(ResponseView, Generic[_T]):
         """Read the body and decode it as JSON."""
         return decode_json_body(self.http_response, await self.http_response.aread())
 
-    async def parse(self, *, to: Optional[type[Any]] = None) -> _T:
+    @overload
+    async def parse(self, *, to: type[_ToT]) -> _ToT: ...
+    @overload
+    async def parse(self, *, to: None = None) -> _T: ...
+    async def parse(self, *, to: Optional[type[_ToT]] = None) -> Union[_T, _ToT]:
         """Read the body and build what the call returns without ``with_streaming_response``.
 
         For a streaming call this gives the stream itself, which reads the body as it is iterated.
         """
         content = b"" if self._is_stream else await self.http_response.aread()
-        return cast(_T, self._parser(to, content))
+        return cast(Union[_T, _ToT], self._parser(to, content))
 
     def iter_bytes(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
         """Iterate the body as it arrives."""
@@ -90,3 +96,7 @@ class AsyncResponseContextManager(Generic[_T]):
         closer = getattr(self._response, "close", None)
         if closer is not None:
             await closer()
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

@@ -10,6 +10,7 @@ import httpx
 
 from .._concurrency import async_close_shielded
 from .._errors import APIConnectionError, APIError, APITimeoutError, is_timeout
+from .._public import publish
 from .._response import raise_plain_error
 from .._sse import ServerSentEvent, SSEDecoder
 from .._stream_events import parse_event
@@ -118,3 +119,7 @@ class AsyncStream(Generic[_T]):
                 )
         finally:
             await self.close()
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

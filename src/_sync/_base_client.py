@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import time
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Callable, Dict, Literal, Mapping, Optional, TypeVar, Union, cast, overload
 
 import httpx
 
@@ -33,7 +33,7 @@ from .._low_level import RequestOptions, low_level_options, stream_item_type
 from .._request import CallOptions, ClientSettings, build_request, total_seconds
 from .._response import LegacyAPIResponse, decode_json_body, parse_content
 from .._retry import retry_delay, should_retry_status
-from .._types import Body, NotGiven
+from .._types import Body, NotGiven, Timeout
 from ._response import APIResponse
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ __all__ = ["SyncAPIClient"]
 
 _PageT = TypeVar("_PageT")
 _ResultT = TypeVar("_ResultT")
+# A stream class of a low-level call (`stream_cls=Stream[Event]`), given back as the call's result.
+_StreamT = TypeVar("_StreamT", bound="Stream[Any]")
 _ClientT = TypeVar("_ClientT", bound="SyncAPIClient")
 
 
@@ -85,7 +87,7 @@ class SyncAPIClient:
         return self._settings.max_retries
 
     @property
-    def timeout(self) -> Any:
+    def timeout(self) -> Timeout:
         """The default timeout of every request."""
         return self._settings.timeout
 
@@ -169,6 +171,35 @@ class SyncAPIClient:
 
     # The official SDK's low-level calls: a path under base_url, and the type to build the answer as.
 
+    @overload
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        options: Optional[RequestOptions] = None,
+        stream: Literal[False] = False,
+    ) -> _ResultT: ...
+    @overload
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[object],
+        options: Optional[RequestOptions] = None,
+        stream: Literal[True],
+        stream_cls: type[_StreamT],
+    ) -> _StreamT: ...
+    @overload
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        options: Optional[RequestOptions] = None,
+        stream: bool,
+        stream_cls: Optional[type[_StreamT]] = None,
+    ) -> Union[_ResultT, _StreamT]: ...
     def get(
         self,
         path: str,
@@ -176,12 +207,53 @@ class SyncAPIClient:
         cast_to: type[_ResultT],
         options: Optional[RequestOptions] = None,
         stream: bool = False,
-        stream_cls: Optional[type[Stream[Any]]] = None,
-    ) -> Any:
+        stream_cls: Optional[type[_StreamT]] = None,
+    ) -> Union[_ResultT, _StreamT]:
         """Send ``GET path`` and build the answer as ``cast_to`` (or a stream, with ``stream=True``)."""
         call = low_level_options("get", path, options=options)
-        return self.request(call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls))
+        result: Union[_ResultT, _StreamT] = self.request(
+            call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls)
+        )
+        return result
 
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+        files: Optional[Any] = None,
+        stream: Literal[False] = False,
+    ) -> _ResultT: ...
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[object],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+        files: Optional[Any] = None,
+        stream: Literal[True],
+        stream_cls: type[_StreamT],
+    ) -> _StreamT: ...
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_ResultT],
+        body: Optional[Body] = None,
+        content: Optional[object] = None,
+        options: Optional[RequestOptions] = None,
+        files: Optional[Any] = None,
+        stream: bool,
+        stream_cls: Optional[type[_StreamT]] = None,
+    ) -> Union[_ResultT, _StreamT]: ...
     def post(
         self,
         path: str,
@@ -192,11 +264,14 @@ class SyncAPIClient:
         options: Optional[RequestOptions] = None,
         files: Optional[Any] = None,
         stream: bool = False,
-        stream_cls: Optional[type[Stream[Any]]] = None,
-    ) -> Any:
+        stream_cls: Optional[type[_StreamT]] = None,
+    ) -> Union[_ResultT, _StreamT]:
         """Send ``POST path`` with ``body`` as JSON (or ``files`` as multipart) and build the answer."""
         call = low_level_options("post", path, body=body, content=content, files=files, options=options)
-        return self.request(call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls))
+        result: Union[_ResultT, _StreamT] = self.request(
+            call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls)
+        )
+        return result
 
     def put(
         self,

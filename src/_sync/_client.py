@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .._data_residency import DataResidency
     from .._rate_limit import RateLimiter
     from ..auth import WorkloadIdentity, X509WorkloadIdentity
+    from .resources._client_views import OpenAIWithRawResponse, OpenAIWithStreamedResponse
     from .resources.admin import Admin
     from .resources.audio import Audio
     from .resources.batches import Batches
@@ -313,18 +314,18 @@ class OpenAI(SyncAPIClient):
         return Webhooks(self)
 
     @functools.cached_property
-    def with_raw_response(self) -> Any:
+    def with_raw_response(self) -> OpenAIWithRawResponse:
         """Every resource of this client, its calls returning the raw HTTP response."""
-        from .resources._base import RawResponseView
+        from .resources._client_views import OpenAIWithRawResponse
 
-        return RawResponseView(self)
+        return OpenAIWithRawResponse(self)
 
     @functools.cached_property
-    def with_streaming_response(self) -> Any:
+    def with_streaming_response(self) -> OpenAIWithStreamedResponse:
         """Every resource of this client, its calls as context managers over unread responses."""
-        from .resources._base import StreamingResponseView
+        from .resources._client_views import OpenAIWithStreamedResponse
 
-        return StreamingResponseView(self)
+        return OpenAIWithStreamedResponse(self)
 
     def copy(
         self,

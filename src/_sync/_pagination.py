@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generic, Iterator, Optional, TypeVar
 
+from typing_extensions import Self
+
 from .._pages import ConversationCursorPageShape, CursorPageShape, NextCursorPageShape, PageShape
+from .._public import publish
 from .._request import CallOptions
 
 if TYPE_CHECKING:
@@ -35,16 +38,16 @@ class _FetchingPage(Generic[_ItemT]):
         """Whether another page follows this one."""
         return bool(self.data) and self.next_page_query() is not None
 
-    def get_next_page(self) -> Any:
+    def get_next_page(self) -> Self:
         """Fetch the page after this one; raises RuntimeError on the last page."""
         query = self.next_page_query()
         if query is None or self._client is None or self._options is None:
             raise RuntimeError("No next page: check has_next_page() first")
         return self._client.fetch_page(type(self), self._options, query)
 
-    def iter_pages(self) -> Iterator[Any]:
+    def iter_pages(self) -> Iterator[Self]:
         """This page and every page after it."""
-        page: Any = self
+        page = self
         while True:
             yield page
             if not page.has_next_page():
@@ -71,3 +74,7 @@ class SyncConversationCursorPage(_FetchingPage[_ItemT], ConversationCursorPageSh
 
 class SyncNextCursorPage(_FetchingPage[_ItemT], NextCursorPageShape[_ItemT], Generic[_ItemT]):  # type: ignore[misc,unused-ignore]
     """A list paginated by the page's ``next`` cursor."""
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

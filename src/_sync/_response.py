@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import Any, Callable, Generic, Iterator, Optional, TypeVar, Union, cast
+from typing import Any, Callable, Generic, Iterator, Optional, TypeVar, Union, cast, overload
 
 import httpx
 
 from .._concurrency import SyncCall, sync_close_shielded
+from .._public import publish
 from .._response import ResponseView, decode_json_body
 
 __all__ = ["APIResponse", "ResponseContextManager"]
 
 _T = TypeVar("_T")
+_ToT = TypeVar("_ToT")
 
 
 class APIResponse(ResponseView, Generic[_T]):
@@ -40,13 +42,17 @@ class APIResponse(ResponseView, Generic[_T]):
         """Read the body and decode it as JSON."""
         return decode_json_body(self.http_response, self.http_response.read())
 
-    def parse(self, *, to: Optional[type[Any]] = None) -> _T:
+    @overload
+    def parse(self, *, to: type[_ToT]) -> _ToT: ...
+    @overload
+    def parse(self, *, to: None = None) -> _T: ...
+    def parse(self, *, to: Optional[type[_ToT]] = None) -> Union[_T, _ToT]:
         """Read the body and build what the call returns without ``with_streaming_response``.
 
         For a streaming call this gives the stream itself, which reads the body as it is iterated.
         """
         content = b"" if self._is_stream else self.http_response.read()
-        return cast(_T, self._parser(to, content))
+        return cast(Union[_T, _ToT], self._parser(to, content))
 
     def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
         """Iterate the body as it arrives."""
@@ -91,3 +97,7 @@ class ResponseContextManager(Generic[_T]):
         closer = getattr(self._response, "close", None)
         if closer is not None:
             closer()
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

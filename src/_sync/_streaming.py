@@ -11,6 +11,7 @@ import httpx
 
 from .._concurrency import sync_close_shielded
 from .._errors import APIConnectionError, APIError, APITimeoutError, is_timeout
+from .._public import publish
 from .._response import raise_plain_error
 from .._sse import ServerSentEvent, SSEDecoder
 from .._stream_events import parse_event
@@ -119,3 +120,7 @@ class Stream(Generic[_T]):
                 )
         finally:
             self.close()
+
+
+# Tracebacks and reprs name these where users import them (see _public.py).
+publish(globals(), __all__)

@@ -34,3 +34,11 @@ async def test_a_nested_view_marks_the_call_of_the_deepest_resource(
     assert raw.status_code == 200
     assert server.requests[-1].path.startswith(f"/v1/fine_tuning/jobs/{job.id}/checkpoints")
     assert isinstance(raw.parse().data, list)
+
+
+async def test_the_clients_views_have_the_official_names(client: AsyncOpenAI) -> None:
+    assert type(client.with_raw_response).__name__ == "AsyncOpenAIWithRawResponse"
+    assert type(client.with_streaming_response).__name__ == "AsyncOpenAIWithStreamedResponse"
+    assert type(client.with_raw_response.files) is type(client.files.with_raw_response)
+    raw = await client.with_raw_response.files.list()
+    assert raw.status_code == 200

@@ -33,3 +33,11 @@ def test_a_nested_view_marks_the_call_of_the_deepest_resource(client: OpenAI, se
     assert raw.status_code == 200
     assert server.requests[-1].path.startswith(f"/v1/fine_tuning/jobs/{job.id}/checkpoints")
     assert isinstance(raw.parse().data, list)
+
+
+def test_the_clients_views_have_the_official_names(client: OpenAI) -> None:
+    assert type(client.with_raw_response).__name__ == "OpenAIWithRawResponse"
+    assert type(client.with_streaming_response).__name__ == "OpenAIWithStreamedResponse"
+    assert type(client.with_raw_response.files) is type(client.files.with_raw_response)
+    raw = client.with_raw_response.files.list()
+    assert raw.status_code == 200

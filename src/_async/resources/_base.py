@@ -3,17 +3,19 @@
 ``resource.with_raw_response.method(...)`` returns the HTTP response with a ``parse()`` method;
 ``resource.with_streaming_response.method(...)`` is a context manager yielding the response
 before its body is read. Both views wrap every method of a resource generically; each resource
-module declares its own two named view classes (``AsyncCompletionsWithRawResponse``, ...) with the
-``resource=`` class keyword, so the objects users get have the names the official SDK gives them.
-A view declares its resource's API calls (``retrieve = AsyncRawMethod(AsyncFiles.retrieve)``) so that
-type checkers see each with the resource method's parameters and a typed response; an overloaded
-method (``create`` with ``stream``) is declared too, its response typed but not its parameters.
+package has generated named view classes (``AsyncCompletionsWithRawResponse``, ... in its ``_views.py``,
+written by ``codegen/views.py``) so that the objects users get have the names the official SDK gives
+them. A resource uses the views named after it in its own module (its module imports them), else
+the generic ones. A generated view declares its resource's API calls for type checkers
+(``retrieve = raw_call(AsyncFiles.retrieve)``), each with the resource method's parameters (every
+overload of it) and a typed response.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Mapping, Optional, TypeVar, overload
+import sys
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping, Optional, TypeVar
 
 from typing_extensions import Concatenate, ParamSpec
 
@@ -29,17 +31,7 @@ if TYPE_CHECKING:
     from ..._view_types import AsyncMethod, AsyncRawCallable, AsyncStreamedCallable
     from .._base_client import AsyncAPIClient
 
-__all__ = [
-    "AsyncAPIResource",
-    "AsyncRawListMethod",
-    "AsyncRawMethod",
-    "AsyncRawOverloadedMethod",
-    "AsyncRawResponseView",
-    "AsyncStreamedListMethod",
-    "AsyncStreamedMethod",
-    "AsyncStreamedOverloadedMethod",
-    "AsyncStreamingResponseView",
-]
+__all__ = ["AsyncAPIResource", "AsyncRawResponseView", "AsyncStreamingResponseView"]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT")
@@ -54,8 +46,7 @@ class AsyncAPIResource:
     _opt_in_headers: ClassVar[Mapping[str, str]] = {}
     _opt_in_query: ClassVar[Mapping[str, object]] = {}
 
-    # The resource's own view classes, registered by their declarations (see AsyncRawResponseView);
-    # a resource that declares none gets the generic ones.
+    # The resource's own view classes: those named after it in its module, else the generic ones.
     _raw_response_view: ClassVar[type[AsyncRawResponseView]]
     _streaming_response_view: ClassVar[type[AsyncStreamingResponseView]]
 
@@ -63,17 +54,29 @@ class AsyncAPIResource:
         super().__init_subclass__(**kwargs)
         # Calls taking `**params` get their real signature and a check of the keywords given.
         install_call_signatures(cls)
+        # The module imported its generated views before defining the class, so they are found here.
+        # They are at home in the resource's module, which exports them (their own module is the
+        # generated detail, and imports the resource's module, so it must not be imported first).
+        namespace = vars(sys.modules[cls.__module__])
+        raw = namespace.get(cls.__name__ + "WithRawResponse")
+        if isinstance(raw, type) and issubclass(raw, AsyncRawResponseView):
+            cls._raw_response_view = raw
+            raw.__module__ = cls.__module__
+        streaming = namespace.get(cls.__name__ + "WithStreamingResponse")
+        if isinstance(streaming, type) and issubclass(streaming, AsyncStreamingResponseView):
+            cls._streaming_response_view = streaming
+            streaming.__module__ = cls.__module__
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @functools.cached_property
-    def with_raw_response(self) -> Any:
+    def with_raw_response(self) -> AsyncRawResponseView:
         """The same calls, returning the raw HTTP response; ``.parse()`` gives the usual result."""
         return self._raw_response_view(self)
 
     @functools.cached_property
-    def with_streaming_response(self) -> Any:
+    def with_streaming_response(self) -> AsyncStreamingResponseView:
         """The same calls as context managers yielding the response before its body is read."""
         return self._streaming_response_view(self)
 
@@ -183,13 +186,15 @@ class _ResponseView:
     def __init__(self, target: object) -> None:
         self._target = target
 
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._target, name)
-        if isinstance(attr, AsyncAPIResource):
-            return getattr(attr, self._property)
-        if not callable(attr) or name.startswith("_"):
-            return attr
-        return self._wrap(attr)
+    if not TYPE_CHECKING:
+        # Hidden from type checkers, which see only what a generated view declares.
+        def __getattr__(self, name: str) -> Any:
+            attr = getattr(self._target, name)
+            if isinstance(attr, AsyncAPIResource):
+                return getattr(attr, self._property)
+            if not callable(attr) or name.startswith("_"):
+                return attr
+            return self._wrap(attr)
 
     def _marked(self, kwargs: dict[str, Any]) -> dict[str, Any]:
         kwargs["extra_headers"] = {**(kwargs.get("extra_headers") or {}), RAW_RESPONSE_HEADER: self._mode}
@@ -205,16 +210,11 @@ class _ResponseView:
 class AsyncRawResponseView(_ResponseView):
     """``with_raw_response``: each call returns a :class:`LegacyAPIResponse`.
 
-    A resource's named view subclasses it with ``resource=`` naming the resource class.
+    A resource's named view subclasses it.
     """
 
     _mode = "raw"
     _property = "with_raw_response"
-
-    def __init_subclass__(cls, *, resource: Optional[type[AsyncAPIResource]] = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if resource is not None:
-            resource._raw_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
         # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
@@ -228,16 +228,11 @@ class AsyncRawResponseView(_ResponseView):
 class AsyncStreamingResponseView(_ResponseView):
     """``with_streaming_response``: each call is a context manager yielding an unread response.
 
-    A resource's named view subclasses it with ``resource=`` naming the resource class.
+    A resource's named view subclasses it.
     """
 
     _mode = "stream"
     _property = "with_streaming_response"
-
-    def __init_subclass__(cls, *, resource: Optional[type[AsyncAPIResource]] = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if resource is not None:
-            resource._streaming_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
         # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
@@ -249,99 +244,30 @@ class AsyncStreamingResponseView(_ResponseView):
         return call
 
 
-class _ViewMethod:
-    """A method of a named view, declared as ``create = AsyncRawMethod(AsyncCompletions.create)``.
+if TYPE_CHECKING:
+    # What the generated views declare their calls with (`create = raw_call(AsyncCompletions.create)`):
+    # each keeps the resource method's parameters, overloads included, and types the view's response.
+    # Type checkers only: at run time a view wraps whatever method is asked for (see _ResponseView).
 
-    At run time it wraps the resource's method exactly as the view's ``__getattr__`` would; it exists
-    so that type checkers see the view's method with the resource method's parameters.
-    """
+    def raw_call(method: AsyncMethod[_P, _T]) -> AsyncRawCallable[_P, _T]:
+        """A ``with_raw_response`` call: the raw response, whose ``parse()`` gives ``_T``."""
+        ...
 
-    def __init__(self, method: Callable[..., Any]) -> None:
-        self._name = method.__name__
+    def raw_list_call(
+        method: Callable[Concatenate[Any, _P], AsyncPaginator[Any, _PageT]],
+    ) -> AsyncRawCallable[_P, _PageT]:
+        """A ``with_raw_response`` list call: the first page's raw response, whose ``parse()`` gives the page."""
+        ...
 
-    def _bind(self, view: Optional[_ResponseView]) -> Any:
-        if view is None:
-            return self
-        return view._wrap(getattr(view._target, self._name))
+    def streamed_call(method: AsyncMethod[_P, _T]) -> AsyncStreamedCallable[_P, _T]:
+        """A ``with_streaming_response`` call: a context manager over the unread response."""
+        ...
 
-
-class AsyncRawMethod(_ViewMethod, Generic[_P, _T]):
-    """A ``with_raw_response`` method: the call's raw response, whose ``parse()`` gives ``_T``."""
-
-    def __init__(self, method: AsyncMethod[_P, _T]) -> None:
-        super().__init__(method)
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> AsyncRawMethod[_P, _T]: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> AsyncRawCallable[_P, _T]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class AsyncRawListMethod(_ViewMethod, Generic[_P, _PageT]):
-    """A ``with_raw_response`` list method: the first page's raw response, whose ``parse()`` gives the page."""
-
-    def __init__(self, method: Callable[Concatenate[Any, _P], AsyncPaginator[Any, _PageT]]) -> None:
-        super().__init__(method)
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> AsyncRawListMethod[_P, _PageT]: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> AsyncRawCallable[_P, _PageT]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class AsyncStreamedMethod(_ViewMethod, Generic[_P, _T]):
-    """A ``with_streaming_response`` method: a context manager over the unread response."""
-
-    def __init__(self, method: AsyncMethod[_P, _T]) -> None:
-        super().__init__(method)
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> AsyncStreamedMethod[_P, _T]: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> AsyncStreamedCallable[_P, _T]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class AsyncStreamedListMethod(_ViewMethod, Generic[_P, _PageT]):
-    """A ``with_streaming_response`` list method: a context manager over the first page's unread response."""
-
-    def __init__(self, method: Callable[Concatenate[Any, _P], AsyncPaginator[Any, _PageT]]) -> None:
-        super().__init__(method)
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> AsyncStreamedListMethod[_P, _PageT]: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> AsyncStreamedCallable[_P, _PageT]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class AsyncRawOverloadedMethod(_ViewMethod):
-    """A ``with_raw_response`` method whose resource method is overloaded: its response is typed, its
-    parameters are not (one ParamSpec cannot carry several overloads)."""
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> AsyncRawOverloadedMethod: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> AsyncRawCallable[..., Any]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class AsyncStreamedOverloadedMethod(_ViewMethod):
-    """A ``with_streaming_response`` method whose resource method is overloaded (see AsyncRawOverloadedMethod)."""
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> AsyncStreamedOverloadedMethod: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> AsyncStreamedCallable[..., Any]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
+    def streamed_list_call(
+        method: Callable[Concatenate[Any, _P], AsyncPaginator[Any, _PageT]],
+    ) -> AsyncStreamedCallable[_P, _PageT]:
+        """A ``with_streaming_response`` list call: a context manager over the first page's unread response."""
+        ...
 
 
 AsyncAPIResource._raw_response_view = AsyncRawResponseView

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,15 +11,13 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Batch, BatchCreateParams, BatchListParams
 from .._pagination import AsyncCursorPage
-from ._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._batches_views import AsyncBatchesWithRawResponse, AsyncBatchesWithStreamingResponse
+else:
+    from ._batches_views import AsyncBatchesWithRawResponse, AsyncBatchesWithStreamingResponse
 
 __all__ = ["AsyncBatches", "AsyncBatchesWithRawResponse", "AsyncBatchesWithStreamingResponse"]
 
@@ -110,21 +108,3 @@ class AsyncBatches(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncBatchesWithRawResponse(AsyncRawResponseView, resource=AsyncBatches):
-    """``AsyncBatches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    cancel = AsyncRawMethod(AsyncBatches.cancel)
-    create = AsyncRawMethod(AsyncBatches.create)
-    list = AsyncRawListMethod(AsyncBatches.list)
-    retrieve = AsyncRawMethod(AsyncBatches.retrieve)
-
-
-class AsyncBatchesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncBatches):
-    """``AsyncBatches`` with each call a context manager over the response before its body is read."""
-
-    cancel = AsyncStreamedMethod(AsyncBatches.cancel)
-    create = AsyncStreamedMethod(AsyncBatches.create)
-    list = AsyncStreamedListMethod(AsyncBatches.list)
-    retrieve = AsyncStreamedMethod(AsyncBatches.retrieve)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -14,13 +14,13 @@ from ...types import (
     CompletionCreateParamsStreaming,
 )
 from .._streaming import AsyncStream
-from ._base import (
-    AsyncAPIResource,
-    AsyncRawOverloadedMethod,
-    AsyncRawResponseView,
-    AsyncStreamedOverloadedMethod,
-    AsyncStreamingResponseView,
-)
+from ._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._completions_views import AsyncCompletionsWithRawResponse, AsyncCompletionsWithStreamingResponse
+else:
+    from ._completions_views import AsyncCompletionsWithRawResponse, AsyncCompletionsWithStreamingResponse
 
 __all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompletionsWithStreamingResponse"]
 
@@ -85,15 +85,3 @@ class AsyncCompletions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncCompletionsWithRawResponse(AsyncRawResponseView, resource=AsyncCompletions):
-    """``AsyncCompletions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawOverloadedMethod(AsyncCompletions.create)
-
-
-class AsyncCompletionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCompletions):
-    """``AsyncCompletions`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedOverloadedMethod(AsyncCompletions.create)

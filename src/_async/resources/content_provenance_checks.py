@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ContentProvenanceCheck, ContentProvenanceCheckCreateParams
-from ._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._content_provenance_checks_views import (
+        AsyncContentProvenanceChecksWithRawResponse,
+        AsyncContentProvenanceChecksWithStreamingResponse,
+    )
+else:
+    from ._content_provenance_checks_views import (
+        AsyncContentProvenanceChecksWithRawResponse,
+        AsyncContentProvenanceChecksWithStreamingResponse,
+    )
 
 __all__ = [
     "AsyncContentProvenanceChecks",
@@ -50,17 +56,3 @@ class AsyncContentProvenanceChecks(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncContentProvenanceChecksWithRawResponse(AsyncRawResponseView, resource=AsyncContentProvenanceChecks):
-    """``AsyncContentProvenanceChecks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncContentProvenanceChecks.create)
-
-
-class AsyncContentProvenanceChecksWithStreamingResponse(
-    AsyncStreamingResponseView, resource=AsyncContentProvenanceChecks
-):
-    """``AsyncContentProvenanceChecks`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncContentProvenanceChecks.create)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ..._embeddings import decode_base64_embeddings
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import CreateEmbeddingResponse, EmbeddingCreateParams
-from ._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._embeddings_views import AsyncEmbeddingsWithRawResponse, AsyncEmbeddingsWithStreamingResponse
+else:
+    from ._embeddings_views import AsyncEmbeddingsWithRawResponse, AsyncEmbeddingsWithStreamingResponse
 
 __all__ = ["AsyncEmbeddings", "AsyncEmbeddingsWithRawResponse", "AsyncEmbeddingsWithStreamingResponse"]
 
@@ -52,15 +52,3 @@ class AsyncEmbeddings(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncEmbeddingsWithRawResponse(AsyncRawResponseView, resource=AsyncEmbeddings):
-    """``AsyncEmbeddings`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncEmbeddings.create)
-
-
-class AsyncEmbeddingsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncEmbeddings):
-    """``AsyncEmbeddings`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncEmbeddings.create)

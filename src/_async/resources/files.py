@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -13,15 +13,13 @@ from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import FileCreateParams, FileDeleted, FileListParams, FileObject
 from .._helpers import polling
 from .._pagination import AsyncCursorPage
-from ._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._files_views import AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
+else:
+    from ._files_views import AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
 
 __all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
 
@@ -156,25 +154,3 @@ class AsyncFiles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
-    """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content = AsyncRawMethod(AsyncFiles.content)
-    create = AsyncRawMethod(AsyncFiles.create)
-    delete = AsyncRawMethod(AsyncFiles.delete)
-    list = AsyncRawListMethod(AsyncFiles.list)
-    retrieve = AsyncRawMethod(AsyncFiles.retrieve)
-    retrieve_content = AsyncRawMethod(AsyncFiles.retrieve_content)
-
-
-class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
-    """``AsyncFiles`` with each call a context manager over the response before its body is read."""
-
-    content = AsyncStreamedMethod(AsyncFiles.content)
-    create = AsyncStreamedMethod(AsyncFiles.create)
-    delete = AsyncStreamedMethod(AsyncFiles.delete)
-    list = AsyncStreamedListMethod(AsyncFiles.list)
-    retrieve = AsyncStreamedMethod(AsyncFiles.retrieve)
-    retrieve_content = AsyncStreamedMethod(AsyncFiles.retrieve_content)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -20,15 +20,13 @@ from ...types import (
     ImagesResponse,
 )
 from .._streaming import AsyncStream
-from ._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawOverloadedMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamedOverloadedMethod,
-    AsyncStreamingResponseView,
-)
+from ._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._images_views import AsyncImagesWithRawResponse, AsyncImagesWithStreamingResponse
+else:
+    from ._images_views import AsyncImagesWithRawResponse, AsyncImagesWithStreamingResponse
 
 __all__ = ["AsyncImages", "AsyncImagesWithRawResponse", "AsyncImagesWithStreamingResponse"]
 
@@ -175,19 +173,3 @@ class AsyncImages(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncImagesWithRawResponse(AsyncRawResponseView, resource=AsyncImages):
-    """``AsyncImages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create_variation = AsyncRawMethod(AsyncImages.create_variation)
-    edit = AsyncRawOverloadedMethod(AsyncImages.edit)
-    generate = AsyncRawOverloadedMethod(AsyncImages.generate)
-
-
-class AsyncImagesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncImages):
-    """``AsyncImages`` with each call a context manager over the response before its body is read."""
-
-    create_variation = AsyncStreamedMethod(AsyncImages.create_variation)
-    edit = AsyncStreamedOverloadedMethod(AsyncImages.edit)
-    generate = AsyncStreamedOverloadedMethod(AsyncImages.generate)

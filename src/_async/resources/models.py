@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from ..._concurrency import AsyncPaginator
 from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Model, ModelDeleted
 from .._pagination import AsyncPage
-from ._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._models_views import AsyncModelsWithRawResponse, AsyncModelsWithStreamingResponse
+else:
+    from ._models_views import AsyncModelsWithRawResponse, AsyncModelsWithStreamingResponse
 
 __all__ = ["AsyncModels", "AsyncModelsWithRawResponse", "AsyncModelsWithStreamingResponse"]
 
@@ -85,19 +83,3 @@ class AsyncModels(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncModelsWithRawResponse(AsyncRawResponseView, resource=AsyncModels):
-    """``AsyncModels`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = AsyncRawMethod(AsyncModels.delete)
-    list = AsyncRawListMethod(AsyncModels.list)
-    retrieve = AsyncRawMethod(AsyncModels.retrieve)
-
-
-class AsyncModelsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModels):
-    """``AsyncModels`` with each call a context manager over the response before its body is read."""
-
-    delete = AsyncStreamedMethod(AsyncModels.delete)
-    list = AsyncStreamedListMethod(AsyncModels.list)
-    retrieve = AsyncStreamedMethod(AsyncModels.retrieve)

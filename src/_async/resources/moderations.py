@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ModerationCreateParams, ModerationCreateResponse
-from ._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._moderations_views import AsyncModerationsWithRawResponse, AsyncModerationsWithStreamingResponse
+else:
+    from ._moderations_views import AsyncModerationsWithRawResponse, AsyncModerationsWithStreamingResponse
 
 __all__ = ["AsyncModerations", "AsyncModerationsWithRawResponse", "AsyncModerationsWithStreamingResponse"]
 
@@ -45,15 +45,3 @@ class AsyncModerations(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncModerationsWithRawResponse(AsyncRawResponseView, resource=AsyncModerations):
-    """``AsyncModerations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncModerations.create)
-
-
-class AsyncModerationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModerations):
-    """``AsyncModerations`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncModerations.create)

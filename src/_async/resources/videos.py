@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -25,15 +25,13 @@ from ...types import (
 )
 from .._helpers import polling
 from .._pagination import AsyncConversationCursorPage
-from ._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._videos_views import AsyncVideosWithRawResponse, AsyncVideosWithStreamingResponse
+else:
+    from ._videos_views import AsyncVideosWithRawResponse, AsyncVideosWithStreamingResponse
 
 __all__ = ["AsyncVideos", "AsyncVideosWithRawResponse", "AsyncVideosWithStreamingResponse"]
 
@@ -271,33 +269,3 @@ class AsyncVideos(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncVideosWithRawResponse(AsyncRawResponseView, resource=AsyncVideos):
-    """``AsyncVideos`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncVideos.create)
-    create_character = AsyncRawMethod(AsyncVideos.create_character)
-    delete = AsyncRawMethod(AsyncVideos.delete)
-    download_content = AsyncRawMethod(AsyncVideos.download_content)
-    edit = AsyncRawMethod(AsyncVideos.edit)
-    extend = AsyncRawMethod(AsyncVideos.extend)
-    get_character = AsyncRawMethod(AsyncVideos.get_character)
-    list = AsyncRawListMethod(AsyncVideos.list)
-    remix = AsyncRawMethod(AsyncVideos.remix)
-    retrieve = AsyncRawMethod(AsyncVideos.retrieve)
-
-
-class AsyncVideosWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVideos):
-    """``AsyncVideos`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncVideos.create)
-    create_character = AsyncStreamedMethod(AsyncVideos.create_character)
-    delete = AsyncStreamedMethod(AsyncVideos.delete)
-    download_content = AsyncStreamedMethod(AsyncVideos.download_content)
-    edit = AsyncStreamedMethod(AsyncVideos.edit)
-    extend = AsyncStreamedMethod(AsyncVideos.extend)
-    get_character = AsyncStreamedMethod(AsyncVideos.get_character)
-    list = AsyncStreamedListMethod(AsyncVideos.list)
-    remix = AsyncStreamedMethod(AsyncVideos.remix)
-    retrieve = AsyncStreamedMethod(AsyncVideos.retrieve)

@@ -8,10 +8,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 from ..._webhooks import DEFAULT_TOLERANCE, unwrap, verify_signature
-from ._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ._base import AsyncAPIResource
 
 if TYPE_CHECKING:
     from ...types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._webhooks_views import AsyncWebhooksWithRawResponse, AsyncWebhooksWithStreamingResponse
+else:
+    from ._webhooks_views import AsyncWebhooksWithRawResponse, AsyncWebhooksWithStreamingResponse
 
 __all__ = ["AsyncWebhooks", "AsyncWebhooksWithRawResponse", "AsyncWebhooksWithStreamingResponse"]
 
@@ -59,11 +65,3 @@ class AsyncWebhooks(AsyncAPIResource):
         ``tolerance`` is how many seconds the ``webhook-timestamp`` may differ from now.
         """
         verify_signature(payload, headers, secret=self._secret(secret), tolerance=tolerance)
-
-
-class AsyncWebhooksWithRawResponse(AsyncRawResponseView, resource=AsyncWebhooks):
-    """``AsyncWebhooks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-
-class AsyncWebhooksWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncWebhooks):
-    """``AsyncWebhooks`` with each call a context manager over the response before its body is read."""

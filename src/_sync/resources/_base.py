@@ -4,17 +4,19 @@
 ``resource.with_raw_response.method(...)`` returns the HTTP response with a ``parse()`` method;
 ``resource.with_streaming_response.method(...)`` is a context manager yielding the response
 before its body is read. Both views wrap every method of a resource generically; each resource
-module declares its own two named view classes (``CompletionsWithRawResponse``, ...) with the
-``resource=`` class keyword, so the objects users get have the names the official SDK gives them.
-A view declares its resource's API calls (``retrieve = RawMethod(Files.retrieve)``) so that
-type checkers see each with the resource method's parameters and a typed response; an overloaded
-method (``create`` with ``stream``) is declared too, its response typed but not its parameters.
+package has generated named view classes (``CompletionsWithRawResponse``, ... in its ``_views.py``,
+written by ``codegen/views.py``) so that the objects users get have the names the official SDK gives
+them. A resource uses the views named after it in its own module (its module imports them), else
+the generic ones. A generated view declares its resource's API calls for type checkers
+(``retrieve = raw_call(Files.retrieve)``), each with the resource method's parameters (every
+overload of it) and a typed response.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Mapping, Optional, TypeVar, overload
+import sys
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping, Optional, TypeVar
 
 from typing_extensions import Concatenate, ParamSpec
 
@@ -29,17 +31,7 @@ if TYPE_CHECKING:
     from ..._view_types import SyncMethod, SyncRawCallable, SyncStreamedCallable
     from .._base_client import SyncAPIClient
 
-__all__ = [
-    "SyncAPIResource",
-    "RawListMethod",
-    "RawMethod",
-    "RawOverloadedMethod",
-    "RawResponseView",
-    "StreamedListMethod",
-    "StreamedMethod",
-    "StreamedOverloadedMethod",
-    "StreamingResponseView",
-]
+__all__ = ["SyncAPIResource", "RawResponseView", "StreamingResponseView"]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT")
@@ -54,8 +46,7 @@ class SyncAPIResource:
     _opt_in_headers: ClassVar[Mapping[str, str]] = {}
     _opt_in_query: ClassVar[Mapping[str, object]] = {}
 
-    # The resource's own view classes, registered by their declarations (see RawResponseView);
-    # a resource that declares none gets the generic ones.
+    # The resource's own view classes: those named after it in its module, else the generic ones.
     _raw_response_view: ClassVar[type[RawResponseView]]
     _streaming_response_view: ClassVar[type[StreamingResponseView]]
 
@@ -63,17 +54,29 @@ class SyncAPIResource:
         super().__init_subclass__(**kwargs)
         # Calls taking `**params` get their real signature and a check of the keywords given.
         install_call_signatures(cls)
+        # The module imported its generated views before defining the class, so they are found here.
+        # They are at home in the resource's module, which exports them (their own module is the
+        # generated detail, and imports the resource's module, so it must not be imported first).
+        namespace = vars(sys.modules[cls.__module__])
+        raw = namespace.get(cls.__name__ + "WithRawResponse")
+        if isinstance(raw, type) and issubclass(raw, RawResponseView):
+            cls._raw_response_view = raw
+            raw.__module__ = cls.__module__
+        streaming = namespace.get(cls.__name__ + "WithStreamingResponse")
+        if isinstance(streaming, type) and issubclass(streaming, StreamingResponseView):
+            cls._streaming_response_view = streaming
+            streaming.__module__ = cls.__module__
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @functools.cached_property
-    def with_raw_response(self) -> Any:
+    def with_raw_response(self) -> RawResponseView:
         """The same calls, returning the raw HTTP response; ``.parse()`` gives the usual result."""
         return self._raw_response_view(self)
 
     @functools.cached_property
-    def with_streaming_response(self) -> Any:
+    def with_streaming_response(self) -> StreamingResponseView:
         """The same calls as context managers yielding the response before its body is read."""
         return self._streaming_response_view(self)
 
@@ -183,13 +186,15 @@ class _ResponseView:
     def __init__(self, target: object) -> None:
         self._target = target
 
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._target, name)
-        if isinstance(attr, SyncAPIResource):
-            return getattr(attr, self._property)
-        if not callable(attr) or name.startswith("_"):
-            return attr
-        return self._wrap(attr)
+    if not TYPE_CHECKING:
+        # Hidden from type checkers, which see only what a generated view declares.
+        def __getattr__(self, name: str) -> Any:
+            attr = getattr(self._target, name)
+            if isinstance(attr, SyncAPIResource):
+                return getattr(attr, self._property)
+            if not callable(attr) or name.startswith("_"):
+                return attr
+            return self._wrap(attr)
 
     def _marked(self, kwargs: dict[str, Any]) -> dict[str, Any]:
         kwargs["extra_headers"] = {**(kwargs.get("extra_headers") or {}), RAW_RESPONSE_HEADER: self._mode}
@@ -205,16 +210,11 @@ class _ResponseView:
 class RawResponseView(_ResponseView):
     """``with_raw_response``: each call returns a :class:`LegacyAPIResponse`.
 
-    A resource's named view subclasses it with ``resource=`` naming the resource class.
+    A resource's named view subclasses it.
     """
 
     _mode = "raw"
     _property = "with_raw_response"
-
-    def __init_subclass__(cls, *, resource: Optional[type[SyncAPIResource]] = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if resource is not None:
-            resource._raw_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
         # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
@@ -228,16 +228,11 @@ class RawResponseView(_ResponseView):
 class StreamingResponseView(_ResponseView):
     """``with_streaming_response``: each call is a context manager yielding an unread response.
 
-    A resource's named view subclasses it with ``resource=`` naming the resource class.
+    A resource's named view subclasses it.
     """
 
     _mode = "stream"
     _property = "with_streaming_response"
-
-    def __init_subclass__(cls, *, resource: Optional[type[SyncAPIResource]] = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if resource is not None:
-            resource._streaming_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
         # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
@@ -249,99 +244,30 @@ class StreamingResponseView(_ResponseView):
         return call
 
 
-class _ViewMethod:
-    """A method of a named view, declared as ``create = RawMethod(Completions.create)``.
+if TYPE_CHECKING:
+    # What the generated views declare their calls with (`create = raw_call(Completions.create)`):
+    # each keeps the resource method's parameters, overloads included, and types the view's response.
+    # Type checkers only: at run time a view wraps whatever method is asked for (see _ResponseView).
 
-    At run time it wraps the resource's method exactly as the view's ``__getattr__`` would; it exists
-    so that type checkers see the view's method with the resource method's parameters.
-    """
+    def raw_call(method: SyncMethod[_P, _T]) -> SyncRawCallable[_P, _T]:
+        """A ``with_raw_response`` call: the raw response, whose ``parse()`` gives ``_T``."""
+        ...
 
-    def __init__(self, method: Callable[..., Any]) -> None:
-        self._name = method.__name__
+    def raw_list_call(
+        method: Callable[Concatenate[Any, _P], _PageT],
+    ) -> SyncRawCallable[_P, _PageT]:
+        """A ``with_raw_response`` list call: the first page's raw response, whose ``parse()`` gives the page."""
+        ...
 
-    def _bind(self, view: Optional[_ResponseView]) -> Any:
-        if view is None:
-            return self
-        return view._wrap(getattr(view._target, self._name))
+    def streamed_call(method: SyncMethod[_P, _T]) -> SyncStreamedCallable[_P, _T]:
+        """A ``with_streaming_response`` call: a context manager over the unread response."""
+        ...
 
-
-class RawMethod(_ViewMethod, Generic[_P, _T]):
-    """A ``with_raw_response`` method: the call's raw response, whose ``parse()`` gives ``_T``."""
-
-    def __init__(self, method: SyncMethod[_P, _T]) -> None:
-        super().__init__(method)
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> RawMethod[_P, _T]: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> SyncRawCallable[_P, _T]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class RawListMethod(_ViewMethod, Generic[_P, _PageT]):
-    """A ``with_raw_response`` list method: the first page's raw response, whose ``parse()`` gives the page."""
-
-    def __init__(self, method: Callable[Concatenate[Any, _P], _PageT]) -> None:
-        super().__init__(method)
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> RawListMethod[_P, _PageT]: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> SyncRawCallable[_P, _PageT]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class StreamedMethod(_ViewMethod, Generic[_P, _T]):
-    """A ``with_streaming_response`` method: a context manager over the unread response."""
-
-    def __init__(self, method: SyncMethod[_P, _T]) -> None:
-        super().__init__(method)
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> StreamedMethod[_P, _T]: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> SyncStreamedCallable[_P, _T]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class StreamedListMethod(_ViewMethod, Generic[_P, _PageT]):
-    """A ``with_streaming_response`` list method: a context manager over the first page's unread response."""
-
-    def __init__(self, method: Callable[Concatenate[Any, _P], _PageT]) -> None:
-        super().__init__(method)
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> StreamedListMethod[_P, _PageT]: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> SyncStreamedCallable[_P, _PageT]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class RawOverloadedMethod(_ViewMethod):
-    """A ``with_raw_response`` method whose resource method is overloaded: its response is typed, its
-    parameters are not (one ParamSpec cannot carry several overloads)."""
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> RawOverloadedMethod: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> SyncRawCallable[..., Any]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
-
-
-class StreamedOverloadedMethod(_ViewMethod):
-    """A ``with_streaming_response`` method whose resource method is overloaded (see RawOverloadedMethod)."""
-
-    @overload
-    def __get__(self, view: None, owner: Any) -> StreamedOverloadedMethod: ...
-    @overload
-    def __get__(self, view: _ResponseView, owner: Any) -> SyncStreamedCallable[..., Any]: ...
-    def __get__(self, view: Optional[_ResponseView], owner: Any) -> Any:
-        return self._bind(view)
+    def streamed_list_call(
+        method: Callable[Concatenate[Any, _P], _PageT],
+    ) -> SyncStreamedCallable[_P, _PageT]:
+        """A ``with_streaming_response`` list call: a context manager over the first page's unread response."""
+        ...
 
 
 SyncAPIResource._raw_response_view = RawResponseView

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,15 +11,13 @@ from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Batch, BatchCreateParams, BatchListParams
 from .._pagination import SyncCursorPage
-from ._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._batches_views import BatchesWithRawResponse, BatchesWithStreamingResponse
+else:
+    from ._batches_views import BatchesWithRawResponse, BatchesWithStreamingResponse
 
 __all__ = ["Batches", "BatchesWithRawResponse", "BatchesWithStreamingResponse"]
 
@@ -110,21 +108,3 @@ class Batches(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class BatchesWithRawResponse(RawResponseView, resource=Batches):
-    """``Batches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    cancel = RawMethod(Batches.cancel)
-    create = RawMethod(Batches.create)
-    list = RawListMethod(Batches.list)
-    retrieve = RawMethod(Batches.retrieve)
-
-
-class BatchesWithStreamingResponse(StreamingResponseView, resource=Batches):
-    """``Batches`` with each call a context manager over the response before its body is read."""
-
-    cancel = StreamedMethod(Batches.cancel)
-    create = StreamedMethod(Batches.create)
-    list = StreamedListMethod(Batches.list)
-    retrieve = StreamedMethod(Batches.retrieve)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -15,13 +15,13 @@ from ...types import (
     CompletionCreateParamsStreaming,
 )
 from .._streaming import Stream
-from ._base import (
-    RawOverloadedMethod,
-    RawResponseView,
-    StreamedOverloadedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._completions_views import CompletionsWithRawResponse, CompletionsWithStreamingResponse
+else:
+    from ._completions_views import CompletionsWithRawResponse, CompletionsWithStreamingResponse
 
 __all__ = ["Completions", "CompletionsWithRawResponse", "CompletionsWithStreamingResponse"]
 
@@ -86,15 +86,3 @@ class Completions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class CompletionsWithRawResponse(RawResponseView, resource=Completions):
-    """``Completions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawOverloadedMethod(Completions.create)
-
-
-class CompletionsWithStreamingResponse(StreamingResponseView, resource=Completions):
-    """``Completions`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedOverloadedMethod(Completions.create)

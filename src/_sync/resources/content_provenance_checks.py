@@ -3,19 +3,25 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ContentProvenanceCheck, ContentProvenanceCheckCreateParams
-from ._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._content_provenance_checks_views import (
+        ContentProvenanceChecksWithRawResponse,
+        ContentProvenanceChecksWithStreamingResponse,
+    )
+else:
+    from ._content_provenance_checks_views import (
+        ContentProvenanceChecksWithRawResponse,
+        ContentProvenanceChecksWithStreamingResponse,
+    )
 
 __all__ = [
     "ContentProvenanceChecks",
@@ -51,15 +57,3 @@ class ContentProvenanceChecks(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ContentProvenanceChecksWithRawResponse(RawResponseView, resource=ContentProvenanceChecks):
-    """``ContentProvenanceChecks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(ContentProvenanceChecks.create)
-
-
-class ContentProvenanceChecksWithStreamingResponse(StreamingResponseView, resource=ContentProvenanceChecks):
-    """``ContentProvenanceChecks`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(ContentProvenanceChecks.create)

@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ..._embeddings import decode_base64_embeddings
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import CreateEmbeddingResponse, EmbeddingCreateParams
-from ._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._embeddings_views import EmbeddingsWithRawResponse, EmbeddingsWithStreamingResponse
+else:
+    from ._embeddings_views import EmbeddingsWithRawResponse, EmbeddingsWithStreamingResponse
 
 __all__ = ["Embeddings", "EmbeddingsWithRawResponse", "EmbeddingsWithStreamingResponse"]
 
@@ -53,15 +53,3 @@ class Embeddings(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class EmbeddingsWithRawResponse(RawResponseView, resource=Embeddings):
-    """``Embeddings`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Embeddings.create)
-
-
-class EmbeddingsWithStreamingResponse(StreamingResponseView, resource=Embeddings):
-    """``Embeddings`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Embeddings.create)

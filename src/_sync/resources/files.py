@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -13,15 +13,13 @@ from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import FileCreateParams, FileDeleted, FileListParams, FileObject
 from .._helpers import polling
 from .._pagination import SyncCursorPage
-from ._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._files_views import FilesWithRawResponse, FilesWithStreamingResponse
+else:
+    from ._files_views import FilesWithRawResponse, FilesWithStreamingResponse
 
 __all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
@@ -156,25 +154,3 @@ class Files(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class FilesWithRawResponse(RawResponseView, resource=Files):
-    """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content = RawMethod(Files.content)
-    create = RawMethod(Files.create)
-    delete = RawMethod(Files.delete)
-    list = RawListMethod(Files.list)
-    retrieve = RawMethod(Files.retrieve)
-    retrieve_content = RawMethod(Files.retrieve_content)
-
-
-class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
-    """``Files`` with each call a context manager over the response before its body is read."""
-
-    content = StreamedMethod(Files.content)
-    create = StreamedMethod(Files.create)
-    delete = StreamedMethod(Files.delete)
-    list = StreamedListMethod(Files.list)
-    retrieve = StreamedMethod(Files.retrieve)
-    retrieve_content = StreamedMethod(Files.retrieve_content)

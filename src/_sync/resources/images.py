@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -21,15 +21,13 @@ from ...types import (
     ImagesResponse,
 )
 from .._streaming import Stream
-from ._base import (
-    RawMethod,
-    RawOverloadedMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamedOverloadedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._images_views import ImagesWithRawResponse, ImagesWithStreamingResponse
+else:
+    from ._images_views import ImagesWithRawResponse, ImagesWithStreamingResponse
 
 __all__ = ["Images", "ImagesWithRawResponse", "ImagesWithStreamingResponse"]
 
@@ -176,19 +174,3 @@ class Images(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ImagesWithRawResponse(RawResponseView, resource=Images):
-    """``Images`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create_variation = RawMethod(Images.create_variation)
-    edit = RawOverloadedMethod(Images.edit)
-    generate = RawOverloadedMethod(Images.generate)
-
-
-class ImagesWithStreamingResponse(StreamingResponseView, resource=Images):
-    """``Images`` with each call a context manager over the response before its body is read."""
-
-    create_variation = StreamedMethod(Images.create_variation)
-    edit = StreamedOverloadedMethod(Images.edit)
-    generate = StreamedOverloadedMethod(Images.generate)

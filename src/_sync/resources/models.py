@@ -3,21 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from ..._request import require_path_param
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import Model, ModelDeleted
 from .._pagination import SyncPage
-from ._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._models_views import ModelsWithRawResponse, ModelsWithStreamingResponse
+else:
+    from ._models_views import ModelsWithRawResponse, ModelsWithStreamingResponse
 
 __all__ = ["Models", "ModelsWithRawResponse", "ModelsWithStreamingResponse"]
 
@@ -85,19 +83,3 @@ class Models(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ModelsWithRawResponse(RawResponseView, resource=Models):
-    """``Models`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = RawMethod(Models.delete)
-    list = RawListMethod(Models.list)
-    retrieve = RawMethod(Models.retrieve)
-
-
-class ModelsWithStreamingResponse(StreamingResponseView, resource=Models):
-    """``Models`` with each call a context manager over the response before its body is read."""
-
-    delete = StreamedMethod(Models.delete)
-    list = StreamedListMethod(Models.list)
-    retrieve = StreamedMethod(Models.retrieve)

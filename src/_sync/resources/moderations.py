@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import ModerationCreateParams, ModerationCreateResponse
-from ._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._moderations_views import ModerationsWithRawResponse, ModerationsWithStreamingResponse
+else:
+    from ._moderations_views import ModerationsWithRawResponse, ModerationsWithStreamingResponse
 
 __all__ = ["Moderations", "ModerationsWithRawResponse", "ModerationsWithStreamingResponse"]
 
@@ -46,15 +46,3 @@ class Moderations(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ModerationsWithRawResponse(RawResponseView, resource=Moderations):
-    """``Moderations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Moderations.create)
-
-
-class ModerationsWithStreamingResponse(StreamingResponseView, resource=Moderations):
-    """``Moderations`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Moderations.create)

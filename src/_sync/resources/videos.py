@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -25,15 +25,13 @@ from ...types import (
 )
 from .._helpers import polling
 from .._pagination import SyncConversationCursorPage
-from ._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._videos_views import VideosWithRawResponse, VideosWithStreamingResponse
+else:
+    from ._videos_views import VideosWithRawResponse, VideosWithStreamingResponse
 
 __all__ = ["Videos", "VideosWithRawResponse", "VideosWithStreamingResponse"]
 
@@ -271,33 +269,3 @@ class Videos(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class VideosWithRawResponse(RawResponseView, resource=Videos):
-    """``Videos`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Videos.create)
-    create_character = RawMethod(Videos.create_character)
-    delete = RawMethod(Videos.delete)
-    download_content = RawMethod(Videos.download_content)
-    edit = RawMethod(Videos.edit)
-    extend = RawMethod(Videos.extend)
-    get_character = RawMethod(Videos.get_character)
-    list = RawListMethod(Videos.list)
-    remix = RawMethod(Videos.remix)
-    retrieve = RawMethod(Videos.retrieve)
-
-
-class VideosWithStreamingResponse(StreamingResponseView, resource=Videos):
-    """``Videos`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Videos.create)
-    create_character = StreamedMethod(Videos.create_character)
-    delete = StreamedMethod(Videos.delete)
-    download_content = StreamedMethod(Videos.download_content)
-    edit = StreamedMethod(Videos.edit)
-    extend = StreamedMethod(Videos.extend)
-    get_character = StreamedMethod(Videos.get_character)
-    list = StreamedListMethod(Videos.list)
-    remix = StreamedMethod(Videos.remix)
-    retrieve = StreamedMethod(Videos.retrieve)

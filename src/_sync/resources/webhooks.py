@@ -9,10 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 from ..._webhooks import DEFAULT_TOLERANCE, unwrap, verify_signature
-from ._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ._base import SyncAPIResource
 
 if TYPE_CHECKING:
     from ...types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._webhooks_views import WebhooksWithRawResponse, WebhooksWithStreamingResponse
+else:
+    from ._webhooks_views import WebhooksWithRawResponse, WebhooksWithStreamingResponse
 
 __all__ = ["Webhooks", "WebhooksWithRawResponse", "WebhooksWithStreamingResponse"]
 
@@ -60,11 +66,3 @@ class Webhooks(SyncAPIResource):
         ``tolerance`` is how many seconds the ``webhook-timestamp`` may differ from now.
         """
         verify_signature(payload, headers, secret=self._secret(secret), tolerance=tolerance)
-
-
-class WebhooksWithRawResponse(RawResponseView, resource=Webhooks):
-    """``Webhooks`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-
-class WebhooksWithStreamingResponse(StreamingResponseView, resource=Webhooks):
-    """``Webhooks`` with each call a context manager over the response before its body is read."""

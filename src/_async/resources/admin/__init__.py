@@ -5,14 +5,18 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
     from .organization import (
         AsyncOrganization,
-        AsyncOrganizationWithRawResponse,
-        AsyncOrganizationWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncAdminWithRawResponse, AsyncAdminWithStreamingResponse
+else:
+    from ._views import AsyncAdminWithRawResponse, AsyncAdminWithStreamingResponse
 
 __all__ = ["AsyncAdmin", "AsyncAdminWithRawResponse", "AsyncAdminWithStreamingResponse"]
 
@@ -29,15 +33,3 @@ class AsyncAdmin(AsyncAPIResource):
         from .organization import AsyncOrganization
 
         return AsyncOrganization(self._client)
-
-
-class AsyncAdminWithRawResponse(AsyncRawResponseView, resource=AsyncAdmin):
-    """``AsyncAdmin`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    organization: AsyncOrganizationWithRawResponse
-
-
-class AsyncAdminWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAdmin):
-    """``AsyncAdmin`` with each call a context manager over the response before its body is read."""
-
-    organization: AsyncOrganizationWithStreamingResponse

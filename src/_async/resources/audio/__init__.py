@@ -5,26 +5,26 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .speech import AsyncSpeech, AsyncSpeechWithRawResponse, AsyncSpeechWithStreamingResponse
+    from .speech import AsyncSpeech
     from .transcriptions import (
         AsyncTranscriptions,
-        AsyncTranscriptionsWithRawResponse,
-        AsyncTranscriptionsWithStreamingResponse,
     )
     from .translations import (
         AsyncTranslations,
-        AsyncTranslationsWithRawResponse,
-        AsyncTranslationsWithStreamingResponse,
     )
     from .voice_consents import (
         AsyncVoiceConsents,
-        AsyncVoiceConsentsWithRawResponse,
-        AsyncVoiceConsentsWithStreamingResponse,
     )
-    from .voices import AsyncVoices, AsyncVoicesWithRawResponse, AsyncVoicesWithStreamingResponse
+    from .voices import AsyncVoices
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncAudioWithRawResponse, AsyncAudioWithStreamingResponse
+else:
+    from ._views import AsyncAudioWithRawResponse, AsyncAudioWithStreamingResponse
 
 __all__ = ["AsyncAudio", "AsyncAudioWithRawResponse", "AsyncAudioWithStreamingResponse"]
 
@@ -69,23 +69,3 @@ class AsyncAudio(AsyncAPIResource):
         from .voices import AsyncVoices
 
         return AsyncVoices(self._client)
-
-
-class AsyncAudioWithRawResponse(AsyncRawResponseView, resource=AsyncAudio):
-    """``AsyncAudio`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    speech: AsyncSpeechWithRawResponse
-    transcriptions: AsyncTranscriptionsWithRawResponse
-    translations: AsyncTranslationsWithRawResponse
-    voice_consents: AsyncVoiceConsentsWithRawResponse
-    voices: AsyncVoicesWithRawResponse
-
-
-class AsyncAudioWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAudio):
-    """``AsyncAudio`` with each call a context manager over the response before its body is read."""
-
-    speech: AsyncSpeechWithStreamingResponse
-    transcriptions: AsyncTranscriptionsWithStreamingResponse
-    translations: AsyncTranslationsWithStreamingResponse
-    voice_consents: AsyncVoiceConsentsWithStreamingResponse
-    voices: AsyncVoicesWithStreamingResponse

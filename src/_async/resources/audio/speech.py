@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import SpeechCreateParams
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._speech_views import AsyncSpeechWithRawResponse, AsyncSpeechWithStreamingResponse
+else:
+    from ._speech_views import AsyncSpeechWithRawResponse, AsyncSpeechWithStreamingResponse
 
 __all__ = ["AsyncSpeech", "AsyncSpeechWithRawResponse", "AsyncSpeechWithStreamingResponse"]
 
@@ -47,15 +47,3 @@ class AsyncSpeech(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncSpeechWithRawResponse(AsyncRawResponseView, resource=AsyncSpeech):
-    """``AsyncSpeech`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncSpeech.create)
-
-
-class AsyncSpeechWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSpeech):
-    """``AsyncSpeech`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncSpeech.create)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -19,13 +19,13 @@ from ....types.audio import (
     TranscriptionVerbose,
 )
 from ..._streaming import AsyncStream
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawOverloadedMethod,
-    AsyncRawResponseView,
-    AsyncStreamedOverloadedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._transcriptions_views import AsyncTranscriptionsWithRawResponse, AsyncTranscriptionsWithStreamingResponse
+else:
+    from ._transcriptions_views import AsyncTranscriptionsWithRawResponse, AsyncTranscriptionsWithStreamingResponse
 
 __all__ = ["AsyncTranscriptions", "AsyncTranscriptionsWithRawResponse", "AsyncTranscriptionsWithStreamingResponse"]
 
@@ -101,15 +101,3 @@ class AsyncTranscriptions(AsyncAPIResource):
             timeout=timeout,
         )
         return result
-
-
-class AsyncTranscriptionsWithRawResponse(AsyncRawResponseView, resource=AsyncTranscriptions):
-    """``AsyncTranscriptions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawOverloadedMethod(AsyncTranscriptions.create)
-
-
-class AsyncTranscriptionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranscriptions):
-    """``AsyncTranscriptions`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedOverloadedMethod(AsyncTranscriptions.create)

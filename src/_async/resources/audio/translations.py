@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Translation, TranslationCreateParams, TranslationCreateResponse, TranslationVerbose
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._translations_views import AsyncTranslationsWithRawResponse, AsyncTranslationsWithStreamingResponse
+else:
+    from ._translations_views import AsyncTranslationsWithRawResponse, AsyncTranslationsWithStreamingResponse
 
 __all__ = ["AsyncTranslations", "AsyncTranslationsWithRawResponse", "AsyncTranslationsWithStreamingResponse"]
 
@@ -48,15 +48,3 @@ class AsyncTranslations(AsyncAPIResource):
             timeout=timeout,
         )
         return result
-
-
-class AsyncTranslationsWithRawResponse(AsyncRawResponseView, resource=AsyncTranslations):
-    """``AsyncTranslations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncTranslations.create)
-
-
-class AsyncTranslationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranslations):
-    """``AsyncTranslations`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncTranslations.create)

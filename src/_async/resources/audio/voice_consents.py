@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,15 +17,13 @@ from ....types.audio import (
     VoiceConsentUpdateParams,
 )
 from ..._pagination import AsyncConversationCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._voice_consents_views import AsyncVoiceConsentsWithRawResponse, AsyncVoiceConsentsWithStreamingResponse
+else:
+    from ._voice_consents_views import AsyncVoiceConsentsWithRawResponse, AsyncVoiceConsentsWithStreamingResponse
 
 __all__ = ["AsyncVoiceConsents", "AsyncVoiceConsentsWithRawResponse", "AsyncVoiceConsentsWithStreamingResponse"]
 
@@ -139,23 +137,3 @@ class AsyncVoiceConsents(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncVoiceConsentsWithRawResponse(AsyncRawResponseView, resource=AsyncVoiceConsents):
-    """``AsyncVoiceConsents`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncVoiceConsents.create)
-    delete = AsyncRawMethod(AsyncVoiceConsents.delete)
-    list = AsyncRawListMethod(AsyncVoiceConsents.list)
-    retrieve = AsyncRawMethod(AsyncVoiceConsents.retrieve)
-    update = AsyncRawMethod(AsyncVoiceConsents.update)
-
-
-class AsyncVoiceConsentsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVoiceConsents):
-    """``AsyncVoiceConsents`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncVoiceConsents.create)
-    delete = AsyncStreamedMethod(AsyncVoiceConsents.delete)
-    list = AsyncStreamedListMethod(AsyncVoiceConsents.list)
-    retrieve = AsyncStreamedMethod(AsyncVoiceConsents.retrieve)
-    update = AsyncStreamedMethod(AsyncVoiceConsents.update)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Voice, VoiceCreateParams
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._voices_views import AsyncVoicesWithRawResponse, AsyncVoicesWithStreamingResponse
+else:
+    from ._voices_views import AsyncVoicesWithRawResponse, AsyncVoicesWithStreamingResponse
 
 __all__ = ["AsyncVoices", "AsyncVoicesWithRawResponse", "AsyncVoicesWithStreamingResponse"]
 
@@ -46,15 +46,3 @@ class AsyncVoices(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncVoicesWithRawResponse(AsyncRawResponseView, resource=AsyncVoices):
-    """``AsyncVoices`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncVoices.create)
-
-
-class AsyncVoicesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVoices):
-    """``AsyncVoices`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncVoices.create)

@@ -5,20 +5,23 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from ..chat import AsyncChatWithRawResponse, AsyncChatWithStreamingResponse
-    from .assistants import AsyncAssistants, AsyncAssistantsWithRawResponse, AsyncAssistantsWithStreamingResponse
-    from .chatkit import AsyncChatKit, AsyncChatKitWithRawResponse, AsyncChatKitWithStreamingResponse
-    from .realtime import AsyncRealtime, AsyncRealtimeWithRawResponse, AsyncRealtimeWithStreamingResponse
+    from .assistants import AsyncAssistants
+    from .chatkit import AsyncChatKit
+    from .realtime import AsyncRealtime
     from .responses import AsyncResponses
-    from .responses.responses import AsyncResponsesWithRawResponse, AsyncResponsesWithStreamingResponse
     from .threads import AsyncThreads
-    from .threads.threads import AsyncThreadsWithRawResponse, AsyncThreadsWithStreamingResponse
 
 if TYPE_CHECKING:
     from ..chat import AsyncChat
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncBetaWithRawResponse, AsyncBetaWithStreamingResponse
+else:
+    from ._views import AsyncBetaWithRawResponse, AsyncBetaWithStreamingResponse
 
 __all__ = ["AsyncBeta", "AsyncBetaWithRawResponse", "AsyncBetaWithStreamingResponse"]
 
@@ -71,25 +74,3 @@ class AsyncBeta(AsyncAPIResource):
         from .responses import AsyncResponses
 
         return AsyncResponses(self._client)
-
-
-class AsyncBetaWithRawResponse(AsyncRawResponseView, resource=AsyncBeta):
-    """``AsyncBeta`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    assistants: AsyncAssistantsWithRawResponse
-    chat: AsyncChatWithRawResponse
-    chatkit: AsyncChatKitWithRawResponse
-    realtime: AsyncRealtimeWithRawResponse
-    responses: AsyncResponsesWithRawResponse
-    threads: AsyncThreadsWithRawResponse
-
-
-class AsyncBetaWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncBeta):
-    """``AsyncBeta`` with each call a context manager over the response before its body is read."""
-
-    assistants: AsyncAssistantsWithStreamingResponse
-    chat: AsyncChatWithStreamingResponse
-    chatkit: AsyncChatKitWithStreamingResponse
-    realtime: AsyncRealtimeWithStreamingResponse
-    responses: AsyncResponsesWithStreamingResponse
-    threads: AsyncThreadsWithStreamingResponse

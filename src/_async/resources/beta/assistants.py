@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -17,16 +17,14 @@ from ....types.beta import (
     AssistantUpdateParams,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
 from ._opt_in import ASSISTANTS_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._assistants_views import AsyncAssistantsWithRawResponse, AsyncAssistantsWithStreamingResponse
+else:
+    from ._assistants_views import AsyncAssistantsWithRawResponse, AsyncAssistantsWithStreamingResponse
 
 __all__ = ["AsyncAssistants", "AsyncAssistantsWithRawResponse", "AsyncAssistantsWithStreamingResponse"]
 
@@ -146,23 +144,3 @@ class AsyncAssistants(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncAssistantsWithRawResponse(AsyncRawResponseView, resource=AsyncAssistants):
-    """``AsyncAssistants`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncAssistants.create)
-    delete = AsyncRawMethod(AsyncAssistants.delete)
-    list = AsyncRawListMethod(AsyncAssistants.list)
-    retrieve = AsyncRawMethod(AsyncAssistants.retrieve)
-    update = AsyncRawMethod(AsyncAssistants.update)
-
-
-class AsyncAssistantsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAssistants):
-    """``AsyncAssistants`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncAssistants.create)
-    delete = AsyncStreamedMethod(AsyncAssistants.delete)
-    list = AsyncStreamedListMethod(AsyncAssistants.list)
-    retrieve = AsyncStreamedMethod(AsyncAssistants.retrieve)
-    update = AsyncStreamedMethod(AsyncAssistants.update)

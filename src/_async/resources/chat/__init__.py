@@ -5,10 +5,16 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .completions import AsyncCompletions, AsyncCompletionsWithRawResponse, AsyncCompletionsWithStreamingResponse
+    from .completions import AsyncCompletions
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncChatWithRawResponse, AsyncChatWithStreamingResponse
+else:
+    from ._views import AsyncChatWithRawResponse, AsyncChatWithStreamingResponse
 
 __all__ = ["AsyncChat", "AsyncChatWithRawResponse", "AsyncChatWithStreamingResponse"]
 
@@ -25,15 +31,3 @@ class AsyncChat(AsyncAPIResource):
         from .completions import AsyncCompletions
 
         return AsyncCompletions(self._client)
-
-
-class AsyncChatWithRawResponse(AsyncRawResponseView, resource=AsyncChat):
-    """``AsyncChat`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    completions: AsyncCompletionsWithRawResponse
-
-
-class AsyncChatWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncChat):
-    """``AsyncChat`` with each call a context manager over the response before its body is read."""
-
-    completions: AsyncCompletionsWithStreamingResponse

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -23,18 +23,14 @@ from ....types.chat import (
 from ..._helpers.chat import parse_chat_completion, stream_chat_completion
 from ..._pagination import AsyncCursorPage
 from ..._streaming import AsyncStream
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawOverloadedMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamedOverloadedMethod,
-    AsyncStreamingResponseView,
-)
-from .messages import AsyncMessages, AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
+from .._base import AsyncAPIResource
+from .messages import AsyncMessages
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._completions_views import AsyncCompletionsWithRawResponse, AsyncCompletionsWithStreamingResponse
+else:
+    from ._completions_views import AsyncCompletionsWithRawResponse, AsyncCompletionsWithStreamingResponse
 
 __all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompletionsWithStreamingResponse"]
 
@@ -190,29 +186,3 @@ class AsyncCompletions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncCompletionsWithRawResponse(AsyncRawResponseView, resource=AsyncCompletions):
-    """``AsyncCompletions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    messages: AsyncMessagesWithRawResponse
-
-    create = AsyncRawOverloadedMethod(AsyncCompletions.create)
-    delete = AsyncRawMethod(AsyncCompletions.delete)
-    list = AsyncRawListMethod(AsyncCompletions.list)
-    parse = AsyncRawMethod(AsyncCompletions.parse)
-    retrieve = AsyncRawMethod(AsyncCompletions.retrieve)
-    update = AsyncRawMethod(AsyncCompletions.update)
-
-
-class AsyncCompletionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCompletions):
-    """``AsyncCompletions`` with each call a context manager over the response before its body is read."""
-
-    messages: AsyncMessagesWithStreamingResponse
-
-    create = AsyncStreamedOverloadedMethod(AsyncCompletions.create)
-    delete = AsyncStreamedMethod(AsyncCompletions.delete)
-    list = AsyncStreamedListMethod(AsyncCompletions.list)
-    parse = AsyncStreamedMethod(AsyncCompletions.parse)
-    retrieve = AsyncStreamedMethod(AsyncCompletions.retrieve)
-    update = AsyncStreamedMethod(AsyncCompletions.update)

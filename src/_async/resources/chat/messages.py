@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -12,13 +12,13 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.chat import ChatCompletionStoreMessage
 from ....types.chat.completions import MessageListParams
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._messages_views import AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
+else:
+    from ._messages_views import AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
 
 __all__ = ["AsyncMessages", "AsyncMessagesWithRawResponse", "AsyncMessagesWithStreamingResponse"]
 
@@ -49,15 +49,3 @@ class AsyncMessages(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncMessagesWithRawResponse(AsyncRawResponseView, resource=AsyncMessages):
-    """``AsyncMessages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = AsyncRawListMethod(AsyncMessages.list)
-
-
-class AsyncMessagesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncMessages):
-    """``AsyncMessages`` with each call a context manager over the response before its body is read."""
-
-    list = AsyncStreamedListMethod(AsyncMessages.list)

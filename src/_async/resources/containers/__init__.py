@@ -18,19 +18,17 @@ from ....types import (
     ContainerRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
 from .file_content import AsyncContent
 
 if TYPE_CHECKING:
-    from .files import AsyncFiles, AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
+    from .files import AsyncFiles
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncContainersWithRawResponse, AsyncContainersWithStreamingResponse
+else:
+    from ._views import AsyncContainersWithRawResponse, AsyncContainersWithStreamingResponse
 
 __all__ = ["AsyncContainers", "AsyncContainersWithRawResponse", "AsyncContainersWithStreamingResponse", "AsyncContent"]
 
@@ -129,25 +127,3 @@ class AsyncContainers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncContainersWithRawResponse(AsyncRawResponseView, resource=AsyncContainers):
-    """``AsyncContainers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    files: AsyncFilesWithRawResponse
-
-    create = AsyncRawMethod(AsyncContainers.create)
-    delete = AsyncRawMethod(AsyncContainers.delete)
-    list = AsyncRawListMethod(AsyncContainers.list)
-    retrieve = AsyncRawMethod(AsyncContainers.retrieve)
-
-
-class AsyncContainersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncContainers):
-    """``AsyncContainers`` with each call a context manager over the response before its body is read."""
-
-    files: AsyncFilesWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncContainers.create)
-    delete = AsyncStreamedMethod(AsyncContainers.delete)
-    list = AsyncStreamedListMethod(AsyncContainers.list)
-    retrieve = AsyncStreamedMethod(AsyncContainers.retrieve)

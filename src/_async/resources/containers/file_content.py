@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from ...._request import require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._file_content_views import AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
+else:
+    from ._file_content_views import AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
 
 __all__ = ["AsyncContent", "AsyncContentWithRawResponse", "AsyncContentWithStreamingResponse"]
 
@@ -45,15 +45,3 @@ class AsyncContent(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncContentWithRawResponse(AsyncRawResponseView, resource=AsyncContent):
-    """``AsyncContent`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    retrieve = AsyncRawMethod(AsyncContent.retrieve)
-
-
-class AsyncContentWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncContent):
-    """``AsyncContent`` with each call a context manager over the response before its body is read."""
-
-    retrieve = AsyncStreamedMethod(AsyncContent.retrieve)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -18,16 +18,14 @@ from ....types.containers import (
     FileRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
-from .file_content import AsyncContent, AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
+from .._base import AsyncAPIResource
+from .file_content import AsyncContent
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._files_views import AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
+else:
+    from ._files_views import AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
 
 __all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
 
@@ -131,25 +129,3 @@ class AsyncFiles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
-    """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content: AsyncContentWithRawResponse
-
-    create = AsyncRawMethod(AsyncFiles.create)
-    delete = AsyncRawMethod(AsyncFiles.delete)
-    list = AsyncRawListMethod(AsyncFiles.list)
-    retrieve = AsyncRawMethod(AsyncFiles.retrieve)
-
-
-class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
-    """``AsyncFiles`` with each call a context manager over the response before its body is read."""
-
-    content: AsyncContentWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncFiles.create)
-    delete = AsyncStreamedMethod(AsyncFiles.delete)
-    list = AsyncStreamedListMethod(AsyncFiles.list)
-    retrieve = AsyncStreamedMethod(AsyncFiles.retrieve)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -15,14 +15,14 @@ from ....types.conversations import (
     ConversationDeletedResource,
     ConversationUpdateParams,
 )
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
-from .items import AsyncItems, AsyncItemsWithRawResponse, AsyncItemsWithStreamingResponse
+from .._base import AsyncAPIResource
+from .items import AsyncItems
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._conversations_views import AsyncConversationsWithRawResponse, AsyncConversationsWithStreamingResponse
+else:
+    from ._conversations_views import AsyncConversationsWithRawResponse, AsyncConversationsWithStreamingResponse
 
 __all__ = ["AsyncConversations", "AsyncConversationsWithRawResponse", "AsyncConversationsWithStreamingResponse"]
 
@@ -120,25 +120,3 @@ class AsyncConversations(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncConversationsWithRawResponse(AsyncRawResponseView, resource=AsyncConversations):
-    """``AsyncConversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    items: AsyncItemsWithRawResponse
-
-    create = AsyncRawMethod(AsyncConversations.create)
-    delete = AsyncRawMethod(AsyncConversations.delete)
-    retrieve = AsyncRawMethod(AsyncConversations.retrieve)
-    update = AsyncRawMethod(AsyncConversations.update)
-
-
-class AsyncConversationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncConversations):
-    """``AsyncConversations`` with each call a context manager over the response before its body is read."""
-
-    items: AsyncItemsWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncConversations.create)
-    delete = AsyncStreamedMethod(AsyncConversations.delete)
-    retrieve = AsyncStreamedMethod(AsyncConversations.retrieve)
-    update = AsyncStreamedMethod(AsyncConversations.update)

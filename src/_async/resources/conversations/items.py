@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union, cast
+from typing import TYPE_CHECKING, Optional, Union, cast
 
 from typing_extensions import Unpack
 
@@ -18,15 +18,13 @@ from ....types.conversations import (
     ItemRetrieveParams,
 )
 from ..._pagination import AsyncConversationCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._items_views import AsyncItemsWithRawResponse, AsyncItemsWithStreamingResponse
+else:
+    from ._items_views import AsyncItemsWithRawResponse, AsyncItemsWithStreamingResponse
 
 __all__ = ["AsyncItems", "AsyncItemsWithRawResponse", "AsyncItemsWithStreamingResponse"]
 
@@ -127,21 +125,3 @@ class AsyncItems(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncItemsWithRawResponse(AsyncRawResponseView, resource=AsyncItems):
-    """``AsyncItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncItems.create)
-    delete = AsyncRawMethod(AsyncItems.delete)
-    list = AsyncRawListMethod(AsyncItems.list)
-    retrieve = AsyncRawMethod(AsyncItems.retrieve)
-
-
-class AsyncItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncItems):
-    """``AsyncItems`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncItems.create)
-    delete = AsyncStreamedMethod(AsyncItems.delete)
-    list = AsyncStreamedListMethod(AsyncItems.list)
-    retrieve = AsyncStreamedMethod(AsyncItems.retrieve)

@@ -21,19 +21,17 @@ from ....types import (
     EvalUpdateResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
 from .output_items import AsyncOutputItems
 
 if TYPE_CHECKING:
-    from .runs import AsyncRuns, AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
+    from .runs import AsyncRuns
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncEvalsWithRawResponse, AsyncEvalsWithStreamingResponse
+else:
+    from ._views import AsyncEvalsWithRawResponse, AsyncEvalsWithStreamingResponse
 
 __all__ = ["AsyncEvals", "AsyncEvalsWithRawResponse", "AsyncEvalsWithStreamingResponse", "AsyncOutputItems"]
 
@@ -153,27 +151,3 @@ class AsyncEvals(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncEvalsWithRawResponse(AsyncRawResponseView, resource=AsyncEvals):
-    """``AsyncEvals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    runs: AsyncRunsWithRawResponse
-
-    create = AsyncRawMethod(AsyncEvals.create)
-    delete = AsyncRawMethod(AsyncEvals.delete)
-    list = AsyncRawListMethod(AsyncEvals.list)
-    retrieve = AsyncRawMethod(AsyncEvals.retrieve)
-    update = AsyncRawMethod(AsyncEvals.update)
-
-
-class AsyncEvalsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncEvals):
-    """``AsyncEvals`` with each call a context manager over the response before its body is read."""
-
-    runs: AsyncRunsWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncEvals.create)
-    delete = AsyncStreamedMethod(AsyncEvals.delete)
-    list = AsyncStreamedListMethod(AsyncEvals.list)
-    retrieve = AsyncStreamedMethod(AsyncEvals.retrieve)
-    update = AsyncStreamedMethod(AsyncEvals.update)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,15 +11,13 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.evals.runs import OutputItemListParams, OutputItemListResponse, OutputItemRetrieveResponse
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._output_items_views import AsyncOutputItemsWithRawResponse, AsyncOutputItemsWithStreamingResponse
+else:
+    from ._output_items_views import AsyncOutputItemsWithRawResponse, AsyncOutputItemsWithStreamingResponse
 
 __all__ = ["AsyncOutputItems", "AsyncOutputItemsWithRawResponse", "AsyncOutputItemsWithStreamingResponse"]
 
@@ -74,17 +72,3 @@ class AsyncOutputItems(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncOutputItemsWithRawResponse(AsyncRawResponseView, resource=AsyncOutputItems):
-    """``AsyncOutputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = AsyncRawListMethod(AsyncOutputItems.list)
-    retrieve = AsyncRawMethod(AsyncOutputItems.retrieve)
-
-
-class AsyncOutputItemsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncOutputItems):
-    """``AsyncOutputItems`` with each call a context manager over the response before its body is read."""
-
-    list = AsyncStreamedListMethod(AsyncOutputItems.list)
-    retrieve = AsyncStreamedMethod(AsyncOutputItems.retrieve)

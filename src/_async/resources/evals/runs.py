@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -20,16 +20,14 @@ from ....types.evals import (
     RunRetrieveResponse,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
-from .output_items import AsyncOutputItems, AsyncOutputItemsWithRawResponse, AsyncOutputItemsWithStreamingResponse
+from .._base import AsyncAPIResource
+from .output_items import AsyncOutputItems
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._runs_views import AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
+else:
+    from ._runs_views import AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
 
 __all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
 
@@ -151,27 +149,3 @@ class AsyncRuns(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
-    """``AsyncRuns`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    output_items: AsyncOutputItemsWithRawResponse
-
-    cancel = AsyncRawMethod(AsyncRuns.cancel)
-    create = AsyncRawMethod(AsyncRuns.create)
-    delete = AsyncRawMethod(AsyncRuns.delete)
-    list = AsyncRawListMethod(AsyncRuns.list)
-    retrieve = AsyncRawMethod(AsyncRuns.retrieve)
-
-
-class AsyncRunsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRuns):
-    """``AsyncRuns`` with each call a context manager over the response before its body is read."""
-
-    output_items: AsyncOutputItemsWithStreamingResponse
-
-    cancel = AsyncStreamedMethod(AsyncRuns.cancel)
-    create = AsyncStreamedMethod(AsyncRuns.create)
-    delete = AsyncStreamedMethod(AsyncRuns.delete)
-    list = AsyncStreamedListMethod(AsyncRuns.list)
-    retrieve = AsyncStreamedMethod(AsyncRuns.retrieve)

@@ -5,16 +5,20 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .alpha import AsyncAlpha, AsyncAlphaWithRawResponse, AsyncAlphaWithStreamingResponse
-    from .jobs import AsyncJobs, AsyncJobsWithRawResponse, AsyncJobsWithStreamingResponse
+    from .alpha import AsyncAlpha
+    from .jobs import AsyncJobs
     from .model_checkpoints import (
         AsyncCheckpoints,
-        AsyncCheckpointsWithRawResponse,
-        AsyncCheckpointsWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncFineTuningWithRawResponse, AsyncFineTuningWithStreamingResponse
+else:
+    from ._views import AsyncFineTuningWithRawResponse, AsyncFineTuningWithStreamingResponse
 
 __all__ = ["AsyncFineTuning", "AsyncFineTuningWithRawResponse", "AsyncFineTuningWithStreamingResponse"]
 
@@ -45,19 +49,3 @@ class AsyncFineTuning(AsyncAPIResource):
         from .alpha import AsyncAlpha
 
         return AsyncAlpha(self._client)
-
-
-class AsyncFineTuningWithRawResponse(AsyncRawResponseView, resource=AsyncFineTuning):
-    """``AsyncFineTuning`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    alpha: AsyncAlphaWithRawResponse
-    checkpoints: AsyncCheckpointsWithRawResponse
-    jobs: AsyncJobsWithRawResponse
-
-
-class AsyncFineTuningWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFineTuning):
-    """``AsyncFineTuning`` with each call a context manager over the response before its body is read."""
-
-    alpha: AsyncAlphaWithStreamingResponse
-    checkpoints: AsyncCheckpointsWithStreamingResponse
-    jobs: AsyncJobsWithStreamingResponse

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,13 +11,13 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.fine_tuning.jobs import CheckpointListParams, FineTuningJobCheckpoint
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._checkpoints_views import AsyncCheckpointsWithRawResponse, AsyncCheckpointsWithStreamingResponse
+else:
+    from ._checkpoints_views import AsyncCheckpointsWithRawResponse, AsyncCheckpointsWithStreamingResponse
 
 __all__ = ["AsyncCheckpoints", "AsyncCheckpointsWithRawResponse", "AsyncCheckpointsWithStreamingResponse"]
 
@@ -48,15 +48,3 @@ class AsyncCheckpoints(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncCheckpointsWithRawResponse(AsyncRawResponseView, resource=AsyncCheckpoints):
-    """``AsyncCheckpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = AsyncRawListMethod(AsyncCheckpoints.list)
-
-
-class AsyncCheckpointsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCheckpoints):
-    """``AsyncCheckpoints`` with each call a context manager over the response before its body is read."""
-
-    list = AsyncStreamedListMethod(AsyncCheckpoints.list)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -18,16 +18,14 @@ from ....types.fine_tuning import (
     JobListParams,
 )
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
-from .checkpoints import AsyncCheckpoints, AsyncCheckpointsWithRawResponse, AsyncCheckpointsWithStreamingResponse
+from .._base import AsyncAPIResource
+from .checkpoints import AsyncCheckpoints
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._jobs_views import AsyncJobsWithRawResponse, AsyncJobsWithStreamingResponse
+else:
+    from ._jobs_views import AsyncJobsWithRawResponse, AsyncJobsWithStreamingResponse
 
 __all__ = ["AsyncJobs", "AsyncJobsWithRawResponse", "AsyncJobsWithStreamingResponse"]
 
@@ -184,31 +182,3 @@ class AsyncJobs(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncJobsWithRawResponse(AsyncRawResponseView, resource=AsyncJobs):
-    """``AsyncJobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    checkpoints: AsyncCheckpointsWithRawResponse
-
-    cancel = AsyncRawMethod(AsyncJobs.cancel)
-    create = AsyncRawMethod(AsyncJobs.create)
-    list = AsyncRawListMethod(AsyncJobs.list)
-    list_events = AsyncRawListMethod(AsyncJobs.list_events)
-    pause = AsyncRawMethod(AsyncJobs.pause)
-    resume = AsyncRawMethod(AsyncJobs.resume)
-    retrieve = AsyncRawMethod(AsyncJobs.retrieve)
-
-
-class AsyncJobsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncJobs):
-    """``AsyncJobs`` with each call a context manager over the response before its body is read."""
-
-    checkpoints: AsyncCheckpointsWithStreamingResponse
-
-    cancel = AsyncStreamedMethod(AsyncJobs.cancel)
-    create = AsyncStreamedMethod(AsyncJobs.create)
-    list = AsyncStreamedListMethod(AsyncJobs.list)
-    list_events = AsyncStreamedListMethod(AsyncJobs.list_events)
-    pause = AsyncStreamedMethod(AsyncJobs.pause)
-    resume = AsyncStreamedMethod(AsyncJobs.resume)
-    retrieve = AsyncStreamedMethod(AsyncJobs.retrieve)

@@ -6,23 +6,25 @@ import functools
 from typing import TYPE_CHECKING, Optional
 
 from ...._types import Headers, Omit, Query, omit
-from .._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
     from ....types.websocket_connection_options import WebSocketConnectionOptions
     from .._websocket_connection import OnReconnecting
     from ._connection import AsyncRealtimeConnectionManager
-    from .calls import AsyncCalls, AsyncCallsWithRawResponse, AsyncCallsWithStreamingResponse
+    from .calls import AsyncCalls
     from .client_secrets import (
         AsyncClientSecrets,
-        AsyncClientSecretsWithRawResponse,
-        AsyncClientSecretsWithStreamingResponse,
     )
     from .translations import (
         AsyncTranslations,
-        AsyncTranslationsWithRawResponse,
-        AsyncTranslationsWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncRealtimeWithRawResponse, AsyncRealtimeWithStreamingResponse
+else:
+    from ._views import AsyncRealtimeWithRawResponse, AsyncRealtimeWithStreamingResponse
 
 __all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithStreamingResponse"]
 
@@ -89,19 +91,3 @@ class AsyncRealtime(AsyncAPIResource):
         from .translations import AsyncTranslations
 
         return AsyncTranslations(self._client)
-
-
-class AsyncRealtimeWithRawResponse(AsyncRawResponseView, resource=AsyncRealtime):
-    """``AsyncRealtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    calls: AsyncCallsWithRawResponse
-    client_secrets: AsyncClientSecretsWithRawResponse
-    translations: AsyncTranslationsWithRawResponse
-
-
-class AsyncRealtimeWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRealtime):
-    """``AsyncRealtime`` with each call a context manager over the response before its body is read."""
-
-    calls: AsyncCallsWithStreamingResponse
-    client_secrets: AsyncClientSecretsWithStreamingResponse
-    translations: AsyncTranslationsWithStreamingResponse

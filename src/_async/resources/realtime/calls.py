@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Union
+from typing import TYPE_CHECKING, Dict, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -10,13 +10,13 @@ from ...._request import form_part, require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.realtime import CallAcceptParams, CallCreateParams, CallReferParams, CallRejectParams
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._calls_views import AsyncCallsWithRawResponse, AsyncCallsWithStreamingResponse
+else:
+    from ._calls_views import AsyncCallsWithRawResponse, AsyncCallsWithStreamingResponse
 
 __all__ = ["AsyncCalls", "AsyncCallsWithRawResponse", "AsyncCallsWithStreamingResponse"]
 
@@ -142,23 +142,3 @@ class AsyncCalls(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncCallsWithRawResponse(AsyncRawResponseView, resource=AsyncCalls):
-    """``AsyncCalls`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    accept = AsyncRawMethod(AsyncCalls.accept)
-    create = AsyncRawMethod(AsyncCalls.create)
-    hangup = AsyncRawMethod(AsyncCalls.hangup)
-    refer = AsyncRawMethod(AsyncCalls.refer)
-    reject = AsyncRawMethod(AsyncCalls.reject)
-
-
-class AsyncCallsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCalls):
-    """``AsyncCalls`` with each call a context manager over the response before its body is read."""
-
-    accept = AsyncStreamedMethod(AsyncCalls.accept)
-    create = AsyncStreamedMethod(AsyncCalls.create)
-    hangup = AsyncStreamedMethod(AsyncCalls.hangup)
-    refer = AsyncStreamedMethod(AsyncCalls.refer)
-    reject = AsyncStreamedMethod(AsyncCalls.reject)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.realtime import ClientSecretCreateParams, ClientSecretCreateResponse
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._client_secrets_views import AsyncClientSecretsWithRawResponse, AsyncClientSecretsWithStreamingResponse
+else:
+    from ._client_secrets_views import AsyncClientSecretsWithRawResponse, AsyncClientSecretsWithStreamingResponse
 
 __all__ = ["AsyncClientSecrets", "AsyncClientSecretsWithRawResponse", "AsyncClientSecretsWithStreamingResponse"]
 
@@ -45,15 +45,3 @@ class AsyncClientSecrets(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncClientSecretsWithRawResponse(AsyncRawResponseView, resource=AsyncClientSecrets):
-    """``AsyncClientSecrets`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncClientSecrets.create)
-
-
-class AsyncClientSecretsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncClientSecrets):
-    """``AsyncClientSecrets`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncClientSecrets.create)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputTokenCountParams, InputTokenCountResponse
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._input_tokens_views import AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
+else:
+    from ._input_tokens_views import AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
 
 __all__ = ["AsyncInputTokens", "AsyncInputTokensWithRawResponse", "AsyncInputTokensWithStreamingResponse"]
 
@@ -45,15 +45,3 @@ class AsyncInputTokens(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncInputTokensWithRawResponse(AsyncRawResponseView, resource=AsyncInputTokens):
-    """``AsyncInputTokens`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    count = AsyncRawMethod(AsyncInputTokens.count)
-
-
-class AsyncInputTokensWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInputTokens):
-    """``AsyncInputTokens`` with each call a context manager over the response before its body is read."""
-
-    count = AsyncStreamedMethod(AsyncInputTokens.count)

@@ -23,22 +23,20 @@ from ....types.responses import (
 )
 from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import AsyncStream
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawOverloadedMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamedOverloadedMethod,
-    AsyncStreamingResponseView,
-)
-from .input_items import AsyncInputItems, AsyncInputItemsWithRawResponse, AsyncInputItemsWithStreamingResponse
+from .._base import AsyncAPIResource
+from .input_items import AsyncInputItems
+from .input_tokens import AsyncInputTokens
 
 if TYPE_CHECKING:
     from ....types.websocket_connection_options import WebSocketConnectionOptions
     from .._websocket_connection import OnReconnecting
     from ._connection import AsyncResponsesConnectionManager
-from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._responses_views import AsyncResponsesWithRawResponse, AsyncResponsesWithStreamingResponse
+else:
+    from ._responses_views import AsyncResponsesWithRawResponse, AsyncResponsesWithStreamingResponse
 
 __all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
@@ -270,31 +268,3 @@ class AsyncResponses(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):
-    """``AsyncResponses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    input_items: AsyncInputItemsWithRawResponse
-    input_tokens: AsyncInputTokensWithRawResponse
-
-    cancel = AsyncRawMethod(AsyncResponses.cancel)
-    compact = AsyncRawMethod(AsyncResponses.compact)
-    create = AsyncRawOverloadedMethod(AsyncResponses.create)
-    delete = AsyncRawMethod(AsyncResponses.delete)
-    parse = AsyncRawMethod(AsyncResponses.parse)
-    retrieve = AsyncRawOverloadedMethod(AsyncResponses.retrieve)
-
-
-class AsyncResponsesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncResponses):
-    """``AsyncResponses`` with each call a context manager over the response before its body is read."""
-
-    input_items: AsyncInputItemsWithStreamingResponse
-    input_tokens: AsyncInputTokensWithStreamingResponse
-
-    cancel = AsyncStreamedMethod(AsyncResponses.cancel)
-    compact = AsyncStreamedMethod(AsyncResponses.compact)
-    create = AsyncStreamedOverloadedMethod(AsyncResponses.create)
-    delete = AsyncStreamedMethod(AsyncResponses.delete)
-    parse = AsyncStreamedMethod(AsyncResponses.parse)
-    retrieve = AsyncStreamedOverloadedMethod(AsyncResponses.retrieve)

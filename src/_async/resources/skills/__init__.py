@@ -12,19 +12,17 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import DeletedSkill, Skill, SkillCreateParams, SkillListParams, SkillUpdateParams
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .content import AsyncContent, AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
-    from .versions import AsyncVersions, AsyncVersionsWithRawResponse, AsyncVersionsWithStreamingResponse
+    from .content import AsyncContent
+    from .versions import AsyncVersions
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncSkillsWithRawResponse, AsyncSkillsWithStreamingResponse
+else:
+    from ._views import AsyncSkillsWithRawResponse, AsyncSkillsWithStreamingResponse
 
 __all__ = ["AsyncSkills", "AsyncSkillsWithRawResponse", "AsyncSkillsWithStreamingResponse"]
 
@@ -152,29 +150,3 @@ class AsyncSkills(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncSkillsWithRawResponse(AsyncRawResponseView, resource=AsyncSkills):
-    """``AsyncSkills`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content: AsyncContentWithRawResponse
-    versions: AsyncVersionsWithRawResponse
-
-    create = AsyncRawMethod(AsyncSkills.create)
-    delete = AsyncRawMethod(AsyncSkills.delete)
-    list = AsyncRawListMethod(AsyncSkills.list)
-    retrieve = AsyncRawMethod(AsyncSkills.retrieve)
-    update = AsyncRawMethod(AsyncSkills.update)
-
-
-class AsyncSkillsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSkills):
-    """``AsyncSkills`` with each call a context manager over the response before its body is read."""
-
-    content: AsyncContentWithStreamingResponse
-    versions: AsyncVersionsWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncSkills.create)
-    delete = AsyncStreamedMethod(AsyncSkills.delete)
-    list = AsyncStreamedListMethod(AsyncSkills.list)
-    retrieve = AsyncStreamedMethod(AsyncSkills.retrieve)
-    update = AsyncStreamedMethod(AsyncSkills.update)

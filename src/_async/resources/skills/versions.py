@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -12,16 +12,14 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.skills import DeletedSkillVersion, SkillVersion, VersionCreateParams, VersionListParams
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
-from .version_content import AsyncContent, AsyncContentWithRawResponse, AsyncContentWithStreamingResponse
+from .._base import AsyncAPIResource
+from .version_content import AsyncContent
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._versions_views import AsyncVersionsWithRawResponse, AsyncVersionsWithStreamingResponse
+else:
+    from ._versions_views import AsyncVersionsWithRawResponse, AsyncVersionsWithStreamingResponse
 
 __all__ = ["AsyncVersions", "AsyncVersionsWithRawResponse", "AsyncVersionsWithStreamingResponse"]
 
@@ -122,25 +120,3 @@ class AsyncVersions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncVersionsWithRawResponse(AsyncRawResponseView, resource=AsyncVersions):
-    """``AsyncVersions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content: AsyncContentWithRawResponse
-
-    create = AsyncRawMethod(AsyncVersions.create)
-    delete = AsyncRawMethod(AsyncVersions.delete)
-    list = AsyncRawListMethod(AsyncVersions.list)
-    retrieve = AsyncRawMethod(AsyncVersions.retrieve)
-
-
-class AsyncVersionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVersions):
-    """``AsyncVersions`` with each call a context manager over the response before its body is read."""
-
-    content: AsyncContentWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncVersions.create)
-    delete = AsyncStreamedMethod(AsyncVersions.delete)
-    list = AsyncStreamedListMethod(AsyncVersions.list)
-    retrieve = AsyncStreamedMethod(AsyncVersions.retrieve)

@@ -11,16 +11,16 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
 from ..._helpers import uploads as upload_helpers
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .parts import AsyncParts, AsyncPartsWithRawResponse, AsyncPartsWithStreamingResponse
+    from .parts import AsyncParts
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncUploadsWithRawResponse, AsyncUploadsWithStreamingResponse
+else:
+    from ._views import AsyncUploadsWithRawResponse, AsyncUploadsWithStreamingResponse
 
 __all__ = ["AsyncUploads", "AsyncUploadsWithRawResponse", "AsyncUploadsWithStreamingResponse"]
 
@@ -102,23 +102,3 @@ class AsyncUploads(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncUploadsWithRawResponse(AsyncRawResponseView, resource=AsyncUploads):
-    """``AsyncUploads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    parts: AsyncPartsWithRawResponse
-
-    cancel = AsyncRawMethod(AsyncUploads.cancel)
-    complete = AsyncRawMethod(AsyncUploads.complete)
-    create = AsyncRawMethod(AsyncUploads.create)
-
-
-class AsyncUploadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUploads):
-    """``AsyncUploads`` with each call a context manager over the response before its body is read."""
-
-    parts: AsyncPartsWithStreamingResponse
-
-    cancel = AsyncStreamedMethod(AsyncUploads.cancel)
-    complete = AsyncStreamedMethod(AsyncUploads.complete)
-    create = AsyncStreamedMethod(AsyncUploads.create)

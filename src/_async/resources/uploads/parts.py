@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.uploads import PartCreateParams, UploadPart
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._parts_views import AsyncPartsWithRawResponse, AsyncPartsWithStreamingResponse
+else:
+    from ._parts_views import AsyncPartsWithRawResponse, AsyncPartsWithStreamingResponse
 
 __all__ = ["AsyncParts", "AsyncPartsWithRawResponse", "AsyncPartsWithStreamingResponse"]
 
@@ -48,15 +48,3 @@ class AsyncParts(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncPartsWithRawResponse(AsyncRawResponseView, resource=AsyncParts):
-    """``AsyncParts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncParts.create)
-
-
-class AsyncPartsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncParts):
-    """``AsyncParts`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncParts.create)

@@ -20,19 +20,17 @@ from ....types import (
     VectorStoreUpdateParams,
 )
 from ..._pagination import AsyncCursorPage, AsyncPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .file_batches import AsyncFileBatches, AsyncFileBatchesWithRawResponse, AsyncFileBatchesWithStreamingResponse
-    from .files import AsyncFiles, AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
+    from .file_batches import AsyncFileBatches
+    from .files import AsyncFiles
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncVectorStoresWithRawResponse, AsyncVectorStoresWithStreamingResponse
+else:
+    from ._views import AsyncVectorStoresWithRawResponse, AsyncVectorStoresWithStreamingResponse
 
 __all__ = ["AsyncVectorStores", "AsyncVectorStoresWithRawResponse", "AsyncVectorStoresWithStreamingResponse"]
 
@@ -181,31 +179,3 @@ class AsyncVectorStores(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncVectorStoresWithRawResponse(AsyncRawResponseView, resource=AsyncVectorStores):
-    """``AsyncVectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    file_batches: AsyncFileBatchesWithRawResponse
-    files: AsyncFilesWithRawResponse
-
-    create = AsyncRawMethod(AsyncVectorStores.create)
-    delete = AsyncRawMethod(AsyncVectorStores.delete)
-    list = AsyncRawListMethod(AsyncVectorStores.list)
-    retrieve = AsyncRawMethod(AsyncVectorStores.retrieve)
-    search = AsyncRawListMethod(AsyncVectorStores.search)
-    update = AsyncRawMethod(AsyncVectorStores.update)
-
-
-class AsyncVectorStoresWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncVectorStores):
-    """``AsyncVectorStores`` with each call a context manager over the response before its body is read."""
-
-    file_batches: AsyncFileBatchesWithStreamingResponse
-    files: AsyncFilesWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncVectorStores.create)
-    delete = AsyncStreamedMethod(AsyncVectorStores.delete)
-    list = AsyncStreamedListMethod(AsyncVectorStores.list)
-    retrieve = AsyncStreamedMethod(AsyncVectorStores.retrieve)
-    search = AsyncStreamedListMethod(AsyncVectorStores.search)
-    update = AsyncStreamedMethod(AsyncVectorStores.update)

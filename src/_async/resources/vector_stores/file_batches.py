@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,15 +17,13 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import AsyncCursorPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._file_batches_views import AsyncFileBatchesWithRawResponse, AsyncFileBatchesWithStreamingResponse
+else:
+    from ._file_batches_views import AsyncFileBatchesWithRawResponse, AsyncFileBatchesWithStreamingResponse
 
 __all__ = ["AsyncFileBatches", "AsyncFileBatchesWithRawResponse", "AsyncFileBatchesWithStreamingResponse"]
 
@@ -128,21 +126,3 @@ class AsyncFileBatches(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncFileBatchesWithRawResponse(AsyncRawResponseView, resource=AsyncFileBatches):
-    """``AsyncFileBatches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    cancel = AsyncRawMethod(AsyncFileBatches.cancel)
-    create = AsyncRawMethod(AsyncFileBatches.create)
-    list_files = AsyncRawListMethod(AsyncFileBatches.list_files)
-    retrieve = AsyncRawMethod(AsyncFileBatches.retrieve)
-
-
-class AsyncFileBatchesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFileBatches):
-    """``AsyncFileBatches`` with each call a context manager over the response before its body is read."""
-
-    cancel = AsyncStreamedMethod(AsyncFileBatches.cancel)
-    create = AsyncStreamedMethod(AsyncFileBatches.create)
-    list_files = AsyncStreamedListMethod(AsyncFileBatches.list_files)
-    retrieve = AsyncStreamedMethod(AsyncFileBatches.retrieve)

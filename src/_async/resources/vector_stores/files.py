@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -19,15 +19,13 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import AsyncCursorPage, AsyncPage
-from .._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from .._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._files_views import AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
+else:
+    from ._files_views import AsyncFilesWithRawResponse, AsyncFilesWithStreamingResponse
 
 __all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
 
@@ -174,25 +172,3 @@ class AsyncFiles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncFilesWithRawResponse(AsyncRawResponseView, resource=AsyncFiles):
-    """``AsyncFiles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content = AsyncRawListMethod(AsyncFiles.content)
-    create = AsyncRawMethod(AsyncFiles.create)
-    delete = AsyncRawMethod(AsyncFiles.delete)
-    list = AsyncRawListMethod(AsyncFiles.list)
-    retrieve = AsyncRawMethod(AsyncFiles.retrieve)
-    update = AsyncRawMethod(AsyncFiles.update)
-
-
-class AsyncFilesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncFiles):
-    """``AsyncFiles`` with each call a context manager over the response before its body is read."""
-
-    content = AsyncStreamedListMethod(AsyncFiles.content)
-    create = AsyncStreamedMethod(AsyncFiles.create)
-    delete = AsyncStreamedMethod(AsyncFiles.delete)
-    list = AsyncStreamedListMethod(AsyncFiles.list)
-    retrieve = AsyncStreamedMethod(AsyncFiles.retrieve)
-    update = AsyncStreamedMethod(AsyncFiles.update)

@@ -6,14 +6,18 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import SyncAPIResource
 
 if TYPE_CHECKING:
     from .organization import (
         Organization,
-        OrganizationWithRawResponse,
-        OrganizationWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AdminWithRawResponse, AdminWithStreamingResponse
+else:
+    from ._views import AdminWithRawResponse, AdminWithStreamingResponse
 
 __all__ = ["Admin", "AdminWithRawResponse", "AdminWithStreamingResponse"]
 
@@ -30,15 +34,3 @@ class Admin(SyncAPIResource):
         from .organization import Organization
 
         return Organization(self._client)
-
-
-class AdminWithRawResponse(RawResponseView, resource=Admin):
-    """``Admin`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    organization: OrganizationWithRawResponse
-
-
-class AdminWithStreamingResponse(StreamingResponseView, resource=Admin):
-    """``Admin`` with each call a context manager over the response before its body is read."""
-
-    organization: OrganizationWithStreamingResponse

@@ -6,26 +6,26 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .speech import Speech, SpeechWithRawResponse, SpeechWithStreamingResponse
+    from .speech import Speech
     from .transcriptions import (
         Transcriptions,
-        TranscriptionsWithRawResponse,
-        TranscriptionsWithStreamingResponse,
     )
     from .translations import (
         Translations,
-        TranslationsWithRawResponse,
-        TranslationsWithStreamingResponse,
     )
     from .voice_consents import (
         VoiceConsents,
-        VoiceConsentsWithRawResponse,
-        VoiceConsentsWithStreamingResponse,
     )
-    from .voices import Voices, VoicesWithRawResponse, VoicesWithStreamingResponse
+    from .voices import Voices
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AudioWithRawResponse, AudioWithStreamingResponse
+else:
+    from ._views import AudioWithRawResponse, AudioWithStreamingResponse
 
 __all__ = ["Audio", "AudioWithRawResponse", "AudioWithStreamingResponse"]
 
@@ -70,23 +70,3 @@ class Audio(SyncAPIResource):
         from .voices import Voices
 
         return Voices(self._client)
-
-
-class AudioWithRawResponse(RawResponseView, resource=Audio):
-    """``Audio`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    speech: SpeechWithRawResponse
-    transcriptions: TranscriptionsWithRawResponse
-    translations: TranslationsWithRawResponse
-    voice_consents: VoiceConsentsWithRawResponse
-    voices: VoicesWithRawResponse
-
-
-class AudioWithStreamingResponse(StreamingResponseView, resource=Audio):
-    """``Audio`` with each call a context manager over the response before its body is read."""
-
-    speech: SpeechWithStreamingResponse
-    transcriptions: TranscriptionsWithStreamingResponse
-    translations: TranslationsWithStreamingResponse
-    voice_consents: VoiceConsentsWithStreamingResponse
-    voices: VoicesWithStreamingResponse

@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import SpeechCreateParams
-from .._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._speech_views import SpeechWithRawResponse, SpeechWithStreamingResponse
+else:
+    from ._speech_views import SpeechWithRawResponse, SpeechWithStreamingResponse
 
 __all__ = ["Speech", "SpeechWithRawResponse", "SpeechWithStreamingResponse"]
 
@@ -48,15 +48,3 @@ class Speech(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class SpeechWithRawResponse(RawResponseView, resource=Speech):
-    """``Speech`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Speech.create)
-
-
-class SpeechWithStreamingResponse(StreamingResponseView, resource=Speech):
-    """``Speech`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Speech.create)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -20,13 +20,13 @@ from ....types.audio import (
     TranscriptionVerbose,
 )
 from ..._streaming import Stream
-from .._base import (
-    RawOverloadedMethod,
-    RawResponseView,
-    StreamedOverloadedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._transcriptions_views import TranscriptionsWithRawResponse, TranscriptionsWithStreamingResponse
+else:
+    from ._transcriptions_views import TranscriptionsWithRawResponse, TranscriptionsWithStreamingResponse
 
 __all__ = ["Transcriptions", "TranscriptionsWithRawResponse", "TranscriptionsWithStreamingResponse"]
 
@@ -102,15 +102,3 @@ class Transcriptions(SyncAPIResource):
             timeout=timeout,
         )
         return result
-
-
-class TranscriptionsWithRawResponse(RawResponseView, resource=Transcriptions):
-    """``Transcriptions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawOverloadedMethod(Transcriptions.create)
-
-
-class TranscriptionsWithStreamingResponse(StreamingResponseView, resource=Transcriptions):
-    """``Transcriptions`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedOverloadedMethod(Transcriptions.create)

@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Translation, TranslationCreateParams, TranslationCreateResponse, TranslationVerbose
-from .._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._translations_views import TranslationsWithRawResponse, TranslationsWithStreamingResponse
+else:
+    from ._translations_views import TranslationsWithRawResponse, TranslationsWithStreamingResponse
 
 __all__ = ["Translations", "TranslationsWithRawResponse", "TranslationsWithStreamingResponse"]
 
@@ -49,15 +49,3 @@ class Translations(SyncAPIResource):
             timeout=timeout,
         )
         return result
-
-
-class TranslationsWithRawResponse(RawResponseView, resource=Translations):
-    """``Translations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Translations.create)
-
-
-class TranslationsWithStreamingResponse(StreamingResponseView, resource=Translations):
-    """``Translations`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Translations.create)

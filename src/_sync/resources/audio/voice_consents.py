@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,15 +17,13 @@ from ....types.audio import (
     VoiceConsentUpdateParams,
 )
 from ..._pagination import SyncConversationCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._voice_consents_views import VoiceConsentsWithRawResponse, VoiceConsentsWithStreamingResponse
+else:
+    from ._voice_consents_views import VoiceConsentsWithRawResponse, VoiceConsentsWithStreamingResponse
 
 __all__ = ["VoiceConsents", "VoiceConsentsWithRawResponse", "VoiceConsentsWithStreamingResponse"]
 
@@ -139,23 +137,3 @@ class VoiceConsents(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class VoiceConsentsWithRawResponse(RawResponseView, resource=VoiceConsents):
-    """``VoiceConsents`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(VoiceConsents.create)
-    delete = RawMethod(VoiceConsents.delete)
-    list = RawListMethod(VoiceConsents.list)
-    retrieve = RawMethod(VoiceConsents.retrieve)
-    update = RawMethod(VoiceConsents.update)
-
-
-class VoiceConsentsWithStreamingResponse(StreamingResponseView, resource=VoiceConsents):
-    """``VoiceConsents`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(VoiceConsents.create)
-    delete = StreamedMethod(VoiceConsents.delete)
-    list = StreamedListMethod(VoiceConsents.list)
-    retrieve = StreamedMethod(VoiceConsents.retrieve)
-    update = StreamedMethod(VoiceConsents.update)

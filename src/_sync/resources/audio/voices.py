@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Voice, VoiceCreateParams
-from .._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._voices_views import VoicesWithRawResponse, VoicesWithStreamingResponse
+else:
+    from ._voices_views import VoicesWithRawResponse, VoicesWithStreamingResponse
 
 __all__ = ["Voices", "VoicesWithRawResponse", "VoicesWithStreamingResponse"]
 
@@ -47,15 +47,3 @@ class Voices(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class VoicesWithRawResponse(RawResponseView, resource=Voices):
-    """``Voices`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Voices.create)
-
-
-class VoicesWithStreamingResponse(StreamingResponseView, resource=Voices):
-    """``Voices`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Voices.create)

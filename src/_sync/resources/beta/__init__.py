@@ -6,20 +6,23 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from ..chat import ChatWithRawResponse, ChatWithStreamingResponse
-    from .assistants import Assistants, AssistantsWithRawResponse, AssistantsWithStreamingResponse
-    from .chatkit import ChatKit, ChatKitWithRawResponse, ChatKitWithStreamingResponse
-    from .realtime import Realtime, RealtimeWithRawResponse, RealtimeWithStreamingResponse
+    from .assistants import Assistants
+    from .chatkit import ChatKit
+    from .realtime import Realtime
     from .responses import Responses
-    from .responses.responses import ResponsesWithRawResponse, ResponsesWithStreamingResponse
     from .threads import Threads
-    from .threads.threads import ThreadsWithRawResponse, ThreadsWithStreamingResponse
 
 if TYPE_CHECKING:
     from ..chat import Chat
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import BetaWithRawResponse, BetaWithStreamingResponse
+else:
+    from ._views import BetaWithRawResponse, BetaWithStreamingResponse
 
 __all__ = ["Beta", "BetaWithRawResponse", "BetaWithStreamingResponse"]
 
@@ -72,25 +75,3 @@ class Beta(SyncAPIResource):
         from .responses import Responses
 
         return Responses(self._client)
-
-
-class BetaWithRawResponse(RawResponseView, resource=Beta):
-    """``Beta`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    assistants: AssistantsWithRawResponse
-    chat: ChatWithRawResponse
-    chatkit: ChatKitWithRawResponse
-    realtime: RealtimeWithRawResponse
-    responses: ResponsesWithRawResponse
-    threads: ThreadsWithRawResponse
-
-
-class BetaWithStreamingResponse(StreamingResponseView, resource=Beta):
-    """``Beta`` with each call a context manager over the response before its body is read."""
-
-    assistants: AssistantsWithStreamingResponse
-    chat: ChatWithStreamingResponse
-    chatkit: ChatKitWithStreamingResponse
-    realtime: RealtimeWithStreamingResponse
-    responses: ResponsesWithStreamingResponse
-    threads: ThreadsWithStreamingResponse

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -17,16 +17,14 @@ from ....types.beta import (
     AssistantUpdateParams,
 )
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
 from ._opt_in import ASSISTANTS_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._assistants_views import AssistantsWithRawResponse, AssistantsWithStreamingResponse
+else:
+    from ._assistants_views import AssistantsWithRawResponse, AssistantsWithStreamingResponse
 
 __all__ = ["Assistants", "AssistantsWithRawResponse", "AssistantsWithStreamingResponse"]
 
@@ -146,23 +144,3 @@ class Assistants(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AssistantsWithRawResponse(RawResponseView, resource=Assistants):
-    """``Assistants`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Assistants.create)
-    delete = RawMethod(Assistants.delete)
-    list = RawListMethod(Assistants.list)
-    retrieve = RawMethod(Assistants.retrieve)
-    update = RawMethod(Assistants.update)
-
-
-class AssistantsWithStreamingResponse(StreamingResponseView, resource=Assistants):
-    """``Assistants`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Assistants.create)
-    delete = StreamedMethod(Assistants.delete)
-    list = StreamedListMethod(Assistants.list)
-    retrieve = StreamedMethod(Assistants.retrieve)
-    update = StreamedMethod(Assistants.update)

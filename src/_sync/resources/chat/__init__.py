@@ -6,10 +6,16 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .completions import Completions, CompletionsWithRawResponse, CompletionsWithStreamingResponse
+    from .completions import Completions
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import ChatWithRawResponse, ChatWithStreamingResponse
+else:
+    from ._views import ChatWithRawResponse, ChatWithStreamingResponse
 
 __all__ = ["Chat", "ChatWithRawResponse", "ChatWithStreamingResponse"]
 
@@ -26,15 +32,3 @@ class Chat(SyncAPIResource):
         from .completions import Completions
 
         return Completions(self._client)
-
-
-class ChatWithRawResponse(RawResponseView, resource=Chat):
-    """``Chat`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    completions: CompletionsWithRawResponse
-
-
-class ChatWithStreamingResponse(StreamingResponseView, resource=Chat):
-    """``Chat`` with each call a context manager over the response before its body is read."""
-
-    completions: CompletionsWithStreamingResponse

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
@@ -23,18 +23,14 @@ from ....types.chat import (
 from ..._helpers.chat import parse_chat_completion, stream_chat_completion
 from ..._pagination import SyncCursorPage
 from ..._streaming import Stream
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawOverloadedMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamedOverloadedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
-from .messages import Messages, MessagesWithRawResponse, MessagesWithStreamingResponse
+from .._base import SyncAPIResource
+from .messages import Messages
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._completions_views import CompletionsWithRawResponse, CompletionsWithStreamingResponse
+else:
+    from ._completions_views import CompletionsWithRawResponse, CompletionsWithStreamingResponse
 
 __all__ = ["Completions", "CompletionsWithRawResponse", "CompletionsWithStreamingResponse"]
 
@@ -190,29 +186,3 @@ class Completions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class CompletionsWithRawResponse(RawResponseView, resource=Completions):
-    """``Completions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    messages: MessagesWithRawResponse
-
-    create = RawOverloadedMethod(Completions.create)
-    delete = RawMethod(Completions.delete)
-    list = RawListMethod(Completions.list)
-    parse = RawMethod(Completions.parse)
-    retrieve = RawMethod(Completions.retrieve)
-    update = RawMethod(Completions.update)
-
-
-class CompletionsWithStreamingResponse(StreamingResponseView, resource=Completions):
-    """``Completions`` with each call a context manager over the response before its body is read."""
-
-    messages: MessagesWithStreamingResponse
-
-    create = StreamedOverloadedMethod(Completions.create)
-    delete = StreamedMethod(Completions.delete)
-    list = StreamedListMethod(Completions.list)
-    parse = StreamedMethod(Completions.parse)
-    retrieve = StreamedMethod(Completions.retrieve)
-    update = StreamedMethod(Completions.update)

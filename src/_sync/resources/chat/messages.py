@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -12,13 +12,13 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.chat import ChatCompletionStoreMessage
 from ....types.chat.completions import MessageListParams
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._messages_views import MessagesWithRawResponse, MessagesWithStreamingResponse
+else:
+    from ._messages_views import MessagesWithRawResponse, MessagesWithStreamingResponse
 
 __all__ = ["Messages", "MessagesWithRawResponse", "MessagesWithStreamingResponse"]
 
@@ -49,15 +49,3 @@ class Messages(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class MessagesWithRawResponse(RawResponseView, resource=Messages):
-    """``Messages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = RawListMethod(Messages.list)
-
-
-class MessagesWithStreamingResponse(StreamingResponseView, resource=Messages):
-    """``Messages`` with each call a context manager over the response before its body is read."""
-
-    list = StreamedListMethod(Messages.list)

@@ -18,19 +18,17 @@ from ....types import (
     ContainerRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
 from .file_content import Content
 
 if TYPE_CHECKING:
-    from .files import Files, FilesWithRawResponse, FilesWithStreamingResponse
+    from .files import Files
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import ContainersWithRawResponse, ContainersWithStreamingResponse
+else:
+    from ._views import ContainersWithRawResponse, ContainersWithStreamingResponse
 
 __all__ = ["Containers", "ContainersWithRawResponse", "ContainersWithStreamingResponse", "Content"]
 
@@ -129,25 +127,3 @@ class Containers(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ContainersWithRawResponse(RawResponseView, resource=Containers):
-    """``Containers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    files: FilesWithRawResponse
-
-    create = RawMethod(Containers.create)
-    delete = RawMethod(Containers.delete)
-    list = RawListMethod(Containers.list)
-    retrieve = RawMethod(Containers.retrieve)
-
-
-class ContainersWithStreamingResponse(StreamingResponseView, resource=Containers):
-    """``Containers`` with each call a context manager over the response before its body is read."""
-
-    files: FilesWithStreamingResponse
-
-    create = StreamedMethod(Containers.create)
-    delete = StreamedMethod(Containers.delete)
-    list = StreamedListMethod(Containers.list)
-    retrieve = StreamedMethod(Containers.retrieve)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -18,16 +18,14 @@ from ....types.containers import (
     FileRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
-from .file_content import Content, ContentWithRawResponse, ContentWithStreamingResponse
+from .._base import SyncAPIResource
+from .file_content import Content
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._files_views import FilesWithRawResponse, FilesWithStreamingResponse
+else:
+    from ._files_views import FilesWithRawResponse, FilesWithStreamingResponse
 
 __all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
@@ -131,25 +129,3 @@ class Files(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class FilesWithRawResponse(RawResponseView, resource=Files):
-    """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content: ContentWithRawResponse
-
-    create = RawMethod(Files.create)
-    delete = RawMethod(Files.delete)
-    list = RawListMethod(Files.list)
-    retrieve = RawMethod(Files.retrieve)
-
-
-class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
-    """``Files`` with each call a context manager over the response before its body is read."""
-
-    content: ContentWithStreamingResponse
-
-    create = StreamedMethod(Files.create)
-    delete = StreamedMethod(Files.delete)
-    list = StreamedListMethod(Files.list)
-    retrieve = StreamedMethod(Files.retrieve)

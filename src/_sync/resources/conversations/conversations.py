@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -16,14 +16,14 @@ from ....types.conversations import (
     ConversationDeletedResource,
     ConversationUpdateParams,
 )
-from .._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
-from .items import Items, ItemsWithRawResponse, ItemsWithStreamingResponse
+from .._base import SyncAPIResource
+from .items import Items
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._conversations_views import ConversationsWithRawResponse, ConversationsWithStreamingResponse
+else:
+    from ._conversations_views import ConversationsWithRawResponse, ConversationsWithStreamingResponse
 
 __all__ = ["Conversations", "ConversationsWithRawResponse", "ConversationsWithStreamingResponse"]
 
@@ -121,25 +121,3 @@ class Conversations(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ConversationsWithRawResponse(RawResponseView, resource=Conversations):
-    """``Conversations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    items: ItemsWithRawResponse
-
-    create = RawMethod(Conversations.create)
-    delete = RawMethod(Conversations.delete)
-    retrieve = RawMethod(Conversations.retrieve)
-    update = RawMethod(Conversations.update)
-
-
-class ConversationsWithStreamingResponse(StreamingResponseView, resource=Conversations):
-    """``Conversations`` with each call a context manager over the response before its body is read."""
-
-    items: ItemsWithStreamingResponse
-
-    create = StreamedMethod(Conversations.create)
-    delete = StreamedMethod(Conversations.delete)
-    retrieve = StreamedMethod(Conversations.retrieve)
-    update = StreamedMethod(Conversations.update)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union, cast
+from typing import TYPE_CHECKING, Optional, Union, cast
 
 from typing_extensions import Unpack
 
@@ -18,15 +18,13 @@ from ....types.conversations import (
     ItemRetrieveParams,
 )
 from ..._pagination import SyncConversationCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._items_views import ItemsWithRawResponse, ItemsWithStreamingResponse
+else:
+    from ._items_views import ItemsWithRawResponse, ItemsWithStreamingResponse
 
 __all__ = ["Items", "ItemsWithRawResponse", "ItemsWithStreamingResponse"]
 
@@ -127,21 +125,3 @@ class Items(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ItemsWithRawResponse(RawResponseView, resource=Items):
-    """``Items`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Items.create)
-    delete = RawMethod(Items.delete)
-    list = RawListMethod(Items.list)
-    retrieve = RawMethod(Items.retrieve)
-
-
-class ItemsWithStreamingResponse(StreamingResponseView, resource=Items):
-    """``Items`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Items.create)
-    delete = StreamedMethod(Items.delete)
-    list = StreamedListMethod(Items.list)
-    retrieve = StreamedMethod(Items.retrieve)

@@ -21,19 +21,17 @@ from ....types import (
     EvalUpdateResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
 from .output_items import OutputItems
 
 if TYPE_CHECKING:
-    from .runs import Runs, RunsWithRawResponse, RunsWithStreamingResponse
+    from .runs import Runs
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import EvalsWithRawResponse, EvalsWithStreamingResponse
+else:
+    from ._views import EvalsWithRawResponse, EvalsWithStreamingResponse
 
 __all__ = ["Evals", "EvalsWithRawResponse", "EvalsWithStreamingResponse", "OutputItems"]
 
@@ -153,27 +151,3 @@ class Evals(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class EvalsWithRawResponse(RawResponseView, resource=Evals):
-    """``Evals`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    runs: RunsWithRawResponse
-
-    create = RawMethod(Evals.create)
-    delete = RawMethod(Evals.delete)
-    list = RawListMethod(Evals.list)
-    retrieve = RawMethod(Evals.retrieve)
-    update = RawMethod(Evals.update)
-
-
-class EvalsWithStreamingResponse(StreamingResponseView, resource=Evals):
-    """``Evals`` with each call a context manager over the response before its body is read."""
-
-    runs: RunsWithStreamingResponse
-
-    create = StreamedMethod(Evals.create)
-    delete = StreamedMethod(Evals.delete)
-    list = StreamedListMethod(Evals.list)
-    retrieve = StreamedMethod(Evals.retrieve)
-    update = StreamedMethod(Evals.update)

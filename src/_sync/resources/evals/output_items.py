@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,15 +11,13 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.evals.runs import OutputItemListParams, OutputItemListResponse, OutputItemRetrieveResponse
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._output_items_views import OutputItemsWithRawResponse, OutputItemsWithStreamingResponse
+else:
+    from ._output_items_views import OutputItemsWithRawResponse, OutputItemsWithStreamingResponse
 
 __all__ = ["OutputItems", "OutputItemsWithRawResponse", "OutputItemsWithStreamingResponse"]
 
@@ -74,17 +72,3 @@ class OutputItems(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class OutputItemsWithRawResponse(RawResponseView, resource=OutputItems):
-    """``OutputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = RawListMethod(OutputItems.list)
-    retrieve = RawMethod(OutputItems.retrieve)
-
-
-class OutputItemsWithStreamingResponse(StreamingResponseView, resource=OutputItems):
-    """``OutputItems`` with each call a context manager over the response before its body is read."""
-
-    list = StreamedListMethod(OutputItems.list)
-    retrieve = StreamedMethod(OutputItems.retrieve)

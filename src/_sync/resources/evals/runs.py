@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -20,16 +20,14 @@ from ....types.evals import (
     RunRetrieveResponse,
 )
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
-from .output_items import OutputItems, OutputItemsWithRawResponse, OutputItemsWithStreamingResponse
+from .._base import SyncAPIResource
+from .output_items import OutputItems
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._runs_views import RunsWithRawResponse, RunsWithStreamingResponse
+else:
+    from ._runs_views import RunsWithRawResponse, RunsWithStreamingResponse
 
 __all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
@@ -151,27 +149,3 @@ class Runs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class RunsWithRawResponse(RawResponseView, resource=Runs):
-    """``Runs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    output_items: OutputItemsWithRawResponse
-
-    cancel = RawMethod(Runs.cancel)
-    create = RawMethod(Runs.create)
-    delete = RawMethod(Runs.delete)
-    list = RawListMethod(Runs.list)
-    retrieve = RawMethod(Runs.retrieve)
-
-
-class RunsWithStreamingResponse(StreamingResponseView, resource=Runs):
-    """``Runs`` with each call a context manager over the response before its body is read."""
-
-    output_items: OutputItemsWithStreamingResponse
-
-    cancel = StreamedMethod(Runs.cancel)
-    create = StreamedMethod(Runs.create)
-    delete = StreamedMethod(Runs.delete)
-    list = StreamedListMethod(Runs.list)
-    retrieve = StreamedMethod(Runs.retrieve)

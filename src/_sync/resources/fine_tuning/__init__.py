@@ -6,16 +6,20 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .alpha import Alpha, AlphaWithRawResponse, AlphaWithStreamingResponse
-    from .jobs import Jobs, JobsWithRawResponse, JobsWithStreamingResponse
+    from .alpha import Alpha
+    from .jobs import Jobs
     from .model_checkpoints import (
         Checkpoints,
-        CheckpointsWithRawResponse,
-        CheckpointsWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import FineTuningWithRawResponse, FineTuningWithStreamingResponse
+else:
+    from ._views import FineTuningWithRawResponse, FineTuningWithStreamingResponse
 
 __all__ = ["FineTuning", "FineTuningWithRawResponse", "FineTuningWithStreamingResponse"]
 
@@ -46,19 +50,3 @@ class FineTuning(SyncAPIResource):
         from .alpha import Alpha
 
         return Alpha(self._client)
-
-
-class FineTuningWithRawResponse(RawResponseView, resource=FineTuning):
-    """``FineTuning`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    alpha: AlphaWithRawResponse
-    checkpoints: CheckpointsWithRawResponse
-    jobs: JobsWithRawResponse
-
-
-class FineTuningWithStreamingResponse(StreamingResponseView, resource=FineTuning):
-    """``FineTuning`` with each call a context manager over the response before its body is read."""
-
-    alpha: AlphaWithStreamingResponse
-    checkpoints: CheckpointsWithStreamingResponse
-    jobs: JobsWithStreamingResponse

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,13 +11,13 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.fine_tuning.jobs import CheckpointListParams, FineTuningJobCheckpoint
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._checkpoints_views import CheckpointsWithRawResponse, CheckpointsWithStreamingResponse
+else:
+    from ._checkpoints_views import CheckpointsWithRawResponse, CheckpointsWithStreamingResponse
 
 __all__ = ["Checkpoints", "CheckpointsWithRawResponse", "CheckpointsWithStreamingResponse"]
 
@@ -48,15 +48,3 @@ class Checkpoints(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class CheckpointsWithRawResponse(RawResponseView, resource=Checkpoints):
-    """``Checkpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = RawListMethod(Checkpoints.list)
-
-
-class CheckpointsWithStreamingResponse(StreamingResponseView, resource=Checkpoints):
-    """``Checkpoints`` with each call a context manager over the response before its body is read."""
-
-    list = StreamedListMethod(Checkpoints.list)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -18,16 +18,14 @@ from ....types.fine_tuning import (
     JobListParams,
 )
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
-from .checkpoints import Checkpoints, CheckpointsWithRawResponse, CheckpointsWithStreamingResponse
+from .._base import SyncAPIResource
+from .checkpoints import Checkpoints
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._jobs_views import JobsWithRawResponse, JobsWithStreamingResponse
+else:
+    from ._jobs_views import JobsWithRawResponse, JobsWithStreamingResponse
 
 __all__ = ["Jobs", "JobsWithRawResponse", "JobsWithStreamingResponse"]
 
@@ -184,31 +182,3 @@ class Jobs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class JobsWithRawResponse(RawResponseView, resource=Jobs):
-    """``Jobs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    checkpoints: CheckpointsWithRawResponse
-
-    cancel = RawMethod(Jobs.cancel)
-    create = RawMethod(Jobs.create)
-    list = RawListMethod(Jobs.list)
-    list_events = RawListMethod(Jobs.list_events)
-    pause = RawMethod(Jobs.pause)
-    resume = RawMethod(Jobs.resume)
-    retrieve = RawMethod(Jobs.retrieve)
-
-
-class JobsWithStreamingResponse(StreamingResponseView, resource=Jobs):
-    """``Jobs`` with each call a context manager over the response before its body is read."""
-
-    checkpoints: CheckpointsWithStreamingResponse
-
-    cancel = StreamedMethod(Jobs.cancel)
-    create = StreamedMethod(Jobs.create)
-    list = StreamedListMethod(Jobs.list)
-    list_events = StreamedListMethod(Jobs.list_events)
-    pause = StreamedMethod(Jobs.pause)
-    resume = StreamedMethod(Jobs.resume)
-    retrieve = StreamedMethod(Jobs.retrieve)

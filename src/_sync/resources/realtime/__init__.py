@@ -7,23 +7,25 @@ import functools
 from typing import TYPE_CHECKING, Optional
 
 from ...._types import Headers, Omit, Query, omit
-from .._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from .._base import SyncAPIResource
 
 if TYPE_CHECKING:
     from ....types.websocket_connection_options import WebSocketConnectionOptions
     from .._websocket_connection import OnReconnecting
     from ._connection import RealtimeConnectionManager
-    from .calls import Calls, CallsWithRawResponse, CallsWithStreamingResponse
+    from .calls import Calls
     from .client_secrets import (
         ClientSecrets,
-        ClientSecretsWithRawResponse,
-        ClientSecretsWithStreamingResponse,
     )
     from .translations import (
         Translations,
-        TranslationsWithRawResponse,
-        TranslationsWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import RealtimeWithRawResponse, RealtimeWithStreamingResponse
+else:
+    from ._views import RealtimeWithRawResponse, RealtimeWithStreamingResponse
 
 __all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse"]
 
@@ -90,19 +92,3 @@ class Realtime(SyncAPIResource):
         from .translations import Translations
 
         return Translations(self._client)
-
-
-class RealtimeWithRawResponse(RawResponseView, resource=Realtime):
-    """``Realtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    calls: CallsWithRawResponse
-    client_secrets: ClientSecretsWithRawResponse
-    translations: TranslationsWithRawResponse
-
-
-class RealtimeWithStreamingResponse(StreamingResponseView, resource=Realtime):
-    """``Realtime`` with each call a context manager over the response before its body is read."""
-
-    calls: CallsWithStreamingResponse
-    client_secrets: ClientSecretsWithStreamingResponse
-    translations: TranslationsWithStreamingResponse

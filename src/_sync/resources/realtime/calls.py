@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Union
+from typing import TYPE_CHECKING, Dict, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,13 +11,13 @@ from ...._request import form_part, require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.realtime import CallAcceptParams, CallCreateParams, CallReferParams, CallRejectParams
-from .._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._calls_views import CallsWithRawResponse, CallsWithStreamingResponse
+else:
+    from ._calls_views import CallsWithRawResponse, CallsWithStreamingResponse
 
 __all__ = ["Calls", "CallsWithRawResponse", "CallsWithStreamingResponse"]
 
@@ -143,23 +143,3 @@ class Calls(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class CallsWithRawResponse(RawResponseView, resource=Calls):
-    """``Calls`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    accept = RawMethod(Calls.accept)
-    create = RawMethod(Calls.create)
-    hangup = RawMethod(Calls.hangup)
-    refer = RawMethod(Calls.refer)
-    reject = RawMethod(Calls.reject)
-
-
-class CallsWithStreamingResponse(StreamingResponseView, resource=Calls):
-    """``Calls`` with each call a context manager over the response before its body is read."""
-
-    accept = StreamedMethod(Calls.accept)
-    create = StreamedMethod(Calls.create)
-    hangup = StreamedMethod(Calls.hangup)
-    refer = StreamedMethod(Calls.refer)
-    reject = StreamedMethod(Calls.reject)

@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.realtime import ClientSecretCreateParams, ClientSecretCreateResponse
-from .._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._client_secrets_views import ClientSecretsWithRawResponse, ClientSecretsWithStreamingResponse
+else:
+    from ._client_secrets_views import ClientSecretsWithRawResponse, ClientSecretsWithStreamingResponse
 
 __all__ = ["ClientSecrets", "ClientSecretsWithRawResponse", "ClientSecretsWithStreamingResponse"]
 
@@ -46,15 +46,3 @@ class ClientSecrets(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ClientSecretsWithRawResponse(RawResponseView, resource=ClientSecrets):
-    """``ClientSecrets`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(ClientSecrets.create)
-
-
-class ClientSecretsWithStreamingResponse(StreamingResponseView, resource=ClientSecrets):
-    """``ClientSecrets`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(ClientSecrets.create)

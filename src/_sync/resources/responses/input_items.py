@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,13 +11,13 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputItemListParams, ResponseItem
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._input_items_views import InputItemsWithRawResponse, InputItemsWithStreamingResponse
+else:
+    from ._input_items_views import InputItemsWithRawResponse, InputItemsWithStreamingResponse
 
 __all__ = ["InputItems", "InputItemsWithRawResponse", "InputItemsWithStreamingResponse"]
 
@@ -48,15 +48,3 @@ class InputItems(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class InputItemsWithRawResponse(RawResponseView, resource=InputItems):
-    """``InputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = RawListMethod(InputItems.list)
-
-
-class InputItemsWithStreamingResponse(StreamingResponseView, resource=InputItems):
-    """``InputItems`` with each call a context manager over the response before its body is read."""
-
-    list = StreamedListMethod(InputItems.list)

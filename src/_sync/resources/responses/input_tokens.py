@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputTokenCountParams, InputTokenCountResponse
-from .._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._input_tokens_views import InputTokensWithRawResponse, InputTokensWithStreamingResponse
+else:
+    from ._input_tokens_views import InputTokensWithRawResponse, InputTokensWithStreamingResponse
 
 __all__ = ["InputTokens", "InputTokensWithRawResponse", "InputTokensWithStreamingResponse"]
 
@@ -46,15 +46,3 @@ class InputTokens(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class InputTokensWithRawResponse(RawResponseView, resource=InputTokens):
-    """``InputTokens`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    count = RawMethod(InputTokens.count)
-
-
-class InputTokensWithStreamingResponse(StreamingResponseView, resource=InputTokens):
-    """``InputTokens`` with each call a context manager over the response before its body is read."""
-
-    count = StreamedMethod(InputTokens.count)

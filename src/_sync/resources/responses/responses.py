@@ -24,22 +24,20 @@ from ....types.responses import (
 )
 from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import Stream
-from .._base import (
-    RawMethod,
-    RawOverloadedMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamedOverloadedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
-from .input_items import InputItems, InputItemsWithRawResponse, InputItemsWithStreamingResponse
+from .._base import SyncAPIResource
+from .input_items import InputItems
+from .input_tokens import InputTokens
 
 if TYPE_CHECKING:
     from ....types.websocket_connection_options import WebSocketConnectionOptions
     from .._websocket_connection import OnReconnecting
     from ._connection import ResponsesConnectionManager
-from .input_tokens import InputTokens, InputTokensWithRawResponse, InputTokensWithStreamingResponse
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._responses_views import ResponsesWithRawResponse, ResponsesWithStreamingResponse
+else:
+    from ._responses_views import ResponsesWithRawResponse, ResponsesWithStreamingResponse
 
 __all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
@@ -271,31 +269,3 @@ class Responses(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ResponsesWithRawResponse(RawResponseView, resource=Responses):
-    """``Responses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    input_items: InputItemsWithRawResponse
-    input_tokens: InputTokensWithRawResponse
-
-    cancel = RawMethod(Responses.cancel)
-    compact = RawMethod(Responses.compact)
-    create = RawOverloadedMethod(Responses.create)
-    delete = RawMethod(Responses.delete)
-    parse = RawMethod(Responses.parse)
-    retrieve = RawOverloadedMethod(Responses.retrieve)
-
-
-class ResponsesWithStreamingResponse(StreamingResponseView, resource=Responses):
-    """``Responses`` with each call a context manager over the response before its body is read."""
-
-    input_items: InputItemsWithStreamingResponse
-    input_tokens: InputTokensWithStreamingResponse
-
-    cancel = StreamedMethod(Responses.cancel)
-    compact = StreamedMethod(Responses.compact)
-    create = StreamedOverloadedMethod(Responses.create)
-    delete = StreamedMethod(Responses.delete)
-    parse = StreamedMethod(Responses.parse)
-    retrieve = StreamedOverloadedMethod(Responses.retrieve)

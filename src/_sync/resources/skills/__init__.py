@@ -12,19 +12,17 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import DeletedSkill, Skill, SkillCreateParams, SkillListParams, SkillUpdateParams
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .content import Content, ContentWithRawResponse, ContentWithStreamingResponse
-    from .versions import Versions, VersionsWithRawResponse, VersionsWithStreamingResponse
+    from .content import Content
+    from .versions import Versions
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import SkillsWithRawResponse, SkillsWithStreamingResponse
+else:
+    from ._views import SkillsWithRawResponse, SkillsWithStreamingResponse
 
 __all__ = ["Skills", "SkillsWithRawResponse", "SkillsWithStreamingResponse"]
 
@@ -152,29 +150,3 @@ class Skills(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class SkillsWithRawResponse(RawResponseView, resource=Skills):
-    """``Skills`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content: ContentWithRawResponse
-    versions: VersionsWithRawResponse
-
-    create = RawMethod(Skills.create)
-    delete = RawMethod(Skills.delete)
-    list = RawListMethod(Skills.list)
-    retrieve = RawMethod(Skills.retrieve)
-    update = RawMethod(Skills.update)
-
-
-class SkillsWithStreamingResponse(StreamingResponseView, resource=Skills):
-    """``Skills`` with each call a context manager over the response before its body is read."""
-
-    content: ContentWithStreamingResponse
-    versions: VersionsWithStreamingResponse
-
-    create = StreamedMethod(Skills.create)
-    delete = StreamedMethod(Skills.delete)
-    list = StreamedListMethod(Skills.list)
-    retrieve = StreamedMethod(Skills.retrieve)
-    update = StreamedMethod(Skills.update)

@@ -3,18 +3,18 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from ...._request import require_path_param
 from ...._response import HttpxBinaryResponseContent
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from .._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._content_views import ContentWithRawResponse, ContentWithStreamingResponse
+else:
+    from ._content_views import ContentWithRawResponse, ContentWithStreamingResponse
 
 __all__ = ["Content", "ContentWithRawResponse", "ContentWithStreamingResponse"]
 
@@ -44,15 +44,3 @@ class Content(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ContentWithRawResponse(RawResponseView, resource=Content):
-    """``Content`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    retrieve = RawMethod(Content.retrieve)
-
-
-class ContentWithStreamingResponse(StreamingResponseView, resource=Content):
-    """``Content`` with each call a context manager over the response before its body is read."""
-
-    retrieve = StreamedMethod(Content.retrieve)

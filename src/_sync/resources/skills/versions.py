@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -12,16 +12,14 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.skills import DeletedSkillVersion, SkillVersion, VersionCreateParams, VersionListParams
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
-from .version_content import Content, ContentWithRawResponse, ContentWithStreamingResponse
+from .._base import SyncAPIResource
+from .version_content import Content
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._versions_views import VersionsWithRawResponse, VersionsWithStreamingResponse
+else:
+    from ._versions_views import VersionsWithRawResponse, VersionsWithStreamingResponse
 
 __all__ = ["Versions", "VersionsWithRawResponse", "VersionsWithStreamingResponse"]
 
@@ -122,25 +120,3 @@ class Versions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class VersionsWithRawResponse(RawResponseView, resource=Versions):
-    """``Versions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content: ContentWithRawResponse
-
-    create = RawMethod(Versions.create)
-    delete = RawMethod(Versions.delete)
-    list = RawListMethod(Versions.list)
-    retrieve = RawMethod(Versions.retrieve)
-
-
-class VersionsWithStreamingResponse(StreamingResponseView, resource=Versions):
-    """``Versions`` with each call a context manager over the response before its body is read."""
-
-    content: ContentWithStreamingResponse
-
-    create = StreamedMethod(Versions.create)
-    delete = StreamedMethod(Versions.delete)
-    list = StreamedListMethod(Versions.list)
-    retrieve = StreamedMethod(Versions.retrieve)

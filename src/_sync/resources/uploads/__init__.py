@@ -12,16 +12,16 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types import Upload, UploadCompleteParams, UploadCreateParams
 from ..._helpers import uploads as upload_helpers
-from .._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .parts import Parts, PartsWithRawResponse, PartsWithStreamingResponse
+    from .parts import Parts
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import UploadsWithRawResponse, UploadsWithStreamingResponse
+else:
+    from ._views import UploadsWithRawResponse, UploadsWithStreamingResponse
 
 __all__ = ["Uploads", "UploadsWithRawResponse", "UploadsWithStreamingResponse"]
 
@@ -103,23 +103,3 @@ class Uploads(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class UploadsWithRawResponse(RawResponseView, resource=Uploads):
-    """``Uploads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    parts: PartsWithRawResponse
-
-    cancel = RawMethod(Uploads.cancel)
-    complete = RawMethod(Uploads.complete)
-    create = RawMethod(Uploads.create)
-
-
-class UploadsWithStreamingResponse(StreamingResponseView, resource=Uploads):
-    """``Uploads`` with each call a context manager over the response before its body is read."""
-
-    parts: PartsWithStreamingResponse
-
-    cancel = StreamedMethod(Uploads.cancel)
-    complete = StreamedMethod(Uploads.complete)
-    create = StreamedMethod(Uploads.create)

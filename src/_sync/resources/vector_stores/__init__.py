@@ -20,19 +20,17 @@ from ....types import (
     VectorStoreUpdateParams,
 )
 from ..._pagination import SyncCursorPage, SyncPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .file_batches import FileBatches, FileBatchesWithRawResponse, FileBatchesWithStreamingResponse
-    from .files import Files, FilesWithRawResponse, FilesWithStreamingResponse
+    from .file_batches import FileBatches
+    from .files import Files
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import VectorStoresWithRawResponse, VectorStoresWithStreamingResponse
+else:
+    from ._views import VectorStoresWithRawResponse, VectorStoresWithStreamingResponse
 
 __all__ = ["VectorStores", "VectorStoresWithRawResponse", "VectorStoresWithStreamingResponse"]
 
@@ -181,31 +179,3 @@ class VectorStores(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class VectorStoresWithRawResponse(RawResponseView, resource=VectorStores):
-    """``VectorStores`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    file_batches: FileBatchesWithRawResponse
-    files: FilesWithRawResponse
-
-    create = RawMethod(VectorStores.create)
-    delete = RawMethod(VectorStores.delete)
-    list = RawListMethod(VectorStores.list)
-    retrieve = RawMethod(VectorStores.retrieve)
-    search = RawListMethod(VectorStores.search)
-    update = RawMethod(VectorStores.update)
-
-
-class VectorStoresWithStreamingResponse(StreamingResponseView, resource=VectorStores):
-    """``VectorStores`` with each call a context manager over the response before its body is read."""
-
-    file_batches: FileBatchesWithStreamingResponse
-    files: FilesWithStreamingResponse
-
-    create = StreamedMethod(VectorStores.create)
-    delete = StreamedMethod(VectorStores.delete)
-    list = StreamedListMethod(VectorStores.list)
-    retrieve = StreamedMethod(VectorStores.retrieve)
-    search = StreamedListMethod(VectorStores.search)
-    update = StreamedMethod(VectorStores.update)

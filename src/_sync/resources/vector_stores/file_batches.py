@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,15 +17,13 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import SyncCursorPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._file_batches_views import FileBatchesWithRawResponse, FileBatchesWithStreamingResponse
+else:
+    from ._file_batches_views import FileBatchesWithRawResponse, FileBatchesWithStreamingResponse
 
 __all__ = ["FileBatches", "FileBatchesWithRawResponse", "FileBatchesWithStreamingResponse"]
 
@@ -128,21 +126,3 @@ class FileBatches(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class FileBatchesWithRawResponse(RawResponseView, resource=FileBatches):
-    """``FileBatches`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    cancel = RawMethod(FileBatches.cancel)
-    create = RawMethod(FileBatches.create)
-    list_files = RawListMethod(FileBatches.list_files)
-    retrieve = RawMethod(FileBatches.retrieve)
-
-
-class FileBatchesWithStreamingResponse(StreamingResponseView, resource=FileBatches):
-    """``FileBatches`` with each call a context manager over the response before its body is read."""
-
-    cancel = StreamedMethod(FileBatches.cancel)
-    create = StreamedMethod(FileBatches.create)
-    list_files = StreamedListMethod(FileBatches.list_files)
-    retrieve = StreamedMethod(FileBatches.retrieve)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -19,15 +19,13 @@ from ....types.vector_stores import (
 )
 from ..._helpers import polling
 from ..._pagination import SyncCursorPage, SyncPage
-from .._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from .._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._files_views import FilesWithRawResponse, FilesWithStreamingResponse
+else:
+    from ._files_views import FilesWithRawResponse, FilesWithStreamingResponse
 
 __all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
 
@@ -174,25 +172,3 @@ class Files(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class FilesWithRawResponse(RawResponseView, resource=Files):
-    """``Files`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    content = RawListMethod(Files.content)
-    create = RawMethod(Files.create)
-    delete = RawMethod(Files.delete)
-    list = RawListMethod(Files.list)
-    retrieve = RawMethod(Files.retrieve)
-    update = RawMethod(Files.update)
-
-
-class FilesWithStreamingResponse(StreamingResponseView, resource=Files):
-    """``Files`` with each call a context manager over the response before its body is read."""
-
-    content = StreamedListMethod(Files.content)
-    create = StreamedMethod(Files.create)
-    delete = StreamedMethod(Files.delete)
-    list = StreamedListMethod(Files.list)
-    retrieve = StreamedMethod(Files.retrieve)
-    update = StreamedMethod(Files.update)

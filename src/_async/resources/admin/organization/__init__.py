@@ -5,33 +5,33 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ..._base import AsyncAPIResource
 
 if TYPE_CHECKING:
     from .admin_api_keys import (
         AsyncAdminAPIKeys,
-        AsyncAdminAPIKeysWithRawResponse,
-        AsyncAdminAPIKeysWithStreamingResponse,
     )
-    from .audit_logs import AsyncAuditLogs, AsyncAuditLogsWithRawResponse, AsyncAuditLogsWithStreamingResponse
+    from .audit_logs import AsyncAuditLogs
     from .certificates import (
         AsyncCertificates,
-        AsyncCertificatesWithRawResponse,
-        AsyncCertificatesWithStreamingResponse,
     )
     from .data_retention import (
         AsyncDataRetention,
-        AsyncDataRetentionWithRawResponse,
-        AsyncDataRetentionWithStreamingResponse,
     )
-    from .groups import AsyncGroups, AsyncGroupsWithRawResponse, AsyncGroupsWithStreamingResponse
-    from .invites import AsyncInvites, AsyncInvitesWithRawResponse, AsyncInvitesWithStreamingResponse
-    from .projects import AsyncProjects, AsyncProjectsWithRawResponse, AsyncProjectsWithStreamingResponse
-    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
-    from .spend_alerts import AsyncSpendAlerts, AsyncSpendAlertsWithRawResponse, AsyncSpendAlertsWithStreamingResponse
-    from .spend_limit import AsyncSpendLimit, AsyncSpendLimitWithRawResponse, AsyncSpendLimitWithStreamingResponse
-    from .usage import AsyncUsage, AsyncUsageWithRawResponse, AsyncUsageWithStreamingResponse
-    from .users import AsyncUsers, AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
+    from .groups import AsyncGroups
+    from .invites import AsyncInvites
+    from .projects import AsyncProjects
+    from .roles import AsyncRoles
+    from .spend_alerts import AsyncSpendAlerts
+    from .spend_limit import AsyncSpendLimit
+    from .usage import AsyncUsage
+    from .users import AsyncUsers
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncOrganizationWithRawResponse, AsyncOrganizationWithStreamingResponse
+else:
+    from ._views import AsyncOrganizationWithRawResponse, AsyncOrganizationWithStreamingResponse
 
 __all__ = ["AsyncOrganization", "AsyncOrganizationWithRawResponse", "AsyncOrganizationWithStreamingResponse"]
 
@@ -125,37 +125,3 @@ class AsyncOrganization(AsyncAPIResource):
         from .projects import AsyncProjects
 
         return AsyncProjects(self._client)
-
-
-class AsyncOrganizationWithRawResponse(AsyncRawResponseView, resource=AsyncOrganization):
-    """``AsyncOrganization`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    admin_api_keys: AsyncAdminAPIKeysWithRawResponse
-    audit_logs: AsyncAuditLogsWithRawResponse
-    certificates: AsyncCertificatesWithRawResponse
-    data_retention: AsyncDataRetentionWithRawResponse
-    groups: AsyncGroupsWithRawResponse
-    invites: AsyncInvitesWithRawResponse
-    projects: AsyncProjectsWithRawResponse
-    roles: AsyncRolesWithRawResponse
-    spend_alerts: AsyncSpendAlertsWithRawResponse
-    spend_limit: AsyncSpendLimitWithRawResponse
-    usage: AsyncUsageWithRawResponse
-    users: AsyncUsersWithRawResponse
-
-
-class AsyncOrganizationWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncOrganization):
-    """``AsyncOrganization`` with each call a context manager over the response before its body is read."""
-
-    admin_api_keys: AsyncAdminAPIKeysWithStreamingResponse
-    audit_logs: AsyncAuditLogsWithStreamingResponse
-    certificates: AsyncCertificatesWithStreamingResponse
-    data_retention: AsyncDataRetentionWithStreamingResponse
-    groups: AsyncGroupsWithStreamingResponse
-    invites: AsyncInvitesWithStreamingResponse
-    projects: AsyncProjectsWithStreamingResponse
-    roles: AsyncRolesWithStreamingResponse
-    spend_alerts: AsyncSpendAlertsWithStreamingResponse
-    spend_limit: AsyncSpendLimitWithStreamingResponse
-    usage: AsyncUsageWithStreamingResponse
-    users: AsyncUsersWithStreamingResponse

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,15 +17,13 @@ from .....types.admin.organization import (
     AdminAPIKeyListParams,
 )
 from ...._pagination import AsyncCursorPage
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._admin_api_keys_views import AsyncAdminAPIKeysWithRawResponse, AsyncAdminAPIKeysWithStreamingResponse
+else:
+    from ._admin_api_keys_views import AsyncAdminAPIKeysWithRawResponse, AsyncAdminAPIKeysWithStreamingResponse
 
 __all__ = ["AsyncAdminAPIKeys", "AsyncAdminAPIKeysWithRawResponse", "AsyncAdminAPIKeysWithStreamingResponse"]
 
@@ -116,21 +114,3 @@ class AsyncAdminAPIKeys(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncAdminAPIKeysWithRawResponse(AsyncRawResponseView, resource=AsyncAdminAPIKeys):
-    """``AsyncAdminAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncAdminAPIKeys.create)
-    delete = AsyncRawMethod(AsyncAdminAPIKeys.delete)
-    list = AsyncRawListMethod(AsyncAdminAPIKeys.list)
-    retrieve = AsyncRawMethod(AsyncAdminAPIKeys.retrieve)
-
-
-class AsyncAdminAPIKeysWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAdminAPIKeys):
-    """``AsyncAdminAPIKeys`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncAdminAPIKeys.create)
-    delete = AsyncStreamedMethod(AsyncAdminAPIKeys.delete)
-    list = AsyncStreamedListMethod(AsyncAdminAPIKeys.list)
-    retrieve = AsyncStreamedMethod(AsyncAdminAPIKeys.retrieve)

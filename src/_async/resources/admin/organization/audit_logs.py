@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -10,13 +10,13 @@ from ....._concurrency import AsyncPaginator
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import AuditLogListParams, AuditLogListResponse
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._audit_logs_views import AsyncAuditLogsWithRawResponse, AsyncAuditLogsWithStreamingResponse
+else:
+    from ._audit_logs_views import AsyncAuditLogsWithRawResponse, AsyncAuditLogsWithStreamingResponse
 
 __all__ = ["AsyncAuditLogs", "AsyncAuditLogsWithRawResponse", "AsyncAuditLogsWithStreamingResponse"]
 
@@ -46,15 +46,3 @@ class AsyncAuditLogs(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncAuditLogsWithRawResponse(AsyncRawResponseView, resource=AsyncAuditLogs):
-    """``AsyncAuditLogs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = AsyncRawListMethod(AsyncAuditLogs.list)
-
-
-class AsyncAuditLogsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAuditLogs):
-    """``AsyncAuditLogs`` with each call a context manager over the response before its body is read."""
-
-    list = AsyncStreamedListMethod(AsyncAuditLogs.list)

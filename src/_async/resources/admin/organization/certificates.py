@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -23,15 +23,13 @@ from .....types.admin.organization import (
     CertificateUpdateParams,
 )
 from ...._pagination import AsyncConversationCursorPage, AsyncPage
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._certificates_views import AsyncCertificatesWithRawResponse, AsyncCertificatesWithStreamingResponse
+else:
+    from ._certificates_views import AsyncCertificatesWithRawResponse, AsyncCertificatesWithStreamingResponse
 
 __all__ = ["AsyncCertificates", "AsyncCertificatesWithRawResponse", "AsyncCertificatesWithStreamingResponse"]
 
@@ -188,27 +186,3 @@ class AsyncCertificates(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncCertificatesWithRawResponse(AsyncRawResponseView, resource=AsyncCertificates):
-    """``AsyncCertificates`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    activate = AsyncRawListMethod(AsyncCertificates.activate)
-    create = AsyncRawMethod(AsyncCertificates.create)
-    deactivate = AsyncRawListMethod(AsyncCertificates.deactivate)
-    delete = AsyncRawMethod(AsyncCertificates.delete)
-    list = AsyncRawListMethod(AsyncCertificates.list)
-    retrieve = AsyncRawMethod(AsyncCertificates.retrieve)
-    update = AsyncRawMethod(AsyncCertificates.update)
-
-
-class AsyncCertificatesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCertificates):
-    """``AsyncCertificates`` with each call a context manager over the response before its body is read."""
-
-    activate = AsyncStreamedListMethod(AsyncCertificates.activate)
-    create = AsyncStreamedMethod(AsyncCertificates.create)
-    deactivate = AsyncStreamedListMethod(AsyncCertificates.deactivate)
-    delete = AsyncStreamedMethod(AsyncCertificates.delete)
-    list = AsyncStreamedListMethod(AsyncCertificates.list)
-    retrieve = AsyncStreamedMethod(AsyncCertificates.retrieve)
-    update = AsyncStreamedMethod(AsyncCertificates.update)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import DataRetentionUpdateParams, OrganizationDataRetention
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._data_retention_views import AsyncDataRetentionWithRawResponse, AsyncDataRetentionWithStreamingResponse
+else:
+    from ._data_retention_views import AsyncDataRetentionWithRawResponse, AsyncDataRetentionWithStreamingResponse
 
 __all__ = ["AsyncDataRetention", "AsyncDataRetentionWithRawResponse", "AsyncDataRetentionWithStreamingResponse"]
 
@@ -64,17 +64,3 @@ class AsyncDataRetention(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncDataRetentionWithRawResponse(AsyncRawResponseView, resource=AsyncDataRetention):
-    """``AsyncDataRetention`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    retrieve = AsyncRawMethod(AsyncDataRetention.retrieve)
-    update = AsyncRawMethod(AsyncDataRetention.update)
-
-
-class AsyncDataRetentionWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncDataRetention):
-    """``AsyncDataRetention`` with each call a context manager over the response before its body is read."""
-
-    retrieve = AsyncStreamedMethod(AsyncDataRetention.retrieve)
-    update = AsyncStreamedMethod(AsyncDataRetention.update)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,15 +11,13 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import Invite, InviteCreateParams, InviteDeleteResponse, InviteListParams
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._invites_views import AsyncInvitesWithRawResponse, AsyncInvitesWithStreamingResponse
+else:
+    from ._invites_views import AsyncInvitesWithRawResponse, AsyncInvitesWithStreamingResponse
 
 __all__ = ["AsyncInvites", "AsyncInvitesWithRawResponse", "AsyncInvitesWithStreamingResponse"]
 
@@ -110,21 +108,3 @@ class AsyncInvites(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncInvitesWithRawResponse(AsyncRawResponseView, resource=AsyncInvites):
-    """``AsyncInvites`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncInvites.create)
-    delete = AsyncRawMethod(AsyncInvites.delete)
-    list = AsyncRawListMethod(AsyncInvites.list)
-    retrieve = AsyncRawMethod(AsyncInvites.retrieve)
-
-
-class AsyncInvitesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInvites):
-    """``AsyncInvites`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncInvites.create)
-    delete = AsyncStreamedMethod(AsyncInvites.delete)
-    list = AsyncStreamedListMethod(AsyncInvites.list)
-    retrieve = AsyncStreamedMethod(AsyncInvites.retrieve)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,15 +17,13 @@ from .....types.admin.organization import (
     SpendAlertUpdateParams,
 )
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._spend_alerts_views import AsyncSpendAlertsWithRawResponse, AsyncSpendAlertsWithStreamingResponse
+else:
+    from ._spend_alerts_views import AsyncSpendAlertsWithRawResponse, AsyncSpendAlertsWithStreamingResponse
 
 __all__ = ["AsyncSpendAlerts", "AsyncSpendAlertsWithRawResponse", "AsyncSpendAlertsWithStreamingResponse"]
 
@@ -138,23 +136,3 @@ class AsyncSpendAlerts(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncSpendAlertsWithRawResponse(AsyncRawResponseView, resource=AsyncSpendAlerts):
-    """``AsyncSpendAlerts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncSpendAlerts.create)
-    delete = AsyncRawMethod(AsyncSpendAlerts.delete)
-    list = AsyncRawListMethod(AsyncSpendAlerts.list)
-    retrieve = AsyncRawMethod(AsyncSpendAlerts.retrieve)
-    update = AsyncRawMethod(AsyncSpendAlerts.update)
-
-
-class AsyncSpendAlertsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSpendAlerts):
-    """``AsyncSpendAlerts`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncSpendAlerts.create)
-    delete = AsyncStreamedMethod(AsyncSpendAlerts.delete)
-    list = AsyncStreamedListMethod(AsyncSpendAlerts.list)
-    retrieve = AsyncStreamedMethod(AsyncSpendAlerts.retrieve)
-    update = AsyncStreamedMethod(AsyncSpendAlerts.update)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import OrganizationSpendLimit, OrganizationSpendLimitDeleted, SpendLimitUpdateParams
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._spend_limit_views import AsyncSpendLimitWithRawResponse, AsyncSpendLimitWithStreamingResponse
+else:
+    from ._spend_limit_views import AsyncSpendLimitWithRawResponse, AsyncSpendLimitWithStreamingResponse
 
 __all__ = ["AsyncSpendLimit", "AsyncSpendLimitWithRawResponse", "AsyncSpendLimitWithStreamingResponse"]
 
@@ -83,19 +83,3 @@ class AsyncSpendLimit(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncSpendLimitWithRawResponse(AsyncRawResponseView, resource=AsyncSpendLimit):
-    """``AsyncSpendLimit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = AsyncRawMethod(AsyncSpendLimit.delete)
-    retrieve = AsyncRawMethod(AsyncSpendLimit.retrieve)
-    update = AsyncRawMethod(AsyncSpendLimit.update)
-
-
-class AsyncSpendLimitWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSpendLimit):
-    """``AsyncSpendLimit`` with each call a context manager over the response before its body is read."""
-
-    delete = AsyncStreamedMethod(AsyncSpendLimit.delete)
-    retrieve = AsyncStreamedMethod(AsyncSpendLimit.retrieve)
-    update = AsyncStreamedMethod(AsyncSpendLimit.update)

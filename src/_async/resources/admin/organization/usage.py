@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -31,13 +31,13 @@ from .....types.admin.organization import (
     UsageWebSearchCallsParams,
     UsageWebSearchCallsResponse,
 )
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._usage_views import AsyncUsageWithRawResponse, AsyncUsageWithStreamingResponse
+else:
+    from ._usage_views import AsyncUsageWithRawResponse, AsyncUsageWithStreamingResponse
 
 __all__ = ["AsyncUsage", "AsyncUsageWithRawResponse", "AsyncUsageWithStreamingResponse"]
 
@@ -278,35 +278,3 @@ class AsyncUsage(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncUsageWithRawResponse(AsyncRawResponseView, resource=AsyncUsage):
-    """``AsyncUsage`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    audio_speeches = AsyncRawMethod(AsyncUsage.audio_speeches)
-    audio_transcriptions = AsyncRawMethod(AsyncUsage.audio_transcriptions)
-    code_interpreter_sessions = AsyncRawMethod(AsyncUsage.code_interpreter_sessions)
-    completions = AsyncRawMethod(AsyncUsage.completions)
-    costs = AsyncRawMethod(AsyncUsage.costs)
-    embeddings = AsyncRawMethod(AsyncUsage.embeddings)
-    file_search_calls = AsyncRawMethod(AsyncUsage.file_search_calls)
-    images = AsyncRawMethod(AsyncUsage.images)
-    moderations = AsyncRawMethod(AsyncUsage.moderations)
-    vector_stores = AsyncRawMethod(AsyncUsage.vector_stores)
-    web_search_calls = AsyncRawMethod(AsyncUsage.web_search_calls)
-
-
-class AsyncUsageWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsage):
-    """``AsyncUsage`` with each call a context manager over the response before its body is read."""
-
-    audio_speeches = AsyncStreamedMethod(AsyncUsage.audio_speeches)
-    audio_transcriptions = AsyncStreamedMethod(AsyncUsage.audio_transcriptions)
-    code_interpreter_sessions = AsyncStreamedMethod(AsyncUsage.code_interpreter_sessions)
-    completions = AsyncStreamedMethod(AsyncUsage.completions)
-    costs = AsyncStreamedMethod(AsyncUsage.costs)
-    embeddings = AsyncStreamedMethod(AsyncUsage.embeddings)
-    file_search_calls = AsyncStreamedMethod(AsyncUsage.file_search_calls)
-    images = AsyncStreamedMethod(AsyncUsage.images)
-    moderations = AsyncStreamedMethod(AsyncUsage.moderations)
-    vector_stores = AsyncStreamedMethod(AsyncUsage.vector_stores)
-    web_search_calls = AsyncStreamedMethod(AsyncUsage.web_search_calls)

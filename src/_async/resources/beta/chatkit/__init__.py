@@ -5,11 +5,17 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ..._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .sessions import AsyncSessions, AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
-    from .threads import AsyncThreads, AsyncThreadsWithRawResponse, AsyncThreadsWithStreamingResponse
+    from .sessions import AsyncSessions
+    from .threads import AsyncThreads
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncChatKitWithRawResponse, AsyncChatKitWithStreamingResponse
+else:
+    from ._views import AsyncChatKitWithRawResponse, AsyncChatKitWithStreamingResponse
 
 __all__ = ["AsyncChatKit", "AsyncChatKitWithRawResponse", "AsyncChatKitWithStreamingResponse"]
 
@@ -33,17 +39,3 @@ class AsyncChatKit(AsyncAPIResource):
         from .threads import AsyncThreads
 
         return AsyncThreads(self._client)
-
-
-class AsyncChatKitWithRawResponse(AsyncRawResponseView, resource=AsyncChatKit):
-    """``AsyncChatKit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    sessions: AsyncSessionsWithRawResponse
-    threads: AsyncThreadsWithRawResponse
-
-
-class AsyncChatKitWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncChatKit):
-    """``AsyncChatKit`` with each call a context manager over the response before its body is read."""
-
-    sessions: AsyncSessionsWithStreamingResponse
-    threads: AsyncThreadsWithStreamingResponse

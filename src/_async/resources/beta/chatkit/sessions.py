@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.chatkit import ChatSession, SessionCreateParams
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
 from .._opt_in import CHATKIT_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._sessions_views import AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
+else:
+    from ._sessions_views import AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
 
 __all__ = ["AsyncSessions", "AsyncSessionsWithRawResponse", "AsyncSessionsWithStreamingResponse"]
 
@@ -69,17 +69,3 @@ class AsyncSessions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncSessionsWithRawResponse(AsyncRawResponseView, resource=AsyncSessions):
-    """``AsyncSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    cancel = AsyncRawMethod(AsyncSessions.cancel)
-    create = AsyncRawMethod(AsyncSessions.create)
-
-
-class AsyncSessionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSessions):
-    """``AsyncSessions`` with each call a context manager over the response before its body is read."""
-
-    cancel = AsyncStreamedMethod(AsyncSessions.cancel)
-    create = AsyncStreamedMethod(AsyncSessions.create)

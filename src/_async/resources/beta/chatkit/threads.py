@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,16 +17,14 @@ from .....types.beta.chatkit import (
     ThreadListParams,
 )
 from ...._pagination import AsyncConversationCursorPage
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
 from .._opt_in import CHATKIT_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._threads_views import AsyncThreadsWithRawResponse, AsyncThreadsWithStreamingResponse
+else:
+    from ._threads_views import AsyncThreadsWithRawResponse, AsyncThreadsWithStreamingResponse
 
 __all__ = ["AsyncThreads", "AsyncThreadsWithRawResponse", "AsyncThreadsWithStreamingResponse"]
 
@@ -119,21 +117,3 @@ class AsyncThreads(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncThreadsWithRawResponse(AsyncRawResponseView, resource=AsyncThreads):
-    """``AsyncThreads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = AsyncRawMethod(AsyncThreads.delete)
-    list = AsyncRawListMethod(AsyncThreads.list)
-    list_items = AsyncRawListMethod(AsyncThreads.list_items)
-    retrieve = AsyncRawMethod(AsyncThreads.retrieve)
-
-
-class AsyncThreadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncThreads):
-    """``AsyncThreads`` with each call a context manager over the response before its body is read."""
-
-    delete = AsyncStreamedMethod(AsyncThreads.delete)
-    list = AsyncStreamedListMethod(AsyncThreads.list)
-    list_items = AsyncStreamedListMethod(AsyncThreads.list_items)
-    retrieve = AsyncStreamedMethod(AsyncThreads.retrieve)

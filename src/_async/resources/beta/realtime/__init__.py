@@ -6,17 +6,21 @@ import functools
 from typing import TYPE_CHECKING, Optional
 
 from ....._types import Headers, Query
-from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ..._base import AsyncAPIResource
 
 if TYPE_CHECKING:
     from .....types.websocket_connection_options import WebSocketConnectionOptions
     from ._connection import AsyncRealtimeConnectionManager
-    from .sessions import AsyncSessions, AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
+    from .sessions import AsyncSessions
     from .transcription_sessions import (
         AsyncTranscriptionSessions,
-        AsyncTranscriptionSessionsWithRawResponse,
-        AsyncTranscriptionSessionsWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncRealtimeWithRawResponse, AsyncRealtimeWithStreamingResponse
+else:
+    from ._views import AsyncRealtimeWithRawResponse, AsyncRealtimeWithStreamingResponse
 
 __all__ = ["AsyncRealtime", "AsyncRealtimeWithRawResponse", "AsyncRealtimeWithStreamingResponse"]
 
@@ -59,17 +63,3 @@ class AsyncRealtime(AsyncAPIResource):
         from .transcription_sessions import AsyncTranscriptionSessions
 
         return AsyncTranscriptionSessions(self._client)
-
-
-class AsyncRealtimeWithRawResponse(AsyncRawResponseView, resource=AsyncRealtime):
-    """``AsyncRealtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    sessions: AsyncSessionsWithRawResponse
-    transcription_sessions: AsyncTranscriptionSessionsWithRawResponse
-
-
-class AsyncRealtimeWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRealtime):
-    """``AsyncRealtime`` with each call a context manager over the response before its body is read."""
-
-    sessions: AsyncSessionsWithStreamingResponse
-    transcription_sessions: AsyncTranscriptionSessionsWithStreamingResponse

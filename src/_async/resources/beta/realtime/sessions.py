@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._signatures import given_arguments
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.realtime import SessionCreateParams, SessionCreateResponse
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._sessions_views import AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
+else:
+    from ._sessions_views import AsyncSessionsWithRawResponse, AsyncSessionsWithStreamingResponse
 
 __all__ = ["AsyncSessions", "AsyncSessionsWithRawResponse", "AsyncSessionsWithStreamingResponse"]
 
@@ -48,15 +48,3 @@ class AsyncSessions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncSessionsWithRawResponse(AsyncRawResponseView, resource=AsyncSessions):
-    """``AsyncSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncSessions.create)
-
-
-class AsyncSessionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSessions):
-    """``AsyncSessions`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncSessions.create)

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Union
+from typing import TYPE_CHECKING, List, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._signatures import given_arguments
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.realtime import TranscriptionSession, TranscriptionSessionCreateParams
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._transcription_sessions_views import (
+        AsyncTranscriptionSessionsWithRawResponse,
+        AsyncTranscriptionSessionsWithStreamingResponse,
+    )
+else:
+    from ._transcription_sessions_views import (
+        AsyncTranscriptionSessionsWithRawResponse,
+        AsyncTranscriptionSessionsWithStreamingResponse,
+    )
 
 __all__ = [
     "AsyncTranscriptionSessions",
@@ -52,15 +58,3 @@ class AsyncTranscriptionSessions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncTranscriptionSessionsWithRawResponse(AsyncRawResponseView, resource=AsyncTranscriptionSessions):
-    """``AsyncTranscriptionSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncTranscriptionSessions.create)
-
-
-class AsyncTranscriptionSessionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranscriptionSessions):
-    """``AsyncTranscriptionSessions`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncTranscriptionSessions.create)

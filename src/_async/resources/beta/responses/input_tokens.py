@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Union
+from typing import TYPE_CHECKING, List, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.responses import InputTokenCountParams, InputTokenCountResponse
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._input_tokens_views import AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
+else:
+    from ._input_tokens_views import AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
 
 __all__ = ["AsyncInputTokens", "AsyncInputTokensWithRawResponse", "AsyncInputTokensWithStreamingResponse"]
 
@@ -49,15 +49,3 @@ class AsyncInputTokens(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncInputTokensWithRawResponse(AsyncRawResponseView, resource=AsyncInputTokens):
-    """``AsyncInputTokens`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    count = AsyncRawMethod(AsyncInputTokens.count)
-
-
-class AsyncInputTokensWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncInputTokens):
-    """``AsyncInputTokens`` with each call a context manager over the response before its body is read."""
-
-    count = AsyncStreamedMethod(AsyncInputTokens.count)

@@ -22,23 +22,21 @@ from .....types.beta import (
     ResponseRetrieveParamsStreaming,
 )
 from ...._streaming import AsyncStream
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawOverloadedMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamedOverloadedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
-from .input_items import AsyncInputItems, AsyncInputItemsWithRawResponse, AsyncInputItemsWithStreamingResponse
+from .input_items import AsyncInputItems
+from .input_tokens import AsyncInputTokens
 
 if TYPE_CHECKING:
     from .....types.websocket_connection_options import WebSocketConnectionOptions
     from ..._websocket_connection import OnReconnecting
     from ._connection import AsyncResponsesConnectionManager
-from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._responses_views import AsyncResponsesWithRawResponse, AsyncResponsesWithStreamingResponse
+else:
+    from ._responses_views import AsyncResponsesWithRawResponse, AsyncResponsesWithStreamingResponse
 
 __all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
@@ -280,29 +278,3 @@ class AsyncResponses(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):
-    """``AsyncResponses`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    input_items: AsyncInputItemsWithRawResponse
-    input_tokens: AsyncInputTokensWithRawResponse
-
-    cancel = AsyncRawMethod(AsyncResponses.cancel)
-    compact = AsyncRawMethod(AsyncResponses.compact)
-    create = AsyncRawOverloadedMethod(AsyncResponses.create)
-    delete = AsyncRawMethod(AsyncResponses.delete)
-    retrieve = AsyncRawOverloadedMethod(AsyncResponses.retrieve)
-
-
-class AsyncResponsesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncResponses):
-    """``AsyncResponses`` with each call a context manager over the response before its body is read."""
-
-    input_items: AsyncInputItemsWithStreamingResponse
-    input_tokens: AsyncInputTokensWithStreamingResponse
-
-    cancel = AsyncStreamedMethod(AsyncResponses.cancel)
-    compact = AsyncStreamedMethod(AsyncResponses.compact)
-    create = AsyncStreamedOverloadedMethod(AsyncResponses.create)
-    delete = AsyncStreamedMethod(AsyncResponses.delete)
-    retrieve = AsyncStreamedOverloadedMethod(AsyncResponses.retrieve)

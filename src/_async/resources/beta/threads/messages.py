@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -17,16 +17,14 @@ from .....types.beta.threads import (
     MessageUpdateParams,
 )
 from ...._pagination import AsyncCursorPage
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
 from .._opt_in import ASSISTANTS_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._messages_views import AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
+else:
+    from ._messages_views import AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
 
 __all__ = ["AsyncMessages", "AsyncMessagesWithRawResponse", "AsyncMessagesWithStreamingResponse"]
 
@@ -157,23 +155,3 @@ class AsyncMessages(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncMessagesWithRawResponse(AsyncRawResponseView, resource=AsyncMessages):
-    """``AsyncMessages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncMessages.create)
-    delete = AsyncRawMethod(AsyncMessages.delete)
-    list = AsyncRawListMethod(AsyncMessages.list)
-    retrieve = AsyncRawMethod(AsyncMessages.retrieve)
-    update = AsyncRawMethod(AsyncMessages.update)
-
-
-class AsyncMessagesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncMessages):
-    """``AsyncMessages`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncMessages.create)
-    delete = AsyncStreamedMethod(AsyncMessages.delete)
-    list = AsyncStreamedListMethod(AsyncMessages.list)
-    retrieve = AsyncStreamedMethod(AsyncMessages.retrieve)
-    update = AsyncStreamedMethod(AsyncMessages.update)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack, deprecated
 
@@ -23,19 +23,16 @@ from .....types.beta.threads import Run
 from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import AsyncStream
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawOverloadedMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamedOverloadedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
 from .._opt_in import ASSISTANTS_OPT_IN
-from .messages import AsyncMessages, AsyncMessagesWithRawResponse, AsyncMessagesWithStreamingResponse
+from .messages import AsyncMessages
 from .runs import AsyncRuns
-from .runs.runs import AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._threads_views import AsyncThreadsWithRawResponse, AsyncThreadsWithStreamingResponse
+else:
+    from ._threads_views import AsyncThreadsWithRawResponse, AsyncThreadsWithStreamingResponse
 
 __all__ = ["AsyncThreads", "AsyncThreadsWithRawResponse", "AsyncThreadsWithStreamingResponse"]
 
@@ -205,29 +202,3 @@ class AsyncThreads(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncThreadsWithRawResponse(AsyncRawResponseView, resource=AsyncThreads):
-    """``AsyncThreads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    messages: AsyncMessagesWithRawResponse
-    runs: AsyncRunsWithRawResponse
-
-    create = AsyncRawMethod(AsyncThreads.create)
-    create_and_run = AsyncRawOverloadedMethod(AsyncThreads.create_and_run)
-    delete = AsyncRawMethod(AsyncThreads.delete)
-    retrieve = AsyncRawMethod(AsyncThreads.retrieve)
-    update = AsyncRawMethod(AsyncThreads.update)
-
-
-class AsyncThreadsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncThreads):
-    """``AsyncThreads`` with each call a context manager over the response before its body is read."""
-
-    messages: AsyncMessagesWithStreamingResponse
-    runs: AsyncRunsWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncThreads.create)
-    create_and_run = AsyncStreamedOverloadedMethod(AsyncThreads.create_and_run)
-    delete = AsyncStreamedMethod(AsyncThreads.delete)
-    retrieve = AsyncStreamedMethod(AsyncThreads.retrieve)
-    update = AsyncStreamedMethod(AsyncThreads.update)

@@ -5,10 +5,16 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ..._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .graders import AsyncGraders, AsyncGradersWithRawResponse, AsyncGradersWithStreamingResponse
+    from .graders import AsyncGraders
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncAlphaWithRawResponse, AsyncAlphaWithStreamingResponse
+else:
+    from ._views import AsyncAlphaWithRawResponse, AsyncAlphaWithStreamingResponse
 
 __all__ = ["AsyncAlpha", "AsyncAlphaWithRawResponse", "AsyncAlphaWithStreamingResponse"]
 
@@ -25,15 +31,3 @@ class AsyncAlpha(AsyncAPIResource):
         from .graders import AsyncGraders
 
         return AsyncGraders(self._client)
-
-
-class AsyncAlphaWithRawResponse(AsyncRawResponseView, resource=AsyncAlpha):
-    """``AsyncAlpha`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    graders: AsyncGradersWithRawResponse
-
-
-class AsyncAlphaWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAlpha):
-    """``AsyncAlpha`` with each call a context manager over the response before its body is read."""
-
-    graders: AsyncGradersWithStreamingResponse

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -13,13 +13,13 @@ from .....types.fine_tuning.alpha import (
     GraderValidateParams,
     GraderValidateResponse,
 )
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._graders_views import AsyncGradersWithRawResponse, AsyncGradersWithStreamingResponse
+else:
+    from ._graders_views import AsyncGradersWithRawResponse, AsyncGradersWithStreamingResponse
 
 __all__ = ["AsyncGraders", "AsyncGradersWithRawResponse", "AsyncGradersWithStreamingResponse"]
 
@@ -71,17 +71,3 @@ class AsyncGraders(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncGradersWithRawResponse(AsyncRawResponseView, resource=AsyncGraders):
-    """``AsyncGraders`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    run = AsyncRawMethod(AsyncGraders.run)
-    validate = AsyncRawMethod(AsyncGraders.validate)
-
-
-class AsyncGradersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGraders):
-    """``AsyncGraders`` with each call a context manager over the response before its body is read."""
-
-    run = AsyncStreamedMethod(AsyncGraders.run)
-    validate = AsyncStreamedMethod(AsyncGraders.validate)

@@ -9,10 +9,16 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ..._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .permissions import AsyncPermissions, AsyncPermissionsWithRawResponse, AsyncPermissionsWithStreamingResponse
+    from .permissions import AsyncPermissions
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncCheckpointsWithRawResponse, AsyncCheckpointsWithStreamingResponse
+else:
+    from ._views import AsyncCheckpointsWithRawResponse, AsyncCheckpointsWithStreamingResponse
 
 __all__ = ["AsyncCheckpoints", "AsyncCheckpointsWithRawResponse", "AsyncCheckpointsWithStreamingResponse"]
 
@@ -29,15 +35,3 @@ class AsyncCheckpoints(AsyncAPIResource):
         from .permissions import AsyncPermissions
 
         return AsyncPermissions(self._client)
-
-
-class AsyncCheckpointsWithRawResponse(AsyncRawResponseView, resource=AsyncCheckpoints):
-    """``AsyncCheckpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    permissions: AsyncPermissionsWithRawResponse
-
-
-class AsyncCheckpointsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCheckpoints):
-    """``AsyncCheckpoints`` with each call a context manager over the response before its body is read."""
-
-    permissions: AsyncPermissionsWithStreamingResponse

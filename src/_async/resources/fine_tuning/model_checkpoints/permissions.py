@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -19,15 +19,13 @@ from .....types.fine_tuning.checkpoints import (
     PermissionRetrieveResponse,
 )
 from ...._pagination import AsyncConversationCursorPage, AsyncPage
-from ..._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ..._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._permissions_views import AsyncPermissionsWithRawResponse, AsyncPermissionsWithStreamingResponse
+else:
+    from ._permissions_views import AsyncPermissionsWithRawResponse, AsyncPermissionsWithStreamingResponse
 
 __all__ = ["AsyncPermissions", "AsyncPermissionsWithRawResponse", "AsyncPermissionsWithStreamingResponse"]
 
@@ -128,21 +126,3 @@ class AsyncPermissions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncPermissions):
-    """``AsyncPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawListMethod(AsyncPermissions.create)
-    delete = AsyncRawMethod(AsyncPermissions.delete)
-    list = AsyncRawListMethod(AsyncPermissions.list)
-    retrieve = AsyncRawMethod(AsyncPermissions.retrieve)
-
-
-class AsyncPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncPermissions):
-    """``AsyncPermissions`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedListMethod(AsyncPermissions.create)
-    delete = AsyncStreamedMethod(AsyncPermissions.delete)
-    list = AsyncStreamedListMethod(AsyncPermissions.list)
-    retrieve = AsyncStreamedMethod(AsyncPermissions.retrieve)

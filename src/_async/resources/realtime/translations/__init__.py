@@ -5,14 +5,18 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import AsyncAPIResource, AsyncRawResponseView, AsyncStreamingResponseView
+from ..._base import AsyncAPIResource
 
 if TYPE_CHECKING:
     from .client_secrets import (
         AsyncClientSecrets,
-        AsyncClientSecretsWithRawResponse,
-        AsyncClientSecretsWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncTranslationsWithRawResponse, AsyncTranslationsWithStreamingResponse
+else:
+    from ._views import AsyncTranslationsWithRawResponse, AsyncTranslationsWithStreamingResponse
 
 __all__ = ["AsyncTranslations", "AsyncTranslationsWithRawResponse", "AsyncTranslationsWithStreamingResponse"]
 
@@ -29,15 +33,3 @@ class AsyncTranslations(AsyncAPIResource):
         from .client_secrets import AsyncClientSecrets
 
         return AsyncClientSecrets(self._client)
-
-
-class AsyncTranslationsWithRawResponse(AsyncRawResponseView, resource=AsyncTranslations):
-    """``AsyncTranslations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    client_secrets: AsyncClientSecretsWithRawResponse
-
-
-class AsyncTranslationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranslations):
-    """``AsyncTranslations`` with each call a context manager over the response before its body is read."""
-
-    client_secrets: AsyncClientSecretsWithStreamingResponse

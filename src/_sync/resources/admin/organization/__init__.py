@@ -6,33 +6,33 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import SyncAPIResource
 
 if TYPE_CHECKING:
     from .admin_api_keys import (
         AdminAPIKeys,
-        AdminAPIKeysWithRawResponse,
-        AdminAPIKeysWithStreamingResponse,
     )
-    from .audit_logs import AuditLogs, AuditLogsWithRawResponse, AuditLogsWithStreamingResponse
+    from .audit_logs import AuditLogs
     from .certificates import (
         Certificates,
-        CertificatesWithRawResponse,
-        CertificatesWithStreamingResponse,
     )
     from .data_retention import (
         DataRetention,
-        DataRetentionWithRawResponse,
-        DataRetentionWithStreamingResponse,
     )
-    from .groups import Groups, GroupsWithRawResponse, GroupsWithStreamingResponse
-    from .invites import Invites, InvitesWithRawResponse, InvitesWithStreamingResponse
-    from .projects import Projects, ProjectsWithRawResponse, ProjectsWithStreamingResponse
-    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
-    from .spend_alerts import SpendAlerts, SpendAlertsWithRawResponse, SpendAlertsWithStreamingResponse
-    from .spend_limit import SpendLimit, SpendLimitWithRawResponse, SpendLimitWithStreamingResponse
-    from .usage import Usage, UsageWithRawResponse, UsageWithStreamingResponse
-    from .users import Users, UsersWithRawResponse, UsersWithStreamingResponse
+    from .groups import Groups
+    from .invites import Invites
+    from .projects import Projects
+    from .roles import Roles
+    from .spend_alerts import SpendAlerts
+    from .spend_limit import SpendLimit
+    from .usage import Usage
+    from .users import Users
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import OrganizationWithRawResponse, OrganizationWithStreamingResponse
+else:
+    from ._views import OrganizationWithRawResponse, OrganizationWithStreamingResponse
 
 __all__ = ["Organization", "OrganizationWithRawResponse", "OrganizationWithStreamingResponse"]
 
@@ -126,37 +126,3 @@ class Organization(SyncAPIResource):
         from .projects import Projects
 
         return Projects(self._client)
-
-
-class OrganizationWithRawResponse(RawResponseView, resource=Organization):
-    """``Organization`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    admin_api_keys: AdminAPIKeysWithRawResponse
-    audit_logs: AuditLogsWithRawResponse
-    certificates: CertificatesWithRawResponse
-    data_retention: DataRetentionWithRawResponse
-    groups: GroupsWithRawResponse
-    invites: InvitesWithRawResponse
-    projects: ProjectsWithRawResponse
-    roles: RolesWithRawResponse
-    spend_alerts: SpendAlertsWithRawResponse
-    spend_limit: SpendLimitWithRawResponse
-    usage: UsageWithRawResponse
-    users: UsersWithRawResponse
-
-
-class OrganizationWithStreamingResponse(StreamingResponseView, resource=Organization):
-    """``Organization`` with each call a context manager over the response before its body is read."""
-
-    admin_api_keys: AdminAPIKeysWithStreamingResponse
-    audit_logs: AuditLogsWithStreamingResponse
-    certificates: CertificatesWithStreamingResponse
-    data_retention: DataRetentionWithStreamingResponse
-    groups: GroupsWithStreamingResponse
-    invites: InvitesWithStreamingResponse
-    projects: ProjectsWithStreamingResponse
-    roles: RolesWithStreamingResponse
-    spend_alerts: SpendAlertsWithStreamingResponse
-    spend_limit: SpendLimitWithStreamingResponse
-    usage: UsageWithStreamingResponse
-    users: UsersWithStreamingResponse

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,15 +17,13 @@ from .....types.admin.organization import (
     AdminAPIKeyListParams,
 )
 from ...._pagination import SyncCursorPage
-from ..._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._admin_api_keys_views import AdminAPIKeysWithRawResponse, AdminAPIKeysWithStreamingResponse
+else:
+    from ._admin_api_keys_views import AdminAPIKeysWithRawResponse, AdminAPIKeysWithStreamingResponse
 
 __all__ = ["AdminAPIKeys", "AdminAPIKeysWithRawResponse", "AdminAPIKeysWithStreamingResponse"]
 
@@ -116,21 +114,3 @@ class AdminAPIKeys(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AdminAPIKeysWithRawResponse(RawResponseView, resource=AdminAPIKeys):
-    """``AdminAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(AdminAPIKeys.create)
-    delete = RawMethod(AdminAPIKeys.delete)
-    list = RawListMethod(AdminAPIKeys.list)
-    retrieve = RawMethod(AdminAPIKeys.retrieve)
-
-
-class AdminAPIKeysWithStreamingResponse(StreamingResponseView, resource=AdminAPIKeys):
-    """``AdminAPIKeys`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(AdminAPIKeys.create)
-    delete = StreamedMethod(AdminAPIKeys.delete)
-    list = StreamedListMethod(AdminAPIKeys.list)
-    retrieve = StreamedMethod(AdminAPIKeys.retrieve)

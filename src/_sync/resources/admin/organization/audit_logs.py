@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import AuditLogListParams, AuditLogListResponse
 from ...._pagination import SyncConversationCursorPage
-from ..._base import (
-    RawListMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._audit_logs_views import AuditLogsWithRawResponse, AuditLogsWithStreamingResponse
+else:
+    from ._audit_logs_views import AuditLogsWithRawResponse, AuditLogsWithStreamingResponse
 
 __all__ = ["AuditLogs", "AuditLogsWithRawResponse", "AuditLogsWithStreamingResponse"]
 
@@ -46,15 +46,3 @@ class AuditLogs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AuditLogsWithRawResponse(RawResponseView, resource=AuditLogs):
-    """``AuditLogs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = RawListMethod(AuditLogs.list)
-
-
-class AuditLogsWithStreamingResponse(StreamingResponseView, resource=AuditLogs):
-    """``AuditLogs`` with each call a context manager over the response before its body is read."""
-
-    list = StreamedListMethod(AuditLogs.list)

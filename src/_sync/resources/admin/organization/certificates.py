@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -23,15 +23,13 @@ from .....types.admin.organization import (
     CertificateUpdateParams,
 )
 from ...._pagination import SyncConversationCursorPage, SyncPage
-from ..._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._certificates_views import CertificatesWithRawResponse, CertificatesWithStreamingResponse
+else:
+    from ._certificates_views import CertificatesWithRawResponse, CertificatesWithStreamingResponse
 
 __all__ = ["Certificates", "CertificatesWithRawResponse", "CertificatesWithStreamingResponse"]
 
@@ -188,27 +186,3 @@ class Certificates(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class CertificatesWithRawResponse(RawResponseView, resource=Certificates):
-    """``Certificates`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    activate = RawListMethod(Certificates.activate)
-    create = RawMethod(Certificates.create)
-    deactivate = RawListMethod(Certificates.deactivate)
-    delete = RawMethod(Certificates.delete)
-    list = RawListMethod(Certificates.list)
-    retrieve = RawMethod(Certificates.retrieve)
-    update = RawMethod(Certificates.update)
-
-
-class CertificatesWithStreamingResponse(StreamingResponseView, resource=Certificates):
-    """``Certificates`` with each call a context manager over the response before its body is read."""
-
-    activate = StreamedListMethod(Certificates.activate)
-    create = StreamedMethod(Certificates.create)
-    deactivate = StreamedListMethod(Certificates.deactivate)
-    delete = StreamedMethod(Certificates.delete)
-    list = StreamedListMethod(Certificates.list)
-    retrieve = StreamedMethod(Certificates.retrieve)
-    update = StreamedMethod(Certificates.update)

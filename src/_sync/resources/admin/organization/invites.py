@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,15 +11,13 @@ from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import Invite, InviteCreateParams, InviteDeleteResponse, InviteListParams
 from ...._pagination import SyncConversationCursorPage
-from ..._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._invites_views import InvitesWithRawResponse, InvitesWithStreamingResponse
+else:
+    from ._invites_views import InvitesWithRawResponse, InvitesWithStreamingResponse
 
 __all__ = ["Invites", "InvitesWithRawResponse", "InvitesWithStreamingResponse"]
 
@@ -110,21 +108,3 @@ class Invites(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class InvitesWithRawResponse(RawResponseView, resource=Invites):
-    """``Invites`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Invites.create)
-    delete = RawMethod(Invites.delete)
-    list = RawListMethod(Invites.list)
-    retrieve = RawMethod(Invites.retrieve)
-
-
-class InvitesWithStreamingResponse(StreamingResponseView, resource=Invites):
-    """``Invites`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Invites.create)
-    delete = StreamedMethod(Invites.delete)
-    list = StreamedListMethod(Invites.list)
-    retrieve = StreamedMethod(Invites.retrieve)

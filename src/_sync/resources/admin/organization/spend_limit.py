@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.admin.organization import OrganizationSpendLimit, OrganizationSpendLimitDeleted, SpendLimitUpdateParams
-from ..._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._spend_limit_views import SpendLimitWithRawResponse, SpendLimitWithStreamingResponse
+else:
+    from ._spend_limit_views import SpendLimitWithRawResponse, SpendLimitWithStreamingResponse
 
 __all__ = ["SpendLimit", "SpendLimitWithRawResponse", "SpendLimitWithStreamingResponse"]
 
@@ -84,19 +84,3 @@ class SpendLimit(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class SpendLimitWithRawResponse(RawResponseView, resource=SpendLimit):
-    """``SpendLimit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = RawMethod(SpendLimit.delete)
-    retrieve = RawMethod(SpendLimit.retrieve)
-    update = RawMethod(SpendLimit.update)
-
-
-class SpendLimitWithStreamingResponse(StreamingResponseView, resource=SpendLimit):
-    """``SpendLimit`` with each call a context manager over the response before its body is read."""
-
-    delete = StreamedMethod(SpendLimit.delete)
-    retrieve = StreamedMethod(SpendLimit.retrieve)
-    update = StreamedMethod(SpendLimit.update)

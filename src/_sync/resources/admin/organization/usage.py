@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -32,13 +32,13 @@ from .....types.admin.organization import (
     UsageWebSearchCallsParams,
     UsageWebSearchCallsResponse,
 )
-from ..._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._usage_views import UsageWithRawResponse, UsageWithStreamingResponse
+else:
+    from ._usage_views import UsageWithRawResponse, UsageWithStreamingResponse
 
 __all__ = ["Usage", "UsageWithRawResponse", "UsageWithStreamingResponse"]
 
@@ -279,35 +279,3 @@ class Usage(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class UsageWithRawResponse(RawResponseView, resource=Usage):
-    """``Usage`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    audio_speeches = RawMethod(Usage.audio_speeches)
-    audio_transcriptions = RawMethod(Usage.audio_transcriptions)
-    code_interpreter_sessions = RawMethod(Usage.code_interpreter_sessions)
-    completions = RawMethod(Usage.completions)
-    costs = RawMethod(Usage.costs)
-    embeddings = RawMethod(Usage.embeddings)
-    file_search_calls = RawMethod(Usage.file_search_calls)
-    images = RawMethod(Usage.images)
-    moderations = RawMethod(Usage.moderations)
-    vector_stores = RawMethod(Usage.vector_stores)
-    web_search_calls = RawMethod(Usage.web_search_calls)
-
-
-class UsageWithStreamingResponse(StreamingResponseView, resource=Usage):
-    """``Usage`` with each call a context manager over the response before its body is read."""
-
-    audio_speeches = StreamedMethod(Usage.audio_speeches)
-    audio_transcriptions = StreamedMethod(Usage.audio_transcriptions)
-    code_interpreter_sessions = StreamedMethod(Usage.code_interpreter_sessions)
-    completions = StreamedMethod(Usage.completions)
-    costs = StreamedMethod(Usage.costs)
-    embeddings = StreamedMethod(Usage.embeddings)
-    file_search_calls = StreamedMethod(Usage.file_search_calls)
-    images = StreamedMethod(Usage.images)
-    moderations = StreamedMethod(Usage.moderations)
-    vector_stores = StreamedMethod(Usage.vector_stores)
-    web_search_calls = StreamedMethod(Usage.web_search_calls)

@@ -6,11 +6,17 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .sessions import Sessions, SessionsWithRawResponse, SessionsWithStreamingResponse
-    from .threads import Threads, ThreadsWithRawResponse, ThreadsWithStreamingResponse
+    from .sessions import Sessions
+    from .threads import Threads
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import ChatKitWithRawResponse, ChatKitWithStreamingResponse
+else:
+    from ._views import ChatKitWithRawResponse, ChatKitWithStreamingResponse
 
 __all__ = ["ChatKit", "ChatKitWithRawResponse", "ChatKitWithStreamingResponse"]
 
@@ -34,17 +40,3 @@ class ChatKit(SyncAPIResource):
         from .threads import Threads
 
         return Threads(self._client)
-
-
-class ChatKitWithRawResponse(RawResponseView, resource=ChatKit):
-    """``ChatKit`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    sessions: SessionsWithRawResponse
-    threads: ThreadsWithRawResponse
-
-
-class ChatKitWithStreamingResponse(StreamingResponseView, resource=ChatKit):
-    """``ChatKit`` with each call a context manager over the response before its body is read."""
-
-    sessions: SessionsWithStreamingResponse
-    threads: ThreadsWithStreamingResponse

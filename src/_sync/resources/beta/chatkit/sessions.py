@@ -3,21 +3,21 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .....types.beta.chatkit import ChatSession, SessionCreateParams
-from ..._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
 from .._opt_in import CHATKIT_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._sessions_views import SessionsWithRawResponse, SessionsWithStreamingResponse
+else:
+    from ._sessions_views import SessionsWithRawResponse, SessionsWithStreamingResponse
 
 __all__ = ["Sessions", "SessionsWithRawResponse", "SessionsWithStreamingResponse"]
 
@@ -70,17 +70,3 @@ class Sessions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class SessionsWithRawResponse(RawResponseView, resource=Sessions):
-    """``Sessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    cancel = RawMethod(Sessions.cancel)
-    create = RawMethod(Sessions.create)
-
-
-class SessionsWithStreamingResponse(StreamingResponseView, resource=Sessions):
-    """``Sessions`` with each call a context manager over the response before its body is read."""
-
-    cancel = StreamedMethod(Sessions.cancel)
-    create = StreamedMethod(Sessions.create)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,16 +17,14 @@ from .....types.beta.chatkit import (
     ThreadListParams,
 )
 from ...._pagination import SyncConversationCursorPage
-from ..._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
 from .._opt_in import CHATKIT_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._threads_views import ThreadsWithRawResponse, ThreadsWithStreamingResponse
+else:
+    from ._threads_views import ThreadsWithRawResponse, ThreadsWithStreamingResponse
 
 __all__ = ["Threads", "ThreadsWithRawResponse", "ThreadsWithStreamingResponse"]
 
@@ -119,21 +117,3 @@ class Threads(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ThreadsWithRawResponse(RawResponseView, resource=Threads):
-    """``Threads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = RawMethod(Threads.delete)
-    list = RawListMethod(Threads.list)
-    list_items = RawListMethod(Threads.list_items)
-    retrieve = RawMethod(Threads.retrieve)
-
-
-class ThreadsWithStreamingResponse(StreamingResponseView, resource=Threads):
-    """``Threads`` with each call a context manager over the response before its body is read."""
-
-    delete = StreamedMethod(Threads.delete)
-    list = StreamedListMethod(Threads.list)
-    list_items = StreamedListMethod(Threads.list_items)
-    retrieve = StreamedMethod(Threads.retrieve)

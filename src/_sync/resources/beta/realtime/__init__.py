@@ -7,17 +7,21 @@ import functools
 from typing import TYPE_CHECKING, Optional
 
 from ....._types import Headers, Query
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import SyncAPIResource
 
 if TYPE_CHECKING:
     from .....types.websocket_connection_options import WebSocketConnectionOptions
     from ._connection import RealtimeConnectionManager
-    from .sessions import Sessions, SessionsWithRawResponse, SessionsWithStreamingResponse
+    from .sessions import Sessions
     from .transcription_sessions import (
         TranscriptionSessions,
-        TranscriptionSessionsWithRawResponse,
-        TranscriptionSessionsWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import RealtimeWithRawResponse, RealtimeWithStreamingResponse
+else:
+    from ._views import RealtimeWithRawResponse, RealtimeWithStreamingResponse
 
 __all__ = ["Realtime", "RealtimeWithRawResponse", "RealtimeWithStreamingResponse"]
 
@@ -60,17 +64,3 @@ class Realtime(SyncAPIResource):
         from .transcription_sessions import TranscriptionSessions
 
         return TranscriptionSessions(self._client)
-
-
-class RealtimeWithRawResponse(RawResponseView, resource=Realtime):
-    """``Realtime`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    sessions: SessionsWithRawResponse
-    transcription_sessions: TranscriptionSessionsWithRawResponse
-
-
-class RealtimeWithStreamingResponse(StreamingResponseView, resource=Realtime):
-    """``Realtime`` with each call a context manager over the response before its body is read."""
-
-    sessions: SessionsWithStreamingResponse
-    transcription_sessions: TranscriptionSessionsWithStreamingResponse

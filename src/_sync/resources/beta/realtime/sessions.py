@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._signatures import given_arguments
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.realtime import SessionCreateParams, SessionCreateResponse
-from ..._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._sessions_views import SessionsWithRawResponse, SessionsWithStreamingResponse
+else:
+    from ._sessions_views import SessionsWithRawResponse, SessionsWithStreamingResponse
 
 __all__ = ["Sessions", "SessionsWithRawResponse", "SessionsWithStreamingResponse"]
 
@@ -49,15 +49,3 @@ class Sessions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class SessionsWithRawResponse(RawResponseView, resource=Sessions):
-    """``Sessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Sessions.create)
-
-
-class SessionsWithStreamingResponse(StreamingResponseView, resource=Sessions):
-    """``Sessions`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Sessions.create)

@@ -3,20 +3,26 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Union
+from typing import TYPE_CHECKING, List, Optional, Union
 
 from typing_extensions import Unpack
 
 from ....._signatures import given_arguments
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.realtime import TranscriptionSession, TranscriptionSessionCreateParams
-from ..._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._transcription_sessions_views import (
+        TranscriptionSessionsWithRawResponse,
+        TranscriptionSessionsWithStreamingResponse,
+    )
+else:
+    from ._transcription_sessions_views import (
+        TranscriptionSessionsWithRawResponse,
+        TranscriptionSessionsWithStreamingResponse,
+    )
 
 __all__ = [
     "TranscriptionSessions",
@@ -53,15 +59,3 @@ class TranscriptionSessions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class TranscriptionSessionsWithRawResponse(RawResponseView, resource=TranscriptionSessions):
-    """``TranscriptionSessions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(TranscriptionSessions.create)
-
-
-class TranscriptionSessionsWithStreamingResponse(StreamingResponseView, resource=TranscriptionSessions):
-    """``TranscriptionSessions`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(TranscriptionSessions.create)

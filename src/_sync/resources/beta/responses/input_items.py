@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Union
+from typing import TYPE_CHECKING, List, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -12,14 +12,14 @@ from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout
 from .....types.beta import BetaResponseItem
 from .....types.beta.responses import InputItemListParams
 from ...._pagination import SyncCursorPage
-from ..._base import (
-    RawListMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._input_items_views import InputItemsWithRawResponse, InputItemsWithStreamingResponse
+else:
+    from ._input_items_views import InputItemsWithRawResponse, InputItemsWithStreamingResponse
 
 __all__ = ["InputItems", "InputItemsWithRawResponse", "InputItemsWithStreamingResponse"]
 
@@ -53,15 +53,3 @@ class InputItems(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class InputItemsWithRawResponse(RawResponseView, resource=InputItems):
-    """``InputItems`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = RawListMethod(InputItems.list)
-
-
-class InputItemsWithStreamingResponse(StreamingResponseView, resource=InputItems):
-    """``InputItems`` with each call a context manager over the response before its body is read."""
-
-    list = StreamedListMethod(InputItems.list)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -17,16 +17,14 @@ from .....types.beta.threads import (
     MessageUpdateParams,
 )
 from ...._pagination import SyncCursorPage
-from ..._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
 from .._opt_in import ASSISTANTS_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._messages_views import MessagesWithRawResponse, MessagesWithStreamingResponse
+else:
+    from ._messages_views import MessagesWithRawResponse, MessagesWithStreamingResponse
 
 __all__ = ["Messages", "MessagesWithRawResponse", "MessagesWithStreamingResponse"]
 
@@ -157,23 +155,3 @@ class Messages(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class MessagesWithRawResponse(RawResponseView, resource=Messages):
-    """``Messages`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Messages.create)
-    delete = RawMethod(Messages.delete)
-    list = RawListMethod(Messages.list)
-    retrieve = RawMethod(Messages.retrieve)
-    update = RawMethod(Messages.update)
-
-
-class MessagesWithStreamingResponse(StreamingResponseView, resource=Messages):
-    """``Messages`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Messages.create)
-    delete = StreamedMethod(Messages.delete)
-    list = StreamedListMethod(Messages.list)
-    retrieve = StreamedMethod(Messages.retrieve)
-    update = StreamedMethod(Messages.update)

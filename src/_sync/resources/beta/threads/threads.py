@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack, deprecated
 
@@ -24,19 +24,16 @@ from .....types.beta.threads import Run
 from ...._helpers import assistants as assistant_streams
 from ...._helpers import polling
 from ...._streaming import Stream
-from ..._base import (
-    RawMethod,
-    RawOverloadedMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamedOverloadedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
 from .._opt_in import ASSISTANTS_OPT_IN
-from .messages import Messages, MessagesWithRawResponse, MessagesWithStreamingResponse
+from .messages import Messages
 from .runs import Runs
-from .runs.runs import RunsWithRawResponse, RunsWithStreamingResponse
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._threads_views import ThreadsWithRawResponse, ThreadsWithStreamingResponse
+else:
+    from ._threads_views import ThreadsWithRawResponse, ThreadsWithStreamingResponse
 
 __all__ = ["Threads", "ThreadsWithRawResponse", "ThreadsWithStreamingResponse"]
 
@@ -206,29 +203,3 @@ class Threads(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ThreadsWithRawResponse(RawResponseView, resource=Threads):
-    """``Threads`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    messages: MessagesWithRawResponse
-    runs: RunsWithRawResponse
-
-    create = RawMethod(Threads.create)
-    create_and_run = RawOverloadedMethod(Threads.create_and_run)
-    delete = RawMethod(Threads.delete)
-    retrieve = RawMethod(Threads.retrieve)
-    update = RawMethod(Threads.update)
-
-
-class ThreadsWithStreamingResponse(StreamingResponseView, resource=Threads):
-    """``Threads`` with each call a context manager over the response before its body is read."""
-
-    messages: MessagesWithStreamingResponse
-    runs: RunsWithStreamingResponse
-
-    create = StreamedMethod(Threads.create)
-    create_and_run = StreamedOverloadedMethod(Threads.create_and_run)
-    delete = StreamedMethod(Threads.delete)
-    retrieve = StreamedMethod(Threads.retrieve)
-    update = StreamedMethod(Threads.update)

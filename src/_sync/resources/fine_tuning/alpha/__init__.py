@@ -6,10 +6,16 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .graders import Graders, GradersWithRawResponse, GradersWithStreamingResponse
+    from .graders import Graders
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AlphaWithRawResponse, AlphaWithStreamingResponse
+else:
+    from ._views import AlphaWithRawResponse, AlphaWithStreamingResponse
 
 __all__ = ["Alpha", "AlphaWithRawResponse", "AlphaWithStreamingResponse"]
 
@@ -26,15 +32,3 @@ class Alpha(SyncAPIResource):
         from .graders import Graders
 
         return Graders(self._client)
-
-
-class AlphaWithRawResponse(RawResponseView, resource=Alpha):
-    """``Alpha`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    graders: GradersWithRawResponse
-
-
-class AlphaWithStreamingResponse(StreamingResponseView, resource=Alpha):
-    """``Alpha`` with each call a context manager over the response before its body is read."""
-
-    graders: GradersWithStreamingResponse

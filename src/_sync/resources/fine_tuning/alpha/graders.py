@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -14,13 +14,13 @@ from .....types.fine_tuning.alpha import (
     GraderValidateParams,
     GraderValidateResponse,
 )
-from ..._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._graders_views import GradersWithRawResponse, GradersWithStreamingResponse
+else:
+    from ._graders_views import GradersWithRawResponse, GradersWithStreamingResponse
 
 __all__ = ["Graders", "GradersWithRawResponse", "GradersWithStreamingResponse"]
 
@@ -72,17 +72,3 @@ class Graders(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class GradersWithRawResponse(RawResponseView, resource=Graders):
-    """``Graders`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    run = RawMethod(Graders.run)
-    validate = RawMethod(Graders.validate)
-
-
-class GradersWithStreamingResponse(StreamingResponseView, resource=Graders):
-    """``Graders`` with each call a context manager over the response before its body is read."""
-
-    run = StreamedMethod(Graders.run)
-    validate = StreamedMethod(Graders.validate)

@@ -10,10 +10,16 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .permissions import Permissions, PermissionsWithRawResponse, PermissionsWithStreamingResponse
+    from .permissions import Permissions
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import CheckpointsWithRawResponse, CheckpointsWithStreamingResponse
+else:
+    from ._views import CheckpointsWithRawResponse, CheckpointsWithStreamingResponse
 
 __all__ = ["Checkpoints", "CheckpointsWithRawResponse", "CheckpointsWithStreamingResponse"]
 
@@ -30,15 +36,3 @@ class Checkpoints(SyncAPIResource):
         from .permissions import Permissions
 
         return Permissions(self._client)
-
-
-class CheckpointsWithRawResponse(RawResponseView, resource=Checkpoints):
-    """``Checkpoints`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    permissions: PermissionsWithRawResponse
-
-
-class CheckpointsWithStreamingResponse(StreamingResponseView, resource=Checkpoints):
-    """``Checkpoints`` with each call a context manager over the response before its body is read."""
-
-    permissions: PermissionsWithStreamingResponse

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -19,15 +19,13 @@ from .....types.fine_tuning.checkpoints import (
     PermissionRetrieveResponse,
 )
 from ...._pagination import SyncConversationCursorPage, SyncPage
-from ..._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ..._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._permissions_views import PermissionsWithRawResponse, PermissionsWithStreamingResponse
+else:
+    from ._permissions_views import PermissionsWithRawResponse, PermissionsWithStreamingResponse
 
 __all__ = ["Permissions", "PermissionsWithRawResponse", "PermissionsWithStreamingResponse"]
 
@@ -128,21 +126,3 @@ class Permissions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class PermissionsWithRawResponse(RawResponseView, resource=Permissions):
-    """``Permissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawListMethod(Permissions.create)
-    delete = RawMethod(Permissions.delete)
-    list = RawListMethod(Permissions.list)
-    retrieve = RawMethod(Permissions.retrieve)
-
-
-class PermissionsWithStreamingResponse(StreamingResponseView, resource=Permissions):
-    """``Permissions`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedListMethod(Permissions.create)
-    delete = StreamedMethod(Permissions.delete)
-    list = StreamedListMethod(Permissions.list)
-    retrieve = StreamedMethod(Permissions.retrieve)

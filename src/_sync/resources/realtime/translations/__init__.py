@@ -6,14 +6,18 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..._base import RawResponseView, StreamingResponseView, SyncAPIResource
+from ..._base import SyncAPIResource
 
 if TYPE_CHECKING:
     from .client_secrets import (
         ClientSecrets,
-        ClientSecretsWithRawResponse,
-        ClientSecretsWithStreamingResponse,
     )
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import TranslationsWithRawResponse, TranslationsWithStreamingResponse
+else:
+    from ._views import TranslationsWithRawResponse, TranslationsWithStreamingResponse
 
 __all__ = ["Translations", "TranslationsWithRawResponse", "TranslationsWithStreamingResponse"]
 
@@ -30,15 +34,3 @@ class Translations(SyncAPIResource):
         from .client_secrets import ClientSecrets
 
         return ClientSecrets(self._client)
-
-
-class TranslationsWithRawResponse(RawResponseView, resource=Translations):
-    """``Translations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    client_secrets: ClientSecretsWithRawResponse
-
-
-class TranslationsWithStreamingResponse(StreamingResponseView, resource=Translations):
-    """``Translations`` with each call a context manager over the response before its body is read."""
-
-    client_secrets: ClientSecretsWithStreamingResponse

@@ -19,19 +19,17 @@ from ......types.admin.organization import (
     GroupUpdateResponse,
 )
 from ....._pagination import AsyncNextCursorPage
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
-    from .users import AsyncUsers, AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
+    from .roles import AsyncRoles
+    from .users import AsyncUsers
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncGroupsWithRawResponse, AsyncGroupsWithStreamingResponse
+else:
+    from ._views import AsyncGroupsWithRawResponse, AsyncGroupsWithStreamingResponse
 
 __all__ = ["AsyncGroups", "AsyncGroupsWithRawResponse", "AsyncGroupsWithStreamingResponse"]
 
@@ -158,29 +156,3 @@ class AsyncGroups(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
-    """``AsyncGroups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    roles: AsyncRolesWithRawResponse
-    users: AsyncUsersWithRawResponse
-
-    create = AsyncRawMethod(AsyncGroups.create)
-    delete = AsyncRawMethod(AsyncGroups.delete)
-    list = AsyncRawListMethod(AsyncGroups.list)
-    retrieve = AsyncRawMethod(AsyncGroups.retrieve)
-    update = AsyncRawMethod(AsyncGroups.update)
-
-
-class AsyncGroupsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGroups):
-    """``AsyncGroups`` with each call a context manager over the response before its body is read."""
-
-    roles: AsyncRolesWithStreamingResponse
-    users: AsyncUsersWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncGroups.create)
-    delete = AsyncStreamedMethod(AsyncGroups.delete)
-    list = AsyncStreamedListMethod(AsyncGroups.list)
-    retrieve = AsyncStreamedMethod(AsyncGroups.retrieve)
-    update = AsyncStreamedMethod(AsyncGroups.update)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -18,15 +18,13 @@ from ......types.admin.organization.groups import (
     UserRetrieveResponse,
 )
 from ....._pagination import AsyncNextCursorPage
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._users_views import AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
+else:
+    from ._users_views import AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
 
 __all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingResponse"]
 
@@ -121,21 +119,3 @@ class AsyncUsers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
-    """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncUsers.create)
-    delete = AsyncRawMethod(AsyncUsers.delete)
-    list = AsyncRawListMethod(AsyncUsers.list)
-    retrieve = AsyncRawMethod(AsyncUsers.retrieve)
-
-
-class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
-    """``AsyncUsers`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncUsers.create)
-    delete = AsyncStreamedMethod(AsyncUsers.delete)
-    list = AsyncStreamedListMethod(AsyncUsers.list)
-    retrieve = AsyncStreamedMethod(AsyncUsers.retrieve)

@@ -12,49 +12,37 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import Project, ProjectCreateParams, ProjectListParams, ProjectUpdateParams
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .api_keys import AsyncAPIKeys, AsyncAPIKeysWithRawResponse, AsyncAPIKeysWithStreamingResponse
+    from .api_keys import AsyncAPIKeys
     from .certificates import (
         AsyncCertificates,
-        AsyncCertificatesWithRawResponse,
-        AsyncCertificatesWithStreamingResponse,
     )
     from .data_retention import (
         AsyncDataRetention,
-        AsyncDataRetentionWithRawResponse,
-        AsyncDataRetentionWithStreamingResponse,
     )
-    from .groups import AsyncGroups, AsyncGroupsWithRawResponse, AsyncGroupsWithStreamingResponse
+    from .groups import AsyncGroups
     from .hosted_tool_permissions import (
         AsyncHostedToolPermissions,
-        AsyncHostedToolPermissionsWithRawResponse,
-        AsyncHostedToolPermissionsWithStreamingResponse,
     )
     from .model_permissions import (
         AsyncModelPermissions,
-        AsyncModelPermissionsWithRawResponse,
-        AsyncModelPermissionsWithStreamingResponse,
     )
-    from .rate_limits import AsyncRateLimits, AsyncRateLimitsWithRawResponse, AsyncRateLimitsWithStreamingResponse
-    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
+    from .rate_limits import AsyncRateLimits
+    from .roles import AsyncRoles
     from .service_accounts import (
         AsyncServiceAccounts,
-        AsyncServiceAccountsWithRawResponse,
-        AsyncServiceAccountsWithStreamingResponse,
     )
-    from .spend_alerts import AsyncSpendAlerts, AsyncSpendAlertsWithRawResponse, AsyncSpendAlertsWithStreamingResponse
-    from .spend_limit import AsyncSpendLimit, AsyncSpendLimitWithRawResponse, AsyncSpendLimitWithStreamingResponse
-    from .users import AsyncUsers, AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
+    from .spend_alerts import AsyncSpendAlerts
+    from .spend_limit import AsyncSpendLimit
+    from .users import AsyncUsers
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncProjectsWithRawResponse, AsyncProjectsWithStreamingResponse
+else:
+    from ._views import AsyncProjectsWithRawResponse, AsyncProjectsWithStreamingResponse
 
 __all__ = ["AsyncProjects", "AsyncProjectsWithRawResponse", "AsyncProjectsWithStreamingResponse"]
 
@@ -251,49 +239,3 @@ class AsyncProjects(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncProjectsWithRawResponse(AsyncRawResponseView, resource=AsyncProjects):
-    """``AsyncProjects`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    api_keys: AsyncAPIKeysWithRawResponse
-    certificates: AsyncCertificatesWithRawResponse
-    data_retention: AsyncDataRetentionWithRawResponse
-    groups: AsyncGroupsWithRawResponse
-    hosted_tool_permissions: AsyncHostedToolPermissionsWithRawResponse
-    model_permissions: AsyncModelPermissionsWithRawResponse
-    rate_limits: AsyncRateLimitsWithRawResponse
-    roles: AsyncRolesWithRawResponse
-    service_accounts: AsyncServiceAccountsWithRawResponse
-    spend_alerts: AsyncSpendAlertsWithRawResponse
-    spend_limit: AsyncSpendLimitWithRawResponse
-    users: AsyncUsersWithRawResponse
-
-    archive = AsyncRawMethod(AsyncProjects.archive)
-    create = AsyncRawMethod(AsyncProjects.create)
-    list = AsyncRawListMethod(AsyncProjects.list)
-    retrieve = AsyncRawMethod(AsyncProjects.retrieve)
-    update = AsyncRawMethod(AsyncProjects.update)
-
-
-class AsyncProjectsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncProjects):
-    """``AsyncProjects`` with each call a context manager over the response before its body is read."""
-
-    api_keys: AsyncAPIKeysWithStreamingResponse
-    certificates: AsyncCertificatesWithStreamingResponse
-    data_retention: AsyncDataRetentionWithStreamingResponse
-    groups: AsyncGroupsWithStreamingResponse
-    hosted_tool_permissions: AsyncHostedToolPermissionsWithStreamingResponse
-    model_permissions: AsyncModelPermissionsWithStreamingResponse
-    rate_limits: AsyncRateLimitsWithStreamingResponse
-    roles: AsyncRolesWithStreamingResponse
-    service_accounts: AsyncServiceAccountsWithStreamingResponse
-    spend_alerts: AsyncSpendAlertsWithStreamingResponse
-    spend_limit: AsyncSpendLimitWithStreamingResponse
-    users: AsyncUsersWithStreamingResponse
-
-    archive = AsyncStreamedMethod(AsyncProjects.archive)
-    create = AsyncStreamedMethod(AsyncProjects.create)
-    list = AsyncStreamedListMethod(AsyncProjects.list)
-    retrieve = AsyncStreamedMethod(AsyncProjects.retrieve)
-    update = AsyncStreamedMethod(AsyncProjects.update)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,15 +11,13 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import APIKeyDeleteResponse, APIKeyListParams, ProjectAPIKey
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._api_keys_views import AsyncAPIKeysWithRawResponse, AsyncAPIKeysWithStreamingResponse
+else:
+    from ._api_keys_views import AsyncAPIKeysWithRawResponse, AsyncAPIKeysWithStreamingResponse
 
 __all__ = ["AsyncAPIKeys", "AsyncAPIKeysWithRawResponse", "AsyncAPIKeysWithStreamingResponse"]
 
@@ -92,19 +90,3 @@ class AsyncAPIKeys(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncAPIKeysWithRawResponse(AsyncRawResponseView, resource=AsyncAPIKeys):
-    """``AsyncAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = AsyncRawMethod(AsyncAPIKeys.delete)
-    list = AsyncRawListMethod(AsyncAPIKeys.list)
-    retrieve = AsyncRawMethod(AsyncAPIKeys.retrieve)
-
-
-class AsyncAPIKeysWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAPIKeys):
-    """``AsyncAPIKeys`` with each call a context manager over the response before its body is read."""
-
-    delete = AsyncStreamedMethod(AsyncAPIKeys.delete)
-    list = AsyncStreamedListMethod(AsyncAPIKeys.list)
-    retrieve = AsyncStreamedMethod(AsyncAPIKeys.retrieve)

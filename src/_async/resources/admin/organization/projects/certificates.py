@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -18,13 +18,13 @@ from ......types.admin.organization.projects import (
     CertificateListResponse,
 )
 from ....._pagination import AsyncConversationCursorPage, AsyncPage
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._certificates_views import AsyncCertificatesWithRawResponse, AsyncCertificatesWithStreamingResponse
+else:
+    from ._certificates_views import AsyncCertificatesWithRawResponse, AsyncCertificatesWithStreamingResponse
 
 __all__ = ["AsyncCertificates", "AsyncCertificatesWithRawResponse", "AsyncCertificatesWithStreamingResponse"]
 
@@ -99,19 +99,3 @@ class AsyncCertificates(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncCertificatesWithRawResponse(AsyncRawResponseView, resource=AsyncCertificates):
-    """``AsyncCertificates`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    activate = AsyncRawListMethod(AsyncCertificates.activate)
-    deactivate = AsyncRawListMethod(AsyncCertificates.deactivate)
-    list = AsyncRawListMethod(AsyncCertificates.list)
-
-
-class AsyncCertificatesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncCertificates):
-    """``AsyncCertificates`` with each call a context manager over the response before its body is read."""
-
-    activate = AsyncStreamedListMethod(AsyncCertificates.activate)
-    deactivate = AsyncStreamedListMethod(AsyncCertificates.deactivate)
-    list = AsyncStreamedListMethod(AsyncCertificates.list)

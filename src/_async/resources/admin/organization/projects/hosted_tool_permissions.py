@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import HostedToolPermissionUpdateParams, ProjectHostedToolPermissions
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._hosted_tool_permissions_views import (
+        AsyncHostedToolPermissionsWithRawResponse,
+        AsyncHostedToolPermissionsWithStreamingResponse,
+    )
+else:
+    from ._hosted_tool_permissions_views import (
+        AsyncHostedToolPermissionsWithRawResponse,
+        AsyncHostedToolPermissionsWithStreamingResponse,
+    )
 
 __all__ = [
     "AsyncHostedToolPermissions",
@@ -71,17 +77,3 @@ class AsyncHostedToolPermissions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncHostedToolPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncHostedToolPermissions):
-    """``AsyncHostedToolPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    retrieve = AsyncRawMethod(AsyncHostedToolPermissions.retrieve)
-    update = AsyncRawMethod(AsyncHostedToolPermissions.update)
-
-
-class AsyncHostedToolPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncHostedToolPermissions):
-    """``AsyncHostedToolPermissions`` with each call a context manager over the response before its body is read."""
-
-    retrieve = AsyncStreamedMethod(AsyncHostedToolPermissions.retrieve)
-    update = AsyncStreamedMethod(AsyncHostedToolPermissions.update)

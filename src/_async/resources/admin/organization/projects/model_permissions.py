@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -13,13 +13,19 @@ from ......types.admin.organization.projects import (
     ProjectModelPermissions,
     ProjectModelPermissionsDeleted,
 )
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._model_permissions_views import (
+        AsyncModelPermissionsWithRawResponse,
+        AsyncModelPermissionsWithStreamingResponse,
+    )
+else:
+    from ._model_permissions_views import (
+        AsyncModelPermissionsWithRawResponse,
+        AsyncModelPermissionsWithStreamingResponse,
+    )
 
 __all__ = [
     "AsyncModelPermissions",
@@ -95,19 +101,3 @@ class AsyncModelPermissions(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncModelPermissionsWithRawResponse(AsyncRawResponseView, resource=AsyncModelPermissions):
-    """``AsyncModelPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = AsyncRawMethod(AsyncModelPermissions.delete)
-    retrieve = AsyncRawMethod(AsyncModelPermissions.retrieve)
-    update = AsyncRawMethod(AsyncModelPermissions.update)
-
-
-class AsyncModelPermissionsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncModelPermissions):
-    """``AsyncModelPermissions`` with each call a context manager over the response before its body is read."""
-
-    delete = AsyncStreamedMethod(AsyncModelPermissions.delete)
-    retrieve = AsyncStreamedMethod(AsyncModelPermissions.retrieve)
-    update = AsyncStreamedMethod(AsyncModelPermissions.update)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -15,15 +15,13 @@ from ......types.admin.organization.projects import (
     RateLimitUpdateRateLimitParams,
 )
 from ....._pagination import AsyncConversationCursorPage
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._rate_limits_views import AsyncRateLimitsWithRawResponse, AsyncRateLimitsWithStreamingResponse
+else:
+    from ._rate_limits_views import AsyncRateLimitsWithRawResponse, AsyncRateLimitsWithStreamingResponse
 
 __all__ = ["AsyncRateLimits", "AsyncRateLimitsWithRawResponse", "AsyncRateLimitsWithStreamingResponse"]
 
@@ -77,17 +75,3 @@ class AsyncRateLimits(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncRateLimitsWithRawResponse(AsyncRawResponseView, resource=AsyncRateLimits):
-    """``AsyncRateLimits`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list_rate_limits = AsyncRawListMethod(AsyncRateLimits.list_rate_limits)
-    update_rate_limit = AsyncRawMethod(AsyncRateLimits.update_rate_limit)
-
-
-class AsyncRateLimitsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRateLimits):
-    """``AsyncRateLimits`` with each call a context manager over the response before its body is read."""
-
-    list_rate_limits = AsyncStreamedListMethod(AsyncRateLimits.list_rate_limits)
-    update_rate_limit = AsyncStreamedMethod(AsyncRateLimits.update_rate_limit)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack, deprecated
 
@@ -26,19 +26,15 @@ from ....._helpers import assistants as assistant_streams
 from ....._helpers import polling
 from ....._pagination import AsyncCursorPage
 from ....._streaming import AsyncStream
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawOverloadedMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamedOverloadedMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
 from ..._opt_in import ASSISTANTS_OPT_IN
-from .steps import AsyncSteps, AsyncStepsWithRawResponse, AsyncStepsWithStreamingResponse
+from .steps import AsyncSteps
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._runs_views import AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
+else:
+    from ._runs_views import AsyncRunsWithRawResponse, AsyncRunsWithStreamingResponse
 
 __all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
 
@@ -291,29 +287,3 @@ class AsyncRuns(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncRunsWithRawResponse(AsyncRawResponseView, resource=AsyncRuns):
-    """``AsyncRuns`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    steps: AsyncStepsWithRawResponse
-
-    cancel = AsyncRawMethod(AsyncRuns.cancel)
-    create = AsyncRawOverloadedMethod(AsyncRuns.create)
-    list = AsyncRawListMethod(AsyncRuns.list)
-    retrieve = AsyncRawMethod(AsyncRuns.retrieve)
-    submit_tool_outputs = AsyncRawOverloadedMethod(AsyncRuns.submit_tool_outputs)
-    update = AsyncRawMethod(AsyncRuns.update)
-
-
-class AsyncRunsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRuns):
-    """``AsyncRuns`` with each call a context manager over the response before its body is read."""
-
-    steps: AsyncStepsWithStreamingResponse
-
-    cancel = AsyncStreamedMethod(AsyncRuns.cancel)
-    create = AsyncStreamedOverloadedMethod(AsyncRuns.create)
-    list = AsyncStreamedListMethod(AsyncRuns.list)
-    retrieve = AsyncStreamedMethod(AsyncRuns.retrieve)
-    submit_tool_outputs = AsyncStreamedOverloadedMethod(AsyncRuns.submit_tool_outputs)
-    update = AsyncStreamedMethod(AsyncRuns.update)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -11,16 +11,14 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.beta.threads.runs import RunStep, StepListParams, StepRetrieveParams
 from ....._pagination import AsyncCursorPage
-from ...._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ...._base import AsyncAPIResource
 from ..._opt_in import ASSISTANTS_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._steps_views import AsyncStepsWithRawResponse, AsyncStepsWithStreamingResponse
+else:
+    from ._steps_views import AsyncStepsWithRawResponse, AsyncStepsWithStreamingResponse
 
 __all__ = ["AsyncSteps", "AsyncStepsWithRawResponse", "AsyncStepsWithStreamingResponse"]
 
@@ -81,17 +79,3 @@ class AsyncSteps(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncStepsWithRawResponse(AsyncRawResponseView, resource=AsyncSteps):
-    """``AsyncSteps`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = AsyncRawListMethod(AsyncSteps.list)
-    retrieve = AsyncRawMethod(AsyncSteps.retrieve)
-
-
-class AsyncStepsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncSteps):
-    """``AsyncSteps`` with each call a context manager over the response before its body is read."""
-
-    list = AsyncStreamedListMethod(AsyncSteps.list)
-    retrieve = AsyncStreamedMethod(AsyncSteps.retrieve)

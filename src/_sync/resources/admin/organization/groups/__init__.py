@@ -19,19 +19,17 @@ from ......types.admin.organization import (
     GroupUpdateResponse,
 )
 from ....._pagination import SyncNextCursorPage
-from ...._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
-    from .users import Users, UsersWithRawResponse, UsersWithStreamingResponse
+    from .roles import Roles
+    from .users import Users
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import GroupsWithRawResponse, GroupsWithStreamingResponse
+else:
+    from ._views import GroupsWithRawResponse, GroupsWithStreamingResponse
 
 __all__ = ["Groups", "GroupsWithRawResponse", "GroupsWithStreamingResponse"]
 
@@ -158,29 +156,3 @@ class Groups(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class GroupsWithRawResponse(RawResponseView, resource=Groups):
-    """``Groups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    roles: RolesWithRawResponse
-    users: UsersWithRawResponse
-
-    create = RawMethod(Groups.create)
-    delete = RawMethod(Groups.delete)
-    list = RawListMethod(Groups.list)
-    retrieve = RawMethod(Groups.retrieve)
-    update = RawMethod(Groups.update)
-
-
-class GroupsWithStreamingResponse(StreamingResponseView, resource=Groups):
-    """``Groups`` with each call a context manager over the response before its body is read."""
-
-    roles: RolesWithStreamingResponse
-    users: UsersWithStreamingResponse
-
-    create = StreamedMethod(Groups.create)
-    delete = StreamedMethod(Groups.delete)
-    list = StreamedListMethod(Groups.list)
-    retrieve = StreamedMethod(Groups.retrieve)
-    update = StreamedMethod(Groups.update)

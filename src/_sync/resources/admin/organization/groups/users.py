@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -18,15 +18,13 @@ from ......types.admin.organization.groups import (
     UserRetrieveResponse,
 )
 from ....._pagination import SyncNextCursorPage
-from ...._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._users_views import UsersWithRawResponse, UsersWithStreamingResponse
+else:
+    from ._users_views import UsersWithRawResponse, UsersWithStreamingResponse
 
 __all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
@@ -121,21 +119,3 @@ class Users(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class UsersWithRawResponse(RawResponseView, resource=Users):
-    """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Users.create)
-    delete = RawMethod(Users.delete)
-    list = RawListMethod(Users.list)
-    retrieve = RawMethod(Users.retrieve)
-
-
-class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
-    """``Users`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Users.create)
-    delete = StreamedMethod(Users.delete)
-    list = StreamedListMethod(Users.list)
-    retrieve = StreamedMethod(Users.retrieve)

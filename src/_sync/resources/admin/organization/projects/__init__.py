@@ -12,49 +12,37 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization import Project, ProjectCreateParams, ProjectListParams, ProjectUpdateParams
 from ....._pagination import SyncConversationCursorPage
-from ...._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .api_keys import APIKeys, APIKeysWithRawResponse, APIKeysWithStreamingResponse
+    from .api_keys import APIKeys
     from .certificates import (
         Certificates,
-        CertificatesWithRawResponse,
-        CertificatesWithStreamingResponse,
     )
     from .data_retention import (
         DataRetention,
-        DataRetentionWithRawResponse,
-        DataRetentionWithStreamingResponse,
     )
-    from .groups import Groups, GroupsWithRawResponse, GroupsWithStreamingResponse
+    from .groups import Groups
     from .hosted_tool_permissions import (
         HostedToolPermissions,
-        HostedToolPermissionsWithRawResponse,
-        HostedToolPermissionsWithStreamingResponse,
     )
     from .model_permissions import (
         ModelPermissions,
-        ModelPermissionsWithRawResponse,
-        ModelPermissionsWithStreamingResponse,
     )
-    from .rate_limits import RateLimits, RateLimitsWithRawResponse, RateLimitsWithStreamingResponse
-    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
+    from .rate_limits import RateLimits
+    from .roles import Roles
     from .service_accounts import (
         ServiceAccounts,
-        ServiceAccountsWithRawResponse,
-        ServiceAccountsWithStreamingResponse,
     )
-    from .spend_alerts import SpendAlerts, SpendAlertsWithRawResponse, SpendAlertsWithStreamingResponse
-    from .spend_limit import SpendLimit, SpendLimitWithRawResponse, SpendLimitWithStreamingResponse
-    from .users import Users, UsersWithRawResponse, UsersWithStreamingResponse
+    from .spend_alerts import SpendAlerts
+    from .spend_limit import SpendLimit
+    from .users import Users
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import ProjectsWithRawResponse, ProjectsWithStreamingResponse
+else:
+    from ._views import ProjectsWithRawResponse, ProjectsWithStreamingResponse
 
 __all__ = ["Projects", "ProjectsWithRawResponse", "ProjectsWithStreamingResponse"]
 
@@ -251,49 +239,3 @@ class Projects(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ProjectsWithRawResponse(RawResponseView, resource=Projects):
-    """``Projects`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    api_keys: APIKeysWithRawResponse
-    certificates: CertificatesWithRawResponse
-    data_retention: DataRetentionWithRawResponse
-    groups: GroupsWithRawResponse
-    hosted_tool_permissions: HostedToolPermissionsWithRawResponse
-    model_permissions: ModelPermissionsWithRawResponse
-    rate_limits: RateLimitsWithRawResponse
-    roles: RolesWithRawResponse
-    service_accounts: ServiceAccountsWithRawResponse
-    spend_alerts: SpendAlertsWithRawResponse
-    spend_limit: SpendLimitWithRawResponse
-    users: UsersWithRawResponse
-
-    archive = RawMethod(Projects.archive)
-    create = RawMethod(Projects.create)
-    list = RawListMethod(Projects.list)
-    retrieve = RawMethod(Projects.retrieve)
-    update = RawMethod(Projects.update)
-
-
-class ProjectsWithStreamingResponse(StreamingResponseView, resource=Projects):
-    """``Projects`` with each call a context manager over the response before its body is read."""
-
-    api_keys: APIKeysWithStreamingResponse
-    certificates: CertificatesWithStreamingResponse
-    data_retention: DataRetentionWithStreamingResponse
-    groups: GroupsWithStreamingResponse
-    hosted_tool_permissions: HostedToolPermissionsWithStreamingResponse
-    model_permissions: ModelPermissionsWithStreamingResponse
-    rate_limits: RateLimitsWithStreamingResponse
-    roles: RolesWithStreamingResponse
-    service_accounts: ServiceAccountsWithStreamingResponse
-    spend_alerts: SpendAlertsWithStreamingResponse
-    spend_limit: SpendLimitWithStreamingResponse
-    users: UsersWithStreamingResponse
-
-    archive = StreamedMethod(Projects.archive)
-    create = StreamedMethod(Projects.create)
-    list = StreamedListMethod(Projects.list)
-    retrieve = StreamedMethod(Projects.retrieve)
-    update = StreamedMethod(Projects.update)

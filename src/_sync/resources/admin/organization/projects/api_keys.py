@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -11,15 +11,13 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import APIKeyDeleteResponse, APIKeyListParams, ProjectAPIKey
 from ....._pagination import SyncConversationCursorPage
-from ...._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._api_keys_views import APIKeysWithRawResponse, APIKeysWithStreamingResponse
+else:
+    from ._api_keys_views import APIKeysWithRawResponse, APIKeysWithStreamingResponse
 
 __all__ = ["APIKeys", "APIKeysWithRawResponse", "APIKeysWithStreamingResponse"]
 
@@ -92,19 +90,3 @@ class APIKeys(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class APIKeysWithRawResponse(RawResponseView, resource=APIKeys):
-    """``APIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = RawMethod(APIKeys.delete)
-    list = RawListMethod(APIKeys.list)
-    retrieve = RawMethod(APIKeys.retrieve)
-
-
-class APIKeysWithStreamingResponse(StreamingResponseView, resource=APIKeys):
-    """``APIKeys`` with each call a context manager over the response before its body is read."""
-
-    delete = StreamedMethod(APIKeys.delete)
-    list = StreamedListMethod(APIKeys.list)
-    retrieve = StreamedMethod(APIKeys.retrieve)

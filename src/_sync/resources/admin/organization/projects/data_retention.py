@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import DataRetentionUpdateParams, ProjectDataRetention
-from ...._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._data_retention_views import DataRetentionWithRawResponse, DataRetentionWithStreamingResponse
+else:
+    from ._data_retention_views import DataRetentionWithRawResponse, DataRetentionWithStreamingResponse
 
 __all__ = ["DataRetention", "DataRetentionWithRawResponse", "DataRetentionWithStreamingResponse"]
 
@@ -68,17 +68,3 @@ class DataRetention(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class DataRetentionWithRawResponse(RawResponseView, resource=DataRetention):
-    """``DataRetention`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    retrieve = RawMethod(DataRetention.retrieve)
-    update = RawMethod(DataRetention.update)
-
-
-class DataRetentionWithStreamingResponse(StreamingResponseView, resource=DataRetention):
-    """``DataRetention`` with each call a context manager over the response before its body is read."""
-
-    retrieve = StreamedMethod(DataRetention.retrieve)
-    update = StreamedMethod(DataRetention.update)

@@ -3,20 +3,26 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.admin.organization.projects import HostedToolPermissionUpdateParams, ProjectHostedToolPermissions
-from ...._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._hosted_tool_permissions_views import (
+        HostedToolPermissionsWithRawResponse,
+        HostedToolPermissionsWithStreamingResponse,
+    )
+else:
+    from ._hosted_tool_permissions_views import (
+        HostedToolPermissionsWithRawResponse,
+        HostedToolPermissionsWithStreamingResponse,
+    )
 
 __all__ = [
     "HostedToolPermissions",
@@ -72,17 +78,3 @@ class HostedToolPermissions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class HostedToolPermissionsWithRawResponse(RawResponseView, resource=HostedToolPermissions):
-    """``HostedToolPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    retrieve = RawMethod(HostedToolPermissions.retrieve)
-    update = RawMethod(HostedToolPermissions.update)
-
-
-class HostedToolPermissionsWithStreamingResponse(StreamingResponseView, resource=HostedToolPermissions):
-    """``HostedToolPermissions`` with each call a context manager over the response before its body is read."""
-
-    retrieve = StreamedMethod(HostedToolPermissions.retrieve)
-    update = StreamedMethod(HostedToolPermissions.update)

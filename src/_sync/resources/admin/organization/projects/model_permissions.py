@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -14,13 +14,19 @@ from ......types.admin.organization.projects import (
     ProjectModelPermissions,
     ProjectModelPermissionsDeleted,
 )
-from ...._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._model_permissions_views import (
+        ModelPermissionsWithRawResponse,
+        ModelPermissionsWithStreamingResponse,
+    )
+else:
+    from ._model_permissions_views import (
+        ModelPermissionsWithRawResponse,
+        ModelPermissionsWithStreamingResponse,
+    )
 
 __all__ = [
     "ModelPermissions",
@@ -96,19 +102,3 @@ class ModelPermissions(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ModelPermissionsWithRawResponse(RawResponseView, resource=ModelPermissions):
-    """``ModelPermissions`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    delete = RawMethod(ModelPermissions.delete)
-    retrieve = RawMethod(ModelPermissions.retrieve)
-    update = RawMethod(ModelPermissions.update)
-
-
-class ModelPermissionsWithStreamingResponse(StreamingResponseView, resource=ModelPermissions):
-    """``ModelPermissions`` with each call a context manager over the response before its body is read."""
-
-    delete = StreamedMethod(ModelPermissions.delete)
-    retrieve = StreamedMethod(ModelPermissions.retrieve)
-    update = StreamedMethod(ModelPermissions.update)

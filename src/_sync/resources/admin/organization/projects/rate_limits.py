@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -15,15 +15,13 @@ from ......types.admin.organization.projects import (
     RateLimitUpdateRateLimitParams,
 )
 from ....._pagination import SyncConversationCursorPage
-from ...._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._rate_limits_views import RateLimitsWithRawResponse, RateLimitsWithStreamingResponse
+else:
+    from ._rate_limits_views import RateLimitsWithRawResponse, RateLimitsWithStreamingResponse
 
 __all__ = ["RateLimits", "RateLimitsWithRawResponse", "RateLimitsWithStreamingResponse"]
 
@@ -77,17 +75,3 @@ class RateLimits(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class RateLimitsWithRawResponse(RawResponseView, resource=RateLimits):
-    """``RateLimits`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list_rate_limits = RawListMethod(RateLimits.list_rate_limits)
-    update_rate_limit = RawMethod(RateLimits.update_rate_limit)
-
-
-class RateLimitsWithStreamingResponse(StreamingResponseView, resource=RateLimits):
-    """``RateLimits`` with each call a context manager over the response before its body is read."""
-
-    list_rate_limits = StreamedListMethod(RateLimits.list_rate_limits)
-    update_rate_limit = StreamedMethod(RateLimits.update_rate_limit)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -17,15 +17,13 @@ from ......types.admin.organization.projects import (
     SpendAlertUpdateParams,
 )
 from ....._pagination import SyncConversationCursorPage
-from ...._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._spend_alerts_views import SpendAlertsWithRawResponse, SpendAlertsWithStreamingResponse
+else:
+    from ._spend_alerts_views import SpendAlertsWithRawResponse, SpendAlertsWithStreamingResponse
 
 __all__ = ["SpendAlerts", "SpendAlertsWithRawResponse", "SpendAlertsWithStreamingResponse"]
 
@@ -143,23 +141,3 @@ class SpendAlerts(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class SpendAlertsWithRawResponse(RawResponseView, resource=SpendAlerts):
-    """``SpendAlerts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(SpendAlerts.create)
-    delete = RawMethod(SpendAlerts.delete)
-    list = RawListMethod(SpendAlerts.list)
-    retrieve = RawMethod(SpendAlerts.retrieve)
-    update = RawMethod(SpendAlerts.update)
-
-
-class SpendAlertsWithStreamingResponse(StreamingResponseView, resource=SpendAlerts):
-    """``SpendAlerts`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(SpendAlerts.create)
-    delete = StreamedMethod(SpendAlerts.delete)
-    list = StreamedListMethod(SpendAlerts.list)
-    retrieve = StreamedMethod(SpendAlerts.retrieve)
-    update = StreamedMethod(SpendAlerts.update)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -18,15 +18,13 @@ from ......types.admin.organization.users import (
     RoleRetrieveResponse,
 )
 from ....._pagination import SyncNextCursorPage
-from ...._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._roles_views import RolesWithRawResponse, RolesWithStreamingResponse
+else:
+    from ._roles_views import RolesWithRawResponse, RolesWithStreamingResponse
 
 __all__ = ["Roles", "RolesWithRawResponse", "RolesWithStreamingResponse"]
 
@@ -121,21 +119,3 @@ class Roles(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class RolesWithRawResponse(RawResponseView, resource=Roles):
-    """``Roles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(Roles.create)
-    delete = RawMethod(Roles.delete)
-    list = RawListMethod(Roles.list)
-    retrieve = RawMethod(Roles.retrieve)
-
-
-class RolesWithStreamingResponse(StreamingResponseView, resource=Roles):
-    """``Roles`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(Roles.create)
-    delete = StreamedMethod(Roles.delete)
-    list = StreamedListMethod(Roles.list)
-    retrieve = StreamedMethod(Roles.retrieve)

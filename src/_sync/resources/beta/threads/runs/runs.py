@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack, deprecated
 
@@ -26,19 +26,15 @@ from ....._helpers import assistants as assistant_streams
 from ....._helpers import polling
 from ....._pagination import SyncCursorPage
 from ....._streaming import Stream
-from ...._base import (
-    RawListMethod,
-    RawMethod,
-    RawOverloadedMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamedOverloadedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
 from ..._opt_in import ASSISTANTS_OPT_IN
-from .steps import Steps, StepsWithRawResponse, StepsWithStreamingResponse
+from .steps import Steps
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._runs_views import RunsWithRawResponse, RunsWithStreamingResponse
+else:
+    from ._runs_views import RunsWithRawResponse, RunsWithStreamingResponse
 
 __all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
@@ -291,29 +287,3 @@ class Runs(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class RunsWithRawResponse(RawResponseView, resource=Runs):
-    """``Runs`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    steps: StepsWithRawResponse
-
-    cancel = RawMethod(Runs.cancel)
-    create = RawOverloadedMethod(Runs.create)
-    list = RawListMethod(Runs.list)
-    retrieve = RawMethod(Runs.retrieve)
-    submit_tool_outputs = RawOverloadedMethod(Runs.submit_tool_outputs)
-    update = RawMethod(Runs.update)
-
-
-class RunsWithStreamingResponse(StreamingResponseView, resource=Runs):
-    """``Runs`` with each call a context manager over the response before its body is read."""
-
-    steps: StepsWithStreamingResponse
-
-    cancel = StreamedMethod(Runs.cancel)
-    create = StreamedOverloadedMethod(Runs.create)
-    list = StreamedListMethod(Runs.list)
-    retrieve = StreamedMethod(Runs.retrieve)
-    submit_tool_outputs = StreamedOverloadedMethod(Runs.submit_tool_outputs)
-    update = StreamedMethod(Runs.update)

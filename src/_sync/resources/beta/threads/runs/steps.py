@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack, deprecated
 
@@ -11,16 +11,14 @@ from ......_request import require_path_param
 from ......_types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ......types.beta.threads.runs import RunStep, StepListParams, StepRetrieveParams
 from ....._pagination import SyncCursorPage
-from ...._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ...._base import SyncAPIResource
 from ..._opt_in import ASSISTANTS_OPT_IN
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._steps_views import StepsWithRawResponse, StepsWithStreamingResponse
+else:
+    from ._steps_views import StepsWithRawResponse, StepsWithStreamingResponse
 
 __all__ = ["Steps", "StepsWithRawResponse", "StepsWithStreamingResponse"]
 
@@ -81,17 +79,3 @@ class Steps(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class StepsWithRawResponse(RawResponseView, resource=Steps):
-    """``Steps`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    list = RawListMethod(Steps.list)
-    retrieve = RawMethod(Steps.retrieve)
-
-
-class StepsWithStreamingResponse(StreamingResponseView, resource=Steps):
-    """``Steps`` with each call a context manager over the response before its body is read."""
-
-    list = StreamedListMethod(Steps.list)
-    retrieve = StreamedMethod(Steps.retrieve)

@@ -18,18 +18,16 @@ from .......types.admin.organization.projects import (
     ProjectGroup,
 )
 from ......_pagination import AsyncNextCursorPage
-from ....._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ....._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
+    from .roles import AsyncRoles
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncGroupsWithRawResponse, AsyncGroupsWithStreamingResponse
+else:
+    from ._views import AsyncGroupsWithRawResponse, AsyncGroupsWithStreamingResponse
 
 __all__ = ["AsyncGroups", "AsyncGroupsWithRawResponse", "AsyncGroupsWithStreamingResponse"]
 
@@ -133,25 +131,3 @@ class AsyncGroups(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncGroupsWithRawResponse(AsyncRawResponseView, resource=AsyncGroups):
-    """``AsyncGroups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    roles: AsyncRolesWithRawResponse
-
-    create = AsyncRawMethod(AsyncGroups.create)
-    delete = AsyncRawMethod(AsyncGroups.delete)
-    list = AsyncRawListMethod(AsyncGroups.list)
-    retrieve = AsyncRawMethod(AsyncGroups.retrieve)
-
-
-class AsyncGroupsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncGroups):
-    """``AsyncGroups`` with each call a context manager over the response before its body is read."""
-
-    roles: AsyncRolesWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncGroups.create)
-    delete = AsyncStreamedMethod(AsyncGroups.delete)
-    list = AsyncStreamedListMethod(AsyncGroups.list)
-    retrieve = AsyncStreamedMethod(AsyncGroups.retrieve)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
@@ -18,15 +18,13 @@ from .......types.admin.organization.projects.groups import (
     RoleRetrieveResponse,
 )
 from ......_pagination import AsyncNextCursorPage
-from ....._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ....._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._roles_views import AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
+else:
+    from ._roles_views import AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
 
 __all__ = ["AsyncRoles", "AsyncRolesWithRawResponse", "AsyncRolesWithStreamingResponse"]
 
@@ -125,21 +123,3 @@ class AsyncRoles(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncRolesWithRawResponse(AsyncRawResponseView, resource=AsyncRoles):
-    """``AsyncRoles`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncRoles.create)
-    delete = AsyncRawMethod(AsyncRoles.delete)
-    list = AsyncRawListMethod(AsyncRoles.list)
-    retrieve = AsyncRawMethod(AsyncRoles.retrieve)
-
-
-class AsyncRolesWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncRoles):
-    """``AsyncRoles`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncRoles.create)
-    delete = AsyncStreamedMethod(AsyncRoles.delete)
-    list = AsyncStreamedListMethod(AsyncRoles.list)
-    retrieve = AsyncStreamedMethod(AsyncRoles.retrieve)

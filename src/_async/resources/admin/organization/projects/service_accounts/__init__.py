@@ -19,18 +19,16 @@ from .......types.admin.organization.projects import (
     ServiceAccountUpdateParams,
 )
 from ......_pagination import AsyncConversationCursorPage
-from ....._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ....._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .api_keys import AsyncAPIKeys, AsyncAPIKeysWithRawResponse, AsyncAPIKeysWithStreamingResponse
+    from .api_keys import AsyncAPIKeys
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncServiceAccountsWithRawResponse, AsyncServiceAccountsWithStreamingResponse
+else:
+    from ._views import AsyncServiceAccountsWithRawResponse, AsyncServiceAccountsWithStreamingResponse
 
 __all__ = ["AsyncServiceAccounts", "AsyncServiceAccountsWithRawResponse", "AsyncServiceAccountsWithStreamingResponse"]
 
@@ -155,27 +153,3 @@ class AsyncServiceAccounts(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncServiceAccountsWithRawResponse(AsyncRawResponseView, resource=AsyncServiceAccounts):
-    """``AsyncServiceAccounts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    api_keys: AsyncAPIKeysWithRawResponse
-
-    create = AsyncRawMethod(AsyncServiceAccounts.create)
-    delete = AsyncRawMethod(AsyncServiceAccounts.delete)
-    list = AsyncRawListMethod(AsyncServiceAccounts.list)
-    retrieve = AsyncRawMethod(AsyncServiceAccounts.retrieve)
-    update = AsyncRawMethod(AsyncServiceAccounts.update)
-
-
-class AsyncServiceAccountsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncServiceAccounts):
-    """``AsyncServiceAccounts`` with each call a context manager over the response before its body is read."""
-
-    api_keys: AsyncAPIKeysWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncServiceAccounts.create)
-    delete = AsyncStreamedMethod(AsyncServiceAccounts.delete)
-    list = AsyncStreamedListMethod(AsyncServiceAccounts.list)
-    retrieve = AsyncStreamedMethod(AsyncServiceAccounts.retrieve)
-    update = AsyncStreamedMethod(AsyncServiceAccounts.update)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ......._request import require_path_param
 from ......._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .......types.admin.organization.projects.service_accounts import APIKeyCreateParams, APIKeyCreateResponse
-from ....._base import (
-    AsyncAPIResource,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ....._base import AsyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._api_keys_views import AsyncAPIKeysWithRawResponse, AsyncAPIKeysWithStreamingResponse
+else:
+    from ._api_keys_views import AsyncAPIKeysWithRawResponse, AsyncAPIKeysWithStreamingResponse
 
 __all__ = ["AsyncAPIKeys", "AsyncAPIKeysWithRawResponse", "AsyncAPIKeysWithStreamingResponse"]
 
@@ -48,15 +48,3 @@ class AsyncAPIKeys(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncAPIKeysWithRawResponse(AsyncRawResponseView, resource=AsyncAPIKeys):
-    """``AsyncAPIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = AsyncRawMethod(AsyncAPIKeys.create)
-
-
-class AsyncAPIKeysWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncAPIKeys):
-    """``AsyncAPIKeys`` with each call a context manager over the response before its body is read."""
-
-    create = AsyncStreamedMethod(AsyncAPIKeys.create)

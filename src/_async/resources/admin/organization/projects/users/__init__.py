@@ -18,18 +18,16 @@ from .......types.admin.organization.projects import (
     UserUpdateParams,
 )
 from ......_pagination import AsyncConversationCursorPage
-from ....._base import (
-    AsyncAPIResource,
-    AsyncRawListMethod,
-    AsyncRawMethod,
-    AsyncRawResponseView,
-    AsyncStreamedListMethod,
-    AsyncStreamedMethod,
-    AsyncStreamingResponseView,
-)
+from ....._base import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .roles import AsyncRoles, AsyncRolesWithRawResponse, AsyncRolesWithStreamingResponse
+    from .roles import AsyncRoles
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
+else:
+    from ._views import AsyncUsersWithRawResponse, AsyncUsersWithStreamingResponse
 
 __all__ = ["AsyncUsers", "AsyncUsersWithRawResponse", "AsyncUsersWithStreamingResponse"]
 
@@ -154,27 +152,3 @@ class AsyncUsers(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class AsyncUsersWithRawResponse(AsyncRawResponseView, resource=AsyncUsers):
-    """``AsyncUsers`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    roles: AsyncRolesWithRawResponse
-
-    create = AsyncRawMethod(AsyncUsers.create)
-    delete = AsyncRawMethod(AsyncUsers.delete)
-    list = AsyncRawListMethod(AsyncUsers.list)
-    retrieve = AsyncRawMethod(AsyncUsers.retrieve)
-    update = AsyncRawMethod(AsyncUsers.update)
-
-
-class AsyncUsersWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncUsers):
-    """``AsyncUsers`` with each call a context manager over the response before its body is read."""
-
-    roles: AsyncRolesWithStreamingResponse
-
-    create = AsyncStreamedMethod(AsyncUsers.create)
-    delete = AsyncStreamedMethod(AsyncUsers.delete)
-    list = AsyncStreamedListMethod(AsyncUsers.list)
-    retrieve = AsyncStreamedMethod(AsyncUsers.retrieve)
-    update = AsyncStreamedMethod(AsyncUsers.update)

@@ -18,18 +18,16 @@ from .......types.admin.organization.projects import (
     ProjectGroup,
 )
 from ......_pagination import SyncNextCursorPage
-from ....._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ....._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
+    from .roles import Roles
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import GroupsWithRawResponse, GroupsWithStreamingResponse
+else:
+    from ._views import GroupsWithRawResponse, GroupsWithStreamingResponse
 
 __all__ = ["Groups", "GroupsWithRawResponse", "GroupsWithStreamingResponse"]
 
@@ -133,25 +131,3 @@ class Groups(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class GroupsWithRawResponse(RawResponseView, resource=Groups):
-    """``Groups`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    roles: RolesWithRawResponse
-
-    create = RawMethod(Groups.create)
-    delete = RawMethod(Groups.delete)
-    list = RawListMethod(Groups.list)
-    retrieve = RawMethod(Groups.retrieve)
-
-
-class GroupsWithStreamingResponse(StreamingResponseView, resource=Groups):
-    """``Groups`` with each call a context manager over the response before its body is read."""
-
-    roles: RolesWithStreamingResponse
-
-    create = StreamedMethod(Groups.create)
-    delete = StreamedMethod(Groups.delete)
-    list = StreamedListMethod(Groups.list)
-    retrieve = StreamedMethod(Groups.retrieve)

@@ -19,18 +19,16 @@ from .......types.admin.organization.projects import (
     ServiceAccountUpdateParams,
 )
 from ......_pagination import SyncConversationCursorPage
-from ....._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ....._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .api_keys import APIKeys, APIKeysWithRawResponse, APIKeysWithStreamingResponse
+    from .api_keys import APIKeys
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import ServiceAccountsWithRawResponse, ServiceAccountsWithStreamingResponse
+else:
+    from ._views import ServiceAccountsWithRawResponse, ServiceAccountsWithStreamingResponse
 
 __all__ = ["ServiceAccounts", "ServiceAccountsWithRawResponse", "ServiceAccountsWithStreamingResponse"]
 
@@ -155,27 +153,3 @@ class ServiceAccounts(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class ServiceAccountsWithRawResponse(RawResponseView, resource=ServiceAccounts):
-    """``ServiceAccounts`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    api_keys: APIKeysWithRawResponse
-
-    create = RawMethod(ServiceAccounts.create)
-    delete = RawMethod(ServiceAccounts.delete)
-    list = RawListMethod(ServiceAccounts.list)
-    retrieve = RawMethod(ServiceAccounts.retrieve)
-    update = RawMethod(ServiceAccounts.update)
-
-
-class ServiceAccountsWithStreamingResponse(StreamingResponseView, resource=ServiceAccounts):
-    """``ServiceAccounts`` with each call a context manager over the response before its body is read."""
-
-    api_keys: APIKeysWithStreamingResponse
-
-    create = StreamedMethod(ServiceAccounts.create)
-    delete = StreamedMethod(ServiceAccounts.delete)
-    list = StreamedListMethod(ServiceAccounts.list)
-    retrieve = StreamedMethod(ServiceAccounts.retrieve)
-    update = StreamedMethod(ServiceAccounts.update)

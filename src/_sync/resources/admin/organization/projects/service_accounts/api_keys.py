@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
 from ......._request import require_path_param
 from ......._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .......types.admin.organization.projects.service_accounts import APIKeyCreateParams, APIKeyCreateResponse
-from ....._base import (
-    RawMethod,
-    RawResponseView,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ....._base import SyncAPIResource
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._api_keys_views import APIKeysWithRawResponse, APIKeysWithStreamingResponse
+else:
+    from ._api_keys_views import APIKeysWithRawResponse, APIKeysWithStreamingResponse
 
 __all__ = ["APIKeys", "APIKeysWithRawResponse", "APIKeysWithStreamingResponse"]
 
@@ -49,15 +49,3 @@ class APIKeys(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class APIKeysWithRawResponse(RawResponseView, resource=APIKeys):
-    """``APIKeys`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    create = RawMethod(APIKeys.create)
-
-
-class APIKeysWithStreamingResponse(StreamingResponseView, resource=APIKeys):
-    """``APIKeys`` with each call a context manager over the response before its body is read."""
-
-    create = StreamedMethod(APIKeys.create)

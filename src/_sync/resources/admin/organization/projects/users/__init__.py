@@ -18,18 +18,16 @@ from .......types.admin.organization.projects import (
     UserUpdateParams,
 )
 from ......_pagination import SyncConversationCursorPage
-from ....._base import (
-    RawListMethod,
-    RawMethod,
-    RawResponseView,
-    StreamedListMethod,
-    StreamedMethod,
-    StreamingResponseView,
-    SyncAPIResource,
-)
+from ....._base import SyncAPIResource
 
 if TYPE_CHECKING:
-    from .roles import Roles, RolesWithRawResponse, RolesWithStreamingResponse
+    from .roles import Roles
+
+# Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
+if TYPE_CHECKING:
+    from ._views import UsersWithRawResponse, UsersWithStreamingResponse
+else:
+    from ._views import UsersWithRawResponse, UsersWithStreamingResponse
 
 __all__ = ["Users", "UsersWithRawResponse", "UsersWithStreamingResponse"]
 
@@ -154,27 +152,3 @@ class Users(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-
-
-class UsersWithRawResponse(RawResponseView, resource=Users):
-    """``Users`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
-
-    roles: RolesWithRawResponse
-
-    create = RawMethod(Users.create)
-    delete = RawMethod(Users.delete)
-    list = RawListMethod(Users.list)
-    retrieve = RawMethod(Users.retrieve)
-    update = RawMethod(Users.update)
-
-
-class UsersWithStreamingResponse(StreamingResponseView, resource=Users):
-    """``Users`` with each call a context manager over the response before its body is read."""
-
-    roles: RolesWithStreamingResponse
-
-    create = StreamedMethod(Users.create)
-    delete = StreamedMethod(Users.delete)
-    list = StreamedListMethod(Users.list)
-    retrieve = StreamedMethod(Users.retrieve)
-    update = StreamedMethod(Users.update)
