@@ -151,18 +151,22 @@ def _checked_key(key: object) -> str:
 
 
 class AsyncLoopGuard:
-    """Refuses use of an async client from an event loop other than the one it first ran in.
+    """Lets an async client follow the program from one event loop to the next, one at a time.
 
-    Its pooled connections belong to that first loop; from another loop they would hang or fail
-    deep inside the transport, so the mistake is named at the call instead.
+    Connections belong to the loop that opened them. When the client's last loop has finished
+    (closed, collected, or no longer running, as after ``asyncio.run`` or a library's
+    ``run_sync``), its connections are closed where they lie and the call goes on from the new
+    loop on fresh ones. While that last loop is still running (another thread's), the client
+    cannot be shared with it, and the call is refused with an error that says so.
     """
 
-    def __init__(self, client_name: str) -> None:
+    def __init__(self, client_name: str, http_client: Any = None) -> None:
         self._client_name = client_name
+        self._http_client = http_client
         self._loop: Optional[weakref.ReferenceType[asyncio.AbstractEventLoop]] = None
 
     def check(self) -> None:
-        """Raise RuntimeError when called from a different asyncio loop than the first call."""
+        """Move to the running asyncio loop if the last one finished; raise RuntimeError if it still runs."""
         asyncio = sys.modules.get("asyncio")
         try:
             loop = asyncio.get_running_loop() if asyncio is not None else None
@@ -170,24 +174,59 @@ class AsyncLoopGuard:
             loop = None
         if loop is None:  # not asyncio (trio): connections are bound differently there
             return
-        if self._loop is None:
-            self._loop = weakref.ref(loop)
-        elif self._loop() is not loop:
+        last_ref = self._loop
+        if last_ref is not None:
+            last = last_ref()
+            if last is loop:
+                return
+            self._move(last)
+        self._loop = weakref.ref(loop)
+
+    def before_close(self) -> None:
+        """Close what a finished loop still holds, so closing from a later loop awaits nothing of it."""
+        last_ref = self._loop
+        last = last_ref() if last_ref is not None else None
+        if last_ref is None or last is self._running_loop():
+            return
+        from ._http.loop_handoff import LoopBoundError, leave_loop, loop_is_finished
+
+        if loop_is_finished(last) and self._http_client is not None:
+            try:
+                leave_loop(self._http_client, last)
+            except LoopBoundError:  # aiohttp's session: its own close deals with it as before
+                pass
+
+    @staticmethod
+    def _running_loop() -> Optional[asyncio.AbstractEventLoop]:
+        asyncio = sys.modules.get("asyncio")
+        try:
+            return asyncio.get_running_loop() if asyncio is not None else None
+        except RuntimeError:
+            return None
+
+    def _move(self, last: Optional[asyncio.AbstractEventLoop]) -> None:
+        from ._http.loop_handoff import leave_loop, loop_is_finished
+
+        if not loop_is_finished(last):
             raise RuntimeError(
-                f"This {self._client_name} was first used in another event loop, which owns its connections. "
-                f"Create one {self._client_name} per event loop (for example inside the function that "
-                "asyncio.run() runs), or give each loop its own client."
+                f"This {self._client_name} is in use by another event loop that is still running (in another "
+                f"thread), which owns its connections. Give each running loop its own {self._client_name}."
             )
+        if self._http_client is not None:
+            leave_loop(self._http_client, last)
 
 
 class SyncLoopGuard:
     """The sync twin of :class:`AsyncLoopGuard`: a blocking client works from any thread."""
 
-    def __init__(self, client_name: str) -> None:
+    def __init__(self, client_name: str, http_client: Any = None) -> None:
         self._client_name = client_name
 
     def check(self) -> None:
         """Nothing to check."""
+
+    def before_close(self) -> None:
+        """Nothing to close ahead."""
 
 
 class AsyncPaginator(Generic[_ItemT, _PageT]):

@@ -73,7 +73,7 @@ class AsyncAPIClient:
         self._api_key = api_key
         self._static_auth = {"Authorization": f"Bearer {api_key}"} if isinstance(api_key, str) else None
         self._http_client = http_client if http_client is not None else DefaultAsyncHttpxClient()
-        self._loop_guard = AsyncLoopGuard(type(self).__name__)
+        self._loop_guard = AsyncLoopGuard(type(self).__name__, self._http_client)
 
     @property
     def base_url(self) -> httpx.URL:
@@ -440,6 +440,7 @@ class AsyncAPIClient:
 
     async def close(self) -> None:
         """Close the connection pool. Closing twice is harmless."""
+        self._loop_guard.before_close()
         await self._http_client.aclose()
 
     async def __aenter__(self: _ClientT) -> _ClientT:

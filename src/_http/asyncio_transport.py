@@ -26,6 +26,7 @@ from typing import Any, Deque, Dict, Mapping, Optional, Set, Tuple, Union
 import httpx
 
 from .http11 import BodyFramer, ResponseHead, ResponseParser
+from .loop_handoff import close_without_loop
 from .shared import (
     STALE_RETRIES,
     BodyOnItsConnection,
@@ -240,10 +241,19 @@ class _Connection(asyncio.Protocol):
     def close(self) -> None:
         transport = self.transport
         if transport is not None and not self.closed:
-            try:
-                transport.abort()
-            except RuntimeError:  # its event loop is already closed; nothing left to schedule on
-                pass
+            if self.pool.loop.is_closed():
+                # Aborting would schedule the socket's close on the dead loop, which refuses.
+                self.closed = True
+                close_without_loop(transport)
+                return
+            transport.abort()
+
+    def close_now(self) -> None:
+        """Close the socket at once, for a loop that will not run the usual close callbacks."""
+        transport = self.transport
+        if transport is not None and not self.closed:
+            self.closed = True
+            close_without_loop(transport)
 
 
 class _Pool:
@@ -396,6 +406,17 @@ class _Pool:
         for connection in list(self.connections):
             self.discard(connection)
 
+    def abandon(self) -> None:
+        """Close every connection of a loop that has finished, leaving nothing for it to run.
+
+        Its waiters are dropped, not failed: failing one would schedule its task on that loop.
+        """
+        self.closed = True
+        self.waiters.clear()
+        for connection in list(self.connections):
+            connection.close_now()
+            self.discard(connection)
+
     def check_open(self) -> None:
         if self.closed:
             raise RuntimeError(_CLOSED)
@@ -513,7 +534,7 @@ class AsyncioTransport(TransportOptions, httpx.AsyncBaseTransport):
         ):
             return await self._fallback_transport().handle_async_request(request)
         pool = self._pool
-        if pool is None or pool.loop is not loop:
+        if pool is None or pool.loop is not loop or pool.closed:
             pool = self._pool_for(loop)
 
         origin = origin_of(request)
@@ -559,8 +580,11 @@ class AsyncioTransport(TransportOptions, httpx.AsyncBaseTransport):
         pools, self._pools = self._pools, {}
         current = _running_asyncio_loop()
         for pool in pools.values():
-            if pool.loop is current or pool.loop.is_closed():
+            if pool.loop is current:
                 pool.close()
+            elif not pool.loop.is_running():
+                # A closed or idle loop would never run the usual close callbacks.
+                pool.abandon()
             else:
                 # Another thread's loop owns these connections; only it may touch them.
                 try:
@@ -580,15 +604,35 @@ class AsyncioTransport(TransportOptions, httpx.AsyncBaseTransport):
         """The pool of ``loop``: connections belong to the loop that made them, so each loop has its own."""
         pools = self._pools
         pool = pools.get(id(loop))
-        if pool is None or pool.loop is not loop:
+        if pool is None or pool.loop is not loop or pool.closed:
+            self._check_open()
             for key, other in list(pools.items()):
                 if other.loop.is_closed():
                     # Its loop ended with connections still pooled; they can only be dropped now.
-                    other.close()
+                    other.abandon()
                     del pools[key]
             pool = pools[id(loop)] = _Pool(loop, self._settings.limits)
         self._pool = pool
         return pool
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError(_CLOSED)
+
+    def leave_loop(self, loop: Optional[asyncio.AbstractEventLoop]) -> None:
+        """Close the connections of ``loop``, which has finished (closed, or idle for good), so that
+        the next request from another loop starts afresh; pools of loops already closed go too."""
+        for key, pool in list(self._pools.items()):
+            if pool.loop is loop or pool.loop.is_closed():
+                del self._pools[key]
+                if self._pool is pool:
+                    self._pool = None
+                pool.abandon()
+        fallback = self._fallback
+        if fallback is not None:
+            from .loop_handoff import leave_httpcore_pool
+
+            leave_httpcore_pool(fallback._pool, loop)
 
     def _fallback_transport(self) -> httpx.AsyncHTTPTransport:
         if self._fallback is None:

@@ -74,7 +74,7 @@ class SyncAPIClient:
         self._api_key = api_key
         self._static_auth = {"Authorization": f"Bearer {api_key}"} if isinstance(api_key, str) else None
         self._http_client = http_client if http_client is not None else DefaultHttpxClient()
-        self._loop_guard = SyncLoopGuard(type(self).__name__)
+        self._loop_guard = SyncLoopGuard(type(self).__name__, self._http_client)
 
     @property
     def base_url(self) -> httpx.URL:
@@ -435,6 +435,7 @@ class SyncAPIClient:
 
     def close(self) -> None:
         """Close the connection pool. Closing twice is harmless."""
+        self._loop_guard.before_close()
         self._http_client.close()
 
     def __enter__(self: _ClientT) -> _ClientT:
