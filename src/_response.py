@@ -186,11 +186,20 @@ class LegacyAPIResponse(ResponseView, Generic[_T]):
     """What ``with_raw_response`` calls return: the HTTP response, and ``parse()`` for the usual result."""
 
     def __init__(
-        self, response: httpx.Response, *, parser: Callable[[Any], Any], cast_to: Any, retries_taken: int
+        self,
+        response: httpx.Response,
+        *,
+        parse_result: Callable[[bytes], Any],
+        parse_as: Callable[[Any, bytes], Any],
+        cast_to: Any,
+        is_stream: bool,
+        retries_taken: int,
     ) -> None:
         super().__init__(response, retries_taken=retries_taken)
-        self._parser = parser
+        self._parse_result = parse_result
+        self._parse_as = parse_as
         self._cast_to = cast_to
+        self._is_stream = is_stream
         self._parsed: Dict[Any, Any] = {}
 
     @property
@@ -211,7 +220,11 @@ class LegacyAPIResponse(ResponseView, Generic[_T]):
         """What the call would have returned without ``with_raw_response`` (or the body as ``to``)."""
         key = to or self._cast_to
         if key not in self._parsed:
-            self._parsed[key] = self._parser(to)
+            if to is None:
+                # A streamed call's body is still unread: its result is the stream that reads it.
+                self._parsed[key] = self._parse_result(b"" if self._is_stream else self.http_response.content)
+            else:
+                self._parsed[key] = self._parse_as(to, self.http_response.content)
         return cast(_T, self._parsed[key])
 
     def __repr__(self) -> str:

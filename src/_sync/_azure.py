@@ -100,12 +100,12 @@ class AzureOpenAI(OpenAI):
         key = self.api_key if isinstance(self.api_key, str) else sync_resolve_key(self.api_key)
         return credential_headers(api_key=key, azure_ad_token=None)
 
-    def request(self, options: CallOptions, *, cast_to: Any, stream_item: Any = None) -> Any:
+    def request(self, options: CallOptions, *, cast_to: Any) -> Any:
         """Send a call, routing deployment-scoped paths to their deployment first."""
         path = deployment_path(options.path, options.body, self._settings.base_url)
         if path != options.path:
             options = dataclasses.replace(options, path=path)
-        return super().request(options, cast_to=cast_to, stream_item=stream_item)
+        return super().request(options, cast_to=cast_to)
 
     def copy(
         self,

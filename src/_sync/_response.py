@@ -21,10 +21,17 @@ class APIResponse(ResponseView, Generic[_T]):
     """An HTTP response whose body is read on demand: parse it, or iterate its bytes, text or lines."""
 
     def __init__(
-        self, response: httpx.Response, *, parser: Callable[[Any, bytes], Any], is_stream: bool, retries_taken: int
+        self,
+        response: httpx.Response,
+        *,
+        parse_result: Callable[[bytes], Any],
+        parse_as: Callable[[Any, bytes], Any],
+        is_stream: bool,
+        retries_taken: int,
     ) -> None:
         super().__init__(response, retries_taken=retries_taken)
-        self._parser = parser
+        self._parse_result = parse_result
+        self._parse_as = parse_as
         self._is_stream = is_stream
 
     def read(self) -> bytes:
@@ -41,12 +48,14 @@ class APIResponse(ResponseView, Generic[_T]):
         return decode_json_body(self.http_response, self.http_response.read())
 
     def parse(self, *, to: Optional[type[Any]] = None) -> _T:
-        """Read the body and build what the call returns without ``with_streaming_response``.
+        """Read the body and build what the call returns without ``with_streaming_response`` (or the body as ``to``).
 
         For a streaming call this gives the stream itself, which reads the body as it is iterated.
         """
+        if to is not None:
+            return cast(_T, self._parse_as(to, self.http_response.read()))
         content = b"" if self._is_stream else self.http_response.read()
-        return cast(_T, self._parser(to, content))
+        return cast(_T, self._parse_result(content))
 
     def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
         """Iterate the body as it arrives."""

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional,
 from typing_extensions import Unpack
 
 from ..._concurrency import async_sleep
-from ..._constants import RAW_RESPONSE_HEADER
 from ..._polling import FILE_DONE_STATUSES, RUN_PENDING_STATUSES, poll_delay, poll_headers
 from ..._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from ...types.beta.thread_create_and_run_params import ThreadCreateAndRunParamsBase
@@ -76,7 +75,7 @@ async def _poll(
     extra_headers: Optional[Headers],
 ) -> Any:
     """Fetch (raw, to see the headers) until ``pending`` says the object has settled; return it."""
-    headers: Headers = {**poll_headers(extra_headers, poll_interval_ms), RAW_RESPONSE_HEADER: "raw"}
+    headers: Headers = poll_headers(extra_headers, poll_interval_ms)
     while True:
         raw = await fetch(headers)
         result = raw.parse()
@@ -152,7 +151,9 @@ async def _poll_vector_store_file(
     options: RequestOptions,
 ) -> VectorStoreFile:
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(file_id, vector_store_id=vector_store_id, **options.with_headers(headers))
+        return resource.with_raw_response.retrieve(
+            file_id, vector_store_id=vector_store_id, **options.with_headers(headers)
+        )
 
     result: VectorStoreFile = await _poll(
         fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
@@ -258,7 +259,9 @@ async def _poll_file_batch(
     options: RequestOptions,
 ) -> VectorStoreFileBatch:
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(batch_id, vector_store_id=vector_store_id, **options.with_headers(headers))
+        return resource.with_raw_response.retrieve(
+            batch_id, vector_store_id=vector_store_id, **options.with_headers(headers)
+        )
 
     result: VectorStoreFileBatch = await _poll(
         fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
@@ -339,7 +342,7 @@ async def poll_run(
     """
 
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(
+        return resource.with_raw_response.retrieve(
             run_id,
             thread_id=thread_id,
             extra_headers=headers,
@@ -473,7 +476,7 @@ async def _poll_video(
     options: RequestOptions,
 ) -> Video:
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(video_id, **options.with_headers(headers))
+        return resource.with_raw_response.retrieve(video_id, **options.with_headers(headers))
 
     result: Video = await _poll(
         fetch, pending=_video_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
@@ -516,9 +519,9 @@ async def wait_for_processing(
     and raises RuntimeError once ``max_wait_seconds`` have passed.
     """
     interval_ms = None if isinstance(poll_interval, NotGiven) else poll_interval * 1000
-    headers: Headers = {**poll_headers(None, NOT_GIVEN), RAW_RESPONSE_HEADER: "raw"}
+    headers: Headers = poll_headers(None, NOT_GIVEN)
     started = time.monotonic()
-    raw: Any = await resource.retrieve(id, extra_headers=headers)
+    raw: Any = await resource.with_raw_response.retrieve(id, extra_headers=headers)
     file: FileObject = raw.parse()
     while file.status not in FILE_DONE_STATUSES:
         if time.monotonic() - started > max_wait_seconds:
@@ -526,6 +529,6 @@ async def wait_for_processing(
                 f"Giving up on waiting for file {id} to finish processing after {max_wait_seconds} seconds."
             )
         await async_sleep(poll_delay(raw.headers, interval_ms, default_ms=5000))
-        raw = await resource.retrieve(id, extra_headers=headers)
+        raw = await resource.with_raw_response.retrieve(id, extra_headers=headers)
         file = raw.parse()
     return file

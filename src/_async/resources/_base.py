@@ -12,14 +12,14 @@ method (``create`` with ``stream``) is declared too, its response typed but not 
 
 from __future__ import annotations
 
+import copy
 import functools
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Mapping, Optional, TypeVar, overload
 
 from typing_extensions import Concatenate, ParamSpec
 
 from ..._concurrency import AsyncPaginator
-from ..._constants import RAW_RESPONSE_HEADER
-from ..._request import CallOptions
+from ..._request import CallOptions, ResponseMode
 from ..._response import HttpxBinaryResponseContent
 from ..._signatures import install_call_signatures
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
@@ -43,6 +43,7 @@ __all__ = [
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT")
+_ResourceT = TypeVar("_ResourceT", bound="AsyncAPIResource")
 _P = ParamSpec("_P")
 
 
@@ -64,8 +65,17 @@ class AsyncAPIResource:
         # Calls taking `**params` get their real signature and a check of the keywords given.
         install_call_signatures(cls)
 
+    #: What this resource's calls return; the views' copies of a resource say "raw" or "streamed".
+    _mode: ResponseMode = "parsed"
+
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    def _in_mode(self: _ResourceT, mode: ResponseMode) -> _ResourceT:
+        """A copy of this resource whose calls return ``mode`` (the resource itself is left as it is)."""
+        moded = copy.copy(self)
+        moded._mode = mode
+        return moded
 
     @functools.cached_property
     def with_raw_response(self) -> Any:
@@ -104,6 +114,7 @@ class AsyncAPIResource:
         if query_keys and body:
             body = dict(body)
             query = {**(query or {}), **{key: body.pop(key) for key in query_keys if key in body}}
+        # Whether the body is an event stream is decided here, once, from the call's own params.
         if stream_item is not None and not ((body and body.get("stream")) or (query and query.get("stream"))):
             stream_item = None
         options = CallOptions(
@@ -117,9 +128,11 @@ class AsyncAPIResource:
             extra_body=extra_body,
             timeout=timeout,
             json_hook=json_hook,
+            stream_item=stream_item,
             stream_ends_with_done=stream_ends_with_done,
+            mode=self._mode,
         )
-        result: _T = await self._client.request(options, cast_to=cast_to, stream_item=stream_item)
+        result: _T = await self._client.request(options, cast_to=cast_to)
         return result
 
     def _list(
@@ -146,6 +159,7 @@ class AsyncAPIResource:
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            mode=self._mode,
         )
         return self._client.get_api_list(options, page=page)
 
@@ -174,14 +188,17 @@ def _default_accept(cast_to: object) -> Optional[str]:
 
 
 class _ResponseView:
-    """Wraps every method of a resource to mark its calls; a sub-resource gives its own view."""
+    """Gives every method of a resource bound to a copy of it whose calls return the view's mode;
+    a sub-resource gives its own view."""
 
-    _mode = ""
+    _mode: ResponseMode = "parsed"
     # The resource property returning this kind of view, which a sub-resource's attribute returns.
     _property = ""
 
     def __init__(self, target: object) -> None:
         self._target = target
+        # A client's view (`client.with_raw_response.chat...`) only leads to its resources' views.
+        self._moded = target._in_mode(self._mode) if isinstance(target, AsyncAPIResource) else target
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._target, name)
@@ -189,11 +206,7 @@ class _ResponseView:
             return getattr(attr, self._property)
         if not callable(attr) or name.startswith("_"):
             return attr
-        return self._wrap(attr)
-
-    def _marked(self, kwargs: dict[str, Any]) -> dict[str, Any]:
-        kwargs["extra_headers"] = {**(kwargs.get("extra_headers") or {}), RAW_RESPONSE_HEADER: self._mode}
-        return kwargs
+        return self._wrap(getattr(self._moded, name))
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
         raise NotImplementedError
@@ -208,7 +221,7 @@ class AsyncRawResponseView(_ResponseView):
     A resource's named view subclasses it with ``resource=`` naming the resource class.
     """
 
-    _mode = "raw"
+    _mode: ResponseMode = "raw"
     _property = "with_raw_response"
 
     def __init_subclass__(cls, *, resource: Optional[type[AsyncAPIResource]] = None, **kwargs: Any) -> None:
@@ -217,12 +230,8 @@ class AsyncRawResponseView(_ResponseView):
             resource._raw_response_view = cls
 
     def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
-        @functools.wraps(method, updated=())
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return method(*args, **self._marked(kwargs))
-
-        return call
+        # The method is already bound to the raw copy of the resource; it is returned as it is.
+        return method
 
 
 class AsyncStreamingResponseView(_ResponseView):
@@ -231,7 +240,7 @@ class AsyncStreamingResponseView(_ResponseView):
     A resource's named view subclasses it with ``resource=`` naming the resource class.
     """
 
-    _mode = "stream"
+    _mode: ResponseMode = "streamed"
     _property = "with_streaming_response"
 
     def __init_subclass__(cls, *, resource: Optional[type[AsyncAPIResource]] = None, **kwargs: Any) -> None:
@@ -243,8 +252,7 @@ class AsyncStreamingResponseView(_ResponseView):
         # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
         @functools.wraps(method, updated=())
         def call(*args: Any, **kwargs: Any) -> Any:
-            marked = self._marked(kwargs)
-            return AsyncResponseContextManager(lambda: method(*args, **marked))
+            return AsyncResponseContextManager(lambda: method(*args, **kwargs))
 
         return call
 
@@ -262,7 +270,7 @@ class _ViewMethod:
     def _bind(self, view: Optional[_ResponseView]) -> Any:
         if view is None:
             return self
-        return view._wrap(getattr(view._target, self._name))
+        return view._wrap(getattr(view._moded, self._name))
 
 
 class AsyncRawMethod(_ViewMethod, Generic[_P, _T]):

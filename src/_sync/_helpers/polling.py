@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional,
 from typing_extensions import Unpack
 
 from ..._concurrency import sync_sleep
-from ..._constants import RAW_RESPONSE_HEADER
 from ..._polling import FILE_DONE_STATUSES, RUN_PENDING_STATUSES, poll_delay, poll_headers
 from ..._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from ...types.beta.thread_create_and_run_params import ThreadCreateAndRunParamsBase
@@ -77,7 +76,7 @@ def _poll(
     extra_headers: Optional[Headers],
 ) -> Any:
     """Fetch (raw, to see the headers) until ``pending`` says the object has settled; return it."""
-    headers: Headers = {**poll_headers(extra_headers, poll_interval_ms), RAW_RESPONSE_HEADER: "raw"}
+    headers: Headers = poll_headers(extra_headers, poll_interval_ms)
     while True:
         raw = fetch(headers)
         result = raw.parse()
@@ -153,7 +152,9 @@ def _poll_vector_store_file(
     options: RequestOptions,
 ) -> VectorStoreFile:
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(file_id, vector_store_id=vector_store_id, **options.with_headers(headers))
+        return resource.with_raw_response.retrieve(
+            file_id, vector_store_id=vector_store_id, **options.with_headers(headers)
+        )
 
     result: VectorStoreFile = _poll(
         fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
@@ -259,7 +260,9 @@ def _poll_file_batch(
     options: RequestOptions,
 ) -> VectorStoreFileBatch:
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(batch_id, vector_store_id=vector_store_id, **options.with_headers(headers))
+        return resource.with_raw_response.retrieve(
+            batch_id, vector_store_id=vector_store_id, **options.with_headers(headers)
+        )
 
     result: VectorStoreFileBatch = _poll(
         fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
@@ -340,7 +343,7 @@ def poll_run(
     """
 
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(
+        return resource.with_raw_response.retrieve(
             run_id,
             thread_id=thread_id,
             extra_headers=headers,
@@ -472,7 +475,7 @@ def _poll_video(
     options: RequestOptions,
 ) -> Video:
     def fetch(headers: Headers) -> Any:
-        return resource.retrieve(video_id, **options.with_headers(headers))
+        return resource.with_raw_response.retrieve(video_id, **options.with_headers(headers))
 
     result: Video = _poll(
         fetch, pending=_video_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
@@ -515,9 +518,9 @@ def wait_for_processing(
     and raises RuntimeError once ``max_wait_seconds`` have passed.
     """
     interval_ms = None if isinstance(poll_interval, NotGiven) else poll_interval * 1000
-    headers: Headers = {**poll_headers(None, NOT_GIVEN), RAW_RESPONSE_HEADER: "raw"}
+    headers: Headers = poll_headers(None, NOT_GIVEN)
     started = time.monotonic()
-    raw: Any = resource.retrieve(id, extra_headers=headers)
+    raw: Any = resource.with_raw_response.retrieve(id, extra_headers=headers)
     file: FileObject = raw.parse()
     while file.status not in FILE_DONE_STATUSES:
         if time.monotonic() - started > max_wait_seconds:
@@ -525,6 +528,6 @@ def wait_for_processing(
                 f"Giving up on waiting for file {id} to finish processing after {max_wait_seconds} seconds."
             )
         sync_sleep(poll_delay(raw.headers, interval_ms, default_ms=5000))
-        raw = resource.retrieve(id, extra_headers=headers)
+        raw = resource.with_raw_response.retrieve(id, extra_headers=headers)
         file = raw.parse()
     return file
