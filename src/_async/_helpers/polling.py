@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional,
 from typing_extensions import Unpack
 
 from ..._concurrency import async_sleep
-from ..._polling import FILE_DONE_STATUSES, RUN_PENDING_STATUSES, poll_delay, poll_headers
+from ..._polling import DEFAULT_POLL_INTERVAL_MS, FILE_DONE_STATUSES, RUN_PENDING_STATUSES, poll_delay, poll_headers
 from ..._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from ...types.beta.thread_create_and_run_params import ThreadCreateAndRunParamsBase
 from ...types.beta.threads.run import Run
@@ -71,17 +71,26 @@ async def _poll(
     fetch: Callable[[Headers], Any],
     *,
     pending: Callable[[Any], bool],
-    poll_interval_ms: Union[int, NotGiven],
+    poll_interval_ms: Union[int, float, NotGiven],
     extra_headers: Optional[Headers],
+    default_ms: float = DEFAULT_POLL_INTERVAL_MS,
+    give_up: Optional[Callable[[], None]] = None,
+    announce_interval: bool = True,
 ) -> Any:
-    """Fetch (raw, to see the headers) until ``pending`` says the object has settled; return it."""
-    headers: Headers = poll_headers(extra_headers, poll_interval_ms)
+    """Fetch (raw, to see the headers) until ``pending`` says the object has settled; return it.
+
+    ``give_up``, when given, is called before each wait and raises once the caller's time is over;
+    ``announce_interval`` says whether the caller's interval is told to the API in a header.
+    """
+    headers: Headers = poll_headers(extra_headers, poll_interval_ms if announce_interval else NOT_GIVEN)
     while True:
         raw = await fetch(headers)
         result = raw.parse()
         if not pending(result):
             return result
-        await async_sleep(poll_delay(raw.headers, poll_interval_ms))
+        if give_up is not None:
+            give_up()
+        await async_sleep(poll_delay(raw.headers, poll_interval_ms, default_ms=default_ms))
 
 
 def _file_pending(item: Any) -> bool:
@@ -340,19 +349,22 @@ async def poll_run(
 
     A run that ``requires_action`` is returned too: it waits for the caller's tool outputs.
     """
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    return await _poll_run(resource, run_id, thread_id, poll_interval_ms, options)
 
+
+async def _poll_run(
+    resource: thread_runs.AsyncRuns,
+    run_id: str,
+    thread_id: str,
+    poll_interval_ms: Union[int, NotGiven],
+    options: RequestOptions,
+) -> Run:
     def fetch(headers: Headers) -> Any:
-        return resource.with_raw_response.retrieve(
-            run_id,
-            thread_id=thread_id,
-            extra_headers=headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return resource.with_raw_response.retrieve(run_id, thread_id=thread_id, **options.with_headers(headers))
 
     result: Run = await _poll(
-        fetch, pending=_run_pending, poll_interval_ms=poll_interval_ms, extra_headers=extra_headers
+        fetch, pending=_run_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
     )
     return result
 
@@ -369,24 +381,9 @@ async def create_and_poll_run(
     **params: Unpack[RunCreateParamsBase],
 ) -> Run:
     """Start a run of an assistant on a thread and wait until it finishes or needs tool outputs."""
-    run = await resource.create(
-        thread_id,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-        **params,
-    )
-    return await poll_run(
-        resource,
-        run.id,
-        thread_id,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-        poll_interval_ms=poll_interval_ms,
-    )
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    run = await resource.create(thread_id, **options.kwargs(), **params)
+    return await _poll_run(resource, run.id, thread_id, poll_interval_ms, options)
 
 
 async def submit_tool_outputs_and_poll(
@@ -402,25 +399,9 @@ async def submit_tool_outputs_and_poll(
     timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
 ) -> Run:
     """Send the outputs of the tool calls a run asked for, and wait until it finishes or asks again."""
-    run = await resource.submit_tool_outputs(
-        run_id,
-        thread_id=thread_id,
-        tool_outputs=tool_outputs,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-    )
-    return await poll_run(
-        resource,
-        run.id,
-        thread_id,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-        poll_interval_ms=poll_interval_ms,
-    )
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    run = await resource.submit_tool_outputs(run_id, thread_id=thread_id, tool_outputs=tool_outputs, **options.kwargs())
+    return await _poll_run(resource, run.id, thread_id, poll_interval_ms, options)
 
 
 async def create_and_run_poll(
@@ -434,19 +415,9 @@ async def create_and_run_poll(
     **params: Unpack[ThreadCreateAndRunParamsBase],
 ) -> Run:
     """Create a thread, start a run on it, and wait until the run finishes or needs tool outputs."""
-    run = await resource.create_and_run(
-        extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, **params
-    )
-    return await poll_run(
-        resource.runs,
-        run.id,
-        run.thread_id,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-        poll_interval_ms=poll_interval_ms,
-    )
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    run = await resource.create_and_run(**options.kwargs(), **params)
+    return await _poll_run(resource.runs, run.id, run.thread_id, poll_interval_ms, options)
 
 
 # videos
@@ -518,17 +489,29 @@ async def wait_for_processing(
     Polls every ``poll_interval`` seconds (default: the server's ``openai-poll-after-ms`` hint, else 5 s)
     and raises RuntimeError once ``max_wait_seconds`` have passed.
     """
-    interval_ms = None if isinstance(poll_interval, NotGiven) else poll_interval * 1000
-    headers: Headers = poll_headers(None, NOT_GIVEN)
+    interval_ms: Union[float, NotGiven] = NOT_GIVEN if isinstance(poll_interval, NotGiven) else poll_interval * 1000
     started = time.monotonic()
-    raw: Any = await resource.with_raw_response.retrieve(id, extra_headers=headers)
-    file: FileObject = raw.parse()
-    while file.status not in FILE_DONE_STATUSES:
+
+    def give_up() -> None:
         if time.monotonic() - started > max_wait_seconds:
             raise RuntimeError(
                 f"Giving up on waiting for file {id} to finish processing after {max_wait_seconds} seconds."
             )
-        await async_sleep(poll_delay(raw.headers, interval_ms, default_ms=5000))
-        raw = await resource.with_raw_response.retrieve(id, extra_headers=headers)
-        file = raw.parse()
-    return file
+
+    def fetch(headers: Headers) -> Any:
+        return resource.with_raw_response.retrieve(id, extra_headers=headers)
+
+    result: FileObject = await _poll(
+        fetch,
+        pending=_file_processing,
+        poll_interval_ms=interval_ms,
+        extra_headers=None,
+        default_ms=5000,
+        give_up=give_up,
+        announce_interval=False,
+    )
+    return result
+
+
+def _file_processing(file: Any) -> bool:
+    return getattr(file, "status", None) not in FILE_DONE_STATUSES
