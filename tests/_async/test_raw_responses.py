@@ -110,7 +110,7 @@ async def test_no_view_adds_a_header_to_the_request(client: AsyncOpenAI, server:
     assert streamed == parsed
 
 
-@pytest.mark.parametrize("marker", ["X-Twin-Raw-Response", "x-twin-raw-response"])
+@pytest.mark.parametrize("marker", ["X-Stainless-Raw-Response", "X-Twin-Raw-Response", "x-twin-raw-response"])
 @pytest.mark.parametrize("value", ["raw", "stream", "streamed"])
 async def test_a_callers_header_cannot_switch_the_mode(
     client: AsyncOpenAI, server: LoopbackServer, marker: str, value: str

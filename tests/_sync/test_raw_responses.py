@@ -111,7 +111,7 @@ def test_no_view_adds_a_header_to_the_request(client: OpenAI, server: LoopbackSe
     assert streamed == parsed
 
 
-@pytest.mark.parametrize("marker", ["X-Twin-Raw-Response", "x-twin-raw-response"])
+@pytest.mark.parametrize("marker", ["X-Stainless-Raw-Response", "X-Twin-Raw-Response", "x-twin-raw-response"])
 @pytest.mark.parametrize("value", ["raw", "stream", "streamed"])
 def test_a_callers_header_cannot_switch_the_mode(
     client: OpenAI, server: LoopbackServer, marker: str, value: str

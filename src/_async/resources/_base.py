@@ -206,9 +206,9 @@ class _ResponseView:
             return getattr(attr, self._property)
         if not callable(attr) or name.startswith("_"):
             return attr
-        return self._wrap(getattr(self._moded, name))
+        return self._wrap(name)
 
-    def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
+    def _wrap(self, name: str) -> Callable[..., Any]:
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -229,9 +229,17 @@ class AsyncRawResponseView(_ResponseView):
         if resource is not None:
             resource._raw_response_view = cls
 
-    def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        # The method is already bound to the raw copy of the resource; it is returned as it is.
-        return method
+    def _wrap(self, name: str) -> Callable[..., Any]:
+        method = getattr(self._moded, name)
+
+        # Wrapping the resource's own method, not the copy's: `__wrapped__` and the signature
+        # inspect reads (through it; not the function's `__signature__`, which has `self`) are the
+        # resource's, as the official SDK's views give them.
+        @functools.wraps(getattr(self._target, name), updated=())
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return method(*args, **kwargs)
+
+        return call
 
 
 class AsyncStreamingResponseView(_ResponseView):
@@ -248,9 +256,11 @@ class AsyncStreamingResponseView(_ResponseView):
         if resource is not None:
             resource._streaming_response_view = cls
 
-    def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
-        @functools.wraps(method, updated=())
+    def _wrap(self, name: str) -> Callable[..., Any]:
+        method = getattr(self._moded, name)
+
+        # The resource's own method is the one wrapped, as in AsyncRawResponseView._wrap.
+        @functools.wraps(getattr(self._target, name), updated=())
         def call(*args: Any, **kwargs: Any) -> Any:
             return AsyncResponseContextManager(lambda: method(*args, **kwargs))
 
@@ -270,7 +280,7 @@ class _ViewMethod:
     def _bind(self, view: Optional[_ResponseView]) -> Any:
         if view is None:
             return self
-        return view._wrap(getattr(view._moded, self._name))
+        return view._wrap(self._name)
 
 
 class AsyncRawMethod(_ViewMethod, Generic[_P, _T]):
