@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import Any, Generic, Mapping, Optional, TypeVar, Union, overload
 
 from typing_extensions import Unpack
 
@@ -38,11 +38,136 @@ from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, Asy
 __all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
 
-class AsyncResponses(AsyncAPIResource):
+_T = TypeVar("_T")
+_ResponseT = TypeVar("_ResponseT")
+_StreamEventT = TypeVar("_StreamEventT")
+_CompactedT = TypeVar("_CompactedT")
+
+
+class _ResponsesCalls(AsyncAPIResource, Generic[_ResponseT, _StreamEventT, _CompactedT]):
+    """The calls of the Responses API, made alike by ``client.responses`` and ``client.beta.responses``:
+    the two share their paths and differ only in the types they build and in the beta's opt-in."""
+
+    _response_type: type[_ResponseT]
+    _stream_event_type: Any  # a union of event models, which is no `type`
+    _compacted_type: type[_CompactedT]
+
+    async def _create(
+        self,
+        params: Mapping[str, object],
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> Union[_ResponseT, AsyncStream[_StreamEventT]]:
+        # The Responses stream has no [DONE]: it ends after its terminal response.* event.
+        return await self._call(
+            "post",
+            "/responses",
+            body=params,
+            cast_to=self._response_type,
+            stream_item=self._stream_event_type,
+            stream_ends_with_done=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def _retrieve(
+        self,
+        response_id: str,
+        params: Mapping[str, object],
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> Union[_ResponseT, AsyncStream[_StreamEventT]]:
+        return await self._call(
+            "get",
+            f"/responses/{require_path_param('response_id', response_id)}",
+            query=params,
+            cast_to=self._response_type,
+            stream_item=self._stream_event_type,
+            stream_ends_with_done=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def _delete(
+        self,
+        response_id: str,
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> None:
+        return await self._by_id("delete", response_id, "", type(None), extra_headers, extra_query, extra_body, timeout)
+
+    async def _cancel(
+        self,
+        response_id: str,
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> _ResponseT:
+        return await self._by_id(
+            "post", response_id, "/cancel", self._response_type, extra_headers, extra_query, extra_body, timeout
+        )
+
+    async def _by_id(
+        self,
+        method: str,
+        response_id: str,
+        suffix: str,
+        cast_to: type[_T],
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> _T:
+        return await self._call(
+            method,
+            f"/responses/{require_path_param('response_id', response_id)}{suffix}",
+            cast_to=cast_to,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def _compact(
+        self,
+        params: Mapping[str, object],
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> _CompactedT:
+        return await self._call(
+            "post",
+            "/responses/compact",
+            body=params,
+            cast_to=self._compacted_type,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+
+class AsyncResponses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse]):
     """Model responses: create them whole or streamed, fetch, cancel, compact and delete them."""
 
     with_raw_response: AsyncResponsesWithRawResponse
     with_streaming_response: AsyncResponsesWithStreamingResponse
+
+    _response_type = Response
+    _stream_event_type = ResponseStreamEvent
+    _compacted_type = CompactedResponse
 
     parse = parse_response
     stream = stream_response
@@ -100,19 +225,7 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseCreateParams],
     ) -> Union[Response, AsyncStream[ResponseStreamEvent]]:
         """Create a model response; ``stream=True`` returns its events as they happen."""
-        # The Responses stream has no [DONE]: it ends after its terminal response.* event.
-        return await self._call(
-            "post",
-            "/responses",
-            body=params,
-            cast_to=Response,
-            stream_item=ResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._create(params, extra_headers, extra_query, extra_body, timeout)
 
     @overload
     async def retrieve(
@@ -161,18 +274,7 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[Response, AsyncStream[ResponseStreamEvent]]:
         """Get a stored response; ``stream=True`` replays its events (from ``starting_after`` on)."""
-        return await self._call(
-            "get",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            query=params,
-            cast_to=Response,
-            stream_item=ResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._retrieve(response_id, params, extra_headers, extra_query, extra_body, timeout)
 
     async def delete(
         self,
@@ -184,15 +286,7 @@ class AsyncResponses(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored response."""
-        return await self._call(
-            "delete",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            cast_to=type(None),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._delete(response_id, extra_headers, extra_query, extra_body, timeout)
 
     async def cancel(
         self,
@@ -204,15 +298,7 @@ class AsyncResponses(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> Response:
         """Cancel a response that runs in the background."""
-        return await self._call(
-            "post",
-            f"/responses/{require_path_param('response_id', response_id)}/cancel",
-            cast_to=Response,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._cancel(response_id, extra_headers, extra_query, extra_body, timeout)
 
     async def compact(
         self,
@@ -224,16 +310,7 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseCompactParams],
     ) -> CompactedResponse:
         """Shrink a conversation's context into a compacted list of items for the next request."""
-        return await self._call(
-            "post",
-            "/responses/compact",
-            body=params,
-            cast_to=CompactedResponse,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._compact(params, extra_headers, extra_query, extra_body, timeout)
 
 
 class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Union, overload
+from typing import Any, Generic, Mapping, Optional, TypeVar, Union, overload
 
 from typing_extensions import Unpack
 
@@ -39,11 +39,136 @@ from .input_tokens import InputTokens, InputTokensWithRawResponse, InputTokensWi
 __all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
 
-class Responses(SyncAPIResource):
+_T = TypeVar("_T")
+_ResponseT = TypeVar("_ResponseT")
+_StreamEventT = TypeVar("_StreamEventT")
+_CompactedT = TypeVar("_CompactedT")
+
+
+class _ResponsesCalls(SyncAPIResource, Generic[_ResponseT, _StreamEventT, _CompactedT]):
+    """The calls of the Responses API, made alike by ``client.responses`` and ``client.beta.responses``:
+    the two share their paths and differ only in the types they build and in the beta's opt-in."""
+
+    _response_type: type[_ResponseT]
+    _stream_event_type: Any  # a union of event models, which is no `type`
+    _compacted_type: type[_CompactedT]
+
+    def _create(
+        self,
+        params: Mapping[str, object],
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> Union[_ResponseT, Stream[_StreamEventT]]:
+        # The Responses stream has no [DONE]: it ends after its terminal response.* event.
+        return self._call(
+            "post",
+            "/responses",
+            body=params,
+            cast_to=self._response_type,
+            stream_item=self._stream_event_type,
+            stream_ends_with_done=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def _retrieve(
+        self,
+        response_id: str,
+        params: Mapping[str, object],
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> Union[_ResponseT, Stream[_StreamEventT]]:
+        return self._call(
+            "get",
+            f"/responses/{require_path_param('response_id', response_id)}",
+            query=params,
+            cast_to=self._response_type,
+            stream_item=self._stream_event_type,
+            stream_ends_with_done=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def _delete(
+        self,
+        response_id: str,
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> None:
+        return self._by_id("delete", response_id, "", type(None), extra_headers, extra_query, extra_body, timeout)
+
+    def _cancel(
+        self,
+        response_id: str,
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> _ResponseT:
+        return self._by_id(
+            "post", response_id, "/cancel", self._response_type, extra_headers, extra_query, extra_body, timeout
+        )
+
+    def _by_id(
+        self,
+        method: str,
+        response_id: str,
+        suffix: str,
+        cast_to: type[_T],
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> _T:
+        return self._call(
+            method,
+            f"/responses/{require_path_param('response_id', response_id)}{suffix}",
+            cast_to=cast_to,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def _compact(
+        self,
+        params: Mapping[str, object],
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Body],
+        timeout: Union[Timeout, NotGiven],
+    ) -> _CompactedT:
+        return self._call(
+            "post",
+            "/responses/compact",
+            body=params,
+            cast_to=self._compacted_type,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+
+class Responses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse]):
     """Model responses: create them whole or streamed, fetch, cancel, compact and delete them."""
 
     with_raw_response: ResponsesWithRawResponse
     with_streaming_response: ResponsesWithStreamingResponse
+
+    _response_type = Response
+    _stream_event_type = ResponseStreamEvent
+    _compacted_type = CompactedResponse
 
     parse = parse_response
     stream = stream_response
@@ -101,19 +226,7 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseCreateParams],
     ) -> Union[Response, Stream[ResponseStreamEvent]]:
         """Create a model response; ``stream=True`` returns its events as they happen."""
-        # The Responses stream has no [DONE]: it ends after its terminal response.* event.
-        return self._call(
-            "post",
-            "/responses",
-            body=params,
-            cast_to=Response,
-            stream_item=ResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._create(params, extra_headers, extra_query, extra_body, timeout)
 
     @overload
     def retrieve(
@@ -162,18 +275,7 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[Response, Stream[ResponseStreamEvent]]:
         """Get a stored response; ``stream=True`` replays its events (from ``starting_after`` on)."""
-        return self._call(
-            "get",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            query=params,
-            cast_to=Response,
-            stream_item=ResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._retrieve(response_id, params, extra_headers, extra_query, extra_body, timeout)
 
     def delete(
         self,
@@ -185,15 +287,7 @@ class Responses(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored response."""
-        return self._call(
-            "delete",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            cast_to=type(None),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._delete(response_id, extra_headers, extra_query, extra_body, timeout)
 
     def cancel(
         self,
@@ -205,15 +299,7 @@ class Responses(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> Response:
         """Cancel a response that runs in the background."""
-        return self._call(
-            "post",
-            f"/responses/{require_path_param('response_id', response_id)}/cancel",
-            cast_to=Response,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._cancel(response_id, extra_headers, extra_query, extra_body, timeout)
 
     def compact(
         self,
@@ -225,16 +311,7 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseCompactParams],
     ) -> CompactedResponse:
         """Shrink a conversation's context into a compacted list of items for the next request."""
-        return self._call(
-            "post",
-            "/responses/compact",
-            body=params,
-            cast_to=CompactedResponse,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._compact(params, extra_headers, extra_query, extra_body, timeout)
 
 
 class ResponsesWithRawResponse(RawResponseView, resource=Responses):
