@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import copy
 import functools
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Mapping, Optional, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Mapping, Optional, TypeVar, Union, overload
 
-from typing_extensions import Concatenate, ParamSpec
+from typing_extensions import Concatenate, ParamSpec, TypedDict
 
 from ..._concurrency import AsyncPaginator
 from ..._request import CallOptions, ResponseMode
 from ..._response import HttpxBinaryResponseContent
 from ..._signatures import install_call_signatures
-from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._response import AsyncResponseContextManager
 
 if TYPE_CHECKING:
@@ -39,12 +39,33 @@ __all__ = [
     "AsyncStreamedMethod",
     "AsyncStreamedOverloadedMethod",
     "AsyncStreamingResponseView",
+    "RequestExtras",
+    "request_extras",
 ]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT")
 _ResourceT = TypeVar("_ResourceT", bound="AsyncAPIResource")
 _P = ParamSpec("_P")
+
+
+class RequestExtras(TypedDict):
+    """The per-call options every resource method takes, passed on together to :meth:`AsyncAPIResource._call`."""
+
+    extra_headers: Optional[Headers]
+    extra_query: Optional[Query]
+    extra_body: Optional[Body]
+    timeout: Union[Timeout, NotGiven]
+
+
+def request_extras(
+    extra_headers: Optional[Headers],
+    extra_query: Optional[Query],
+    extra_body: Optional[Body],
+    timeout: Union[Timeout, NotGiven],
+) -> RequestExtras:
+    """A method's per-call options, as one value for a call made on its behalf."""
+    return {"extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout}
 
 
 class AsyncAPIResource:

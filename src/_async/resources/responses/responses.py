@@ -31,6 +31,8 @@ from .._base import (
     AsyncStreamedMethod,
     AsyncStreamedOverloadedMethod,
     AsyncStreamingResponseView,
+    RequestExtras,
+    request_extras,
 )
 from .input_items import AsyncInputItems, AsyncInputItemsWithRawResponse, AsyncInputItemsWithStreamingResponse
 from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, AsyncInputTokensWithStreamingResponse
@@ -38,7 +40,6 @@ from .input_tokens import AsyncInputTokens, AsyncInputTokensWithRawResponse, Asy
 __all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
 
-_T = TypeVar("_T")
 _ResponseT = TypeVar("_ResponseT")
 _StreamEventT = TypeVar("_StreamEventT")
 _CompactedT = TypeVar("_CompactedT")
@@ -53,12 +54,7 @@ class _ResponsesCalls(AsyncAPIResource, Generic[_ResponseT, _StreamEventT, _Comp
     _compacted_type: type[_CompactedT]
 
     async def _create(
-        self,
-        params: Mapping[str, object],
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
+        self, params: Mapping[str, object], extras: RequestExtras
     ) -> Union[_ResponseT, AsyncStream[_StreamEventT]]:
         # The Responses stream has no [DONE]: it ends after its terminal response.* event.
         return await self._call(
@@ -68,95 +64,34 @@ class _ResponsesCalls(AsyncAPIResource, Generic[_ResponseT, _StreamEventT, _Comp
             cast_to=self._response_type,
             stream_item=self._stream_event_type,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            **extras,
         )
 
     async def _retrieve(
-        self,
-        response_id: str,
-        params: Mapping[str, object],
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
+        self, response_id: str, params: Mapping[str, object], extras: RequestExtras
     ) -> Union[_ResponseT, AsyncStream[_StreamEventT]]:
         return await self._call(
             "get",
-            f"/responses/{require_path_param('response_id', response_id)}",
+            _path(response_id),
             query=params,
             cast_to=self._response_type,
             stream_item=self._stream_event_type,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            **extras,
         )
 
-    async def _delete(
-        self,
-        response_id: str,
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> None:
-        return await self._by_id("delete", response_id, "", type(None), extra_headers, extra_query, extra_body, timeout)
+    async def _delete(self, response_id: str, extras: RequestExtras) -> None:
+        return await self._call("delete", _path(response_id), cast_to=type(None), **extras)
 
-    async def _cancel(
-        self,
-        response_id: str,
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> _ResponseT:
-        return await self._by_id(
-            "post", response_id, "/cancel", self._response_type, extra_headers, extra_query, extra_body, timeout
-        )
+    async def _cancel(self, response_id: str, extras: RequestExtras) -> _ResponseT:
+        return await self._call("post", _path(response_id, "/cancel"), cast_to=self._response_type, **extras)
 
-    async def _by_id(
-        self,
-        method: str,
-        response_id: str,
-        suffix: str,
-        cast_to: type[_T],
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> _T:
-        return await self._call(
-            method,
-            f"/responses/{require_path_param('response_id', response_id)}{suffix}",
-            cast_to=cast_to,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+    async def _compact(self, params: Mapping[str, object], extras: RequestExtras) -> _CompactedT:
+        return await self._call("post", "/responses/compact", body=params, cast_to=self._compacted_type, **extras)
 
-    async def _compact(
-        self,
-        params: Mapping[str, object],
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> _CompactedT:
-        return await self._call(
-            "post",
-            "/responses/compact",
-            body=params,
-            cast_to=self._compacted_type,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+
+def _path(response_id: str, suffix: str = "") -> str:
+    return f"/responses/{require_path_param('response_id', response_id)}{suffix}"
 
 
 class AsyncResponses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse]):
@@ -225,7 +160,7 @@ class AsyncResponses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedRes
         **params: Unpack[ResponseCreateParams],
     ) -> Union[Response, AsyncStream[ResponseStreamEvent]]:
         """Create a model response; ``stream=True`` returns its events as they happen."""
-        return await self._create(params, extra_headers, extra_query, extra_body, timeout)
+        return await self._create(params, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     @overload
     async def retrieve(
@@ -274,7 +209,9 @@ class AsyncResponses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedRes
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[Response, AsyncStream[ResponseStreamEvent]]:
         """Get a stored response; ``stream=True`` replays its events (from ``starting_after`` on)."""
-        return await self._retrieve(response_id, params, extra_headers, extra_query, extra_body, timeout)
+        return await self._retrieve(
+            response_id, params, request_extras(extra_headers, extra_query, extra_body, timeout)
+        )
 
     async def delete(
         self,
@@ -286,7 +223,7 @@ class AsyncResponses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedRes
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored response."""
-        return await self._delete(response_id, extra_headers, extra_query, extra_body, timeout)
+        return await self._delete(response_id, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     async def cancel(
         self,
@@ -298,7 +235,7 @@ class AsyncResponses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedRes
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> Response:
         """Cancel a response that runs in the background."""
-        return await self._cancel(response_id, extra_headers, extra_query, extra_body, timeout)
+        return await self._cancel(response_id, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     async def compact(
         self,
@@ -310,7 +247,7 @@ class AsyncResponses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedRes
         **params: Unpack[ResponseCompactParams],
     ) -> CompactedResponse:
         """Shrink a conversation's context into a compacted list of items for the next request."""
-        return await self._compact(params, extra_headers, extra_query, extra_body, timeout)
+        return await self._compact(params, request_extras(extra_headers, extra_query, extra_body, timeout))
 
 
 class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):

@@ -28,10 +28,12 @@ from .._base import (
     RawMethod,
     RawOverloadedMethod,
     RawResponseView,
+    RequestExtras,
     StreamedMethod,
     StreamedOverloadedMethod,
     StreamingResponseView,
     SyncAPIResource,
+    request_extras,
 )
 from .input_items import InputItems, InputItemsWithRawResponse, InputItemsWithStreamingResponse
 from .input_tokens import InputTokens, InputTokensWithRawResponse, InputTokensWithStreamingResponse
@@ -39,7 +41,6 @@ from .input_tokens import InputTokens, InputTokensWithRawResponse, InputTokensWi
 __all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
 
-_T = TypeVar("_T")
 _ResponseT = TypeVar("_ResponseT")
 _StreamEventT = TypeVar("_StreamEventT")
 _CompactedT = TypeVar("_CompactedT")
@@ -53,14 +54,7 @@ class _ResponsesCalls(SyncAPIResource, Generic[_ResponseT, _StreamEventT, _Compa
     _stream_event_type: Any  # a union of event models, which is no `type`
     _compacted_type: type[_CompactedT]
 
-    def _create(
-        self,
-        params: Mapping[str, object],
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> Union[_ResponseT, Stream[_StreamEventT]]:
+    def _create(self, params: Mapping[str, object], extras: RequestExtras) -> Union[_ResponseT, Stream[_StreamEventT]]:
         # The Responses stream has no [DONE]: it ends after its terminal response.* event.
         return self._call(
             "post",
@@ -69,95 +63,34 @@ class _ResponsesCalls(SyncAPIResource, Generic[_ResponseT, _StreamEventT, _Compa
             cast_to=self._response_type,
             stream_item=self._stream_event_type,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            **extras,
         )
 
     def _retrieve(
-        self,
-        response_id: str,
-        params: Mapping[str, object],
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
+        self, response_id: str, params: Mapping[str, object], extras: RequestExtras
     ) -> Union[_ResponseT, Stream[_StreamEventT]]:
         return self._call(
             "get",
-            f"/responses/{require_path_param('response_id', response_id)}",
+            _path(response_id),
             query=params,
             cast_to=self._response_type,
             stream_item=self._stream_event_type,
             stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            **extras,
         )
 
-    def _delete(
-        self,
-        response_id: str,
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> None:
-        return self._by_id("delete", response_id, "", type(None), extra_headers, extra_query, extra_body, timeout)
+    def _delete(self, response_id: str, extras: RequestExtras) -> None:
+        return self._call("delete", _path(response_id), cast_to=type(None), **extras)
 
-    def _cancel(
-        self,
-        response_id: str,
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> _ResponseT:
-        return self._by_id(
-            "post", response_id, "/cancel", self._response_type, extra_headers, extra_query, extra_body, timeout
-        )
+    def _cancel(self, response_id: str, extras: RequestExtras) -> _ResponseT:
+        return self._call("post", _path(response_id, "/cancel"), cast_to=self._response_type, **extras)
 
-    def _by_id(
-        self,
-        method: str,
-        response_id: str,
-        suffix: str,
-        cast_to: type[_T],
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> _T:
-        return self._call(
-            method,
-            f"/responses/{require_path_param('response_id', response_id)}{suffix}",
-            cast_to=cast_to,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+    def _compact(self, params: Mapping[str, object], extras: RequestExtras) -> _CompactedT:
+        return self._call("post", "/responses/compact", body=params, cast_to=self._compacted_type, **extras)
 
-    def _compact(
-        self,
-        params: Mapping[str, object],
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Body],
-        timeout: Union[Timeout, NotGiven],
-    ) -> _CompactedT:
-        return self._call(
-            "post",
-            "/responses/compact",
-            body=params,
-            cast_to=self._compacted_type,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+
+def _path(response_id: str, suffix: str = "") -> str:
+    return f"/responses/{require_path_param('response_id', response_id)}{suffix}"
 
 
 class Responses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse]):
@@ -226,7 +159,7 @@ class Responses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse
         **params: Unpack[ResponseCreateParams],
     ) -> Union[Response, Stream[ResponseStreamEvent]]:
         """Create a model response; ``stream=True`` returns its events as they happen."""
-        return self._create(params, extra_headers, extra_query, extra_body, timeout)
+        return self._create(params, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     @overload
     def retrieve(
@@ -275,7 +208,7 @@ class Responses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[Response, Stream[ResponseStreamEvent]]:
         """Get a stored response; ``stream=True`` replays its events (from ``starting_after`` on)."""
-        return self._retrieve(response_id, params, extra_headers, extra_query, extra_body, timeout)
+        return self._retrieve(response_id, params, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     def delete(
         self,
@@ -287,7 +220,7 @@ class Responses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored response."""
-        return self._delete(response_id, extra_headers, extra_query, extra_body, timeout)
+        return self._delete(response_id, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     def cancel(
         self,
@@ -299,7 +232,7 @@ class Responses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> Response:
         """Cancel a response that runs in the background."""
-        return self._cancel(response_id, extra_headers, extra_query, extra_body, timeout)
+        return self._cancel(response_id, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     def compact(
         self,
@@ -311,7 +244,7 @@ class Responses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse
         **params: Unpack[ResponseCompactParams],
     ) -> CompactedResponse:
         """Shrink a conversation's context into a compacted list of items for the next request."""
-        return self._compact(params, extra_headers, extra_query, extra_body, timeout)
+        return self._compact(params, request_extras(extra_headers, extra_query, extra_body, timeout))
 
 
 class ResponsesWithRawResponse(RawResponseView, resource=Responses):

@@ -28,6 +28,7 @@ from ..._base import (
     AsyncStreamedMethod,
     AsyncStreamedOverloadedMethod,
     AsyncStreamingResponseView,
+    request_extras,
 )
 from ...responses.responses import _ResponsesCalls
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
@@ -105,7 +106,9 @@ class AsyncResponses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, Beta
         **params: Unpack[ResponseCreateParams],
     ) -> Union[BetaResponse, AsyncStream[BetaResponseStreamEvent]]:
         """Create a beta model response; ``stream=True`` returns its events as they happen."""
-        return await self._create(params, with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return await self._create(
+            params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        )
 
     @overload
     async def retrieve(
@@ -159,7 +162,7 @@ class AsyncResponses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, Beta
     ) -> Union[BetaResponse, AsyncStream[BetaResponseStreamEvent]]:
         """Get a stored beta response; ``stream=True`` replays its events (from ``starting_after`` on)."""
         return await self._retrieve(
-            response_id, params, with_betas(betas, extra_headers), extra_query, extra_body, timeout
+            response_id, params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )
 
     async def delete(
@@ -173,7 +176,9 @@ class AsyncResponses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, Beta
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored beta response."""
-        return await self._delete(response_id, with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return await self._delete(
+            response_id, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        )
 
     async def cancel(
         self,
@@ -186,7 +191,9 @@ class AsyncResponses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, Beta
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> BetaResponse:
         """Cancel a beta response that runs in the background."""
-        return await self._cancel(response_id, with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return await self._cancel(
+            response_id, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        )
 
     async def compact(
         self,
@@ -199,7 +206,9 @@ class AsyncResponses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, Beta
         **params: Unpack[ResponseCompactParams],
     ) -> BetaCompactedResponse:
         """Shrink a conversation's context into a compacted list of items, with the beta API."""
-        return await self._compact(params, with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return await self._compact(
+            params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        )
 
 
 class AsyncResponsesWithRawResponse(AsyncRawResponseView, resource=AsyncResponses):

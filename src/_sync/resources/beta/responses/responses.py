@@ -29,6 +29,7 @@ from ..._base import (
     StreamedMethod,
     StreamedOverloadedMethod,
     StreamingResponseView,
+    request_extras,
 )
 from ...responses.responses import _ResponsesCalls
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
@@ -106,7 +107,7 @@ class Responses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, BetaCompa
         **params: Unpack[ResponseCreateParams],
     ) -> Union[BetaResponse, Stream[BetaResponseStreamEvent]]:
         """Create a beta model response; ``stream=True`` returns its events as they happen."""
-        return self._create(params, with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return self._create(params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout))
 
     @overload
     def retrieve(
@@ -159,7 +160,9 @@ class Responses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, BetaCompa
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[BetaResponse, Stream[BetaResponseStreamEvent]]:
         """Get a stored beta response; ``stream=True`` replays its events (from ``starting_after`` on)."""
-        return self._retrieve(response_id, params, with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return self._retrieve(
+            response_id, params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        )
 
     def delete(
         self,
@@ -172,7 +175,9 @@ class Responses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, BetaCompa
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored beta response."""
-        return self._delete(response_id, with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return self._delete(
+            response_id, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        )
 
     def cancel(
         self,
@@ -185,7 +190,9 @@ class Responses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, BetaCompa
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> BetaResponse:
         """Cancel a beta response that runs in the background."""
-        return self._cancel(response_id, with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return self._cancel(
+            response_id, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        )
 
     def compact(
         self,
@@ -198,7 +205,7 @@ class Responses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, BetaCompa
         **params: Unpack[ResponseCompactParams],
     ) -> BetaCompactedResponse:
         """Shrink a conversation's context into a compacted list of items, with the beta API."""
-        return self._compact(params, with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return self._compact(params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout))
 
 
 class ResponsesWithRawResponse(RawResponseView, resource=Responses):
