@@ -129,11 +129,26 @@ def _is_model(cast_to: Any) -> bool:
 
 
 class ResponseView:
-    """What every wrapper of an HTTP response shows of it: status, headers, request and request ID."""
+    """What every wrapper of an HTTP response shows of it: status, headers, request and request ID.
 
-    def __init__(self, response: httpx.Response, *, retries_taken: int) -> None:
+    Its ``parse()`` builds the call's own result with ``parse_result`` (from the body, or for an
+    event stream the stream that reads it) or the body as a named type with ``parse_as``.
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        parse_result: Callable[[bytes], Any],
+        parse_as: Callable[[Any, bytes], Any],
+        is_stream: bool,
+        retries_taken: int,
+    ) -> None:
         self.http_response = response
         self.retries_taken = retries_taken
+        self._parse_result = parse_result
+        self._parse_as = parse_as
+        self._is_stream = is_stream
 
     @property
     def headers(self) -> httpx.Headers:
@@ -195,11 +210,10 @@ class LegacyAPIResponse(ResponseView, Generic[_T]):
         is_stream: bool,
         retries_taken: int,
     ) -> None:
-        super().__init__(response, retries_taken=retries_taken)
-        self._parse_result = parse_result
-        self._parse_as = parse_as
+        super().__init__(
+            response, parse_result=parse_result, parse_as=parse_as, is_stream=is_stream, retries_taken=retries_taken
+        )
         self._cast_to = cast_to
-        self._is_stream = is_stream
         self._parsed: Dict[Any, Any] = {}
 
     @property

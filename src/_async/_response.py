@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Generic, Optional, TypeVar, Union, cast
-
-import httpx
+from typing import Any, AsyncIterator, Generic, Optional, TypeVar, Union, cast
 
 from .._concurrency import AsyncCall, async_close_shielded
 from .._response import ResponseView, decode_json_body
@@ -18,20 +16,6 @@ _T = TypeVar("_T")
 
 class AsyncAPIResponse(ResponseView, Generic[_T]):
     """An HTTP response whose body is read on demand: parse it, or iterate its bytes, text or lines."""
-
-    def __init__(
-        self,
-        response: httpx.Response,
-        *,
-        parse_result: Callable[[bytes], Any],
-        parse_as: Callable[[Any, bytes], Any],
-        is_stream: bool,
-        retries_taken: int,
-    ) -> None:
-        super().__init__(response, retries_taken=retries_taken)
-        self._parse_result = parse_result
-        self._parse_as = parse_as
-        self._is_stream = is_stream
 
     async def read(self) -> bytes:
         """Read and return the whole body."""
