@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Generic, Mapping, Optional, TypeVar, Union
 
 from typing_extensions import Unpack
 
@@ -14,16 +14,32 @@ from .._base import (
     AsyncRawResponseView,
     AsyncStreamedMethod,
     AsyncStreamingResponseView,
+    RequestExtras,
+    request_extras,
 )
 
 __all__ = ["AsyncInputTokens", "AsyncInputTokensWithRawResponse", "AsyncInputTokensWithStreamingResponse"]
 
 
-class AsyncInputTokens(AsyncAPIResource):
+_CountT = TypeVar("_CountT")
+
+
+class _InputTokensCalls(AsyncAPIResource, Generic[_CountT]):
+    """The token-count call of ``client.responses`` and ``client.beta.responses``, which differ in its types."""
+
+    _count_type: type[_CountT]
+
+    async def _count(self, params: Mapping[str, object], extras: RequestExtras) -> _CountT:
+        return await self._call("post", "/responses/input_tokens", body=params, cast_to=self._count_type, **extras)
+
+
+class AsyncInputTokens(_InputTokensCalls[InputTokenCountResponse]):
     """Input token counts for Responses API requests."""
 
     with_raw_response: AsyncInputTokensWithRawResponse
     with_streaming_response: AsyncInputTokensWithStreamingResponse
+
+    _count_type = InputTokenCountResponse
 
     async def count(
         self,
@@ -35,16 +51,7 @@ class AsyncInputTokens(AsyncAPIResource):
         **params: Unpack[InputTokenCountParams],
     ) -> InputTokenCountResponse:
         """Count the input tokens a request would use, without creating a response."""
-        return await self._call(
-            "post",
-            "/responses/input_tokens",
-            body=params,
-            cast_to=InputTokenCountResponse,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._count(params, request_extras(extra_headers, extra_query, extra_body, timeout))
 
 
 class AsyncInputTokensWithRawResponse(AsyncRawResponseView, resource=AsyncInputTokens):
