@@ -17,6 +17,7 @@ Wiring (one line each in the resource classes):
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Union
 
@@ -68,23 +69,24 @@ Attributes = Optional[Dict[str, Union[str, float, bool]]]
 
 
 async def _poll(
-    fetch: Callable[[Headers], Any],
+    retrieve: Callable[..., Any],
+    options: RequestOptions,
     *,
     pending: Callable[[Any], bool],
     poll_interval_ms: Union[int, float, NotGiven],
-    extra_headers: Optional[Headers],
     default_ms: float = DEFAULT_POLL_INTERVAL_MS,
     give_up: Optional[Callable[[], None]] = None,
     announce_interval: bool = True,
 ) -> Any:
-    """Fetch (raw, to see the headers) until ``pending`` says the object has settled; return it.
+    """Call ``retrieve`` (a raw view's method, to see the headers) with ``options`` until ``pending``
+    says the object has settled; return it.
 
     ``give_up``, when given, is called before each wait and raises once the caller's time is over;
     ``announce_interval`` says whether the caller's interval is told to the API in a header.
     """
-    headers: Headers = poll_headers(extra_headers, poll_interval_ms if announce_interval else NOT_GIVEN)
+    headers: Headers = poll_headers(options.extra_headers, poll_interval_ms if announce_interval else NOT_GIVEN)
     while True:
-        raw = await fetch(headers)
+        raw = await retrieve(**options.with_headers(headers))
         result = raw.parse()
         if not pending(result):
             return result
@@ -159,14 +161,8 @@ async def _poll_vector_store_file(
     poll_interval_ms: Union[int, NotGiven],
     options: RequestOptions,
 ) -> VectorStoreFile:
-    def fetch(headers: Headers) -> Any:
-        return resource.with_raw_response.retrieve(
-            file_id, vector_store_id=vector_store_id, **options.with_headers(headers)
-        )
-
-    result: VectorStoreFile = await _poll(
-        fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
-    )
+    retrieve = functools.partial(resource.with_raw_response.retrieve, file_id, vector_store_id=vector_store_id)
+    result: VectorStoreFile = await _poll(retrieve, options, pending=_file_pending, poll_interval_ms=poll_interval_ms)
     return result
 
 
@@ -267,13 +263,9 @@ async def _poll_file_batch(
     poll_interval_ms: Union[int, NotGiven],
     options: RequestOptions,
 ) -> VectorStoreFileBatch:
-    def fetch(headers: Headers) -> Any:
-        return resource.with_raw_response.retrieve(
-            batch_id, vector_store_id=vector_store_id, **options.with_headers(headers)
-        )
-
+    retrieve = functools.partial(resource.with_raw_response.retrieve, batch_id, vector_store_id=vector_store_id)
     result: VectorStoreFileBatch = await _poll(
-        fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
+        retrieve, options, pending=_file_pending, poll_interval_ms=poll_interval_ms
     )
     return result
 
@@ -360,12 +352,8 @@ async def _poll_run(
     poll_interval_ms: Union[int, NotGiven],
     options: RequestOptions,
 ) -> Run:
-    def fetch(headers: Headers) -> Any:
-        return resource.with_raw_response.retrieve(run_id, thread_id=thread_id, **options.with_headers(headers))
-
-    result: Run = await _poll(
-        fetch, pending=_run_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
-    )
+    retrieve = functools.partial(resource.with_raw_response.retrieve, run_id, thread_id=thread_id)
+    result: Run = await _poll(retrieve, options, pending=_run_pending, poll_interval_ms=poll_interval_ms)
     return result
 
 
@@ -446,12 +434,8 @@ async def _poll_video(
     poll_interval_ms: Union[int, NotGiven],
     options: RequestOptions,
 ) -> Video:
-    def fetch(headers: Headers) -> Any:
-        return resource.with_raw_response.retrieve(video_id, **options.with_headers(headers))
-
-    result: Video = await _poll(
-        fetch, pending=_video_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
-    )
+    retrieve = functools.partial(resource.with_raw_response.retrieve, video_id)
+    result: Video = await _poll(retrieve, options, pending=_video_pending, poll_interval_ms=poll_interval_ms)
     return result
 
 
@@ -498,14 +482,11 @@ async def wait_for_processing(
                 f"Giving up on waiting for file {id} to finish processing after {max_wait_seconds} seconds."
             )
 
-    def fetch(headers: Headers) -> Any:
-        return resource.with_raw_response.retrieve(id, extra_headers=headers)
-
     result: FileObject = await _poll(
-        fetch,
+        functools.partial(resource.with_raw_response.retrieve, id),
+        RequestOptions(),
         pending=_file_processing,
         poll_interval_ms=interval_ms,
-        extra_headers=None,
         default_ms=5000,
         give_up=give_up,
         announce_interval=False,
