@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, U
 
 import httpx
 
-from .._azure import API_KEY_PLACEHOLDER, credential_headers, deployment_path, resolve_azure
 from .._concurrency import async_resolve_key
 from .._constants import DEFAULT_MAX_RETRIES
 from .._errors import OpenAIError
+from .._helpers.azure import API_KEY_PLACEHOLDER, credential_headers, deployment_path, resolve_azure
 from .._request import CallOptions
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._client import AsyncOpenAI

@@ -1,6 +1,6 @@
 """The ``*_and_poll`` helpers: start a server-side job, then ask for it until it settles.
 
-Between polls the helpers wait as :func:`openai._polling.poll_delay` says: the caller's
+Between polls the helpers wait as :func:`openai._helpers.polling.poll_delay` says: the caller's
 ``poll_interval_ms``, else the server's ``openai-poll-after-ms`` header, else one second. A job is
 polled until its status leaves the in-progress states, however long the server takes;
 ``files.wait_for_processing`` alone has a deadline (``max_wait_seconds``), as it always had.
@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional,
 from typing_extensions import Unpack
 
 from ..._concurrency import async_sleep
-from ..._polling import DEFAULT_POLL_INTERVAL_MS, FILE_DONE_STATUSES, RUN_PENDING_STATUSES, poll_delay, poll_headers
+from ..._helpers.polling import (
+    DEFAULT_POLL_INTERVAL_MS,
+    FILE_DONE_STATUSES,
+    RUN_PENDING_STATUSES,
+    poll_delay,
+    poll_headers,
+)
 from ..._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from ...types.beta.thread_create_and_run_params import ThreadCreateAndRunParamsBase
 from ...types.beta.threads.run import Run

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Dict, Mapping, Optional, Union
 
-from ._types import Headers, NotGiven, Omit
+from .._types import Headers, NotGiven, Omit
 
 __all__ = [
     "DEFAULT_POLL_INTERVAL_MS",
