@@ -120,6 +120,15 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncRawCallable": "SyncRawCallable",
     "AsyncStreamedCallable": "SyncStreamedCallable",
     "AsyncLoopGuard": "SyncLoopGuard",
+    # The stream helpers, src/_async/_helpers/streams.py and assistant_stream.py.
+    "AsyncEventStream": "EventStream",
+    "AsyncStreamManager": "StreamManager",
+    "AsyncChatCompletionStream": "ChatCompletionStream",
+    "AsyncChatCompletionStreamManager": "ChatCompletionStreamManager",
+    "AsyncResponseStream": "ResponseStream",
+    "AsyncResponseStreamManager": "ResponseStreamManager",
+    "AsyncAssistantEventHandler": "AssistantEventHandler",
+    "AsyncAssistantStreamManager": "AssistantStreamManager",
     # Test helpers and fixtures.
     "async_transports": "sync_transports",
     "async_client": "sync_client",

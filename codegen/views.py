@@ -8,7 +8,8 @@ resource method's own parameters (every overload) and the view's response type, 
 sub-resource as its own view. All of it follows from the resource classes, read here with ``ast``
 (nothing is imported, so a tree whose views are missing or stale still generates):
 
-- a resource is a class deriving from ``AsyncAPIResource``;
+- a resource is a public class deriving from ``AsyncAPIResource``, directly or through a private
+  base its module imports from the tree (``_ResponsesCalls``), which gets no views itself;
 - its API calls are its public ``async def`` methods, its public ``def`` methods returning an
   ``AsyncPaginator`` (list calls), and the helpers in ``VIEW_HELPERS`` it assigns as attributes;
   other plain methods (webhook signature checks, connection managers) are not API calls;
@@ -52,7 +53,7 @@ CLIENT_CLASS = "AsyncOpenAI"
 CLIENT_VIEWS_MODULE = "_client_views"
 
 #: Modules of the resources tree that define no resource.
-_NOT_RESOURCES = frozenset({"_base.py", "_stream_helpers.py"})
+_NOT_RESOURCES = frozenset({"_base.py"})
 
 
 def views_module(module: str) -> str:
@@ -114,8 +115,37 @@ class _Resource:
         return self.streamed_suffix if suffix == "WithStreamingResponse" else suffix
 
 
-def _is_resource(node: ast.ClassDef) -> bool:
-    return any(isinstance(base, ast.Name) and base.id == "AsyncAPIResource" for base in node.bases)
+def _base_names(node: ast.ClassDef) -> set[str]:
+    """The names of a class's bases, a generic base (``_ResponsesCalls[Response, ...]``) by its own name."""
+    names = set()
+    for base in node.bases:
+        if isinstance(base, ast.Subscript):
+            base = base.value
+        if isinstance(base, ast.Name):
+            names.add(base.id)
+    return names
+
+
+def _resource_bases(trees: Iterable[ast.Module]) -> frozenset[str]:
+    """``AsyncAPIResource`` and the classes deriving from it, directly or not, that resources derive from.
+
+    A private base shared by two resources (the calls ``client.responses`` and ``client.beta.responses``
+    both make) is a resource base, not a resource: it gets no views of its own.
+    """
+    classes = [node for tree in trees for node in tree.body if isinstance(node, ast.ClassDef)]
+    bases = {"AsyncAPIResource"}
+    grown = True
+    while grown:
+        grown = False
+        for node in classes:
+            if node.name not in bases and _base_names(node) & bases:
+                bases.add(node.name)
+                grown = True
+    return frozenset(bases)
+
+
+def _is_resource(node: ast.ClassDef, bases: frozenset[str]) -> bool:
+    return not node.name.startswith("_") and bool(_base_names(node) & bases)
 
 
 def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -133,13 +163,12 @@ def _imported_from(tree: ast.Module, name: str, package: PurePosixPath) -> PureP
     return None
 
 
-def _read_module(root: Path, path: Path) -> list[_Resource]:
+def _read_module(root: Path, path: Path, tree: ast.Module, bases: frozenset[str]) -> list[_Resource]:
     relative = PurePosixPath(path.relative_to(root / RESOURCES_DIR).as_posix())
     package, module = relative.parent, relative.stem
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     resources = []
     for node in tree.body:
-        if not (isinstance(node, ast.ClassDef) and _is_resource(node)):
+        if not (isinstance(node, ast.ClassDef) and _is_resource(node, bases)):
             continue
         resource = _Resource(node.name, module, package)
         seen: set[str] = set()
@@ -295,10 +324,14 @@ def render(root: Path) -> dict[Path, str]:
     tree = root / RESOURCES_DIR
     by_module: dict[PurePosixPath, list[_Resource]] = {}
     problems = []
-    for path in sorted(tree.rglob("*.py")):
-        if path.name in _NOT_RESOURCES or _is_views_module(path):
-            continue
-        resources = _read_module(root, path)
+    trees = {
+        path: ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for path in sorted(tree.rglob("*.py"))
+        if path.name not in _NOT_RESOURCES and not _is_views_module(path)
+    }
+    bases = _resource_bases(trees.values())
+    for path, module_tree in trees.items():
+        resources = _read_module(root, path, module_tree, bases)
         if resources:
             by_module[resources[0].package / resources[0].module] = resources
     everywhere = [resource for resources in by_module.values() for resource in resources]

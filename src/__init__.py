@@ -27,15 +27,15 @@ if TYPE_CHECKING:
     from ._async._azure import AsyncAzureOpenAI as AsyncAzureOpenAI
     from ._async._bedrock import AsyncBedrockOpenAI as AsyncBedrockOpenAI
     from ._async._client import AsyncOpenAI as AsyncOpenAI
+    from ._async._helpers.assistant_stream import (
+        AsyncAssistantEventHandler as AsyncAssistantEventHandler,
+    )
     from ._async._pagination import AsyncConversationCursorPage as AsyncConversationCursorPage
     from ._async._pagination import AsyncCursorPage as AsyncCursorPage
     from ._async._pagination import AsyncNextCursorPage as AsyncNextCursorPage
     from ._async._pagination import AsyncPage as AsyncPage
     from ._async._response import AsyncAPIResponse as AsyncAPIResponse
     from ._async._streaming import AsyncStream as AsyncStream
-    from ._async.resources.beta.threads._assistant_stream import (
-        AsyncAssistantEventHandler as AsyncAssistantEventHandler,
-    )
     from ._concurrency import AsyncPaginator as AsyncPaginator
     from ._constants import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
     from ._constants import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
@@ -58,15 +58,16 @@ if TYPE_CHECKING:
     from ._errors import UnprocessableEntityError as UnprocessableEntityError
     from ._errors import WebSocketConnectionClosedError as WebSocketConnectionClosedError
     from ._errors import WebSocketQueueFullError as WebSocketQueueFullError
+    from ._helpers.parsing import ContentFilterFinishReasonError as ContentFilterFinishReasonError
+    from ._helpers.parsing import LengthFinishReasonError as LengthFinishReasonError
+    from ._helpers.parsing import pydantic_function_tool as pydantic_function_tool
+    from ._helpers.webhooks import InvalidWebhookSignatureError as InvalidWebhookSignatureError
     from ._http.aiohttp_client import DefaultAioHttpClient as DefaultAioHttpClient
     from ._http.clients import DefaultAsyncHttpx2Client as DefaultAsyncHttpx2Client
     from ._http.clients import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
     from ._http.clients import DefaultHttpx2Client as DefaultHttpx2Client
     from ._http.clients import DefaultHttpxClient as DefaultHttpxClient
     from ._models import BaseModel as BaseModel
-    from ._parsing import ContentFilterFinishReasonError as ContentFilterFinishReasonError
-    from ._parsing import LengthFinishReasonError as LengthFinishReasonError
-    from ._parsing import pydantic_function_tool as pydantic_function_tool
     from ._response import HttpxBinaryResponseContent as HttpxBinaryResponseContent
     from ._response import LegacyAPIResponse as LegacyAPIResponse
     from ._sdk_names import NoneType as NoneType
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
     from ._sync._azure import AzureOpenAI as AzureOpenAI
     from ._sync._bedrock import BedrockOpenAI as BedrockOpenAI
     from ._sync._client import OpenAI as OpenAI
+    from ._sync._helpers.assistant_stream import AssistantEventHandler as AssistantEventHandler
     from ._sync._pagination import SyncConversationCursorPage as SyncConversationCursorPage
     from ._sync._pagination import SyncCursorPage as SyncCursorPage
     from ._sync._pagination import SyncNextCursorPage as SyncNextCursorPage
@@ -86,7 +88,6 @@ if TYPE_CHECKING:
     from ._sync.resources.audio import Audio
     from ._sync.resources.batches import Batches
     from ._sync.resources.beta import Beta
-    from ._sync.resources.beta.threads._assistant_stream import AssistantEventHandler as AssistantEventHandler
     from ._sync.resources.chat import Chat
     from ._sync.resources.completions import Completions
     from ._sync.resources.containers import Containers
@@ -112,7 +113,6 @@ if TYPE_CHECKING:
     from ._types import RequestOptions as RequestOptions
     from ._types import not_given as not_given
     from ._types import omit as omit
-    from ._webhooks import InvalidWebhookSignatureError as InvalidWebhookSignatureError
     from .types.websocket_reconnection import ReconnectingEvent as ReconnectingEvent
     from .types.websocket_reconnection import ReconnectingOverrides as ReconnectingOverrides
 
@@ -169,8 +169,8 @@ _LAZY: Dict[str, str] = {
     "WebSocketQueueFullError": "._errors",
     "Stream": "._sync._streaming",
     "AsyncStream": "._async._streaming",
-    "AssistantEventHandler": "._sync.resources.beta.threads._assistant_stream",
-    "AsyncAssistantEventHandler": "._async.resources.beta.threads._assistant_stream",
+    "AssistantEventHandler": "._sync._helpers.assistant_stream",
+    "AsyncAssistantEventHandler": "._async._helpers.assistant_stream",
     "APIResponse": "._sync._response",
     "AsyncAPIResponse": "._async._response",
     "AsyncPaginator": "._concurrency",
@@ -196,10 +196,10 @@ _LAZY: Dict[str, str] = {
     "BedrockOpenAI": "._sync._bedrock",
     "AsyncBedrockOpenAI": "._async._bedrock",
     "DataResidency": "._data_residency",
-    "pydantic_function_tool": "._parsing",
-    "LengthFinishReasonError": "._parsing",
-    "ContentFilterFinishReasonError": "._parsing",
-    "InvalidWebhookSignatureError": "._webhooks",
+    "pydantic_function_tool": "._helpers.parsing",
+    "LengthFinishReasonError": "._helpers.parsing",
+    "ContentFilterFinishReasonError": "._helpers.parsing",
+    "InvalidWebhookSignatureError": "._helpers.webhooks",
     **{name: "._errors" for name in _ERRORS.split()},
     **{name: "._sync._pagination" for name in _PAGES.split()},
     **{"Async" + name[4:]: "._async._pagination" for name in _PAGES.split()},

@@ -9,10 +9,9 @@ DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
-# A per-call marker that `with_raw_response` / `with_streaming_response` put into the call's
-# extra headers; the client strips it before sending and returns a response wrapper instead of
-# the parsed model. It lets one generic wrapper serve every resource method.
-RAW_RESPONSE_HEADER = "X-Twin-Raw-Response"
+# The official SDK's name for the header its raw-response wrappers were once chosen by, kept for code
+# that imports it. Nothing here reads it: a call's mode is a field of its options (`_request.py`).
+RAW_RESPONSE_HEADER = "X-Stainless-Raw-Response"
 
 # Tells the API which helper (`chat.completions.parse`, `runs.stream`, ...) made a call, as the official SDK does.
 HELPER_HEADER = "X-Stainless-Helper-Method"

@@ -44,6 +44,7 @@ def low_level_options(
     content: Optional[object] = None,
     files: Union[Mapping[str, FileTypes], typing.Sequence[typing.Tuple[str, FileTypes]], None] = None,
     options: Optional[RequestOptions] = None,
+    stream_item: Optional[Any] = None,
 ) -> CallOptions:
     """The call a low-level method makes, with every option checked first."""
     given: Mapping[str, Any] = options or {}
@@ -74,6 +75,7 @@ def low_level_options(
         extra_query=given.get("params"),
         extra_body=given.get("extra_json"),
         timeout=timeout,
+        stream_item=stream_item,
     )
 
 

@@ -19,14 +19,16 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 import httpx
+from typing_extensions import Literal, TypeAlias
 
-from ._constants import HELPER_HEADER, RAW_RESPONSE_HEADER
+from ._constants import HELPER_HEADER
 from ._errors import APIConnectionError
 from ._types import Headers, NotGiven, Omit, Query, Timeout
 
 __all__ = [
     "CallOptions",
     "ClientSettings",
+    "ResponseMode",
     "build_request",
     "form_part",
     "helper_headers",
@@ -104,9 +106,21 @@ def _prepared(settings: ClientSettings) -> _PreparedParts:
     return prepared
 
 
+#: What a call returns. ``"parsed"``: the result its return type declares (a model, a page, a
+#: stream of events). ``"raw"`` (``with_raw_response``): a :class:`LegacyAPIResponse`, body read
+#: unless the call streams events. ``"streamed"`` (``with_streaming_response``): an
+#: ``AsyncAPIResponse`` / ``APIResponse`` whose body is left unread for the caller.
+ResponseMode: TypeAlias = Literal["parsed", "raw", "streamed"]
+
+
 @dataclass
 class CallOptions:
-    """One API call as a resource method describes it, before any I/O."""
+    """One API call as a resource method describes it, before any I/O.
+
+    Everything that decides what the call returns is here and nowhere else: ``mode`` (set by the
+    view the call was made through), ``stream_item`` (set when the call's params ask for an event
+    stream), and the type the caller of :meth:`request` asks the body to be built as.
+    """
 
     method: str
     path: str
@@ -118,15 +132,17 @@ class CallOptions:
     extra_body: Optional[Mapping[str, object]] = None
     timeout: Union[Timeout, NotGiven] = field(default_factory=NotGiven)
     json_hook: Optional[Callable[[Any], Any]] = None
+    #: The type of each event when the body is an event stream; None when it is one JSON value.
+    stream_item: Optional[Any] = None
+    #: Event streams that end with a final event instead of ``[DONE]`` set this to False.
     stream_ends_with_done: bool = True
-    raw_mode: Optional[str] = None
+    mode: ResponseMode = "parsed"
 
-    def __post_init__(self) -> None:
-        if self.extra_headers and RAW_RESPONSE_HEADER in self.extra_headers:
-            headers = dict(self.extra_headers)
-            mode = headers.pop(RAW_RESPONSE_HEADER)
-            self.raw_mode = mode if isinstance(mode, str) else None
-            self.extra_headers = headers
+    @property
+    def reads_body(self) -> bool:
+        """Whether the whole body is read before the call returns: not for an event stream, which
+        is read as it is iterated, nor for ``with_streaming_response``, which leaves it to the caller."""
+        return self.stream_item is None and self.mode != "streamed"
 
 
 def form_part(value: object, content_type: str) -> object:

@@ -131,11 +131,26 @@ def _is_model(cast_to: Any) -> bool:
 
 
 class ResponseView:
-    """What every wrapper of an HTTP response shows of it: status, headers, request and request ID."""
+    """What every wrapper of an HTTP response shows of it: status, headers, request and request ID.
 
-    def __init__(self, response: httpx.Response, *, retries_taken: int) -> None:
+    Its ``parse()`` builds the call's own result with ``parse_result`` (from the body, or for an
+    event stream the stream that reads it) or the body as a named type with ``parse_as``.
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        parse_result: Callable[[bytes], Any],
+        parse_as: Callable[[Any, bytes], Any],
+        is_stream: bool,
+        retries_taken: int,
+    ) -> None:
         self.http_response = response
         self.retries_taken = retries_taken
+        self._parse_result = parse_result
+        self._parse_as = parse_as
+        self._is_stream = is_stream
 
     @property
     def headers(self) -> httpx.Headers:
@@ -188,10 +203,18 @@ class LegacyAPIResponse(ResponseView, Generic[_T]):
     """What ``with_raw_response`` calls return: the HTTP response, and ``parse()`` for the usual result."""
 
     def __init__(
-        self, response: httpx.Response, *, parser: Callable[[Any], Any], cast_to: Any, retries_taken: int
+        self,
+        response: httpx.Response,
+        *,
+        parse_result: Callable[[bytes], Any],
+        parse_as: Callable[[Any, bytes], Any],
+        cast_to: Any,
+        is_stream: bool,
+        retries_taken: int,
     ) -> None:
-        super().__init__(response, retries_taken=retries_taken)
-        self._parser = parser
+        super().__init__(
+            response, parse_result=parse_result, parse_as=parse_as, is_stream=is_stream, retries_taken=retries_taken
+        )
         self._cast_to = cast_to
         self._parsed: Dict[Any, Any] = {}
 
@@ -217,7 +240,11 @@ class LegacyAPIResponse(ResponseView, Generic[_T]):
         """What the call would have returned without ``with_raw_response`` (or the body as ``to``)."""
         key = to or self._cast_to
         if key not in self._parsed:
-            self._parsed[key] = self._parser(to)
+            if to is None:
+                # A streamed call's body is still unread: its result is the stream that reads it.
+                self._parsed[key] = self._parse_result(b"" if self._is_stream else self.http_response.content)
+            else:
+                self._parsed[key] = self._parse_as(to, self.http_response.content)
         return cast(Union[_T, _ToT], self._parsed[key])
 
     def __repr__(self) -> str:

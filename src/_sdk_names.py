@@ -35,16 +35,16 @@ import httpx
 from typing_extensions import TypeAlias
 
 from ._errors import OpenAIError
-from ._parsing import ResponseFormatT
+from ._helpers.parsing import ResponseFormatT
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, RequestOptions, Timeout
 
 if TYPE_CHECKING:
-    from ._async.resources.beta.threads._assistant_stream import AsyncAssistantEventHandler
-    from ._chat_stream_events import ChatCompletionStreamEvent
+    from ._async._helpers.assistant_stream import AsyncAssistantEventHandler
     from ._parsed_chat_types import ParsedChatCompletion, ParsedChatCompletionMessage, ParsedChoice
     from ._parsed_response_types import ParsedResponse
-    from ._response_stream_events import ResponseStreamEvent
-    from ._sync.resources.beta.threads._assistant_stream import AssistantEventHandler
+    from ._streams.chat_events import ChatCompletionStreamEvent
+    from ._streams.response_events import ResponseStreamEvent
+    from ._sync._helpers.assistant_stream import AssistantEventHandler
     from .types.chat.chat_completion_chunk import ChatCompletionChunk
     from .types.responses.response import Response
 
@@ -210,8 +210,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         input_tools: Union[Iterable[Mapping[str, Any]], NotGiven] = NOT_GIVEN,
         response_format: Union[Type[ResponseFormatT], Mapping[str, Any], NotGiven] = NOT_GIVEN,
     ) -> None:
-        from ._chat_accumulator import ChatCompletionAccumulator
-        from ._parsing import chat_tool_specs
+        from ._helpers.parsing import chat_tool_specs
+        from ._streams.chat_accumulator import ChatCompletionAccumulator
 
         parse_as = None if isinstance(response_format, (Mapping, NotGiven)) else response_format
         self._accumulator: ChatCompletionAccumulator[ResponseFormatT] = ChatCompletionAccumulator(
@@ -246,8 +246,8 @@ class ResponseStreamState(Generic[ResponseFormatT]):
         input_tools: Union[Iterable[Mapping[str, Any]], NotGiven] = NOT_GIVEN,
         text_format: Union[Type[ResponseFormatT], NotGiven] = NOT_GIVEN,
     ) -> None:
-        from ._parsing import response_tool_specs
-        from ._response_accumulator import ResponseAccumulator
+        from ._helpers.parsing import response_tool_specs
+        from ._streams.response_accumulator import ResponseAccumulator
 
         _, specs = response_tool_specs(_given(input_tools))
         self._accumulator: ResponseAccumulator[ResponseFormatT] = ResponseAccumulator(

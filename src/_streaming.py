@@ -2,8 +2,8 @@
 """``openai._streaming``: the official SDK's module of this name, holding this package's own objects."""
 
 from ._async._streaming import AsyncStream as AsyncStream
-from ._sse import ServerSentEvent as ServerSentEvent
-from ._sse import SSEDecoder as SSEDecoder
+from ._streams.sse import ServerSentEvent as ServerSentEvent
+from ._streams.sse import SSEDecoder as SSEDecoder
 from ._sync._streaming import Stream as Stream
 
 __all__ = [

@@ -6,9 +6,9 @@ import json
 
 import httpx
 
-from openai._assistant_accumulator import merge_delta
-from openai._sse import ServerSentEvent
-from openai._stream_events import parse_event
+from openai._streams.assistant_accumulator import merge_delta
+from openai._streams.events import parse_event
+from openai._streams.sse import ServerSentEvent
 from openai.types.beta import AssistantStreamEvent
 from openai.types.beta.assistant_stream_event import ThreadRunStepCreated
 from openai.types.responses import ResponseStreamEvent

@@ -7,7 +7,7 @@ from typing import Any, Dict
 import pytest
 
 from openai import OpenAIError
-from openai._azure import DEPLOYMENT_PATHS, credential_headers, deployment_path, resolve_azure
+from openai._helpers.azure import DEPLOYMENT_PATHS, credential_headers, deployment_path, resolve_azure
 
 ENDPOINT = "https://example-resource.openai.azure.com"
 

@@ -160,3 +160,45 @@ def test_a_sub_resource_that_cannot_be_found_is_an_error(tmp_path: Path) -> None
     )
     with pytest.raises(views.ViewsError, match=r"AsyncThings\.parts returns AsyncParts, found in 0 resource modules"):
         views.render(root)
+
+
+SHARED = """
+from __future__ import annotations
+from typing import Generic, TypeVar
+
+from .._base import AsyncAPIResource
+
+_T = TypeVar("_T")
+
+
+class _PartCalls(AsyncAPIResource, Generic[_T]):
+    async def _retrieve(self, part_id: str) -> _T:
+        raise NotImplementedError
+
+
+class AsyncParts(_PartCalls[int]):
+    async def retrieve(self, part_id: str) -> int:
+        return await self._retrieve(part_id)
+"""
+
+BETA_PARTS = """
+from __future__ import annotations
+from ...parts import _PartCalls
+
+
+class AsyncParts(_PartCalls[str]):
+    async def retrieve(self, part_id: str) -> str:
+        return await self._retrieve(part_id)
+"""
+
+
+def test_a_private_base_shared_by_resources_makes_them_resources_and_gets_no_views(tmp_path: Path) -> None:
+    root = _tree(tmp_path, {"things.py": THINGS, "parts.py": SHARED, "beta/parts/parts.py": BETA_PARTS})
+    rendered = {str(path.relative_to(root / views.RESOURCES_DIR)): text for path, text in views.render(root).items()}
+    assert _declared(rendered["_parts_views.py"], "AsyncPartsWithRawResponse") == {
+        "retrieve": "raw_call(_resources.AsyncParts.retrieve)"
+    }
+    assert _declared(rendered["beta/parts/_parts_views.py"], "AsyncPartsWithStreamingResponse") == {
+        "retrieve": "streamed_call(_resources.AsyncParts.retrieve)"
+    }
+    assert not any("_PartCalls" in text for text in rendered.values())

@@ -10,10 +10,8 @@ import pydantic
 import pytest
 from typing_extensions import Literal, TypedDict
 
-from openai._chat_accumulator import ChatCompletionAccumulator
-from openai._models import construct_type
-from openai._parse_params import ChatCompletionParseParams
-from openai._parsing import (
+from openai._helpers.parse_params import ChatCompletionParseParams
+from openai._helpers.parsing import (
     ContentFilterFinishReasonError,
     LengthFinishReasonError,
     PydanticFunctionTool,
@@ -28,8 +26,10 @@ from openai._parsing import (
     type_to_response_format,
     type_to_text_format,
 )
-from openai._partial_json import parse_partial_json
-from openai._response_accumulator import ResponseAccumulator
+from openai._models import construct_type
+from openai._streams.chat_accumulator import ChatCompletionAccumulator
+from openai._streams.partial_json import parse_partial_json
+from openai._streams.response_accumulator import ResponseAccumulator
 from openai.types.chat import (
     ChatCompletionChunk,
     ParsedChatCompletion,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from openai._sse import ServerSentEvent, SSEDecoder
+from openai._streams.sse import ServerSentEvent, SSEDecoder
 
 
 def decode(*chunks: bytes) -> list[ServerSentEvent]:
@@ -84,7 +84,7 @@ def test_json() -> None:
 def test_a_named_default_event_is_a_plain_data_event() -> None:
     import httpx
 
-    from openai._stream_events import parse_event
+    from openai._streams.events import parse_event
     from openai.types.chat import ChatCompletionChunk
 
     chunk = '{"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": []}'

@@ -10,7 +10,7 @@ from typing import Dict, Optional
 
 import pytest
 
-from openai._webhooks import InvalidWebhookSignatureError, unwrap, verify_signature
+from openai._helpers.webhooks import InvalidWebhookSignatureError, unwrap, verify_signature
 from openai.types.webhooks import BatchCompletedWebhookEvent, ResponseCompletedWebhookEvent
 
 KEY = b"webhook-test-key-0123456789"

@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, U
 
 import httpx
 
-from .._azure import API_KEY_PLACEHOLDER, credential_headers, deployment_path, resolve_azure
-from .._client_config import merged_defaults
 from .._concurrency import async_resolve_key
 from .._constants import DEFAULT_MAX_RETRIES
 from .._errors import OpenAIError
+from .._helpers.azure import API_KEY_PLACEHOLDER, credential_headers, deployment_path, resolve_azure
 from .._request import CallOptions
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._client import AsyncOpenAI
@@ -104,12 +103,12 @@ class AsyncAzureOpenAI(AsyncOpenAI):
         key = self.api_key if isinstance(self.api_key, str) else await async_resolve_key(self.api_key)
         return credential_headers(api_key=key, azure_ad_token=None)
 
-    async def request(self, options: CallOptions, *, cast_to: Any, stream_item: Any = None) -> Any:
+    async def request(self, options: CallOptions, *, cast_to: Any) -> Any:
         """Send a call, routing deployment-scoped paths to their deployment first."""
         path = deployment_path(options.path, options.body, self._settings.base_url)
         if path != options.path:
             options = dataclasses.replace(options, path=path)
-        return await super().request(options, cast_to=cast_to, stream_item=stream_item)
+        return await super().request(options, cast_to=cast_to)
 
     def copy(
         self,
@@ -142,25 +141,27 @@ class AsyncAzureOpenAI(AsyncOpenAI):
             raise OpenAIError("`data_residency` is only supported by OpenAI clients")
         if not isinstance(provider, NotGiven):
             raise OpenAIError("Configure `provider` on `AsyncOpenAI`, not on `AsyncAzureOpenAI.with_options()`.")
-        headers = merged_defaults("headers", self._custom_headers, default_headers, set_default_headers)
-        query = merged_defaults("query", self._custom_query, default_query, set_default_query)
-        version = api_version or self._api_version
+        shared = self._copy_settings(
+            organization=organization,
+            project=project,
+            webhook_secret=webhook_secret,
+            websocket_base_url=websocket_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            default_headers=default_headers,
+            set_default_headers=set_default_headers,
+            default_query=default_query,
+            set_default_query=set_default_query,
+            rate_limiter=rate_limiter,
+        )
         return type(self)(
-            api_version=version,
+            api_version=api_version or self._api_version,
             api_key=api_key or (self.api_key if self._has_api_key else None),
             azure_ad_token=azure_ad_token or self._azure_ad_token,
             azure_ad_token_provider=azure_ad_token_provider or self._azure_ad_token_provider,
-            organization=organization or self.organization,
-            project=project or self.project,
-            webhook_secret=webhook_secret or self.webhook_secret,
             base_url=base_url or self._settings.base_url,
-            websocket_base_url=websocket_base_url or self.websocket_base_url,
-            timeout=self._settings.timeout if isinstance(timeout, NotGiven) else timeout,
-            max_retries=self._settings.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            default_headers=headers,
-            default_query=query,
-            http_client=http_client or self._http_client,
-            rate_limiter=self._rate_limiter if isinstance(rate_limiter, NotGiven) else rate_limiter,
+            **shared,
         )
 
     with_options = copy

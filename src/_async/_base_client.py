@@ -97,10 +97,11 @@ class AsyncAPIClient:
         key = await async_resolve_key(cast(Callable[[], Any], self._api_key))
         return {"Authorization": f"Bearer {key}"}
 
-    async def request(self, options: CallOptions, *, cast_to: Any, stream_item: Any = None) -> Any:
-        """Send a call, retrying as the retry policy says, and return its parsed result."""
+    async def request(self, options: CallOptions, *, cast_to: Any) -> Any:
+        """Send a call, retrying as the retry policy says, and return what its options ask for:
+        the body built as ``cast_to``, its event stream, or a response wrapper (``options.mode``)."""
         self._loop_guard.check()
-        streaming = stream_item is not None or options.raw_mode == "stream"
+        reads_body = options.reads_body
         time_allowed = total_seconds(
             self._settings.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         )
@@ -121,7 +122,7 @@ class AsyncAPIClient:
                     response = await self._http_client.send(request, stream=True)
                 else:
                     response = await self._send_rate_limited(self._rate_limiter, request, options)
-                if response.status_code < 400 and not streaming:
+                if response.status_code < 400 and reads_body:
                     await self._read_body(response, deadline)
             except httpx.TransportError as exc:
                 # Only a failure of the connection or the exchange is a connection error worth
@@ -158,13 +159,13 @@ class AsyncAPIClient:
                     token_renewed = True
                     continue
                 raise make_status_error(response, body)
-            return await self._build_result(response, options, cast_to, stream_item, retries_taken)
+            return self._build_result(response, options, cast_to, retries_taken)
 
     async def fetch_page(self, page_cls: type[_PageT], options: CallOptions, query: Dict[str, Any]) -> _PageT:
         """Fetch one page of a list call, with ``query`` added to the call's own query."""
         # Everything the first page was fetched with (body, extra body, hooks), but never as a raw
         # response: a page reached through `with_raw_response(...).parse()` pages on normally.
-        next_options = dataclasses.replace(options, query={**(options.query or {}), **query}, raw_mode=None)
+        next_options = dataclasses.replace(options, query={**(options.query or {}), **query}, mode="parsed")
         page: _PageT = await self.request(next_options, cast_to=page_cls)
         return page
 
@@ -209,10 +210,8 @@ class AsyncAPIClient:
         stream_cls: Optional[type[_StreamT]] = None,
     ) -> Union[_ResultT, _StreamT]:
         """Send ``GET path`` and build the answer as ``cast_to`` (or a stream, with ``stream=True``)."""
-        call = low_level_options("get", path, options=options)
-        result: Union[_ResultT, _StreamT] = await self.request(
-            call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls)
-        )
+        call = low_level_options("get", path, options=options, stream_item=stream_item_type(stream, stream_cls))
+        result: Union[_ResultT, _StreamT] = await self.request(call, cast_to=cast_to)
         return result
 
     @overload
@@ -266,10 +265,16 @@ class AsyncAPIClient:
         stream_cls: Optional[type[_StreamT]] = None,
     ) -> Union[_ResultT, _StreamT]:
         """Send ``POST path`` with ``body`` as JSON (or ``files`` as multipart) and build the answer."""
-        call = low_level_options("post", path, body=body, content=content, files=files, options=options)
-        result: Union[_ResultT, _StreamT] = await self.request(
-            call, cast_to=cast_to, stream_item=stream_item_type(stream, stream_cls)
+        call = low_level_options(
+            "post",
+            path,
+            body=body,
+            content=content,
+            files=files,
+            options=options,
+            stream_item=stream_item_type(stream, stream_cls),
         )
+        result: Union[_ResultT, _StreamT] = await self.request(call, cast_to=cast_to)
         return result
 
     async def put(
@@ -401,38 +406,43 @@ class AsyncAPIClient:
             return body["error"]
         return body
 
-    async def _build_result(
-        self, response: httpx.Response, options: CallOptions, cast_to: Any, stream_item: Any, retries_taken: int
-    ) -> Any:
+    def _build_result(self, response: httpx.Response, options: CallOptions, cast_to: Any, retries_taken: int) -> Any:
         # Deferred so that constructing a client does not load pydantic and the models.
         from .._pages import PageShape
         from ._streaming import AsyncStream
 
-        def parse(to: Any, content: bytes) -> Any:
-            if to is None and stream_item is not None:
+        def parse_result(content: bytes) -> Any:
+            """What the call returns: its event stream, or the body built as its return type."""
+            if options.stream_item is not None:
                 return AsyncStream(
-                    item_type=stream_item, response=response, requires_done=options.stream_ends_with_done
+                    item_type=options.stream_item, response=response, requires_done=options.stream_ends_with_done
                 )
-            result = parse_content(to or cast_to, response, content, None if to else options.json_hook)
+            return attached(parse_content(cast_to, response, content, options.json_hook))
+
+        def parse_as(to: Any, content: bytes) -> Any:
+            """The body built as the type a caller named (``parse(to=...)``), as the server sent it."""
+            return attached(parse_content(to, response, content))
+
+        def attached(result: Any) -> Any:
             if isinstance(result, PageShape):
                 result.attach(self, options)  # type: ignore[attr-defined]
             return result
 
-        if options.raw_mode == "stream":
+        is_stream = options.stream_item is not None
+        if options.mode == "streamed":
             return AsyncAPIResponse(
-                response, parser=parse, is_stream=stream_item is not None, retries_taken=retries_taken
+                response, parse_result=parse_result, parse_as=parse_as, is_stream=is_stream, retries_taken=retries_taken
             )
-        if options.raw_mode == "raw":
-            # A streamed call's body is still unread: `parse()` gives the stream that reads it.
+        if options.mode == "raw":
             return LegacyAPIResponse(
                 response,
-                parser=lambda to: parse(to, b"" if stream_item is not None and to is None else response.content),
+                parse_result=parse_result,
+                parse_as=parse_as,
                 cast_to=cast_to,
+                is_stream=is_stream,
                 retries_taken=retries_taken,
             )
-        if stream_item is not None:
-            return parse(None, b"")
-        return parse(None, response.content)
+        return parse_result(b"" if is_stream else response.content)
 
     def is_closed(self) -> bool:
         """Whether the connection pool has been closed."""

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Mapping, Optio
 import httpx
 
 from .._bedrock import AwsCredentialsProvider, BedrockProvider, BedrockTokenProvider, resolve_bedrock
-from .._client_config import merged_defaults
 from .._constants import DEFAULT_MAX_RETRIES
 from .._data_residency import DataResidency
 from .._errors import OpenAIError
@@ -171,20 +170,20 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
             arguments["aws_region"] = aws_region
         if base_url is not None:
             arguments["base_url"] = base_url
-        headers = merged_defaults("headers", self._custom_headers, default_headers, set_default_headers)
-        query = merged_defaults("query", self._custom_query, default_query, set_default_query)
-        return type(self)(
-            **arguments,
-            organization=organization or self.organization,
-            project=project or self.project,
-            webhook_secret=webhook_secret or self.webhook_secret,
-            websocket_base_url=websocket_base_url or self.websocket_base_url,
-            timeout=self._settings.timeout if isinstance(timeout, NotGiven) else timeout,
-            max_retries=self._settings.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            default_headers=headers,
-            default_query=query,
-            http_client=http_client or self._http_client,
-            rate_limiter=self._rate_limiter if isinstance(rate_limiter, NotGiven) else rate_limiter,
+        shared = self._copy_settings(
+            organization=organization,
+            project=project,
+            webhook_secret=webhook_secret,
+            websocket_base_url=websocket_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            default_headers=default_headers,
+            set_default_headers=set_default_headers,
+            default_query=default_query,
+            set_default_query=set_default_query,
+            rate_limiter=rate_limiter,
         )
+        return type(self)(**arguments, **shared)
 
     with_options = copy

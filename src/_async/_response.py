@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Generic, Optional, TypeVar, Union, cast, overload
-
-import httpx
+from typing import Any, AsyncIterator, Generic, Optional, TypeVar, Union, cast, overload
 
 from .._concurrency import AsyncCall, async_close_shielded
 from .._public import publish
@@ -20,13 +18,6 @@ _ToT = TypeVar("_ToT")
 
 class AsyncAPIResponse(ResponseView, Generic[_T]):
     """An HTTP response whose body is read on demand: parse it, or iterate its bytes, text or lines."""
-
-    def __init__(
-        self, response: httpx.Response, *, parser: Callable[[Any, bytes], Any], is_stream: bool, retries_taken: int
-    ) -> None:
-        super().__init__(response, retries_taken=retries_taken)
-        self._parser = parser
-        self._is_stream = is_stream
 
     async def read(self) -> bytes:
         """Read and return the whole body."""
@@ -46,12 +37,14 @@ class AsyncAPIResponse(ResponseView, Generic[_T]):
     @overload
     async def parse(self, *, to: None = None) -> _T: ...
     async def parse(self, *, to: Optional[type[_ToT]] = None) -> Union[_T, _ToT]:
-        """Read the body and build what the call returns without ``with_streaming_response``.
+        """Read the body and build what the call returns without ``with_streaming_response`` (or the body as ``to``).
 
         For a streaming call this gives the stream itself, which reads the body as it is iterated.
         """
+        if to is not None:
+            return cast(_ToT, self._parse_as(to, await self.http_response.aread()))
         content = b"" if self._is_stream else await self.http_response.aread()
-        return cast(Union[_T, _ToT], self._parser(to, content))
+        return cast(_T, self._parse_result(content))
 
     def iter_bytes(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
         """Iterate the body as it arrives."""

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, Union, cast
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Mapping, Optional, Union, cast
 
 import httpx
 
@@ -352,8 +352,20 @@ class OpenAI(SyncAPIClient):
         ``default_headers`` / ``default_query`` are added to this client's; the ``set_`` forms replace them.
         ``data_residency`` replaces the inherited endpoint; ``provider=None`` drops this client's provider.
         """
-        headers = merged_defaults("headers", self._custom_headers, default_headers, set_default_headers)
-        query = merged_defaults("query", self._custom_query, default_query, set_default_query)
+        shared = self._copy_settings(
+            organization=organization,
+            project=project,
+            webhook_secret=webhook_secret,
+            websocket_base_url=websocket_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            default_headers=default_headers,
+            set_default_headers=set_default_headers,
+            default_query=default_query,
+            set_default_query=set_default_query,
+            rate_limiter=rate_limiter,
+        )
         next_provider = self._provider if isinstance(provider, NotGiven) else provider
         if data_residency is not None:
             from .._data_residency import resolve_data_residency
@@ -367,21 +379,10 @@ class OpenAI(SyncAPIClient):
                 api_key = api_key or self.api_key
             if self._provider is None and data_residency is None:
                 base_url = base_url or self._settings.base_url
+        if data_residency is not None:
+            shared["websocket_base_url"] = None  # the residency's endpoint is not this client's
         copied = type(self)(
-            api_key=api_key,
-            workload_identity=workload_identity,
-            organization=organization or self.organization,
-            project=project or self.project,
-            webhook_secret=webhook_secret or self.webhook_secret,
-            provider=next_provider,
-            base_url=base_url,
-            websocket_base_url=None if data_residency is not None else websocket_base_url or self.websocket_base_url,
-            timeout=self._settings.timeout if isinstance(timeout, NotGiven) else timeout,
-            max_retries=self._settings.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            default_headers=headers,
-            default_query=query,
-            http_client=http_client or self._http_client,
-            rate_limiter=self._rate_limiter if isinstance(rate_limiter, NotGiven) else rate_limiter,
+            api_key=api_key, workload_identity=workload_identity, provider=next_provider, base_url=base_url, **shared
         )
         if workload_identity is not None:
             # The same identity, the same token: copies share one cache instead of exchanging again.
@@ -390,6 +391,37 @@ class OpenAI(SyncAPIClient):
         return copied
 
     with_options = copy
+
+    def _copy_settings(
+        self,
+        *,
+        organization: Optional[str],
+        project: Optional[str],
+        webhook_secret: Optional[str],
+        websocket_base_url: Union[str, httpx.URL, None],
+        timeout: Union[Timeout, NotGiven],
+        max_retries: Union[int, NotGiven],
+        http_client: Optional[httpx.Client],
+        default_headers: Optional[Mapping[str, str]],
+        set_default_headers: Optional[Mapping[str, str]],
+        default_query: Optional[Mapping[str, object]],
+        set_default_query: Optional[Mapping[str, object]],
+        rate_limiter: Union[RateLimiter, NotGiven, None],
+    ) -> Dict[str, Any]:
+        """The constructor arguments every kind of client's ``copy()`` fills alike: each one given,
+        else this client's own; the pool is shared unless another ``http_client`` is given."""
+        return {
+            "organization": organization or self.organization,
+            "project": project or self.project,
+            "webhook_secret": webhook_secret or self.webhook_secret,
+            "websocket_base_url": websocket_base_url or self.websocket_base_url,
+            "timeout": self._settings.timeout if isinstance(timeout, NotGiven) else timeout,
+            "max_retries": self._settings.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            "default_headers": merged_defaults("headers", self._custom_headers, default_headers, set_default_headers),
+            "default_query": merged_defaults("query", self._custom_query, default_query, set_default_query),
+            "http_client": http_client or self._http_client,
+            "rate_limiter": self._rate_limiter if isinstance(rate_limiter, NotGiven) else rate_limiter,
+        }
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={self._settings.base_url!r}>"

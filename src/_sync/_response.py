@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import Any, Callable, Generic, Iterator, Optional, TypeVar, Union, cast, overload
-
-import httpx
+from typing import Any, Generic, Iterator, Optional, TypeVar, Union, cast, overload
 
 from .._concurrency import SyncCall, sync_close_shielded
 from .._public import publish
@@ -21,13 +19,6 @@ _ToT = TypeVar("_ToT")
 
 class APIResponse(ResponseView, Generic[_T]):
     """An HTTP response whose body is read on demand: parse it, or iterate its bytes, text or lines."""
-
-    def __init__(
-        self, response: httpx.Response, *, parser: Callable[[Any, bytes], Any], is_stream: bool, retries_taken: int
-    ) -> None:
-        super().__init__(response, retries_taken=retries_taken)
-        self._parser = parser
-        self._is_stream = is_stream
 
     def read(self) -> bytes:
         """Read and return the whole body."""
@@ -47,12 +38,14 @@ class APIResponse(ResponseView, Generic[_T]):
     @overload
     def parse(self, *, to: None = None) -> _T: ...
     def parse(self, *, to: Optional[type[_ToT]] = None) -> Union[_T, _ToT]:
-        """Read the body and build what the call returns without ``with_streaming_response``.
+        """Read the body and build what the call returns without ``with_streaming_response`` (or the body as ``to``).
 
         For a streaming call this gives the stream itself, which reads the body as it is iterated.
         """
+        if to is not None:
+            return cast(_ToT, self._parse_as(to, self.http_response.read()))
         content = b"" if self._is_stream else self.http_response.read()
-        return cast(Union[_T, _ToT], self._parser(to, content))
+        return cast(_T, self._parse_result(content))
 
     def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
         """Iterate the body as it arrives."""

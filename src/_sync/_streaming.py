@@ -13,8 +13,8 @@ from .._concurrency import sync_close_shielded
 from .._errors import APIConnectionError, APIError, APITimeoutError, is_timeout
 from .._public import publish
 from .._response import raise_plain_error
-from .._sse import ServerSentEvent, SSEDecoder
-from .._stream_events import parse_event
+from .._streams.events import parse_event
+from .._streams.sse import ServerSentEvent, SSEDecoder
 
 __all__ = ["Stream"]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import json
 import os
 import pathlib
@@ -253,20 +254,17 @@ class _Run:
         return None
 
     async def _poll(self, batch_id: str) -> Any:
-        from .._async._helpers.polling import _poll
+        from .._async._helpers.polling import RequestOptions, _poll
         from .._types import NOT_GIVEN
 
         interval: Any = NOT_GIVEN if self.poll_interval is None else int(self.poll_interval * 1000)
-        batches = self.client.batches
-
-        def fetch(headers: Any) -> Any:
-            return batches.retrieve(batch_id, extra_headers=headers)
-
+        # The raw view, so that the loop sees each answer's poll-after header.
+        retrieve = functools.partial(self.client.batches.with_raw_response.retrieve, batch_id)
         return await _poll(
-            fetch,
+            retrieve,
+            RequestOptions(),
             pending=lambda batch: getattr(batch, "status", None) in PENDING_STATUSES,
             poll_interval_ms=interval,
-            extra_headers=None,
         )
 
     async def _download(self, file_id: Optional[str]) -> List[bytes]:

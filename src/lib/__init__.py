@@ -7,8 +7,8 @@ import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 if TYPE_CHECKING:
-    from .._parsing import ResponseFormatT as ResponseFormatT
-    from .._parsing import pydantic_function_tool as pydantic_function_tool
+    from .._helpers.parsing import ResponseFormatT as ResponseFormatT
+    from .._helpers.parsing import pydantic_function_tool as pydantic_function_tool
 
 __all__ = [
     "ResponseFormatT",
@@ -18,8 +18,8 @@ __all__ = [
 # Name -> (module, attribute), imported on first access so that importing this package loads no
 # implementation module.
 _LAZY: Dict[str, Tuple[str, str]] = {
-    "ResponseFormatT": (".._parsing", "ResponseFormatT"),
-    "pydantic_function_tool": (".._parsing", "pydantic_function_tool"),
+    "ResponseFormatT": (".._helpers.parsing", "ResponseFormatT"),
+    "pydantic_function_tool": (".._helpers.parsing", "pydantic_function_tool"),
 }
 
 

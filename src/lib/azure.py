@@ -2,7 +2,7 @@
 """``openai.lib.azure``: the official SDK's module of this name, holding this package's own objects."""
 
 from .._async._azure import AsyncAzureOpenAI as AsyncAzureOpenAI
-from .._azure import API_KEY_PLACEHOLDER as API_KEY_SENTINEL
+from .._helpers.azure import API_KEY_PLACEHOLDER as API_KEY_SENTINEL
 from .._sdk_names import AsyncAzureADTokenProvider as AsyncAzureADTokenProvider
 from .._sdk_names import BaseAzureClient as BaseAzureClient
 from .._sdk_names import MutuallyExclusiveAuthError as MutuallyExclusiveAuthError

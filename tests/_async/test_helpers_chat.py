@@ -11,9 +11,9 @@ import respx
 
 from openai import AsyncOpenAI
 from openai._async._helpers.chat import parse_chat_completion, stream_chat_completion
-from openai._async.resources._stream_helpers import AsyncChatCompletionStream
+from openai._async._helpers.streams import AsyncChatCompletionStream
 from openai._async.resources.chat.completions import AsyncCompletions
-from openai._parsing import LengthFinishReasonError, pydantic_function_tool, to_strict_json_schema
+from openai._helpers.parsing import LengthFinishReasonError, pydantic_function_tool, to_strict_json_schema
 from openai._response import LegacyAPIResponse
 from openai.testing import LoopbackServer
 from openai.types.chat import ParsedChatCompletion, ParsedFunctionToolCall

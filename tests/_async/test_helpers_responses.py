@@ -10,10 +10,10 @@ import pytest
 import respx
 
 from openai._async._helpers.responses import parse_response, stream_response
-from openai._async.resources._stream_helpers import AsyncResponseStream
+from openai._async._helpers.streams import AsyncResponseStream
 from openai._async.resources.responses import AsyncResponses
-from openai._parsing import pydantic_function_tool, to_strict_json_schema
-from openai._response_stream_events import ResponseCompletedEvent, ResponseTextDeltaEvent, ResponseTextDoneEvent
+from openai._helpers.parsing import pydantic_function_tool, to_strict_json_schema
+from openai._streams.response_events import ResponseCompletedEvent, ResponseTextDeltaEvent, ResponseTextDoneEvent
 from openai.types.responses import ParsedResponse, ParsedResponseFunctionToolCall
 from tests._transports import make_async_client
 

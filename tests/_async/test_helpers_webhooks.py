@@ -12,7 +12,7 @@ from typing import Dict
 import pytest
 
 from openai._async.resources.webhooks import AsyncWebhooks
-from openai._webhooks import InvalidWebhookSignatureError
+from openai._helpers.webhooks import InvalidWebhookSignatureError
 from openai.types.webhooks import FineTuningJobSucceededWebhookEvent
 from tests._transports import make_async_client
 

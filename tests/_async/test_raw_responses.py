@@ -11,6 +11,7 @@ import respx
 
 from openai import AsyncOpenAI, AsyncStream
 from openai._response import HttpxBinaryResponseContent, LegacyAPIResponse
+from openai.testing import LoopbackServer
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
 MESSAGES: List[Any] = [{"role": "user", "content": "hello there"}]
@@ -94,3 +95,57 @@ async def test_the_views_keep_the_methods_signatures(client: AsyncOpenAI, view: 
 
     wrapped = getattr(client.chat.completions, view).create
     assert inspect.signature(wrapped) == inspect.signature(client.chat.completions.create)
+
+
+# The mode of a call (parsed, raw, streamed) travels in its options, never as a header.
+
+
+async def test_no_view_adds_a_header_to_the_request(client: AsyncOpenAI, server: LoopbackServer) -> None:
+    await client.chat.completions.create(model="m", messages=MESSAGES)
+    await client.chat.completions.with_raw_response.create(model="m", messages=MESSAGES)
+    async with client.chat.completions.with_streaming_response.create(model="m", messages=MESSAGES) as response:
+        await response.parse()
+    parsed, raw, streamed = (sorted(request.headers.keys()) for request in server.requests)
+    assert raw == parsed
+    assert streamed == parsed
+
+
+@pytest.mark.parametrize("marker", ["X-Stainless-Raw-Response", "X-Twin-Raw-Response", "x-twin-raw-response"])
+@pytest.mark.parametrize("value", ["raw", "stream", "streamed"])
+async def test_a_callers_header_cannot_switch_the_mode(
+    client: AsyncOpenAI, server: LoopbackServer, marker: str, value: str
+) -> None:
+    completion = await client.chat.completions.create(model="m", messages=MESSAGES, extra_headers={marker: value})
+    assert isinstance(completion, ChatCompletion)
+    # The caller's header is the caller's: sent as given, read by no one here.
+    assert server.requests[-1].headers[marker.lower()] == value
+    raw = await client.chat.completions.with_raw_response.create(
+        model="m", messages=MESSAGES, extra_headers={marker: "parsed"}
+    )
+    assert isinstance(raw, LegacyAPIResponse)
+
+
+async def test_a_view_leaves_its_resource_parsing(client: AsyncOpenAI) -> None:
+    raw = await client.chat.completions.with_raw_response.create(model="m", messages=MESSAGES)
+    assert isinstance(raw, LegacyAPIResponse)
+    assert isinstance(await client.chat.completions.create(model="m", messages=MESSAGES), ChatCompletion)
+
+
+async def test_a_raw_list_call_parses_to_a_page_that_pages_on_parsed(client: AsyncOpenAI) -> None:
+    for name in ("a.jsonl", "b.jsonl"):
+        await client.files.create(file=(name, b'{"a": 1}\n'), purpose="batch")
+    raw = await client.files.with_raw_response.list(limit=1)
+    assert isinstance(raw, LegacyAPIResponse)
+    page = raw.parse()
+    assert len(page.data) == 1
+    assert page.has_next_page()
+    next_page = await page.get_next_page()
+    assert not isinstance(next_page, LegacyAPIResponse)
+    assert len(next_page.data) == 1
+
+
+async def test_parse_to_a_type_reads_the_body_as_sent(client: AsyncOpenAI) -> None:
+    async with client.chat.completions.with_streaming_response.create(model="m", messages=MESSAGES) as response:
+        text = await response.parse(to=str)
+        assert text.startswith("{")
+        assert isinstance(await response.parse(), ChatCompletion)

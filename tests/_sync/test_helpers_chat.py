@@ -11,10 +11,10 @@ import pytest
 import respx
 
 from openai import OpenAI
-from openai._parsing import LengthFinishReasonError, pydantic_function_tool, to_strict_json_schema
+from openai._helpers.parsing import LengthFinishReasonError, pydantic_function_tool, to_strict_json_schema
 from openai._response import LegacyAPIResponse
 from openai._sync._helpers.chat import parse_chat_completion, stream_chat_completion
-from openai._sync.resources._stream_helpers import ChatCompletionStream
+from openai._sync._helpers.streams import ChatCompletionStream
 from openai._sync.resources.chat.completions import Completions
 from openai.testing import LoopbackServer
 from openai.types.chat import ParsedChatCompletion, ParsedFunctionToolCall

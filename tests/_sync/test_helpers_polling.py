@@ -242,6 +242,10 @@ def test_wait_for_processing(client: OpenAI, sleeps: List[float]) -> None:
         result = polling.wait_for_processing(Files(client), "file-1", poll_interval=0.5)
     assert result.status == "processed"
     assert sleeps == [0.5, 0.5]
+    # Every poll says it is one; the file wait keeps its interval to itself, as it always has.
+    for call in retrieve.calls:
+        assert call.request.headers["x-stainless-poll-helper"] == "true"
+        assert "x-stainless-custom-poll-interval" not in call.request.headers
 
 
 def test_wait_for_processing_gives_up_after_max_wait(

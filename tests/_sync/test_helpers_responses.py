@@ -10,10 +10,10 @@ import pydantic
 import pytest
 import respx
 
-from openai._parsing import pydantic_function_tool, to_strict_json_schema
-from openai._response_stream_events import ResponseCompletedEvent, ResponseTextDeltaEvent, ResponseTextDoneEvent
+from openai._helpers.parsing import pydantic_function_tool, to_strict_json_schema
+from openai._streams.response_events import ResponseCompletedEvent, ResponseTextDeltaEvent, ResponseTextDoneEvent
 from openai._sync._helpers.responses import parse_response, stream_response
-from openai._sync.resources._stream_helpers import ResponseStream
+from openai._sync._helpers.streams import ResponseStream
 from openai._sync.resources.responses import Responses
 from openai.types.responses import ParsedResponse, ParsedResponseFunctionToolCall
 from tests._transports import make_sync_client

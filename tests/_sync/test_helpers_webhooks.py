@@ -12,8 +12,8 @@ from typing import Dict
 
 import pytest
 
+from openai._helpers.webhooks import InvalidWebhookSignatureError
 from openai._sync.resources.webhooks import Webhooks
-from openai._webhooks import InvalidWebhookSignatureError
 from openai.types.webhooks import FineTuningJobSucceededWebhookEvent
 from tests._transports import make_sync_client
 

@@ -12,6 +12,7 @@ import respx
 
 from openai import OpenAI, Stream
 from openai._response import HttpxBinaryResponseContent, LegacyAPIResponse
+from openai.testing import LoopbackServer
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
 MESSAGES: List[Any] = [{"role": "user", "content": "hello there"}]
@@ -95,3 +96,57 @@ def test_the_views_keep_the_methods_signatures(client: OpenAI, view: str) -> Non
 
     wrapped = getattr(client.chat.completions, view).create
     assert inspect.signature(wrapped) == inspect.signature(client.chat.completions.create)
+
+
+# The mode of a call (parsed, raw, streamed) travels in its options, never as a header.
+
+
+def test_no_view_adds_a_header_to_the_request(client: OpenAI, server: LoopbackServer) -> None:
+    client.chat.completions.create(model="m", messages=MESSAGES)
+    client.chat.completions.with_raw_response.create(model="m", messages=MESSAGES)
+    with client.chat.completions.with_streaming_response.create(model="m", messages=MESSAGES) as response:
+        response.parse()
+    parsed, raw, streamed = (sorted(request.headers.keys()) for request in server.requests)
+    assert raw == parsed
+    assert streamed == parsed
+
+
+@pytest.mark.parametrize("marker", ["X-Stainless-Raw-Response", "X-Twin-Raw-Response", "x-twin-raw-response"])
+@pytest.mark.parametrize("value", ["raw", "stream", "streamed"])
+def test_a_callers_header_cannot_switch_the_mode(
+    client: OpenAI, server: LoopbackServer, marker: str, value: str
+) -> None:
+    completion = client.chat.completions.create(model="m", messages=MESSAGES, extra_headers={marker: value})
+    assert isinstance(completion, ChatCompletion)
+    # The caller's header is the caller's: sent as given, read by no one here.
+    assert server.requests[-1].headers[marker.lower()] == value
+    raw = client.chat.completions.with_raw_response.create(
+        model="m", messages=MESSAGES, extra_headers={marker: "parsed"}
+    )
+    assert isinstance(raw, LegacyAPIResponse)
+
+
+def test_a_view_leaves_its_resource_parsing(client: OpenAI) -> None:
+    raw = client.chat.completions.with_raw_response.create(model="m", messages=MESSAGES)
+    assert isinstance(raw, LegacyAPIResponse)
+    assert isinstance(client.chat.completions.create(model="m", messages=MESSAGES), ChatCompletion)
+
+
+def test_a_raw_list_call_parses_to_a_page_that_pages_on_parsed(client: OpenAI) -> None:
+    for name in ("a.jsonl", "b.jsonl"):
+        client.files.create(file=(name, b'{"a": 1}\n'), purpose="batch")
+    raw = client.files.with_raw_response.list(limit=1)
+    assert isinstance(raw, LegacyAPIResponse)
+    page = raw.parse()
+    assert len(page.data) == 1
+    assert page.has_next_page()
+    next_page = page.get_next_page()
+    assert not isinstance(next_page, LegacyAPIResponse)
+    assert len(next_page.data) == 1
+
+
+def test_parse_to_a_type_reads_the_body_as_sent(client: OpenAI) -> None:
+    with client.chat.completions.with_streaming_response.create(model="m", messages=MESSAGES) as response:
+        text = response.parse(to=str)
+        assert text.startswith("{")
+        assert isinstance(response.parse(), ChatCompletion)

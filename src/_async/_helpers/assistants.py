@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     # Annotations only: the resource modules import this one to wire the helpers in.
     from ..resources.beta.threads import runs as thread_runs
     from ..resources.beta.threads import threads as thread_resources
-    from ..resources.beta.threads._assistant_stream import AsyncAssistantEventHandler, AsyncAssistantStreamManager
+    from .assistant_stream import AsyncAssistantEventHandler, AsyncAssistantStreamManager
 
 __all__ = ["create_and_run_stream", "stream_run", "submit_tool_outputs_stream"]
 
@@ -205,6 +205,6 @@ def _manager(
     make_call: AsyncCall[AsyncStream[AssistantStreamEvent]], event_handler: Optional[AsyncAssistantEventHandler]
 ) -> AsyncAssistantStreamManager[Any]:
     # Imported here: the resource modules that wire these helpers in are imported by that module's package.
-    from ..resources.beta.threads._assistant_stream import AsyncAssistantEventHandler, AsyncAssistantStreamManager
+    from .assistant_stream import AsyncAssistantEventHandler, AsyncAssistantStreamManager
 
     return AsyncAssistantStreamManager(make_call, event_handler=event_handler or AsyncAssistantEventHandler())

@@ -11,10 +11,8 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from typing_extensions import Unpack
 
-from ..._chat_accumulator import ChatCompletionAccumulator
-from ..._parse_params import ChatCompletionParseParams
-from ..._parsed_chat_types import ParsedChatCompletion
-from ..._parsing import (
+from ..._helpers.parse_params import ChatCompletionParseParams
+from ..._helpers.parsing import (
     ResponseFormatT,
     ToolSpec,
     chat_tool_specs,
@@ -22,7 +20,9 @@ from ..._parsing import (
     parse_chat_completion_json,
     type_to_response_format,
 )
+from ..._parsed_chat_types import ParsedChatCompletion
 from ..._request import helper_headers
+from ..._streams.chat_accumulator import ChatCompletionAccumulator
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types.chat.chat_completion_chunk import ChatCompletionChunk
 from ...types.response_format_json_object_param import ResponseFormatJSONObjectParam
@@ -30,7 +30,7 @@ from ...types.response_format_json_schema_param import ResponseFormatJSONSchemaP
 from ...types.response_format_text_param import ResponseFormatTextParam
 from .._streaming import AsyncStream
 from ..resources._base import AsyncAPIResource
-from ..resources._stream_helpers import AsyncChatCompletionStreamManager
+from .streams import AsyncChatCompletionStreamManager
 
 __all__ = ["parse_chat_completion", "stream_chat_completion"]
 

@@ -1,6 +1,6 @@
 """The ``*_and_poll`` helpers: start a server-side job, then ask for it until it settles.
 
-Between polls the helpers wait as :func:`openai._polling.poll_delay` says: the caller's
+Between polls the helpers wait as :func:`openai._helpers.polling.poll_delay` says: the caller's
 ``poll_interval_ms``, else the server's ``openai-poll-after-ms`` header, else one second. A job is
 polled until its status leaves the in-progress states, however long the server takes;
 ``files.wait_for_processing`` alone has a deadline (``max_wait_seconds``), as it always had.
@@ -17,14 +17,20 @@ Wiring (one line each in the resource classes):
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Union
 
 from typing_extensions import Unpack
 
 from ..._concurrency import async_sleep
-from ..._constants import RAW_RESPONSE_HEADER
-from ..._polling import FILE_DONE_STATUSES, RUN_PENDING_STATUSES, poll_delay, poll_headers
+from ..._helpers.polling import (
+    DEFAULT_POLL_INTERVAL_MS,
+    FILE_DONE_STATUSES,
+    RUN_PENDING_STATUSES,
+    poll_delay,
+    poll_headers,
+)
 from ..._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from ...types.beta.thread_create_and_run_params import ThreadCreateAndRunParamsBase
 from ...types.beta.threads.run import Run
@@ -69,20 +75,30 @@ Attributes = Optional[Dict[str, Union[str, float, bool]]]
 
 
 async def _poll(
-    fetch: Callable[[Headers], Any],
+    retrieve: Callable[..., Any],
+    options: RequestOptions,
     *,
     pending: Callable[[Any], bool],
-    poll_interval_ms: Union[int, NotGiven],
-    extra_headers: Optional[Headers],
+    poll_interval_ms: Union[int, float, NotGiven],
+    default_ms: float = DEFAULT_POLL_INTERVAL_MS,
+    give_up: Optional[Callable[[], None]] = None,
+    announce_interval: bool = True,
 ) -> Any:
-    """Fetch (raw, to see the headers) until ``pending`` says the object has settled; return it."""
-    headers: Headers = {**poll_headers(extra_headers, poll_interval_ms), RAW_RESPONSE_HEADER: "raw"}
+    """Call ``retrieve`` (a raw view's method, to see the headers) with ``options`` until ``pending``
+    says the object has settled; return it.
+
+    ``give_up``, when given, is called before each wait and raises once the caller's time is over;
+    ``announce_interval`` says whether the caller's interval is told to the API in a header.
+    """
+    headers: Headers = poll_headers(options.extra_headers, poll_interval_ms if announce_interval else NOT_GIVEN)
     while True:
-        raw = await fetch(headers)
+        raw = await retrieve(**options.with_headers(headers))
         result = raw.parse()
         if not pending(result):
             return result
-        await async_sleep(poll_delay(raw.headers, poll_interval_ms))
+        if give_up is not None:
+            give_up()
+        await async_sleep(poll_delay(raw.headers, poll_interval_ms, default_ms=default_ms))
 
 
 def _file_pending(item: Any) -> bool:
@@ -151,12 +167,8 @@ async def _poll_vector_store_file(
     poll_interval_ms: Union[int, NotGiven],
     options: RequestOptions,
 ) -> VectorStoreFile:
-    def fetch(headers: Headers) -> Any:
-        return resource.retrieve(file_id, vector_store_id=vector_store_id, **options.with_headers(headers))
-
-    result: VectorStoreFile = await _poll(
-        fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
-    )
+    retrieve = functools.partial(resource.with_raw_response.retrieve, file_id, vector_store_id=vector_store_id)
+    result: VectorStoreFile = await _poll(retrieve, options, pending=_file_pending, poll_interval_ms=poll_interval_ms)
     return result
 
 
@@ -257,11 +269,9 @@ async def _poll_file_batch(
     poll_interval_ms: Union[int, NotGiven],
     options: RequestOptions,
 ) -> VectorStoreFileBatch:
-    def fetch(headers: Headers) -> Any:
-        return resource.retrieve(batch_id, vector_store_id=vector_store_id, **options.with_headers(headers))
-
+    retrieve = functools.partial(resource.with_raw_response.retrieve, batch_id, vector_store_id=vector_store_id)
     result: VectorStoreFileBatch = await _poll(
-        fetch, pending=_file_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
+        retrieve, options, pending=_file_pending, poll_interval_ms=poll_interval_ms
     )
     return result
 
@@ -337,20 +347,19 @@ async def poll_run(
 
     A run that ``requires_action`` is returned too: it waits for the caller's tool outputs.
     """
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    return await _poll_run(resource, run_id, thread_id, poll_interval_ms, options)
 
-    def fetch(headers: Headers) -> Any:
-        return resource.retrieve(
-            run_id,
-            thread_id=thread_id,
-            extra_headers=headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
 
-    result: Run = await _poll(
-        fetch, pending=_run_pending, poll_interval_ms=poll_interval_ms, extra_headers=extra_headers
-    )
+async def _poll_run(
+    resource: thread_runs.AsyncRuns,
+    run_id: str,
+    thread_id: str,
+    poll_interval_ms: Union[int, NotGiven],
+    options: RequestOptions,
+) -> Run:
+    retrieve = functools.partial(resource.with_raw_response.retrieve, run_id, thread_id=thread_id)
+    result: Run = await _poll(retrieve, options, pending=_run_pending, poll_interval_ms=poll_interval_ms)
     return result
 
 
@@ -366,24 +375,9 @@ async def create_and_poll_run(
     **params: Unpack[RunCreateParamsBase],
 ) -> Run:
     """Start a run of an assistant on a thread and wait until it finishes or needs tool outputs."""
-    run = await resource.create(
-        thread_id,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-        **params,
-    )
-    return await poll_run(
-        resource,
-        run.id,
-        thread_id,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-        poll_interval_ms=poll_interval_ms,
-    )
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    run = await resource.create(thread_id, **options.kwargs(), **params)
+    return await _poll_run(resource, run.id, thread_id, poll_interval_ms, options)
 
 
 async def submit_tool_outputs_and_poll(
@@ -399,25 +393,9 @@ async def submit_tool_outputs_and_poll(
     timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
 ) -> Run:
     """Send the outputs of the tool calls a run asked for, and wait until it finishes or asks again."""
-    run = await resource.submit_tool_outputs(
-        run_id,
-        thread_id=thread_id,
-        tool_outputs=tool_outputs,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-    )
-    return await poll_run(
-        resource,
-        run.id,
-        thread_id,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-        poll_interval_ms=poll_interval_ms,
-    )
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    run = await resource.submit_tool_outputs(run_id, thread_id=thread_id, tool_outputs=tool_outputs, **options.kwargs())
+    return await _poll_run(resource, run.id, thread_id, poll_interval_ms, options)
 
 
 async def create_and_run_poll(
@@ -431,19 +409,9 @@ async def create_and_run_poll(
     **params: Unpack[ThreadCreateAndRunParamsBase],
 ) -> Run:
     """Create a thread, start a run on it, and wait until the run finishes or needs tool outputs."""
-    run = await resource.create_and_run(
-        extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, **params
-    )
-    return await poll_run(
-        resource.runs,
-        run.id,
-        run.thread_id,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-        poll_interval_ms=poll_interval_ms,
-    )
+    options = RequestOptions(extra_headers, extra_query, extra_body, timeout)
+    run = await resource.create_and_run(**options.kwargs(), **params)
+    return await _poll_run(resource.runs, run.id, run.thread_id, poll_interval_ms, options)
 
 
 # videos
@@ -472,12 +440,8 @@ async def _poll_video(
     poll_interval_ms: Union[int, NotGiven],
     options: RequestOptions,
 ) -> Video:
-    def fetch(headers: Headers) -> Any:
-        return resource.retrieve(video_id, **options.with_headers(headers))
-
-    result: Video = await _poll(
-        fetch, pending=_video_pending, poll_interval_ms=poll_interval_ms, extra_headers=options.extra_headers
-    )
+    retrieve = functools.partial(resource.with_raw_response.retrieve, video_id)
+    result: Video = await _poll(retrieve, options, pending=_video_pending, poll_interval_ms=poll_interval_ms)
     return result
 
 
@@ -515,17 +479,26 @@ async def wait_for_processing(
     Polls every ``poll_interval`` seconds (default: the server's ``openai-poll-after-ms`` hint, else 5 s)
     and raises RuntimeError once ``max_wait_seconds`` have passed.
     """
-    interval_ms = None if isinstance(poll_interval, NotGiven) else poll_interval * 1000
-    headers: Headers = {**poll_headers(None, NOT_GIVEN), RAW_RESPONSE_HEADER: "raw"}
+    interval_ms: Union[float, NotGiven] = NOT_GIVEN if isinstance(poll_interval, NotGiven) else poll_interval * 1000
     started = time.monotonic()
-    raw: Any = await resource.retrieve(id, extra_headers=headers)
-    file: FileObject = raw.parse()
-    while file.status not in FILE_DONE_STATUSES:
+
+    def give_up() -> None:
         if time.monotonic() - started > max_wait_seconds:
             raise RuntimeError(
                 f"Giving up on waiting for file {id} to finish processing after {max_wait_seconds} seconds."
             )
-        await async_sleep(poll_delay(raw.headers, interval_ms, default_ms=5000))
-        raw = await resource.retrieve(id, extra_headers=headers)
-        file = raw.parse()
-    return file
+
+    result: FileObject = await _poll(
+        functools.partial(resource.with_raw_response.retrieve, id),
+        RequestOptions(),
+        pending=_file_processing,
+        poll_interval_ms=interval_ms,
+        default_ms=5000,
+        give_up=give_up,
+        announce_interval=False,
+    )
+    return result
+
+
+def _file_processing(file: Any) -> bool:
+    return getattr(file, "status", None) not in FILE_DONE_STATUSES

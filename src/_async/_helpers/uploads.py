@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, List, Optional, Union
 from typing_extensions import Literal
 
 from ..._concurrency import async_read_part
+from ..._helpers.uploads import plan_upload
 from ..._types import NOT_GIVEN, NotGiven
-from ..._uploads import plan_upload
 from ...types.upload import Upload
 
 if TYPE_CHECKING:

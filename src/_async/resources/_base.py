@@ -2,7 +2,8 @@
 
 ``resource.with_raw_response.method(...)`` returns the HTTP response with a ``parse()`` method;
 ``resource.with_streaming_response.method(...)`` is a context manager yielding the response
-before its body is read. Both views wrap every method of a resource generically; each resource
+before its body is read. Both views give every method of a resource generically, bound to a copy
+of the resource whose ``_mode`` (the ``mode`` of each call's :class:`CallOptions`) is the view's; each resource
 package has generated named view classes (``AsyncCompletionsWithRawResponse``, ... in its ``_views.py``,
 written by ``codegen/views.py``) so that the objects users get have the names the official SDK gives
 them. A resource uses the views named after it in its own module (its module imports them), else
@@ -13,29 +14,55 @@ overload of it) and a typed response.
 
 from __future__ import annotations
 
+import copy
 import functools
 import sys
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping, Optional, TypeVar, Union
 
-from typing_extensions import Concatenate, ParamSpec
+from typing_extensions import Concatenate, ParamSpec, TypedDict
 
 from ..._concurrency import AsyncPaginator
-from ..._constants import RAW_RESPONSE_HEADER
-from ..._request import CallOptions
+from ..._request import CallOptions, ResponseMode
 from ..._response import HttpxBinaryResponseContent
 from ..._signatures import install_call_signatures
-from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._response import AsyncResponseContextManager
 
 if TYPE_CHECKING:
     from ..._view_types import AsyncMethod, AsyncRawCallable, AsyncStreamedCallable
     from .._base_client import AsyncAPIClient
 
-__all__ = ["AsyncAPIResource", "AsyncRawResponseView", "AsyncStreamingResponseView"]
+__all__ = [
+    "AsyncAPIResource",
+    "AsyncRawResponseView",
+    "AsyncStreamingResponseView",
+    "RequestExtras",
+    "request_extras",
+]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT")
+_ResourceT = TypeVar("_ResourceT", bound="AsyncAPIResource")
 _P = ParamSpec("_P")
+
+
+class RequestExtras(TypedDict):
+    """The per-call options every resource method takes, passed on together to :meth:`AsyncAPIResource._call`."""
+
+    extra_headers: Optional[Headers]
+    extra_query: Optional[Query]
+    extra_body: Optional[Body]
+    timeout: Union[Timeout, NotGiven]
+
+
+def request_extras(
+    extra_headers: Optional[Headers],
+    extra_query: Optional[Query],
+    extra_body: Optional[Body],
+    timeout: Union[Timeout, NotGiven],
+) -> RequestExtras:
+    """A method's per-call options, as one value for a call made on its behalf."""
+    return {"extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout}
 
 
 class AsyncAPIResource:
@@ -67,8 +94,17 @@ class AsyncAPIResource:
             cls._streaming_response_view = streaming
             streaming.__module__ = cls.__module__
 
+    #: What this resource's calls return; the views' copies of a resource say "raw" or "streamed".
+    _mode: ResponseMode = "parsed"
+
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    def _in_mode(self: _ResourceT, mode: ResponseMode) -> _ResourceT:
+        """A copy of this resource whose calls return ``mode`` (the resource itself is left as it is)."""
+        moded = copy.copy(self)
+        moded._mode = mode
+        return moded
 
     @functools.cached_property
     def with_raw_response(self) -> AsyncRawResponseView:
@@ -107,6 +143,7 @@ class AsyncAPIResource:
         if query_keys and body:
             body = dict(body)
             query = {**(query or {}), **{key: body.pop(key) for key in query_keys if key in body}}
+        # Whether the body is an event stream is decided here, once, from the call's own params.
         if stream_item is not None and not ((body and body.get("stream")) or (query and query.get("stream"))):
             stream_item = None
         options = CallOptions(
@@ -120,9 +157,11 @@ class AsyncAPIResource:
             extra_body=extra_body,
             timeout=timeout,
             json_hook=json_hook,
+            stream_item=stream_item,
             stream_ends_with_done=stream_ends_with_done,
+            mode=self._mode,
         )
-        result: _T = await self._client.request(options, cast_to=cast_to, stream_item=stream_item)
+        result: _T = await self._client.request(options, cast_to=cast_to)
         return result
 
     def _list(
@@ -149,6 +188,7 @@ class AsyncAPIResource:
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            mode=self._mode,
         )
         return self._client.get_api_list(options, page=page)
 
@@ -177,14 +217,17 @@ def _default_accept(cast_to: object) -> Optional[str]:
 
 
 class _ResponseView:
-    """Wraps every method of a resource to mark its calls; a sub-resource gives its own view."""
+    """Gives every method of a resource bound to a copy of it whose calls return the view's mode;
+    a sub-resource gives its own view."""
 
-    _mode = ""
+    _mode: ResponseMode = "parsed"
     # The resource property returning this kind of view, which a sub-resource's attribute returns.
     _property = ""
 
     def __init__(self, target: object) -> None:
         self._target = target
+        # A client's view (`client.with_raw_response.chat...`) only leads to its resources' views.
+        self._moded = target._in_mode(self._mode) if isinstance(target, AsyncAPIResource) else target
 
     if not TYPE_CHECKING:
         # Hidden from type checkers, which see only what a generated view declares.
@@ -194,13 +237,9 @@ class _ResponseView:
                 return getattr(attr, self._property)
             if not callable(attr) or name.startswith("_"):
                 return attr
-            return self._wrap(attr)
+            return self._wrap(name)
 
-    def _marked(self, kwargs: dict[str, Any]) -> dict[str, Any]:
-        kwargs["extra_headers"] = {**(kwargs.get("extra_headers") or {}), RAW_RESPONSE_HEADER: self._mode}
-        return kwargs
-
-    def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
+    def _wrap(self, name: str) -> Callable[..., Any]:
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -213,14 +252,18 @@ class AsyncRawResponseView(_ResponseView):
     A resource's named view subclasses it.
     """
 
-    _mode = "raw"
+    _mode: ResponseMode = "raw"
     _property = "with_raw_response"
 
-    def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
-        @functools.wraps(method, updated=())
+    def _wrap(self, name: str) -> Callable[..., Any]:
+        method = getattr(self._moded, name)
+
+        # Wrapping the resource's own method, not the copy's: `__wrapped__` and the signature
+        # inspect reads (through it; not the function's `__signature__`, which has `self`) are the
+        # resource's, as the official SDK's views give them.
+        @functools.wraps(getattr(self._target, name), updated=())
         def call(*args: Any, **kwargs: Any) -> Any:
-            return method(*args, **self._marked(kwargs))
+            return method(*args, **kwargs)
 
         return call
 
@@ -231,15 +274,16 @@ class AsyncStreamingResponseView(_ResponseView):
     A resource's named view subclasses it.
     """
 
-    _mode = "stream"
+    _mode: ResponseMode = "streamed"
     _property = "with_streaming_response"
 
-    def _wrap(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        # Not the method's __dict__: its `__signature__` has `self`; inspect reads the bound method's.
-        @functools.wraps(method, updated=())
+    def _wrap(self, name: str) -> Callable[..., Any]:
+        method = getattr(self._moded, name)
+
+        # The resource's own method is the one wrapped, as in AsyncRawResponseView._wrap.
+        @functools.wraps(getattr(self._target, name), updated=())
         def call(*args: Any, **kwargs: Any) -> Any:
-            marked = self._marked(kwargs)
-            return AsyncResponseContextManager(lambda: method(*args, **marked))
+            return AsyncResponseContextManager(lambda: method(*args, **kwargs))
 
         return call
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
-from ..._webhooks import DEFAULT_TOLERANCE, unwrap, verify_signature
+from ..._helpers.webhooks import DEFAULT_TOLERANCE, unwrap, verify_signature
 from ._base import AsyncAPIResource
 
 if TYPE_CHECKING:

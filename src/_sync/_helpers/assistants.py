@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     # Annotations only: the resource modules import this one to wire the helpers in.
     from ..resources.beta.threads import runs as thread_runs
     from ..resources.beta.threads import threads as thread_resources
-    from ..resources.beta.threads._assistant_stream import AssistantEventHandler, AssistantStreamManager
+    from .assistant_stream import AssistantEventHandler, AssistantStreamManager
 
 __all__ = ["create_and_run_stream", "stream_run", "submit_tool_outputs_stream"]
 
@@ -206,6 +206,6 @@ def _manager(
     make_call: SyncCall[Stream[AssistantStreamEvent]], event_handler: Optional[AssistantEventHandler]
 ) -> AssistantStreamManager[Any]:
     # Imported here: the resource modules that wire these helpers in are imported by that module's package.
-    from ..resources.beta.threads._assistant_stream import AssistantEventHandler, AssistantStreamManager
+    from .assistant_stream import AssistantEventHandler, AssistantStreamManager
 
     return AssistantStreamManager(make_call, event_handler=event_handler or AssistantEventHandler())

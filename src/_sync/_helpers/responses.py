@@ -11,8 +11,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 from typing_extensions import Literal, Unpack
 
-from ..._parsed_response_types import ParsedResponse
-from ..._parsing import (
+from ..._helpers.parsing import (
     ResponseFormatT,
     ToolSpec,
     parametrize,
@@ -20,15 +19,16 @@ from ..._parsing import (
     response_tool_specs,
     type_to_text_format,
 )
+from ..._parsed_response_types import ParsedResponse
 from ..._request import helper_headers, require_path_param
-from ..._response_accumulator import ResponseAccumulator
 from ..._signatures import given_arguments
+from ..._streams.response_accumulator import ResponseAccumulator
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from ...types.responses.response_create_params import ResponseCreateParamsBase
 from ...types.responses.response_stream_event import ResponseStreamEvent
 from .._streaming import Stream
 from ..resources._base import SyncAPIResource
-from ..resources._stream_helpers import ResponseStreamManager
+from .streams import ResponseStreamManager
 
 __all__ = ["parse_response", "stream_response"]
 

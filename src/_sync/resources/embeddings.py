@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Unpack
 
-from ..._embeddings import decode_base64_embeddings
+from ..._helpers.embeddings import decode_base64_embeddings
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types import CreateEmbeddingResponse, EmbeddingCreateParams
 from ._base import SyncAPIResource

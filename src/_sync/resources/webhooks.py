@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
-from ..._webhooks import DEFAULT_TOLERANCE, unwrap, verify_signature
+from ..._helpers.webhooks import DEFAULT_TOLERANCE, unwrap, verify_signature
 from ._base import SyncAPIResource
 
 if TYPE_CHECKING:

@@ -7,16 +7,12 @@ import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 if TYPE_CHECKING:
-    from ..._async.resources.beta.threads._assistant_stream import (
-        AsyncAssistantEventHandler as AsyncAssistantEventHandler,
-    )
-    from ..._async.resources.beta.threads._assistant_stream import (
-        AsyncAssistantStreamManager as AsyncAssistantStreamManager,
-    )
+    from ..._async._helpers.assistant_stream import AsyncAssistantEventHandler as AsyncAssistantEventHandler
+    from ..._async._helpers.assistant_stream import AsyncAssistantStreamManager as AsyncAssistantStreamManager
     from ..._sdk_names import AssistantEventHandlerT as AssistantEventHandlerT
     from ..._sdk_names import AsyncAssistantEventHandlerT as AsyncAssistantEventHandlerT
-    from ..._sync.resources.beta.threads._assistant_stream import AssistantEventHandler as AssistantEventHandler
-    from ..._sync.resources.beta.threads._assistant_stream import AssistantStreamManager as AssistantStreamManager
+    from ..._sync._helpers.assistant_stream import AssistantEventHandler as AssistantEventHandler
+    from ..._sync._helpers.assistant_stream import AssistantStreamManager as AssistantStreamManager
 
 __all__ = [
     "AssistantEventHandler",
@@ -30,15 +26,12 @@ __all__ = [
 # Name -> (module, attribute), imported on first access so that importing this package loads no
 # implementation module.
 _LAZY: Dict[str, Tuple[str, str]] = {
-    "AssistantEventHandler": ("..._sync.resources.beta.threads._assistant_stream", "AssistantEventHandler"),
+    "AssistantEventHandler": ("..._sync._helpers.assistant_stream", "AssistantEventHandler"),
     "AssistantEventHandlerT": ("..._sdk_names", "AssistantEventHandlerT"),
-    "AssistantStreamManager": ("..._sync.resources.beta.threads._assistant_stream", "AssistantStreamManager"),
-    "AsyncAssistantEventHandler": ("..._async.resources.beta.threads._assistant_stream", "AsyncAssistantEventHandler"),
+    "AssistantStreamManager": ("..._sync._helpers.assistant_stream", "AssistantStreamManager"),
+    "AsyncAssistantEventHandler": ("..._async._helpers.assistant_stream", "AsyncAssistantEventHandler"),
     "AsyncAssistantEventHandlerT": ("..._sdk_names", "AsyncAssistantEventHandlerT"),
-    "AsyncAssistantStreamManager": (
-        "..._async.resources.beta.threads._assistant_stream",
-        "AsyncAssistantStreamManager",
-    ),
+    "AsyncAssistantStreamManager": ("..._async._helpers.assistant_stream", "AsyncAssistantStreamManager"),
 }
 
 

@@ -4,11 +4,11 @@
 from ..._async.resources.uploads import AsyncUploads as AsyncUploads
 from ..._async.resources.uploads import AsyncUploadsWithRawResponse as AsyncUploadsWithRawResponse
 from ..._async.resources.uploads import AsyncUploadsWithStreamingResponse as AsyncUploadsWithStreamingResponse
+from ..._helpers.uploads import DEFAULT_PART_SIZE as DEFAULT_PART_SIZE
 from ..._logs import logger as log
 from ..._sync.resources.uploads import Uploads as Uploads
 from ..._sync.resources.uploads import UploadsWithRawResponse as UploadsWithRawResponse
 from ..._sync.resources.uploads import UploadsWithStreamingResponse as UploadsWithStreamingResponse
-from ..._uploads import DEFAULT_PART_SIZE as DEFAULT_PART_SIZE
 
 __all__ = [
     "AsyncUploads",

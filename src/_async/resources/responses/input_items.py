@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Generic, Mapping, Optional, TypeVar, Union
 
 from typing_extensions import Unpack
 
@@ -11,7 +11,7 @@ from ...._request import require_path_param
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputItemListParams, ResponseItem
 from ..._pagination import AsyncCursorPage
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, RequestExtras, request_extras
 
 # Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
 if TYPE_CHECKING:
@@ -22,11 +22,28 @@ else:
 __all__ = ["AsyncInputItems", "AsyncInputItemsWithRawResponse", "AsyncInputItemsWithStreamingResponse"]
 
 
-class AsyncInputItems(AsyncAPIResource):
+_ItemT = TypeVar("_ItemT")
+
+
+class _InputItemsCalls(AsyncAPIResource, Generic[_ItemT]):
+    """The input-items call of ``client.responses`` and ``client.beta.responses``, which differ in its types."""
+
+    _page_type: type[AsyncCursorPage[_ItemT]]
+
+    def _list_items(
+        self, response_id: str, params: Mapping[str, object], extras: RequestExtras
+    ) -> AsyncPaginator[_ItemT, AsyncCursorPage[_ItemT]]:
+        path = f"/responses/{require_path_param('response_id', response_id)}/input_items"
+        return self._list(path, page=self._page_type, query=params, **extras)
+
+
+class AsyncInputItems(_InputItemsCalls[ResponseItem]):
     """The input items of a stored response."""
 
     with_raw_response: AsyncInputItemsWithRawResponse
     with_streaming_response: AsyncInputItemsWithStreamingResponse
+
+    _page_type = AsyncCursorPage[ResponseItem]
 
     def list(
         self,
@@ -39,12 +56,4 @@ class AsyncInputItems(AsyncAPIResource):
         **params: Unpack[InputItemListParams],
     ) -> AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]]:
         """List the items a response was given as input, page by page."""
-        return self._list(
-            f"/responses/{require_path_param('response_id', response_id)}/input_items",
-            page=AsyncCursorPage[ResponseItem],
-            query=params,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._list_items(response_id, params, request_extras(extra_headers, extra_query, extra_body, timeout))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Optional, Union, overload
+from typing import TYPE_CHECKING, Any, Generic, Mapping, Optional, TypeVar, Union, overload
 
 from typing_extensions import Unpack
 
@@ -23,7 +23,7 @@ from ....types.responses import (
 )
 from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import AsyncStream
-from .._base import AsyncAPIResource
+from .._base import AsyncAPIResource, RequestExtras, request_extras
 from .input_items import AsyncInputItems
 from .input_tokens import AsyncInputTokens
 
@@ -41,11 +41,69 @@ else:
 __all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
 
-class AsyncResponses(AsyncAPIResource):
+_ResponseT = TypeVar("_ResponseT")
+_StreamEventT = TypeVar("_StreamEventT")
+_CompactedT = TypeVar("_CompactedT")
+
+
+class _ResponsesCalls(AsyncAPIResource, Generic[_ResponseT, _StreamEventT, _CompactedT]):
+    """The calls of the Responses API, made alike by ``client.responses`` and ``client.beta.responses``:
+    the two share their paths and differ only in the types they build and in the beta's opt-in."""
+
+    _response_type: type[_ResponseT]
+    _stream_event_type: Any  # a union of event models, which is no `type`
+    _compacted_type: type[_CompactedT]
+
+    async def _create(
+        self, params: Mapping[str, object], extras: RequestExtras
+    ) -> Union[_ResponseT, AsyncStream[_StreamEventT]]:
+        # The Responses stream has no [DONE]: it ends after its terminal response.* event.
+        return await self._call(
+            "post",
+            "/responses",
+            body=params,
+            cast_to=self._response_type,
+            stream_item=self._stream_event_type,
+            stream_ends_with_done=False,
+            **extras,
+        )
+
+    async def _retrieve(
+        self, response_id: str, params: Mapping[str, object], extras: RequestExtras
+    ) -> Union[_ResponseT, AsyncStream[_StreamEventT]]:
+        return await self._call(
+            "get",
+            _path(response_id),
+            query=params,
+            cast_to=self._response_type,
+            stream_item=self._stream_event_type,
+            stream_ends_with_done=False,
+            **extras,
+        )
+
+    async def _delete(self, response_id: str, extras: RequestExtras) -> None:
+        return await self._call("delete", _path(response_id), cast_to=type(None), **extras)
+
+    async def _cancel(self, response_id: str, extras: RequestExtras) -> _ResponseT:
+        return await self._call("post", _path(response_id, "/cancel"), cast_to=self._response_type, **extras)
+
+    async def _compact(self, params: Mapping[str, object], extras: RequestExtras) -> _CompactedT:
+        return await self._call("post", "/responses/compact", body=params, cast_to=self._compacted_type, **extras)
+
+
+def _path(response_id: str, suffix: str = "") -> str:
+    return f"/responses/{require_path_param('response_id', response_id)}{suffix}"
+
+
+class AsyncResponses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse]):
     """Model responses: create them whole or streamed, fetch, cancel, compact and delete them."""
 
     with_raw_response: AsyncResponsesWithRawResponse
     with_streaming_response: AsyncResponsesWithStreamingResponse
+
+    _response_type = Response
+    _stream_event_type = ResponseStreamEvent
+    _compacted_type = CompactedResponse
 
     def connect(
         self,
@@ -134,19 +192,7 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseCreateParams],
     ) -> Union[Response, AsyncStream[ResponseStreamEvent]]:
         """Create a model response; ``stream=True`` returns its events as they happen."""
-        # The Responses stream has no [DONE]: it ends after its terminal response.* event.
-        return await self._call(
-            "post",
-            "/responses",
-            body=params,
-            cast_to=Response,
-            stream_item=ResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._create(params, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     @overload
     async def retrieve(
@@ -195,17 +241,8 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[Response, AsyncStream[ResponseStreamEvent]]:
         """Get a stored response; ``stream=True`` replays its events (from ``starting_after`` on)."""
-        return await self._call(
-            "get",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            query=params,
-            cast_to=Response,
-            stream_item=ResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return await self._retrieve(
+            response_id, params, request_extras(extra_headers, extra_query, extra_body, timeout)
         )
 
     async def delete(
@@ -218,15 +255,7 @@ class AsyncResponses(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored response."""
-        return await self._call(
-            "delete",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            cast_to=type(None),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._delete(response_id, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     async def cancel(
         self,
@@ -238,15 +267,7 @@ class AsyncResponses(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> Response:
         """Cancel a response that runs in the background."""
-        return await self._call(
-            "post",
-            f"/responses/{require_path_param('response_id', response_id)}/cancel",
-            cast_to=Response,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._cancel(response_id, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     async def compact(
         self,
@@ -258,13 +279,4 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseCompactParams],
     ) -> CompactedResponse:
         """Shrink a conversation's context into a compacted list of items for the next request."""
-        return await self._call(
-            "post",
-            "/responses/compact",
-            body=params,
-            cast_to=CompactedResponse,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return await self._compact(params, request_extras(extra_headers, extra_query, extra_body, timeout))

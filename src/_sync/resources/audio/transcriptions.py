@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
-from ...._audio_formats import audio_result_type
+from ...._helpers.audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import (
     Transcription,

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Generic, Mapping, Optional, TypeVar, Union
 
 from typing_extensions import Unpack
 
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.responses import InputTokenCountParams, InputTokenCountResponse
-from .._base import SyncAPIResource
+from .._base import RequestExtras, SyncAPIResource, request_extras
 
 # Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
 if TYPE_CHECKING:
@@ -20,11 +20,25 @@ else:
 __all__ = ["InputTokens", "InputTokensWithRawResponse", "InputTokensWithStreamingResponse"]
 
 
-class InputTokens(SyncAPIResource):
+_CountT = TypeVar("_CountT")
+
+
+class _InputTokensCalls(SyncAPIResource, Generic[_CountT]):
+    """The token-count call of ``client.responses`` and ``client.beta.responses``, which differ in its types."""
+
+    _count_type: type[_CountT]
+
+    def _count(self, params: Mapping[str, object], extras: RequestExtras) -> _CountT:
+        return self._call("post", "/responses/input_tokens", body=params, cast_to=self._count_type, **extras)
+
+
+class InputTokens(_InputTokensCalls[InputTokenCountResponse]):
     """Input token counts for Responses API requests."""
 
     with_raw_response: InputTokensWithRawResponse
     with_streaming_response: InputTokensWithStreamingResponse
+
+    _count_type = InputTokenCountResponse
 
     def count(
         self,
@@ -36,13 +50,4 @@ class InputTokens(SyncAPIResource):
         **params: Unpack[InputTokenCountParams],
     ) -> InputTokenCountResponse:
         """Count the input tokens a request would use, without creating a response."""
-        return self._call(
-            "post",
-            "/responses/input_tokens",
-            body=params,
-            cast_to=InputTokenCountResponse,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._count(params, request_extras(extra_headers, extra_query, extra_body, timeout))

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Optional, Union, overload
+from typing import TYPE_CHECKING, Any, Generic, Mapping, Optional, TypeVar, Union, overload
 
 from typing_extensions import Unpack
 
@@ -24,7 +24,7 @@ from ....types.responses import (
 )
 from ..._helpers.responses import parse_response, stream_response
 from ..._streaming import Stream
-from .._base import SyncAPIResource
+from .._base import RequestExtras, SyncAPIResource, request_extras
 from .input_items import InputItems
 from .input_tokens import InputTokens
 
@@ -42,11 +42,67 @@ else:
 __all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
 
-class Responses(SyncAPIResource):
+_ResponseT = TypeVar("_ResponseT")
+_StreamEventT = TypeVar("_StreamEventT")
+_CompactedT = TypeVar("_CompactedT")
+
+
+class _ResponsesCalls(SyncAPIResource, Generic[_ResponseT, _StreamEventT, _CompactedT]):
+    """The calls of the Responses API, made alike by ``client.responses`` and ``client.beta.responses``:
+    the two share their paths and differ only in the types they build and in the beta's opt-in."""
+
+    _response_type: type[_ResponseT]
+    _stream_event_type: Any  # a union of event models, which is no `type`
+    _compacted_type: type[_CompactedT]
+
+    def _create(self, params: Mapping[str, object], extras: RequestExtras) -> Union[_ResponseT, Stream[_StreamEventT]]:
+        # The Responses stream has no [DONE]: it ends after its terminal response.* event.
+        return self._call(
+            "post",
+            "/responses",
+            body=params,
+            cast_to=self._response_type,
+            stream_item=self._stream_event_type,
+            stream_ends_with_done=False,
+            **extras,
+        )
+
+    def _retrieve(
+        self, response_id: str, params: Mapping[str, object], extras: RequestExtras
+    ) -> Union[_ResponseT, Stream[_StreamEventT]]:
+        return self._call(
+            "get",
+            _path(response_id),
+            query=params,
+            cast_to=self._response_type,
+            stream_item=self._stream_event_type,
+            stream_ends_with_done=False,
+            **extras,
+        )
+
+    def _delete(self, response_id: str, extras: RequestExtras) -> None:
+        return self._call("delete", _path(response_id), cast_to=type(None), **extras)
+
+    def _cancel(self, response_id: str, extras: RequestExtras) -> _ResponseT:
+        return self._call("post", _path(response_id, "/cancel"), cast_to=self._response_type, **extras)
+
+    def _compact(self, params: Mapping[str, object], extras: RequestExtras) -> _CompactedT:
+        return self._call("post", "/responses/compact", body=params, cast_to=self._compacted_type, **extras)
+
+
+def _path(response_id: str, suffix: str = "") -> str:
+    return f"/responses/{require_path_param('response_id', response_id)}{suffix}"
+
+
+class Responses(_ResponsesCalls[Response, ResponseStreamEvent, CompactedResponse]):
     """Model responses: create them whole or streamed, fetch, cancel, compact and delete them."""
 
     with_raw_response: ResponsesWithRawResponse
     with_streaming_response: ResponsesWithStreamingResponse
+
+    _response_type = Response
+    _stream_event_type = ResponseStreamEvent
+    _compacted_type = CompactedResponse
 
     def connect(
         self,
@@ -135,19 +191,7 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseCreateParams],
     ) -> Union[Response, Stream[ResponseStreamEvent]]:
         """Create a model response; ``stream=True`` returns its events as they happen."""
-        # The Responses stream has no [DONE]: it ends after its terminal response.* event.
-        return self._call(
-            "post",
-            "/responses",
-            body=params,
-            cast_to=Response,
-            stream_item=ResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._create(params, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     @overload
     def retrieve(
@@ -196,18 +240,7 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[Response, Stream[ResponseStreamEvent]]:
         """Get a stored response; ``stream=True`` replays its events (from ``starting_after`` on)."""
-        return self._call(
-            "get",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            query=params,
-            cast_to=Response,
-            stream_item=ResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._retrieve(response_id, params, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     def delete(
         self,
@@ -219,15 +252,7 @@ class Responses(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored response."""
-        return self._call(
-            "delete",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            cast_to=type(None),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._delete(response_id, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     def cancel(
         self,
@@ -239,15 +264,7 @@ class Responses(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> Response:
         """Cancel a response that runs in the background."""
-        return self._call(
-            "post",
-            f"/responses/{require_path_param('response_id', response_id)}/cancel",
-            cast_to=Response,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._cancel(response_id, request_extras(extra_headers, extra_query, extra_body, timeout))
 
     def compact(
         self,
@@ -259,13 +276,4 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseCompactParams],
     ) -> CompactedResponse:
         """Shrink a conversation's context into a compacted list of items for the next request."""
-        return self._call(
-            "post",
-            "/responses/compact",
-            body=params,
-            cast_to=CompactedResponse,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._compact(params, request_extras(extra_headers, extra_query, extra_body, timeout))

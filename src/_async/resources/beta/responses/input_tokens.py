@@ -8,7 +8,8 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.responses import InputTokenCountParams, InputTokenCountResponse
-from ..._base import AsyncAPIResource
+from ..._base import request_extras
+from ...responses.input_tokens import _InputTokensCalls
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 
 # Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
@@ -20,13 +21,14 @@ else:
 __all__ = ["AsyncInputTokens", "AsyncInputTokensWithRawResponse", "AsyncInputTokensWithStreamingResponse"]
 
 
-class AsyncInputTokens(AsyncAPIResource):
+class AsyncInputTokens(_InputTokensCalls[InputTokenCountResponse]):
     """Input token counts for beta Responses API requests."""
 
     with_raw_response: AsyncInputTokensWithRawResponse
     with_streaming_response: AsyncInputTokensWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
+    _count_type = InputTokenCountResponse
 
     async def count(
         self,
@@ -39,13 +41,6 @@ class AsyncInputTokens(AsyncAPIResource):
         **params: Unpack[InputTokenCountParams],
     ) -> InputTokenCountResponse:
         """Count the input tokens a beta request would use, without creating a response."""
-        return await self._call(
-            "post",
-            "/responses/input_tokens",
-            body=params,
-            cast_to=InputTokenCountResponse,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return await self._count(
+            params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, List, Optional, Union, overload
 
 from typing_extensions import Unpack
 
-from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta import (
     BetaCompactedResponse,
@@ -22,7 +21,8 @@ from .....types.beta import (
     ResponseRetrieveParamsStreaming,
 )
 from ...._streaming import AsyncStream
-from ..._base import AsyncAPIResource
+from ..._base import request_extras
+from ...responses.responses import _ResponsesCalls
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 from .input_items import AsyncInputItems
 from .input_tokens import AsyncInputTokens
@@ -41,11 +41,16 @@ else:
 __all__ = ["AsyncResponses", "AsyncResponsesWithRawResponse", "AsyncResponsesWithStreamingResponse"]
 
 
-class AsyncResponses(AsyncAPIResource):
+class AsyncResponses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, BetaCompactedResponse]):
     """Beta model responses: the Responses API with features not yet in the stable one."""
 
     with_raw_response: AsyncResponsesWithRawResponse
     with_streaming_response: AsyncResponsesWithStreamingResponse
+
+    _opt_in_query = RESPONSES_BETA_QUERY
+    _response_type = BetaResponse
+    _stream_event_type = BetaResponseStreamEvent
+    _compacted_type = BetaCompactedResponse
 
     def connect(
         self,
@@ -77,8 +82,6 @@ class AsyncResponses(AsyncAPIResource):
             max_delay=max_delay,
             max_queue_size=max_queue_size,
         )
-
-    _opt_in_query = RESPONSES_BETA_QUERY
 
     @functools.cached_property
     def input_items(self) -> AsyncInputItems:
@@ -137,18 +140,8 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseCreateParams],
     ) -> Union[BetaResponse, AsyncStream[BetaResponseStreamEvent]]:
         """Create a beta model response; ``stream=True`` returns its events as they happen."""
-        # Like the stable Responses stream, this one ends with its terminal event, not [DONE].
-        return await self._call(
-            "post",
-            "/responses",
-            body=params,
-            cast_to=BetaResponse,
-            stream_item=BetaResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return await self._create(
+            params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )
 
     @overload
@@ -202,17 +195,8 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[BetaResponse, AsyncStream[BetaResponseStreamEvent]]:
         """Get a stored beta response; ``stream=True`` replays its events (from ``starting_after`` on)."""
-        return await self._call(
-            "get",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            query=params,
-            cast_to=BetaResponse,
-            stream_item=BetaResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return await self._retrieve(
+            response_id, params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )
 
     async def delete(
@@ -226,14 +210,8 @@ class AsyncResponses(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored beta response."""
-        return await self._call(
-            "delete",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            cast_to=type(None),
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return await self._delete(
+            response_id, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )
 
     async def cancel(
@@ -247,14 +225,8 @@ class AsyncResponses(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> BetaResponse:
         """Cancel a beta response that runs in the background."""
-        return await self._call(
-            "post",
-            f"/responses/{require_path_param('response_id', response_id)}/cancel",
-            cast_to=BetaResponse,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return await self._cancel(
+            response_id, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )
 
     async def compact(
@@ -268,13 +240,6 @@ class AsyncResponses(AsyncAPIResource):
         **params: Unpack[ResponseCompactParams],
     ) -> BetaCompactedResponse:
         """Shrink a conversation's context into a compacted list of items, with the beta API."""
-        return await self._call(
-            "post",
-            "/responses/compact",
-            body=params,
-            cast_to=BetaCompactedResponse,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return await self._compact(
+            params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )

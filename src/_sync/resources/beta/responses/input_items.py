@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, List, Optional, Union
 
 from typing_extensions import Unpack
 
-from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta import BetaResponseItem
 from .....types.beta.responses import InputItemListParams
 from ...._pagination import SyncCursorPage
-from ..._base import SyncAPIResource
+from ..._base import request_extras
+from ...responses.input_items import _InputItemsCalls
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 
 # Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
@@ -24,13 +24,14 @@ else:
 __all__ = ["InputItems", "InputItemsWithRawResponse", "InputItemsWithStreamingResponse"]
 
 
-class InputItems(SyncAPIResource):
+class InputItems(_InputItemsCalls[BetaResponseItem]):
     """The input items of a stored beta response."""
 
     with_raw_response: InputItemsWithRawResponse
     with_streaming_response: InputItemsWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
+    _page_type = SyncCursorPage[BetaResponseItem]
 
     def list(
         self,
@@ -44,12 +45,5 @@ class InputItems(SyncAPIResource):
         **params: Unpack[InputItemListParams],
     ) -> SyncCursorPage[BetaResponseItem]:
         """List the items a beta response was given as input, page by page."""
-        return self._list(
-            f"/responses/{require_path_param('response_id', response_id)}/input_items",
-            page=SyncCursorPage[BetaResponseItem],
-            query=params,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        extras = request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
+        return self._list_items(response_id, params, extras)

@@ -9,7 +9,8 @@ from typing_extensions import Unpack
 
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta.responses import InputTokenCountParams, InputTokenCountResponse
-from ..._base import SyncAPIResource
+from ..._base import request_extras
+from ...responses.input_tokens import _InputTokensCalls
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 
 # Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
@@ -21,13 +22,14 @@ else:
 __all__ = ["InputTokens", "InputTokensWithRawResponse", "InputTokensWithStreamingResponse"]
 
 
-class InputTokens(SyncAPIResource):
+class InputTokens(_InputTokensCalls[InputTokenCountResponse]):
     """Input token counts for beta Responses API requests."""
 
     with_raw_response: InputTokensWithRawResponse
     with_streaming_response: InputTokensWithStreamingResponse
 
     _opt_in_query = RESPONSES_BETA_QUERY
+    _count_type = InputTokenCountResponse
 
     def count(
         self,
@@ -40,13 +42,4 @@ class InputTokens(SyncAPIResource):
         **params: Unpack[InputTokenCountParams],
     ) -> InputTokenCountResponse:
         """Count the input tokens a beta request would use, without creating a response."""
-        return self._call(
-            "post",
-            "/responses/input_tokens",
-            body=params,
-            cast_to=InputTokenCountResponse,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._count(params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout))

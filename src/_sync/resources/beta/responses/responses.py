@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, List, Optional, Union, overload
 
 from typing_extensions import Unpack
 
-from ....._request import require_path_param
 from ....._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout, omit
 from .....types.beta import (
     BetaCompactedResponse,
@@ -23,7 +22,8 @@ from .....types.beta import (
     ResponseRetrieveParamsStreaming,
 )
 from ...._streaming import Stream
-from ..._base import SyncAPIResource
+from ..._base import request_extras
+from ...responses.responses import _ResponsesCalls
 from .._opt_in import RESPONSES_BETA_QUERY, ResponsesBeta, with_betas
 from .input_items import InputItems
 from .input_tokens import InputTokens
@@ -42,11 +42,16 @@ else:
 __all__ = ["Responses", "ResponsesWithRawResponse", "ResponsesWithStreamingResponse"]
 
 
-class Responses(SyncAPIResource):
+class Responses(_ResponsesCalls[BetaResponse, BetaResponseStreamEvent, BetaCompactedResponse]):
     """Beta model responses: the Responses API with features not yet in the stable one."""
 
     with_raw_response: ResponsesWithRawResponse
     with_streaming_response: ResponsesWithStreamingResponse
+
+    _opt_in_query = RESPONSES_BETA_QUERY
+    _response_type = BetaResponse
+    _stream_event_type = BetaResponseStreamEvent
+    _compacted_type = BetaCompactedResponse
 
     def connect(
         self,
@@ -78,8 +83,6 @@ class Responses(SyncAPIResource):
             max_delay=max_delay,
             max_queue_size=max_queue_size,
         )
-
-    _opt_in_query = RESPONSES_BETA_QUERY
 
     @functools.cached_property
     def input_items(self) -> InputItems:
@@ -138,19 +141,7 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseCreateParams],
     ) -> Union[BetaResponse, Stream[BetaResponseStreamEvent]]:
         """Create a beta model response; ``stream=True`` returns its events as they happen."""
-        # Like the stable Responses stream, this one ends with its terminal event, not [DONE].
-        return self._call(
-            "post",
-            "/responses",
-            body=params,
-            cast_to=BetaResponse,
-            stream_item=BetaResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._create(params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout))
 
     @overload
     def retrieve(
@@ -203,17 +194,8 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseRetrieveParams],
     ) -> Union[BetaResponse, Stream[BetaResponseStreamEvent]]:
         """Get a stored beta response; ``stream=True`` replays its events (from ``starting_after`` on)."""
-        return self._call(
-            "get",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            query=params,
-            cast_to=BetaResponse,
-            stream_item=BetaResponseStreamEvent,
-            stream_ends_with_done=False,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return self._retrieve(
+            response_id, params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )
 
     def delete(
@@ -227,14 +209,8 @@ class Responses(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a stored beta response."""
-        return self._call(
-            "delete",
-            f"/responses/{require_path_param('response_id', response_id)}",
-            cast_to=type(None),
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return self._delete(
+            response_id, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )
 
     def cancel(
@@ -248,14 +224,8 @@ class Responses(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> BetaResponse:
         """Cancel a beta response that runs in the background."""
-        return self._call(
-            "post",
-            f"/responses/{require_path_param('response_id', response_id)}/cancel",
-            cast_to=BetaResponse,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+        return self._cancel(
+            response_id, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout)
         )
 
     def compact(
@@ -269,13 +239,4 @@ class Responses(SyncAPIResource):
         **params: Unpack[ResponseCompactParams],
     ) -> BetaCompactedResponse:
         """Shrink a conversation's context into a compacted list of items, with the beta API."""
-        return self._call(
-            "post",
-            "/responses/compact",
-            body=params,
-            cast_to=BetaCompactedResponse,
-            extra_headers=with_betas(betas, extra_headers),
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        return self._compact(params, request_extras(with_betas(betas, extra_headers), extra_query, extra_body, timeout))

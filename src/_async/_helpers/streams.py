@@ -1,8 +1,8 @@
 """The streams of ``chat.completions.stream`` and ``responses.stream``: events, snapshots, the final object.
 
 Each is a context manager: the call is made on entry and its connection released on exit.
-The accumulating is done by the sans-IO accumulators (``_chat_accumulator``,
-``_response_accumulator``); these classes only pull items from the underlying :class:`AsyncStream`
+The accumulating is done by the sans-IO accumulators (``_streams.chat_accumulator``,
+``_streams.response_accumulator``); these classes only pull items from the underlying :class:`AsyncStream`
 and hand them over. What the two streams share is :class:`AsyncEventStream`; the managers are one
 :class:`AsyncStreamManager` told how to wrap the raw stream.
 """
@@ -16,17 +16,17 @@ import httpx
 from typing_extensions import Protocol, Self
 
 from ..._concurrency import AsyncCall
-from ..._parsing import ResponseFormatT
+from ..._helpers.parsing import ResponseFormatT
 from .._streaming import AsyncStream
 
 if TYPE_CHECKING:
     # Annotations only, so that streaming chat completions does not load the Responses API types.
-    from ..._chat_accumulator import ChatCompletionAccumulator
-    from ..._chat_stream_events import ChatCompletionStreamEvent  # noqa: F401 - named in a base class below
     from ..._parsed_chat_types import ParsedChatCompletion
     from ..._parsed_response_types import ParsedResponse
-    from ..._response_accumulator import ResponseAccumulator
-    from ..._response_stream_events import ResponseStreamEvent  # noqa: F401 - named in a base class below
+    from ..._streams.chat_accumulator import ChatCompletionAccumulator
+    from ..._streams.chat_events import ChatCompletionStreamEvent  # noqa: F401 - named in a base class below
+    from ..._streams.response_accumulator import ResponseAccumulator
+    from ..._streams.response_events import ResponseStreamEvent  # noqa: F401 - named in a base class below
     from ...types.chat.chat_completion_chunk import ChatCompletionChunk
     from ...types.responses.response import Response
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Dict, Mapping, Optional, Union
 
-from ._types import Headers, NotGiven, Omit
+from .._types import Headers, NotGiven, Omit
 
 __all__ = [
     "DEFAULT_POLL_INTERVAL_MS",
@@ -29,7 +29,7 @@ FILE_DONE_STATUSES = frozenset({"processed", "error", "deleted"})
 
 
 def poll_headers(
-    extra_headers: Optional[Headers], poll_interval_ms: Union[int, NotGiven]
+    extra_headers: Optional[Headers], poll_interval_ms: Union[int, float, NotGiven]
 ) -> Dict[str, Union[str, Omit]]:
     """The headers of each poll request: the helper markers, then the caller's own."""
     headers: Dict[str, Union[str, Omit]] = {"X-Stainless-Poll-Helper": "true"}

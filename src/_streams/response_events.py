@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Generic, Optional, TypeVar, Union
 
 from typing_extensions import TypeAlias
 
-from ._parsed_response_types import ParsedResponse
-from .types.responses.response_completed_event import ResponseCompletedEvent as _RawCompletedEvent
-from .types.responses.response_function_call_arguments_delta_event import (
+from .._parsed_response_types import ParsedResponse
+from ..types.responses.response_completed_event import ResponseCompletedEvent as _RawCompletedEvent
+from ..types.responses.response_function_call_arguments_delta_event import (
     ResponseFunctionCallArgumentsDeltaEvent as _RawArgumentsDeltaEvent,
 )
-from .types.responses.response_stream_event import ResponseStreamEvent as _RawResponseStreamEvent
-from .types.responses.response_text_delta_event import ResponseTextDeltaEvent as _RawTextDeltaEvent
-from .types.responses.response_text_done_event import ResponseTextDoneEvent as _RawTextDoneEvent
+from ..types.responses.response_stream_event import ResponseStreamEvent as _RawResponseStreamEvent
+from ..types.responses.response_text_delta_event import ResponseTextDeltaEvent as _RawTextDeltaEvent
+from ..types.responses.response_text_done_event import ResponseTextDoneEvent as _RawTextDoneEvent
 
 __all__ = [
     "ResponseCompletedEvent",

@@ -19,8 +19,8 @@ from typing import Any, Callable, Dict, Mapping, Optional, Union
 
 import httpx
 
-from ._errors import OpenAIError
-from ._request import require_path_param
+from .._errors import OpenAIError
+from .._request import require_path_param
 
 __all__ = [
     "API_KEY_PLACEHOLDER",

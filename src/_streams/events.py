@@ -6,9 +6,9 @@ from typing import Any
 
 import httpx
 
-from ._errors import APIError, embedded_error, error_from_object
-from ._models import construct_type, validate_json
-from ._sse import ServerSentEvent
+from .._errors import APIError, embedded_error, error_from_object
+from .._models import construct_type, validate_json
+from .sse import ServerSentEvent
 
 __all__ = ["parse_event"]
 

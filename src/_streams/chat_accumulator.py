@@ -10,7 +10,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, Generic, List, Mapping, Optional, Set
 
-from ._chat_stream_events import (
+from .._errors import OpenAIError
+from .._helpers.parsing import (
+    ContentFilterFinishReasonError,
+    LengthFinishReasonError,
+    ResponseFormatT,
+    ToolSpec,
+    parametrize,
+    parse_chat_completion_json,
+    parse_text_as,
+    parse_tool_arguments,
+)
+from .._models import construct_type
+from .._parsed_chat_types import (
+    ParsedChatCompletion,
+    ParsedChatCompletionMessage,
+    ParsedChoice,
+    ParsedFunction,
+    ParsedFunctionToolCall,
+)
+from ..types.chat.chat_completion import ChoiceLogprobs
+from ..types.chat.chat_completion_chunk import ChatCompletionChunk, ChoiceDeltaToolCall
+from ..types.chat.chat_completion_chunk import Choice as ChunkChoice
+from ..types.chat.chat_completion_message import FunctionCall
+from .chat_events import (
     ChatCompletionStreamEvent,
     ChunkEvent,
     ContentDeltaEvent,
@@ -24,30 +47,7 @@ from ._chat_stream_events import (
     RefusalDeltaEvent,
     RefusalDoneEvent,
 )
-from ._errors import OpenAIError
-from ._models import construct_type
-from ._parsed_chat_types import (
-    ParsedChatCompletion,
-    ParsedChatCompletionMessage,
-    ParsedChoice,
-    ParsedFunction,
-    ParsedFunctionToolCall,
-)
-from ._parsing import (
-    ContentFilterFinishReasonError,
-    LengthFinishReasonError,
-    ResponseFormatT,
-    ToolSpec,
-    parametrize,
-    parse_chat_completion_json,
-    parse_text_as,
-    parse_tool_arguments,
-)
-from ._partial_json import parse_partial_json
-from .types.chat.chat_completion import ChoiceLogprobs
-from .types.chat.chat_completion_chunk import ChatCompletionChunk, ChoiceDeltaToolCall
-from .types.chat.chat_completion_chunk import Choice as ChunkChoice
-from .types.chat.chat_completion_message import FunctionCall
+from .partial_json import parse_partial_json
 
 __all__ = ["ChatCompletionAccumulator"]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import copy
 from typing import Any, Dict, List, Optional, Tuple
 
-from ._models import construct_type
-from .types.beta.assistant_stream_event import AssistantStreamEvent
-from .types.beta.threads.message import Message
-from .types.beta.threads.run import Run
-from .types.beta.threads.runs.run_step import RunStep
+from .._models import construct_type
+from ..types.beta.assistant_stream_event import AssistantStreamEvent
+from ..types.beta.threads.message import Message
+from ..types.beta.threads.run import Run
+from ..types.beta.threads.runs.run_step import RunStep
 
 __all__ = ["AssistantStreamAccumulator", "Callback", "merge_delta"]
 

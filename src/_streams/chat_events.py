@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Generic, List, Optional, TypeVar, Union
 
 from typing_extensions import Literal, TypeAlias
 
-from ._models import BaseModel
-from ._parsed_chat_types import ParsedChatCompletion
-from .types.chat.chat_completion_chunk import ChatCompletionChunk
-from .types.chat.chat_completion_token_logprob import ChatCompletionTokenLogprob
+from .._models import BaseModel
+from .._parsed_chat_types import ParsedChatCompletion
+from ..types.chat.chat_completion_chunk import ChatCompletionChunk
+from ..types.chat.chat_completion_token_logprob import ChatCompletionTokenLogprob
 
 __all__ = [
     "ChatCompletionStreamEvent",

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from typing import Any, Dict, Generic, List, Mapping, Optional
 
-from ._errors import OpenAIError
-from ._models import BaseModel, construct_type
-from ._parsed_response_types import ParsedResponse
-from ._parsing import ResponseFormatT, ToolSpec, parametrize, parse_response_json, parse_text_as
-from ._response_stream_events import (
+from .._errors import OpenAIError
+from .._helpers.parsing import ResponseFormatT, ToolSpec, parametrize, parse_response_json, parse_text_as
+from .._models import BaseModel, construct_type
+from .._parsed_response_types import ParsedResponse
+from ..types.responses.response import Response
+from .response_events import (
     ResponseCompletedEvent,
     ResponseFunctionCallArgumentsDeltaEvent,
     ResponseStreamEvent,
     ResponseTextDeltaEvent,
     ResponseTextDoneEvent,
 )
-from .types.responses.response import Response
 
 __all__ = ["ResponseAccumulator"]
 

@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, NamedTuple
 
 import pydantic
 
-from ._errors import OpenAIError
-from ._models import construct_type, type_adapter
-from ._public import publish
+from .._errors import OpenAIError
+from .._models import construct_type, type_adapter
+from .._public import publish
 
 if TYPE_CHECKING:
-    from .types.chat.chat_completion import ChatCompletion
-    from .types.chat.chat_completion_function_tool_param import ChatCompletionFunctionToolParam
-    from .types.response_format_json_schema_param import ResponseFormatJSONSchemaParam
-    from .types.responses.response_format_text_json_schema_config_param import (
+    from ..types.chat.chat_completion import ChatCompletion
+    from ..types.chat.chat_completion_function_tool_param import ChatCompletionFunctionToolParam
+    from ..types.response_format_json_schema_param import ResponseFormatJSONSchemaParam
+    from ..types.responses.response_format_text_json_schema_config_param import (
         ResponseFormatTextJSONSchemaConfigParam,
     )
 
@@ -330,7 +330,7 @@ def parse_chat_completion_json(data: Any, response_format: Any, tools: Mapping[s
             continue
         reason = choice.get("finish_reason") if parseable else None
         if reason == "length":
-            from .types.chat.chat_completion import ChatCompletion
+            from ..types.chat.chat_completion import ChatCompletion
 
             raise LengthFinishReasonError(completion=construct_type(ChatCompletion, data))
         if reason == "content_filter":

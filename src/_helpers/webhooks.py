@@ -21,9 +21,9 @@ import time
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 if TYPE_CHECKING:
-    from .types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
+    from ..types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
 
-from ._public import publish
+from .._public import publish
 
 __all__ = ["DEFAULT_TOLERANCE", "InvalidWebhookSignatureError", "unwrap", "verify_signature"]
 
@@ -108,8 +108,8 @@ def unwrap(
     """Verify the signature, then return the event the body holds as its typed model."""
     verify_signature(payload, headers, secret=secret, tolerance=tolerance, now=now)
     # Deferred: checking a signature alone needs neither pydantic nor the event models.
-    from ._models import construct_type
-    from .types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
+    from .._models import construct_type
+    from ..types.webhooks.unwrap_webhook_event import UnwrapWebhookEvent
 
     try:
         data = json.loads(payload)

@@ -11,18 +11,18 @@ from typing import Dict, Iterable, Optional, Sequence, Union
 
 from typing_extensions import Literal, Required, TypedDict
 
-from .types.chat.chat_completion_audio_param import ChatCompletionAudioParam
-from .types.chat.chat_completion_function_call_option_param import ChatCompletionFunctionCallOptionParam
-from .types.chat.chat_completion_message_param import ChatCompletionMessageParam
-from .types.chat.chat_completion_modality import ChatCompletionModality
-from .types.chat.chat_completion_prediction_content_param import ChatCompletionPredictionContentParam
-from .types.chat.chat_completion_stream_options_param import ChatCompletionStreamOptionsParam
-from .types.chat.chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
-from .types.chat.chat_completion_tool_union_param import ChatCompletionToolUnionParam
-from .types.chat.completion_create_params import Function, Moderation, PromptCacheOptions, WebSearchOptions
-from .types.chat_model import ChatModel
-from .types.metadata import Metadata
-from .types.reasoning_effort import ReasoningEffort
+from ..types.chat.chat_completion_audio_param import ChatCompletionAudioParam
+from ..types.chat.chat_completion_function_call_option_param import ChatCompletionFunctionCallOptionParam
+from ..types.chat.chat_completion_message_param import ChatCompletionMessageParam
+from ..types.chat.chat_completion_modality import ChatCompletionModality
+from ..types.chat.chat_completion_prediction_content_param import ChatCompletionPredictionContentParam
+from ..types.chat.chat_completion_stream_options_param import ChatCompletionStreamOptionsParam
+from ..types.chat.chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
+from ..types.chat.chat_completion_tool_union_param import ChatCompletionToolUnionParam
+from ..types.chat.completion_create_params import Function, Moderation, PromptCacheOptions, WebSearchOptions
+from ..types.chat_model import ChatModel
+from ..types.metadata import Metadata
+from ..types.reasoning_effort import ReasoningEffort
 
 __all__ = ["ChatCompletionParseParams"]
 
