@@ -87,7 +87,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from codegen._ruff import find_ruff
-from codegen.types_templates import TEMPLATE_MODULES
+from codegen.types_templates import CLASS_MEMBERS, TEMPLATE_MODULES
 
 __all__ = ["GenError", "Generated", "check", "generate", "main", "render_files", "write"]
 
@@ -1613,6 +1613,11 @@ class TypesGenerator:
             raise GenError([f"{'.'.join(('openai', 'types', *parts))}.{name} is exported by another module too"])
         exported[name] = parts
 
+    def has_model(self, parts: tuple[str, ...], name: str) -> bool:
+        """Whether the module ``parts`` defines a model class ``name``."""
+        mod = self.modules.get(parts)
+        return mod is not None and any(d.name == name and d.kind == "model" for d in mod.decls)
+
     def empty_packages(self) -> list[tuple[str, ...]]:
         """Official packages with nothing in them yet (``beta.chat``): modules of the table with no names."""
         return sorted(parts for parts, names in self.module_surface.items() if parts and not names)
@@ -2008,6 +2013,10 @@ class Renderer:
             # Inside a class body a field name hides the global of that name from later annotations (for mypy
             # always, at runtime once the field has a default): `object`, `bytes` and `type` are real fields.
             self.shadowed.add(attr)
+        members = CLASS_MEMBERS.get((self.mod.parts, decl.name))
+        if members is not None:
+            lines.append("")
+            lines.extend(f"    {line}" if line else "" for line in members.strip("\n").splitlines())
         return "\n".join(lines).rstrip()
 
     def typeddict(self, decl: Decl) -> str:
@@ -2185,6 +2194,9 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
     gen = TypesGenerator(spec, type_names, surface, config, read_module_surface(spec_dir / MODULES_FILE))
     gen.run()
     gen.complete_surface()
+    missing = [f"{'/'.join(parts)}.py {name}" for parts, name in CLASS_MEMBERS if not gen.has_model(parts, name)]
+    if missing:
+        raise GenError([f"codegen/types_templates.py CLASS_MEMBERS: no generated model {m}" for m in missing])
     files = _format(render_files(gen), root)
     files[RESOURCE_TYPES] = json.dumps(gen.resource_types(), indent=2) + "\n"
     public = sum(len(names) for names in gen.exports.values())

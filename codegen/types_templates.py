@@ -4,11 +4,14 @@ The spec covers what goes over the wire; these describe options and events of th
 connection of the realtime and responses sockets), or payloads the spec does not list yet (one webhook event). ``codegen/types_gen.py`` writes each module below with the
 generated tree, so that ``src/types`` stays entirely generated, and exports the listed names from the module's
 package like any generated name.
+
+``CLASS_MEMBERS`` holds what the official types define beyond their fields (properties such as
+``Response.output_text``): the generator appends each entry to the body of the generated model class it names.
 """
 
 from __future__ import annotations
 
-__all__ = ["TEMPLATE_MODULES"]
+__all__ = ["CLASS_MEMBERS", "TEMPLATE_MODULES"]
 
 WEBSOCKET_CONNECTION_OPTIONS = '''
 """Options for opening a websocket, handed to the ``websockets`` package as they are."""
@@ -173,4 +176,23 @@ TEMPLATE_MODULES: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {
         ("SafetyIdentifierBlockedWebhookEvent",),
         SAFETY_IDENTIFIER_BLOCKED_WEBHOOK_EVENT,
     ),
+}
+
+RESPONSE_OUTPUT_TEXT = '''
+@property
+def output_text(self) -> str:
+    """The text of every ``output_text`` part of every output message, joined in order ("" when none)."""
+    return "".join(
+        part.text
+        for item in self.output
+        if item.type == "message"
+        for part in item.content
+        if part.type == "output_text"
+    )
+'''
+
+# Members the official types define beyond their fields, appended to a generated model class:
+# (module parts under src/types, class name) -> the members' source, written at class level.
+CLASS_MEMBERS: dict[tuple[tuple[str, ...], str], str] = {
+    (("responses", "response"), "Response"): RESPONSE_OUTPUT_TEXT,
 }
