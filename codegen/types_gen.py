@@ -87,7 +87,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from codegen._ruff import find_ruff
-from codegen.types_templates import CLASS_MEMBERS, TEMPLATE_MODULES
+from codegen.types_templates import CLASS_MEMBERS, LITERAL_VARIANTS, MODULE_IMPORTS, TEMPLATE_MODULES
 
 __all__ = ["GenError", "Generated", "check", "generate", "main", "render_files", "write"]
 
@@ -409,6 +409,7 @@ class TypesGenerator:
         self.exports: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
         self.late_aliases: list[tuple[ModuleBuilder, str, Decl]] = []  # see _name_again
         self.unlisted_returns: set[str] = set()  # "module:Name" of return types sdk-type-names.tsv lacks
+        self.variants_made: set[str] = set()  # calls of LITERAL_VARIANTS whose variant params were written
         self._add_synthetic_unions()
         self.calls = self._calls()
         self._index_names(type_names)
@@ -1316,6 +1317,7 @@ class TypesGenerator:
             info["query_styles"] = styles
         if not streams:
             self._export(mod, name)
+            self._literal_variants(".".join(segments), mod, root, None)
             return info
         # One TypedDict per way of calling: `stream` is the only key that differs, and a TypedDict may not
         # redefine an inherited key, so all three extend the shared base.
@@ -1337,7 +1339,28 @@ class TypesGenerator:
             self._export(mod, variant_name)
         info["streaming"] = f"{name}Streaming"
         info["non_streaming"] = f"{name}NonStreaming"
+        self._literal_variants(".".join(segments), mod, root, FieldSpec("stream", not_streamed, False))
         return info
+
+    def _literal_variants(self, call: str, mod: ModuleBuilder, root: Decl, not_streamed: FieldSpec | None) -> None:
+        """The private params TypedDicts of codegen/types_templates.py LITERAL_VARIANTS for ``call``, if any."""
+        entry = LITERAL_VARIANTS.get(call)
+        if entry is None:
+            return
+        key, variants = entry
+        if not any(spec.wire == key for spec in root.fields):
+            raise GenError([f"codegen/types_templates.py LITERAL_VARIANTS: {call} has no {key!r} parameter"])
+        self.variants_made.add(call)
+        base_name = root.name.removesuffix("Base")
+        for suffix, values, optional in variants:
+            decl = Decl(f"_{base_name}{suffix}", mod, "typeddict", f"{root.doc} With `{key}` one of {list(values)}.")
+            decl.fields = [
+                FieldSpec(key, Lit(values), not optional) if spec.wire == key else spec for spec in root.fields
+            ]
+            if optional and not_streamed is not None:
+                decl.fields.append(not_streamed)
+            mod.names.add(decl.name)
+            mod.decls.append(decl)
 
     # -- driving -------------------------------------------------------------------------------------------------
 
@@ -1951,7 +1974,11 @@ class Renderer:
         for decl in self.mod.decls:
             blocks.append(self.decl(decl))
             self.defined.add(decl.name)
-        names = sorted(d.name for d in self.mod.decls)
+        names = sorted(d.name for d in self.mod.decls if not d.name.startswith("_"))
+        for name, source in sorted(MODULE_IMPORTS.get(self.mod.parts, {}).items()):
+            if name in names or name in self.import_names.values():
+                raise GenError([f"codegen/types_templates.py MODULE_IMPORTS: {'/'.join(self.mod.parts)}.py has {name}"])
+            self.imports.setdefault(source, set()).add(f"{name} as {name}")  # the `as` marks a re-export
         lines = [HEADER, ""]
         lines.extend(self.import_lines())
         lines.append("")
@@ -2062,6 +2089,10 @@ def __getattr__(name: str) -> object:
         return import_module(f"{{__name__}}.{{name}}")
     submodule = exports.SUBMODULES.get(name)
     if submodule is None:
+        # A module of the package is an attribute of it once imported, as code written for eagerly
+        # importing packages expects (`openai.types.responses.response_output_text.ResponseOutputText`).
+        if not name.startswith("__") and _find_spec(f"{{__name__}}.{{name}}") is not None:
+            return import_module(f"{{__name__}}.{{name}}")
         raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
     value = getattr(import_module(f"{{__name__}}.{{submodule}}"), name)
     globals()[name] = value  # later lookups skip __getattr__
@@ -2071,6 +2102,12 @@ def __getattr__(name: str) -> object:
 def __dir__() -> list[str]:
     exports = import_module(f"{{__name__}}._exports")
     return sorted({{*globals(), *exports.ALL, *exports.SUBPACKAGES}})
+
+
+def _find_spec(name: str) -> object:
+    from importlib.util import find_spec
+
+    return find_spec(name)
 """
 
 EXPORTS_TEMPLATE = """{header}
@@ -2195,8 +2232,10 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
     gen.run()
     gen.complete_surface()
     missing = [f"{'/'.join(parts)}.py {name}" for parts, name in CLASS_MEMBERS if not gen.has_model(parts, name)]
+    missing += [f"{'/'.join(parts)}.py" for parts in MODULE_IMPORTS if parts not in gen.modules]
+    missing += [f"params of {call}" for call in LITERAL_VARIANTS if call not in gen.variants_made]
     if missing:
-        raise GenError([f"codegen/types_templates.py CLASS_MEMBERS: no generated model {m}" for m in missing])
+        raise GenError([f"codegen/types_templates.py: no generated {m}" for m in missing])
     files = _format(render_files(gen), root)
     files[RESOURCE_TYPES] = json.dumps(gen.resource_types(), indent=2) + "\n"
     public = sum(len(names) for names in gen.exports.values())

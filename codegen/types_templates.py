@@ -11,7 +11,7 @@ package like any generated name.
 
 from __future__ import annotations
 
-__all__ = ["CLASS_MEMBERS", "TEMPLATE_MODULES"]
+__all__ = ["CLASS_MEMBERS", "LITERAL_VARIANTS", "MODULE_IMPORTS", "TEMPLATE_MODULES"]
 
 WEBSOCKET_CONNECTION_OPTIONS = '''
 """Options for opening a websocket, handed to the ``websockets`` package as they are."""
@@ -195,4 +195,38 @@ def output_text(self) -> str:
 # (module parts under src/types, class name) -> the members' source, written at class level.
 CLASS_MEMBERS: dict[tuple[tuple[str, ...], str], str] = {
     (("responses", "response"), "Response"): RESPONSE_OUTPUT_TEXT,
+}
+
+# Names official type modules import without listing them, which libraries built on the SDK import from there
+# (litellm does all of these): module parts under src/types -> name -> the module (parts) that defines it.
+MODULE_IMPORTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {
+    ("responses", "response_create_params"): {"Reasoning": ("shared_params", "reasoning")},
+    ("responses", "response_input_param"): {
+        "ResponseCustomToolCallOutputParam": ("responses", "response_custom_tool_call_output_param"),
+        "ResponseCustomToolCallParam": ("responses", "response_custom_tool_call_param"),
+        "ResponseFunctionToolCallParam": ("responses", "response_function_tool_call_param"),
+    },
+    ("responses", "tool_param"): {"FunctionToolParam": ("responses", "function_tool_param")},
+}
+
+# Calls whose result type follows the literal value of one argument besides `stream`: call -> (argument, variants).
+# A variant is (name suffix, the argument's values, whether the argument may be left out). The generator writes a
+# private params TypedDict per variant (`_TranscriptionCreateParamsText`), which the call's overloads unpack so that
+# a type checker sees `str` for `response_format="text"`, as with the official SDK. The variant that may leave the
+# argument out also takes `stream` (False only); the others take no `stream`, as the official overloads.
+_TEXT_FORMATS = ("Text", ("text", "srt", "vtt"), False)
+LITERAL_VARIANTS: dict[str, tuple[str, tuple[tuple[str, tuple[str, ...], bool], ...]]] = {
+    "audio.transcriptions.create": (
+        "response_format",
+        (
+            ("Json", ("json",), True),
+            ("VerboseJson", ("verbose_json",), False),
+            _TEXT_FORMATS,
+            ("DiarizedJson", ("diarized_json",), False),
+        ),
+    ),
+    "audio.translations.create": (
+        "response_format",
+        (("Json", ("json",), True), ("VerboseJson", ("verbose_json",), False), _TEXT_FORMATS),
+    ),
 }

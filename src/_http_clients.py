@@ -21,7 +21,7 @@ from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
 # The httpx2 pair lives with its bridge; it is named here beside the httpx pair (httpx2 itself
 # is only imported when one is made).
-from ._httpx2 import DefaultAsyncHttpx2Client, DefaultHttpx2Client
+from ._httpx2 import DefaultAsyncHttpx2Client, DefaultHttpx2Client, adopt_httpx2_options
 
 __all__ = [
     "DefaultAsyncHttpx2Client",
@@ -126,20 +126,28 @@ def _environment_has_proxy() -> bool:
 
 
 class DefaultHttpxClient(CredentialsStayWithTheirOrigin, httpx.Client):
-    """An ``httpx.Client`` with this package's default timeout, limits and redirect handling."""
+    """An ``httpx.Client`` with this package's default timeout, limits and redirect handling.
+
+    As with the official SDK's (an httpx2 client), an httpx2 ``transport``, ``mounts``, ``timeout`` or ``limits``
+    may be given; they are used through httpx.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         from ._socket_transport import SocketTransport
 
-        super().__init__(**with_own_transport(kwargs, SocketTransport))
+        super().__init__(**with_own_transport(adopt_httpx2_options(kwargs, asynchronous=False), SocketTransport))
         skip_cookie_work_without_cookies(self)
 
 
 class DefaultAsyncHttpxClient(CredentialsStayWithTheirOrigin, httpx.AsyncClient):
-    """An ``httpx.AsyncClient`` with this package's default timeout, limits and redirect handling."""
+    """An ``httpx.AsyncClient`` with this package's default timeout, limits and redirect handling.
+
+    As with the official SDK's (an httpx2 client), an httpx2 ``transport``, ``mounts``, ``timeout`` or ``limits``
+    may be given; they are used through httpx.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         from ._asyncio_transport import AsyncioTransport
 
-        super().__init__(**with_own_transport(kwargs, AsyncioTransport))
+        super().__init__(**with_own_transport(adopt_httpx2_options(kwargs, asynchronous=True), AsyncioTransport))
         skip_cookie_work_without_cookies(self)

@@ -12,6 +12,10 @@ def __getattr__(name: str) -> object:
         return import_module(f"{__name__}.{name}")
     submodule = exports.SUBMODULES.get(name)
     if submodule is None:
+        # A module of the package is an attribute of it once imported, as code written for eagerly
+        # importing packages expects (`openai.types.responses.response_output_text.ResponseOutputText`).
+        if not name.startswith("__") and _find_spec(f"{__name__}.{name}") is not None:
+            return import_module(f"{__name__}.{name}")
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(f"{__name__}.{submodule}"), name)
     globals()[name] = value  # later lookups skip __getattr__
@@ -21,3 +25,9 @@ def __getattr__(name: str) -> object:
 def __dir__() -> list[str]:
     exports = import_module(f"{__name__}._exports")
     return sorted({*globals(), *exports.ALL, *exports.SUBPACKAGES})
+
+
+def _find_spec(name: str) -> object:
+    from importlib.util import find_spec
+
+    return find_spec(name)
