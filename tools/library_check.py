@@ -5,6 +5,9 @@ official ``openai`` (``make compat`` builds one):
 
     .compat/venv/bin/python tools/library_check.py [--only instructor,litellm] [--json results.json]
 
+With ``--base-url`` of a loopback server started apart (``python -m openai.testing``), the same scenarios
+run on any openai package, the official one included.
+
 A loopback server (``openai.testing``) answers every call; each library runs in its own child process
 with outgoing connections limited to 127.0.0.1, so a library that phones home (telemetry, model price
 lists, tokenizer downloads) fails loudly instead of reaching the network. Prints one Markdown row per
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import importlib.metadata
 import json
 import os
@@ -537,43 +541,55 @@ def main(argv: List[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated library names")
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--verbose", action="store_true", help="show the tracebacks of failing steps")
+    parser.add_argument(
+        "--base-url",
+        help="a loopback server already running (`python -m openai.testing`), to run the libraries on another "
+        "openai package such as the official one, which has no openai.testing",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--base-url", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child(args.child, args.base_url)
+    with contextlib.ExitStack() as stack:
+        if args.base_url is None:
+            from openai.testing import loopback_server
 
-    from openai.testing import loopback_server
+            base_url = stack.enter_context(loopback_server()).base_url
+        else:
+            base_url = args.base_url
+        return run_all(base_url, args)
 
+
+def run_all(base_url: str, args: argparse.Namespace) -> int:
+    """Every library's steps, against the server at ``base_url``; prints the table."""
     wanted = set(args.only.split(",")) if args.only else None
     results: List[Dict[str, str]] = []
     print(f"openai {version_of('openai')}\n")
     print("| library | version | step | result |\n|---|---|---|---|")
-    with loopback_server() as server:
-        for name, distribution, _ in LIBRARIES:
-            if wanted is not None and name not in wanted:
-                continue
-            version = version_of(distribution)
-            env = {**os.environ, **QUIET_ENV}
-            try:
-                done = subprocess.run(
-                    [sys.executable, __file__, "--child", name, "--base-url", server.base_url],
-                    capture_output=True,
-                    text=True,
-                    timeout=300,
-                    env=env,
-                )
-                lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-                if args.verbose and done.stderr:
-                    sys.stderr.write(f"--- {name}\n{done.stderr}\n")
-                if not lines:
-                    lines = [{"step": "run", "result": f"exit {done.returncode}: {done.stderr[-300:]}"}]
-            except subprocess.TimeoutExpired:
-                lines = [{"step": "run", "result": "timed out after 300 s"}]
-            for line in lines:
-                row = {"library": name, "version": version, **line}
-                results.append(row)
-                print(f"| {name} | {version} | {row['step']} | {row['result']} |", flush=True)
+    for name, distribution, _ in LIBRARIES:
+        if wanted is not None and name not in wanted:
+            continue
+        version = version_of(distribution)
+        env = {**os.environ, **QUIET_ENV}
+        try:
+            done = subprocess.run(
+                [sys.executable, __file__, "--child", name, "--base-url", base_url],
+                capture_output=True,
+                text=True,
+                timeout=300,
+                env=env,
+            )
+            lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+            if args.verbose and done.stderr:
+                sys.stderr.write(f"--- {name}\n{done.stderr}\n")
+            if not lines:
+                lines = [{"step": "run", "result": f"exit {done.returncode}: {done.stderr[-300:]}"}]
+        except subprocess.TimeoutExpired:
+            lines = [{"step": "run", "result": "timed out after 300 s"}]
+        for line in lines:
+            row = {"library": name, "version": version, **line}
+            results.append(row)
+            print(f"| {name} | {version} | {row['step']} | {row['result']} |", flush=True)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             json.dump(results, out, indent=1)

@@ -2,6 +2,7 @@
 """Public types of ``openai.types.realtime``, each imported on first use (see ``__init__.pyi`` for the list)."""
 
 from importlib import import_module
+from importlib import util as _util
 
 
 def __getattr__(name: str) -> object:
@@ -12,9 +13,8 @@ def __getattr__(name: str) -> object:
         return import_module(f"{__name__}.{name}")
     submodule = exports.SUBMODULES.get(name)
     if submodule is None:
-        # A module of the package is an attribute of it once imported, as code written for eagerly
-        # importing packages expects (`openai.types.responses.response_output_text.ResponseOutputText`).
-        if not name.startswith("__") and _find_spec(f"{__name__}.{name}") is not None:
+        # A submodule is an attribute, as with the official eager packages (`responses.response_output_text`).
+        if not name.startswith("__") and _util.find_spec(f"{__name__}.{name}") is not None:
             return import_module(f"{__name__}.{name}")
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(f"{__name__}.{submodule}"), name)
@@ -25,9 +25,3 @@ def __getattr__(name: str) -> object:
 def __dir__() -> list[str]:
     exports = import_module(f"{__name__}._exports")
     return sorted({*globals(), *exports.ALL, *exports.SUBPACKAGES})
-
-
-def _find_spec(name: str) -> object:
-    from importlib.util import find_spec
-
-    return find_spec(name)
