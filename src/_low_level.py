@@ -80,7 +80,9 @@ def low_level_options(
 def stream_item_type(stream: bool, stream_cls: Optional[Any]) -> Any:
     """What each event of a streamed low-level call is built as: ``stream_cls``'s item type
     (``AsyncStream[ChatCompletionChunk]`` gives ``ChatCompletionChunk``), else plain JSON values."""
-    if not stream and stream_cls is None:
+    # `stream_cls` only says how to build the events of a streamed call: with stream=False the answer is
+    # `cast_to` (litellm passes both on every call, streamed or not).
+    if not stream:
         return None
     args = typing.get_args(stream_cls)
     return args[0] if args else object

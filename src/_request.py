@@ -125,8 +125,13 @@ class CallOptions:
         if self.extra_headers and RAW_RESPONSE_HEADER in self.extra_headers:
             headers = dict(self.extra_headers)
             mode = headers.pop(RAW_RESPONSE_HEADER)
-            self.raw_mode = mode if isinstance(mode, str) else None
+            # "true" is the official SDK's value for a raw response; libraries built on it (litellm) set it
+            # on a low-level call's options to get the response object whose `parse()` gives the result.
+            self.raw_mode = _RAW_MODES.get(mode) if isinstance(mode, str) else None
             self.extra_headers = headers
+
+
+_RAW_MODES = {"raw": "raw", "stream": "stream", "true": "raw"}
 
 
 def form_part(value: object, content_type: str) -> object:

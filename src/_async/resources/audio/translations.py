@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Optional, Union, overload
 
 from typing_extensions import Unpack
 
 from ...._audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Translation, TranslationCreateParams, TranslationCreateResponse, TranslationVerbose
+from ....types.audio.translation_create_params import (
+    _TranslationCreateParamsJson,
+    _TranslationCreateParamsText,
+    _TranslationCreateParamsVerboseJson,
+)
 from .._base import (
     AsyncAPIResource,
-    AsyncRawMethod,
+    AsyncRawOverloadedMethod,
     AsyncRawResponseView,
-    AsyncStreamedMethod,
+    AsyncStreamedOverloadedMethod,
     AsyncStreamingResponseView,
 )
 
@@ -26,6 +31,41 @@ class AsyncTranslations(AsyncAPIResource):
     with_raw_response: AsyncTranslationsWithRawResponse
     with_streaming_response: AsyncTranslationsWithStreamingResponse
 
+    # The result follows `response_format`, as with the official SDK's overloads.
+    @overload
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranslationCreateParamsJson],
+    ) -> Translation: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranslationCreateParamsVerboseJson],
+    ) -> TranslationVerbose: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranslationCreateParamsText],
+    ) -> str: ...
+
+    @overload
     async def create(
         self,
         *,
@@ -34,9 +74,19 @@ class AsyncTranslations(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[TranslationCreateParams],
-    ) -> TranslationCreateResponse:
+    ) -> Union[TranslationCreateResponse, str]: ...
+
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[TranslationCreateParams],
+    ) -> Union[TranslationCreateResponse, str]:
         """Translate an audio file into English text; ``text``, ``srt`` and ``vtt`` return a ``str``."""
-        result: TranslationCreateResponse = await self._call(
+        result: Union[TranslationCreateResponse, str] = await self._call(
             "post",
             "/audio/translations",
             body=params,
@@ -53,10 +103,10 @@ class AsyncTranslations(AsyncAPIResource):
 class AsyncTranslationsWithRawResponse(AsyncRawResponseView, resource=AsyncTranslations):
     """``AsyncTranslations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
-    create = AsyncRawMethod(AsyncTranslations.create)
+    create = AsyncRawOverloadedMethod(AsyncTranslations.create)
 
 
 class AsyncTranslationsWithStreamingResponse(AsyncStreamingResponseView, resource=AsyncTranslations):
     """``AsyncTranslations`` with each call a context manager over the response before its body is read."""
 
-    create = AsyncStreamedMethod(AsyncTranslations.create)
+    create = AsyncStreamedOverloadedMethod(AsyncTranslations.create)

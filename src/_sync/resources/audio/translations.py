@@ -3,17 +3,22 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Optional, Union, overload
 
 from typing_extensions import Unpack
 
 from ...._audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Translation, TranslationCreateParams, TranslationCreateResponse, TranslationVerbose
+from ....types.audio.translation_create_params import (
+    _TranslationCreateParamsJson,
+    _TranslationCreateParamsText,
+    _TranslationCreateParamsVerboseJson,
+)
 from .._base import (
-    RawMethod,
+    RawOverloadedMethod,
     RawResponseView,
-    StreamedMethod,
+    StreamedOverloadedMethod,
     StreamingResponseView,
     SyncAPIResource,
 )
@@ -27,6 +32,41 @@ class Translations(SyncAPIResource):
     with_raw_response: TranslationsWithRawResponse
     with_streaming_response: TranslationsWithStreamingResponse
 
+    # The result follows `response_format`, as with the official SDK's overloads.
+    @overload
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranslationCreateParamsJson],
+    ) -> Translation: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranslationCreateParamsVerboseJson],
+    ) -> TranslationVerbose: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranslationCreateParamsText],
+    ) -> str: ...
+
+    @overload
     def create(
         self,
         *,
@@ -35,9 +75,19 @@ class Translations(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[TranslationCreateParams],
-    ) -> TranslationCreateResponse:
+    ) -> Union[TranslationCreateResponse, str]: ...
+
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[TranslationCreateParams],
+    ) -> Union[TranslationCreateResponse, str]:
         """Translate an audio file into English text; ``text``, ``srt`` and ``vtt`` return a ``str``."""
-        result: TranslationCreateResponse = self._call(
+        result: Union[TranslationCreateResponse, str] = self._call(
             "post",
             "/audio/translations",
             body=params,
@@ -54,10 +104,10 @@ class Translations(SyncAPIResource):
 class TranslationsWithRawResponse(RawResponseView, resource=Translations):
     """``Translations`` with each call returning the raw HTTP response; ``.parse()`` gives the usual result."""
 
-    create = RawMethod(Translations.create)
+    create = RawOverloadedMethod(Translations.create)
 
 
 class TranslationsWithStreamingResponse(StreamingResponseView, resource=Translations):
     """``Translations`` with each call a context manager over the response before its body is read."""
 
-    create = StreamedMethod(Translations.create)
+    create = StreamedOverloadedMethod(Translations.create)
