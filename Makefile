@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install codegen check test test-ray lint demo bench bench-realtime soak reliability conformance mock-server clean
+.PHONY: install codegen check test test-ray lint demo bench bench-realtime soak reliability conformance mock-server compat clean
 
 install: $(STAMP)
 
@@ -74,5 +74,22 @@ soak: install
 reliability: install
 	$(PY) -m tests.fault_matrix --output docs/reliability.md
 
+# Ten libraries built on the official SDK, from PyPI, run against this package's wheel (installed over the
+# official one they pull in) and the loopback server; see docs/compatibility.md. Needs PyPI, so not in `test`.
+COMPAT_VENV := .compat/venv
+COMPAT_LIBS := instructor openai-agents langchain-openai llama-index-llms-openai 'pydantic-ai-slim[openai]' litellm \
+	haystack-ai 'smolagents[openai]' dspy 'autogen-ext[openai]' autogen-agentchat
+compat: install
+	rm -rf .compat/wheel
+	$(PY) -m pip wheel --quiet --no-deps -w .compat/wheel .
+	test -x $(COMPAT_VENV)/bin/python || $(PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(COMPAT_VENV)/bin/python -m pip install --quiet $(COMPAT_LIBS)
+	# Its current release pins openai<3, so resolved with the rest pip falls back to a 2024 one; ours replaces
+	# whichever openai it brings.
+	$(COMPAT_VENV)/bin/python -m pip install --quiet --upgrade llama-index-llms-openai
+	$(COMPAT_VENV)/bin/python -m pip install --quiet --no-deps --force-reinstall .compat/wheel/openai-*.whl
+	cd .compat && venv/bin/python ../tools/library_check.py $(COMPAT_ARGS)
+
 clean:
-	rm -rf $(VENV) build *.egg-info .tools
+	rm -rf $(VENV) build *.egg-info .tools .compat

@@ -4,11 +4,14 @@ The spec covers what goes over the wire; these describe options and events of th
 connection of the realtime and responses sockets), or payloads the spec does not list yet (one webhook event). ``codegen/types_gen.py`` writes each module below with the
 generated tree, so that ``src/types`` stays entirely generated, and exports the listed names from the module's
 package like any generated name.
+
+``CLASS_MEMBERS`` holds what the official types define beyond their fields (properties such as
+``Response.output_text``): the generator appends each entry to the body of the generated model class it names.
 """
 
 from __future__ import annotations
 
-__all__ = ["TEMPLATE_MODULES"]
+__all__ = ["CLASS_MEMBERS", "LITERAL_VARIANTS", "MODULE_IMPORTS", "TEMPLATE_MODULES"]
 
 WEBSOCKET_CONNECTION_OPTIONS = '''
 """Options for opening a websocket, handed to the ``websockets`` package as they are."""
@@ -172,5 +175,58 @@ TEMPLATE_MODULES: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {
     ("webhooks", "safety_identifier_blocked_webhook_event"): (
         ("SafetyIdentifierBlockedWebhookEvent",),
         SAFETY_IDENTIFIER_BLOCKED_WEBHOOK_EVENT,
+    ),
+}
+
+RESPONSE_OUTPUT_TEXT = '''
+@property
+def output_text(self) -> str:
+    """The text of every ``output_text`` part of every output message, joined in order ("" when none)."""
+    return "".join(
+        part.text
+        for item in self.output
+        if item.type == "message"
+        for part in item.content
+        if part.type == "output_text"
+    )
+'''
+
+# Members the official types define beyond their fields, appended to a generated model class:
+# (module parts under src/types, class name) -> the members' source, written at class level.
+CLASS_MEMBERS: dict[tuple[tuple[str, ...], str], str] = {
+    (("responses", "response"), "Response"): RESPONSE_OUTPUT_TEXT,
+}
+
+# Names official type modules import without listing them, which libraries built on the SDK import from there
+# (litellm does all of these): module parts under src/types -> name -> the module (parts) that defines it.
+MODULE_IMPORTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {
+    ("responses", "response_create_params"): {"Reasoning": ("shared_params", "reasoning")},
+    ("responses", "response_input_param"): {
+        "ResponseCustomToolCallOutputParam": ("responses", "response_custom_tool_call_output_param"),
+        "ResponseCustomToolCallParam": ("responses", "response_custom_tool_call_param"),
+        "ResponseFunctionToolCallParam": ("responses", "response_function_tool_call_param"),
+    },
+    ("responses", "tool_param"): {"FunctionToolParam": ("responses", "function_tool_param")},
+}
+
+# Calls whose result type follows the literal value of one argument besides `stream`: call -> (argument, variants).
+# A variant is (name suffix, the argument's values, whether the argument may be left out). The generator writes a
+# private params TypedDict per variant (`_TranscriptionCreateParamsText`), which the call's overloads unpack so that
+# a type checker sees `str` for `response_format="text"`, as with the official SDK. The variant that may leave the
+# argument out also takes `stream` (False only); the others take no `stream`, as the official overloads.
+_TEXT_FORMATS = ("Text", ("text", "srt", "vtt"), False)
+LITERAL_VARIANTS: dict[str, tuple[str, tuple[tuple[str, tuple[str, ...], bool], ...]]] = {
+    "audio.transcriptions.create": (
+        "response_format",
+        (
+            ("Json", ("json",), True),
+            ("VerboseJson", ("verbose_json",), False),
+            _TEXT_FORMATS,
+            ("DiarizedJson", ("diarized_json",), False),
+        ),
+    ),
+    "audio.translations.create": (
+        "response_format",
+        (("Json", ("json",), True), ("VerboseJson", ("verbose_json",), False), _TEXT_FORMATS),
     ),
 }

@@ -12,7 +12,8 @@ from typing import Any, Mapping, Optional, Union
 
 from typing_extensions import TypedDict
 
-from ._request import CallOptions
+from ._constants import RAW_RESPONSE_HEADER
+from ._request import CallOptions, ResponseMode
 from ._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 
 __all__ = ["RequestOptions", "low_level_options", "stream_item_type"]
@@ -58,6 +59,7 @@ def low_level_options(
     if body is not None and not isinstance(body, Mapping):
         raise TypeError(f"body must be a mapping sent as JSON, not {type(body).__name__}")
     headers: dict[str, Any] = dict(given.get("headers") or {})
+    mode = _mode_asked_by_header(headers)
     if "idempotency_key" in given:
         headers["Idempotency-Key"] = given["idempotency_key"]
     payload: Optional[Mapping[str, object]] = body
@@ -76,13 +78,30 @@ def low_level_options(
         extra_body=given.get("extra_json"),
         timeout=timeout,
         stream_item=stream_item,
+        mode=mode,
     )
+
+
+# The official SDK marks a raw or streamed response with this header on the call's options, and libraries
+# built on it (litellm) set it themselves on low-level calls. Only here, where such callers pass it, is it
+# read: it becomes the call's mode and is never sent.
+_HEADER_MODES: Mapping[str, ResponseMode] = {"true": "raw", "raw": "raw", "stream": "streamed"}
+
+
+def _mode_asked_by_header(headers: dict[str, Any]) -> ResponseMode:
+    for name in [name for name in headers if name.lower() == RAW_RESPONSE_HEADER.lower()]:
+        value = headers.pop(name)
+        if isinstance(value, str) and value.lower() in _HEADER_MODES:
+            return _HEADER_MODES[value.lower()]
+    return "parsed"
 
 
 def stream_item_type(stream: bool, stream_cls: Optional[Any]) -> Any:
     """What each event of a streamed low-level call is built as: ``stream_cls``'s item type
     (``AsyncStream[ChatCompletionChunk]`` gives ``ChatCompletionChunk``), else plain JSON values."""
-    if not stream and stream_cls is None:
+    # `stream_cls` only says how to build the events of a streamed call: with stream=False the answer is
+    # `cast_to` (litellm passes both on every call, streamed or not).
+    if not stream:
         return None
     args = typing.get_args(stream_cls)
     return args[0] if args else object

@@ -10,12 +10,20 @@ import os
 from typing import IO, Mapping, Optional, Tuple, Union
 
 import httpx
+from httpx import URL, AsyncBaseTransport, BaseTransport, Proxy, Response
 from typing_extensions import Literal, TypeAlias, TypedDict, override
 
 from ._public import publish
 
 __all__ = [
     "NOT_GIVEN",
+    "URL",
+    "AsyncBaseTransport",
+    "AsyncTransport",
+    "BaseTransport",
+    "Proxy",
+    "Response",
+    "Transport",
     "Body",
     "FileContent",
     "FileTypes",
@@ -115,6 +123,11 @@ class RequestOptions(TypedDict, total=False):
     idempotency_key: str
     follow_redirects: bool
 
+
+# The HTTP library's own classes under the names the official SDK's `_types` module gives them; libraries
+# built on the SDK import them from here (litellm: `Response` in the bound of a type variable).
+Transport: TypeAlias = BaseTransport
+AsyncTransport: TypeAlias = AsyncBaseTransport
 
 # Tracebacks and reprs name these where users import them (see _public.py).
 publish(globals(), __all__)

@@ -65,6 +65,7 @@ class Builder:
         self.late_aliases: list[tuple[ModuleBuilder, str, Decl]] = []  # see _name_again
         self.call_info: dict[str, dict[str, Any]] = {}  # call -> its entry of resource_types.json
         self.surface_missing: list[str] = []  # official names nothing generated stands for (surface.py)
+        self.variants_made: set[str] = set()  # calls of LITERAL_VARIANTS whose variant params were written (params.py)
 
     def singular(self, word: str) -> str:
         return singular(word, self.singular_overrides)
@@ -121,6 +122,11 @@ class Builder:
         """``name`` as the official module ``parts`` spells it (``AdminApiKeyCreateParams`` -> ``AdminAPIKey...``)."""
         wanted = loose(name)
         return next((n for n in self.module_surface.get(parts, ()) if loose(n) == wanted), name)
+
+    def has_model(self, parts: tuple[str, ...], name: str) -> bool:
+        """Whether the module ``parts`` defines a model class ``name``."""
+        mod = self.modules.get(parts)
+        return mod is not None and any(d.name == name and d.kind == "model" for d in mod.decls)
 
     def export(self, builder: ModuleBuilder, name: str) -> None:
         """Export ``name`` from the package of the module defining it."""

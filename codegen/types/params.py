@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from codegen.types.build import Builder
-from codegen.types.model import Decl, FieldSpec, GenError, Lit, Opt
+from codegen.types.model import Decl, FieldSpec, GenError, Lit, ModuleBuilder, Opt
 from codegen.types.normalise import Shape
 from codegen.types.spelling import pascal
+from codegen.types_templates import LITERAL_VARIANTS
 
 __all__ = ["build_params", "params_location"]
 
@@ -83,6 +84,7 @@ def build_params(builder: Builder, call: dict[str, str]) -> dict[str, Any]:
         info["query_styles"] = styles
     if not streams:
         builder.export(mod, name)
+        _literal_variants(builder, ".".join(segments), mod, root, None)
         return info
     # One TypedDict per way of calling: `stream` is the only key that differs, and a TypedDict may not
     # redefine an inherited key, so all three extend the shared base.
@@ -104,4 +106,26 @@ def build_params(builder: Builder, call: dict[str, str]) -> dict[str, Any]:
         builder.export(mod, variant_name)
     info["streaming"] = f"{name}Streaming"
     info["non_streaming"] = f"{name}NonStreaming"
+    _literal_variants(builder, ".".join(segments), mod, root, FieldSpec("stream", not_streamed, False))
     return info
+
+
+def _literal_variants(
+    builder: Builder, call: str, mod: ModuleBuilder, root: Decl, not_streamed: FieldSpec | None
+) -> None:
+    """The private params TypedDicts of codegen/types_templates.py LITERAL_VARIANTS for ``call``, if any."""
+    entry = LITERAL_VARIANTS.get(call)
+    if entry is None:
+        return
+    key, variants = entry
+    if not any(spec.wire == key for spec in root.fields):
+        raise GenError([f"codegen/types_templates.py LITERAL_VARIANTS: {call} has no {key!r} parameter"])
+    builder.variants_made.add(call)
+    base_name = root.name.removesuffix("Base")
+    for suffix, values, optional in variants:
+        decl = Decl(f"_{base_name}{suffix}", mod, "typeddict", f"{root.doc} With `{key}` one of {list(values)}.")
+        decl.fields = [FieldSpec(key, Lit(values), not optional) if spec.wire == key else spec for spec in root.fields]
+        if optional and not_streamed is not None:
+            decl.fields.append(not_streamed)
+        mod.names.add(decl.name)
+        mod.decls.append(decl)

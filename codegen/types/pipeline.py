@@ -19,6 +19,7 @@ from codegen.types.params import build_params
 from codegen.types.render import render_files
 from codegen.types.spelling import SYNTHETIC_PREFIX, is_param_name, pascal
 from codegen.types.surface import complete_surface
+from codegen.types_templates import CLASS_MEMBERS, LITERAL_VARIANTS, MODULE_IMPORTS
 
 __all__ = ["SPEC_ONLY_PACKAGE", "build_types", "generate", "report", "unreached"]
 
@@ -122,6 +123,11 @@ def generate(spec_dir: Path = DEFAULT_SPEC_DIR, root: Path = ROOT, scope: Sequen
     ``scope`` replaces the call prefixes of ``codegen/type_names.json`` (to try a wider scope).
     """
     builder = build_types(load(spec_dir, scope))
+    missing = [f"{'/'.join(parts)}.py {name}" for parts, name in CLASS_MEMBERS if not builder.has_model(parts, name)]
+    missing += [f"{'/'.join(parts)}.py" for parts in MODULE_IMPORTS if parts not in builder.modules]
+    missing += [f"params of {call}" for call in LITERAL_VARIANTS if call not in builder.variants_made]
+    if missing:
+        raise GenError([f"codegen/types_templates.py: no generated {m}" for m in missing])
     try:
         files = format_python(render_files(builder), root)
     except RuffError as exc:

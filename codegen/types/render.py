@@ -30,7 +30,7 @@ from codegen.types.model import (
 )
 from codegen.types.spelling import safe_attr
 from codegen.types.surface import empty_packages
-from codegen.types_templates import TEMPLATE_MODULES
+from codegen.types_templates import CLASS_MEMBERS, MODULE_IMPORTS, TEMPLATE_MODULES
 
 __all__ = ["HEADER", "OUTPUT", "Renderer", "render_files", "render_package"]
 
@@ -134,7 +134,11 @@ class Renderer:
         for decl in self.mod.decls:
             blocks.append(self.decl(decl))
             self.defined.add(decl.name)
-        names = sorted(d.name for d in self.mod.decls)
+        names = sorted(d.name for d in self.mod.decls if not d.name.startswith("_"))
+        for name, source in sorted(MODULE_IMPORTS.get(self.mod.parts, {}).items()):
+            if name in names or name in self.import_names.values():
+                raise GenError([f"codegen/types_templates.py MODULE_IMPORTS: {'/'.join(self.mod.parts)}.py has {name}"])
+            self.imports.setdefault(source, set()).add(f"{name} as {name}")  # the `as` marks a re-export
         lines = [HEADER, ""]
         lines.extend(self.import_lines())
         lines.append("")
@@ -196,6 +200,10 @@ class Renderer:
             # Inside a class body a field name hides the global of that name from later annotations (for mypy
             # always, at runtime once the field has a default): `object`, `bytes` and `type` are real fields.
             self.shadowed.add(attr)
+        members = CLASS_MEMBERS.get((self.mod.parts, decl.name))
+        if members is not None:
+            lines.append("")
+            lines.extend(f"    {line}" if line else "" for line in members.strip("\n").splitlines())
         return "\n".join(lines).rstrip()
 
     def typeddict(self, decl: Decl) -> str:
@@ -231,6 +239,7 @@ PACKAGE_TEMPLATE = """{header}
 \"\"\"Public types of ``{dotted}``, each imported on first use (see ``__init__.pyi`` for the list).\"\"\"
 
 from importlib import import_module
+from importlib import util as _util
 
 
 def __getattr__(name: str) -> object:
@@ -241,6 +250,9 @@ def __getattr__(name: str) -> object:
         return import_module(f"{{__name__}}.{{name}}")
     submodule = exports.SUBMODULES.get(name)
     if submodule is None:
+        # A submodule is an attribute, as with the official eager packages (`responses.response_output_text`).
+        if not name.startswith("__") and _util.find_spec(f"{{__name__}}.{{name}}") is not None:
+            return import_module(f"{{__name__}}.{{name}}")
         raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
     value = getattr(import_module(f"{{__name__}}.{{submodule}}"), name)
     globals()[name] = value  # later lookups skip __getattr__

@@ -24,7 +24,7 @@ from .._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
 # The httpx2 pair lives with its bridge; it is named here beside the httpx pair (httpx2 itself
 # is only imported when one is made).
-from .httpx2_bridge import DefaultAsyncHttpx2Client, DefaultHttpx2Client
+from .httpx2_bridge import DefaultAsyncHttpx2Client, DefaultHttpx2Client, adopt_httpx2_options
 
 __all__ = [
     "DefaultAsyncHttpx2Client",
@@ -168,14 +168,17 @@ class DefaultHttpxClient(CredentialsStayWithTheirOrigin, httpx.Client):
     It sends through this package's own HTTP/1.1 transport where httpx would use its default one.
     ``http_transport="httpx"`` keeps httpx's own transport instead; left out, the environment
     variable ``OPENAI_TWIN_HTTP_TRANSPORT`` (``builtin`` or ``httpx``) decides. Every other keyword
-    is ``httpx.Client``'s.
+    is ``httpx.Client``'s. As with the official SDK's (an httpx2 client), an httpx2 ``transport``,
+    ``mounts``, ``timeout`` or ``limits`` may be given; they are used through httpx.
     """
 
     def __init__(self, *, http_transport: Optional[HttpTransportChoice] = None, **kwargs: Any) -> None:
         from .socket_transport import SocketTransport
 
         use_own = chosen_http_transport(http_transport) == "builtin"
-        super().__init__(**with_own_transport(kwargs, SocketTransport, use_own=use_own))
+        super().__init__(
+            **with_own_transport(adopt_httpx2_options(kwargs, asynchronous=False), SocketTransport, use_own=use_own)
+        )
         skip_cookie_work_without_cookies(self)
 
 
@@ -185,12 +188,15 @@ class DefaultAsyncHttpxClient(CredentialsStayWithTheirOrigin, httpx.AsyncClient)
     It sends through this package's own asyncio HTTP/1.1 transport where httpx would use its
     default one. ``http_transport="httpx"`` keeps httpx's own transport instead; left out, the
     environment variable ``OPENAI_TWIN_HTTP_TRANSPORT`` (``builtin`` or ``httpx``) decides. Every
-    other keyword is ``httpx.AsyncClient``'s.
+    other keyword is ``httpx.AsyncClient``'s. As with the official SDK's (an httpx2 client), an
+    httpx2 ``transport``, ``mounts``, ``timeout`` or ``limits`` may be given; they are used through httpx.
     """
 
     def __init__(self, *, http_transport: Optional[HttpTransportChoice] = None, **kwargs: Any) -> None:
         from .asyncio_transport import AsyncioTransport
 
         use_own = chosen_http_transport(http_transport) == "builtin"
-        super().__init__(**with_own_transport(kwargs, AsyncioTransport, use_own=use_own))
+        super().__init__(
+            **with_own_transport(adopt_httpx2_options(kwargs, asynchronous=True), AsyncioTransport, use_own=use_own)
+        )
         skip_cookie_work_without_cookies(self)

@@ -23,6 +23,7 @@ from .._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
 __all__ = [
     "AsyncHttpx2Transport",
+    "adopt_httpx2_options",
     "DefaultAsyncHttpx2Client",
     "DefaultHttpx2Client",
     "Httpx2Transport",
@@ -42,7 +43,7 @@ def _httpx2() -> Any:
 
 def is_httpx2_client(client: object) -> bool:
     """Whether ``client`` is an ``httpx2.Client`` or ``httpx2.AsyncClient`` (httpx2 is not imported to tell)."""
-    return any(klass.__module__.split(".")[0] == "httpx2" for klass in type(client).__mro__)
+    return _is_httpx2(client)
 
 
 def wrap_httpx2_client(client: Any, *, outer: type[Any]) -> Any:
@@ -59,6 +60,55 @@ def wrap_httpx2_client(client: Any, *, outer: type[Any]) -> Any:
     if asynchronous:
         return httpx.AsyncClient(transport=AsyncHttpx2Transport(client), follow_redirects=False, timeout=None)
     return httpx.Client(transport=Httpx2Transport(client), follow_redirects=False, timeout=None)
+
+
+def _is_httpx2(value: object) -> bool:
+    return any(klass.__module__.split(".")[0] == "httpx2" for klass in type(value).__mro__)
+
+
+def adopt_httpx2_options(kwargs: dict[str, Any], *, asynchronous: bool) -> dict[str, Any]:
+    """``httpx.Client`` options where httpx2 objects stand in for the caller's httpx2 ones.
+
+    Code written for the official SDK, whose default clients are httpx2 clients, hands
+    ``DefaultHttpxClient`` httpx2 transports, mounts, timeouts and limits (langchain-openai does, to set
+    socket options). A transport keeps doing the sending, through an httpx2 client around it; a timeout
+    or limits object becomes httpx's own with the same values. Anything else is left as given.
+    """
+    if not any(_is_httpx2(value) for value in (*kwargs.values(), *(kwargs.get("mounts") or {}).values())):
+        return kwargs
+    adopted = dict(kwargs)
+    if _is_httpx2(adopted.get("transport")):
+        adopted["transport"] = _transport_from(adopted["transport"], asynchronous)
+    if adopted.get("mounts"):
+        adopted["mounts"] = {
+            pattern: _transport_from(mounted, asynchronous) if _is_httpx2(mounted) else mounted
+            for pattern, mounted in adopted["mounts"].items()
+        }
+    timeout: Any = adopted.get("timeout")
+    if _is_httpx2(timeout):
+        adopted["timeout"] = httpx.Timeout(None, **timeout.as_dict())
+    limits: Any = adopted.get("limits")
+    if _is_httpx2(limits):
+        adopted["limits"] = httpx.Limits(
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+        )
+    return adopted
+
+
+def _transport_from(transport: Any, asynchronous: bool) -> Any:
+    httpx2 = _httpx2()
+    # The outer httpx client redirects and times each request; the inner one only sends.
+    if asynchronous:
+        if not isinstance(transport, httpx2.AsyncBaseTransport):
+            raise TypeError(f"An async client needs an async httpx2 transport, not {type(transport).__name__}")
+        return AsyncHttpx2Transport(
+            httpx2.AsyncClient(transport=transport, follow_redirects=False, timeout=None, trust_env=False)
+        )
+    if not isinstance(transport, httpx2.BaseTransport):
+        raise TypeError(f"A sync client needs a sync httpx2 transport, not {type(transport).__name__}")
+    return Httpx2Transport(httpx2.Client(transport=transport, follow_redirects=False, timeout=None, trust_env=False))
 
 
 def _outgoing(httpx2: Any, request: httpx.Request, content: bytes) -> Any:

@@ -82,6 +82,11 @@ class SyncAPIClient:
         return httpx.URL(self._settings.base_url)
 
     @property
+    def _base_url(self) -> httpx.URL:
+        # The official SDK's attribute of this name; litellm reads it (`client._base_url._uri_reference`).
+        return self.base_url
+
+    @property
     def max_retries(self) -> int:
         """How many times a failed request is retried."""
         return self._settings.max_retries

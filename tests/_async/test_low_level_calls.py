@@ -9,6 +9,9 @@ from typing import Any, Dict, List
 import pytest
 
 from openai import APIConnectionError, AsyncOpenAI, AsyncStream, NotFoundError
+from openai._base_client import make_request_options
+from openai._constants import RAW_RESPONSE_HEADER
+from openai._legacy_response import LegacyAPIResponse
 from openai.testing import LoopbackServer
 from openai.types import FileDeleted, FileObject, Model
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
@@ -51,6 +54,43 @@ async def test_post_streams_as_stream_cls_says(client: AsyncOpenAI) -> None:
     )
     assert isinstance(stream, AsyncStream)
     chunks = [chunk async for chunk in stream]
+    assert chunks and all(isinstance(chunk, ChatCompletionChunk) for chunk in chunks)
+
+
+async def test_stream_cls_without_stream_gives_cast_to(client: AsyncOpenAI) -> None:
+    # litellm passes stream_cls on every low-level call and says with `stream` whether it streams.
+    completion = await client.post(
+        "/chat/completions",
+        cast_to=ChatCompletion,
+        body={"model": "m", "messages": MESSAGES},
+        stream=False,
+        stream_cls=AsyncStream[ChatCompletionChunk],
+    )
+    assert isinstance(completion, ChatCompletion)
+
+
+async def test_the_raw_response_header_set_to_true_gives_the_raw_response(
+    client: AsyncOpenAI, server: LoopbackServer
+) -> None:
+    # What litellm does: the official SDK's raw-response header, valued "true", on a low-level call.
+    options = make_request_options(extra_headers={RAW_RESPONSE_HEADER: "true"})
+    raw = await client.post(
+        "/chat/completions", cast_to=ChatCompletion, body={"model": "m", "messages": MESSAGES}, options=options
+    )
+    assert isinstance(raw, LegacyAPIResponse)
+    assert raw.headers["content-type"].startswith("application/json")
+    assert isinstance(raw.parse(), ChatCompletion)
+    assert RAW_RESPONSE_HEADER.lower() not in server.requests[-1].headers
+    streamed = await client.post(
+        "/chat/completions",
+        cast_to=ChatCompletion,
+        body={"model": "m", "messages": MESSAGES, "stream": True},
+        options=options,
+        stream=True,
+        stream_cls=AsyncStream[ChatCompletionChunk],
+    )
+    assert isinstance(streamed, LegacyAPIResponse)
+    chunks = [chunk async for chunk in streamed.parse()]
     assert chunks and all(isinstance(chunk, ChatCompletionChunk) for chunk in chunks)
 
 

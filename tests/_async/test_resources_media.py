@@ -171,6 +171,18 @@ async def test_transcription_is_a_multipart_upload_parsed_by_its_format(client: 
         assert srt == "1\n00:00:00,000 --> 00:00:01,000\nhello\n"
 
 
+@pytest.mark.parametrize("call", ["transcriptions", "translations"])
+@pytest.mark.parametrize("response_format", ["text", "srt", "vtt"])
+async def test_the_text_formats_return_the_body_as_a_str(client: AsyncOpenAI, call: str, response_format: str) -> None:
+    body = "WEBVTT\n\n00:00.000 --> 00:01.000\nhello\n" if response_format == "vtt" else "hello\n"
+    with respx.mock(base_url=BASE_URL) as mock:
+        route = mock.post(f"/audio/{call}").respond(text=body, headers={"content-type": "text/plain"})
+        resource = getattr(AsyncAudio(client), call)
+        result = await resource.create(file=b"x", model="whisper-1", response_format=response_format)
+    assert type(result) is str and result == body
+    assert f'name="response_format"\r\n\r\n{response_format}'.encode() in route.calls.last.request.content
+
+
 async def test_translation_follows_its_format_too(client: AsyncOpenAI) -> None:
     with respx.mock(base_url=BASE_URL) as mock:
         mock.post("/audio/translations").respond(json={"text": "hi", "duration": 2.0, "language": "german"})

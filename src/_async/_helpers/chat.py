@@ -22,6 +22,7 @@ from ..._helpers.parsing import (
 )
 from ..._parsed_chat_types import ParsedChatCompletion
 from ..._request import helper_headers
+from ..._signatures import given_arguments
 from ..._streams.chat_accumulator import ChatCompletionAccumulator
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ...types.chat.chat_completion_chunk import ChatCompletionChunk
@@ -53,6 +54,8 @@ def _prepare(
     params: Mapping[str, Any], response_format: Any, helper: str
 ) -> Tuple[Dict[str, object], Any, Dict[str, ToolSpec]]:
     """The request body, the type to parse content into, and the tools whose arguments are parsed."""
+    # Libraries pass every option they know, the ones they leave out as NOT_GIVEN or omit: those are absent.
+    params = given_arguments(**params)
     if "stream" in params:
         raise TypeError(f"{helper}() chooses whether to stream; leave out the `stream` argument")
     body: Dict[str, object] = dict(params)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional, Union
 from typing_extensions import Unpack
 
 from ..._helpers.embeddings import decode_base64_embeddings
-from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout
 from ...types import CreateEmbeddingResponse, EmbeddingCreateParams
 from ._base import AsyncAPIResource
 
@@ -40,7 +40,8 @@ class AsyncEmbeddings(AsyncAPIResource):
         Without ``encoding_format`` the vectors travel as base64 (a quarter of the bytes) and are
         decoded to ``list[float]``, exactly as if floats had been asked for.
         """
-        wire_base64 = "encoding_format" not in params
+        # NOT_GIVEN or omit (libraries pass them for options they leave out) asks for no format either.
+        wire_base64 = isinstance(params.get("encoding_format", NOT_GIVEN), (NotGiven, Omit))
         return await self._call(
             "post",
             "/embeddings",

@@ -35,6 +35,8 @@ __all__ = ["parse_response", "stream_response"]
 
 def _body(params: Mapping[str, Any], text_format: Any) -> Tuple[Dict[str, object], Dict[str, ToolSpec]]:
     """The request body (tools in the Responses shape, the text format of ``text_format``) and the tools by name."""
+    # Libraries pass every option they know, the ones they leave out as NOT_GIVEN or omit: those are absent.
+    params = given_arguments(**params)
     if "stream" in params:
         raise TypeError("responses.parse()/stream() choose whether to stream; leave out the `stream` argument")
     body: Dict[str, object] = dict(params)

@@ -2,6 +2,7 @@
 """Public types of ``openai.types.admin``, each imported on first use (see ``__init__.pyi`` for the list)."""
 
 from importlib import import_module
+from importlib import util as _util
 
 
 def __getattr__(name: str) -> object:
@@ -12,6 +13,9 @@ def __getattr__(name: str) -> object:
         return import_module(f"{__name__}.{name}")
     submodule = exports.SUBMODULES.get(name)
     if submodule is None:
+        # A submodule is an attribute, as with the official eager packages (`responses.response_output_text`).
+        if not name.startswith("__") and _util.find_spec(f"{__name__}.{name}") is not None:
+            return import_module(f"{__name__}.{name}")
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(f"{__name__}.{submodule}"), name)
     globals()[name] = value  # later lookups skip __getattr__

@@ -66,3 +66,76 @@ class TranscriptionCreateParamsStreaming(TranscriptionCreateParamsBase, total=Fa
     """Parameters of `client.audio.transcriptions.create` (POST /audio/transcriptions). Streamed as server-sent events."""
 
     stream: Required[Literal[True]]
+
+
+class _TranscriptionCreateParamsJson(TypedDict, total=False):
+    """Parameters of `client.audio.transcriptions.create` (POST /audio/transcriptions). With `response_format` one of ['json']."""
+
+    file: Required[FileTypes]
+    model: Required[Union[str, AudioModel]]
+    language: str
+    languages: Sequence[str]
+    keywords: Sequence[str]
+    prompt: str
+    response_format: Literal["json"]
+    temperature: float
+    include: Sequence[TranscriptionInclude]
+    timestamp_granularities: Sequence[Literal["word", "segment"]]
+    chunking_strategy: Optional[Union[Literal["auto"], ChunkingStrategyVadConfig]]
+    known_speaker_names: Sequence[str]
+    known_speaker_references: Sequence[str]
+    stream: Optional[Literal[False]]
+
+
+class _TranscriptionCreateParamsVerboseJson(TypedDict, total=False):
+    """Parameters of `client.audio.transcriptions.create` (POST /audio/transcriptions). With `response_format` one of ['verbose_json']."""
+
+    file: Required[FileTypes]
+    model: Required[Union[str, AudioModel]]
+    language: str
+    languages: Sequence[str]
+    keywords: Sequence[str]
+    prompt: str
+    response_format: Required[Literal["verbose_json"]]
+    temperature: float
+    include: Sequence[TranscriptionInclude]
+    timestamp_granularities: Sequence[Literal["word", "segment"]]
+    chunking_strategy: Optional[Union[Literal["auto"], ChunkingStrategyVadConfig]]
+    known_speaker_names: Sequence[str]
+    known_speaker_references: Sequence[str]
+
+
+class _TranscriptionCreateParamsText(TypedDict, total=False):
+    """Parameters of `client.audio.transcriptions.create` (POST /audio/transcriptions). With `response_format` one of ['text', 'srt', 'vtt']."""
+
+    file: Required[FileTypes]
+    model: Required[Union[str, AudioModel]]
+    language: str
+    languages: Sequence[str]
+    keywords: Sequence[str]
+    prompt: str
+    response_format: Required[Literal["text", "srt", "vtt"]]
+    temperature: float
+    include: Sequence[TranscriptionInclude]
+    timestamp_granularities: Sequence[Literal["word", "segment"]]
+    chunking_strategy: Optional[Union[Literal["auto"], ChunkingStrategyVadConfig]]
+    known_speaker_names: Sequence[str]
+    known_speaker_references: Sequence[str]
+
+
+class _TranscriptionCreateParamsDiarizedJson(TypedDict, total=False):
+    """Parameters of `client.audio.transcriptions.create` (POST /audio/transcriptions). With `response_format` one of ['diarized_json']."""
+
+    file: Required[FileTypes]
+    model: Required[Union[str, AudioModel]]
+    language: str
+    languages: Sequence[str]
+    keywords: Sequence[str]
+    prompt: str
+    response_format: Required[Literal["diarized_json"]]
+    temperature: float
+    include: Sequence[TranscriptionInclude]
+    timestamp_granularities: Sequence[Literal["word", "segment"]]
+    chunking_strategy: Optional[Union[Literal["auto"], ChunkingStrategyVadConfig]]
+    known_speaker_names: Sequence[str]
+    known_speaker_references: Sequence[str]

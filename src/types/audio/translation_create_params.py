@@ -17,3 +17,33 @@ class TranslationCreateParams(TypedDict, total=False):
     prompt: str
     response_format: Literal["json", "text", "srt", "verbose_json", "vtt"]
     temperature: float
+
+
+class _TranslationCreateParamsJson(TypedDict, total=False):
+    """Parameters of `client.audio.translations.create` (POST /audio/translations). With `response_format` one of ['json']."""
+
+    file: Required[FileTypes]
+    model: Required[Union[str, Literal["whisper-1"]]]
+    prompt: str
+    response_format: Literal["json"]
+    temperature: float
+
+
+class _TranslationCreateParamsVerboseJson(TypedDict, total=False):
+    """Parameters of `client.audio.translations.create` (POST /audio/translations). With `response_format` one of ['verbose_json']."""
+
+    file: Required[FileTypes]
+    model: Required[Union[str, Literal["whisper-1"]]]
+    prompt: str
+    response_format: Required[Literal["verbose_json"]]
+    temperature: float
+
+
+class _TranslationCreateParamsText(TypedDict, total=False):
+    """Parameters of `client.audio.translations.create` (POST /audio/translations). With `response_format` one of ['text', 'srt', 'vtt']."""
+
+    file: Required[FileTypes]
+    model: Required[Union[str, Literal["whisper-1"]]]
+    prompt: str
+    response_format: Required[Literal["text", "srt", "vtt"]]
+    temperature: float

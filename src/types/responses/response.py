@@ -157,6 +157,17 @@ class Response(BaseModel):
     conversation: Optional[Conversation] = None
     max_output_tokens: Optional[int] = None
 
+    @property
+    def output_text(self) -> str:
+        """The text of every ``output_text`` part of every output message, joined in order ("" when none)."""
+        return "".join(
+            part.text
+            for item in self.output
+            if item.type == "message"
+            for part in item.content
+            if part.type == "output_text"
+        )
+
 
 # Another name for `ToolChoiceOptions`.
 ToolChoice: TypeAlias = ToolChoiceOptions

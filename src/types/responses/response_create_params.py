@@ -7,6 +7,7 @@ from typing_extensions import Literal, Required, TypeAlias, TypedDict
 from ..metadata import Metadata
 from ..reasoning_param import ReasoningParam
 from ..responses_model import ResponsesModel
+from ..shared_params.reasoning import Reasoning as Reasoning
 from .response_conversation_param import ResponseConversationParam
 from .response_includable import ResponseIncludable
 from .response_input_param import ResponseInputParam

@@ -4,6 +4,11 @@ from typing import Iterable
 
 from typing_extensions import TypeAlias
 
+from .response_custom_tool_call_output_param import (
+    ResponseCustomToolCallOutputParam as ResponseCustomToolCallOutputParam,
+)
+from .response_custom_tool_call_param import ResponseCustomToolCallParam as ResponseCustomToolCallParam
+from .response_function_tool_call_param import ResponseFunctionToolCallParam as ResponseFunctionToolCallParam
 from .response_input_item_param import AdditionalTools as AdditionalTools2
 from .response_input_item_param import ApplyPatchCall as ApplyPatchCall2
 from .response_input_item_param import ApplyPatchCallCaller as ApplyPatchCallCaller2

@@ -13,6 +13,7 @@ from .container_network_policy_disabled_param import ContainerNetworkPolicyDisab
 from .custom_tool_param import CustomToolParam
 from .file_search_tool_param import FileSearchToolParam
 from .function_shell_tool_param import FunctionShellToolParam
+from .function_tool_param import FunctionToolParam as FunctionToolParam
 from .namespace_tool_param import NamespaceToolParam
 from .tool_search_tool_param import ToolSearchToolParam
 from .web_search_preview_tool_param import WebSearchPreviewToolParam

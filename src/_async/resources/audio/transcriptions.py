@@ -11,12 +11,17 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import (
     Transcription,
     TranscriptionCreateParams,
-    TranscriptionCreateParamsNonStreaming,
     TranscriptionCreateParamsStreaming,
     TranscriptionCreateResponse,
     TranscriptionDiarized,
     TranscriptionStreamEvent,
     TranscriptionVerbose,
+)
+from ....types.audio.transcription_create_params import (
+    _TranscriptionCreateParamsDiarizedJson,
+    _TranscriptionCreateParamsJson,
+    _TranscriptionCreateParamsText,
+    _TranscriptionCreateParamsVerboseJson,
 )
 from ..._streaming import AsyncStream
 from .._base import AsyncAPIResource
@@ -36,6 +41,7 @@ class AsyncTranscriptions(AsyncAPIResource):
     with_raw_response: AsyncTranscriptionsWithRawResponse
     with_streaming_response: AsyncTranscriptionsWithStreamingResponse
 
+    # The result follows `response_format` and `stream`, as with the official SDK's overloads.
     @overload
     async def create(
         self,
@@ -44,8 +50,41 @@ class AsyncTranscriptions(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        **params: Unpack[TranscriptionCreateParamsNonStreaming],
-    ) -> TranscriptionCreateResponse: ...
+        **params: Unpack[_TranscriptionCreateParamsJson],
+    ) -> Transcription: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranscriptionCreateParamsVerboseJson],
+    ) -> TranscriptionVerbose: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranscriptionCreateParamsText],
+    ) -> str: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranscriptionCreateParamsDiarizedJson],
+    ) -> TranscriptionDiarized: ...
 
     @overload
     async def create(
@@ -67,7 +106,7 @@ class AsyncTranscriptions(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[TranscriptionCreateParams],
-    ) -> Union[TranscriptionCreateResponse, AsyncStream[TranscriptionStreamEvent]]: ...
+    ) -> Union[TranscriptionCreateResponse, str, AsyncStream[TranscriptionStreamEvent]]: ...
 
     async def create(
         self,
@@ -77,12 +116,12 @@ class AsyncTranscriptions(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[TranscriptionCreateParams],
-    ) -> Union[TranscriptionCreateResponse, AsyncStream[TranscriptionStreamEvent]]:
+    ) -> Union[TranscriptionCreateResponse, str, AsyncStream[TranscriptionStreamEvent]]:
         """Transcribe an audio file; ``stream=True`` returns the text events as they come.
 
         The model follows ``response_format``; ``text``, ``srt`` and ``vtt`` return a ``str``.
         """
-        result: Union[TranscriptionCreateResponse, AsyncStream[TranscriptionStreamEvent]] = await self._call(
+        result: Union[TranscriptionCreateResponse, str, AsyncStream[TranscriptionStreamEvent]] = await self._call(
             "post",
             "/audio/transcriptions",
             body=params,

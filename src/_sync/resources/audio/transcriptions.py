@@ -12,12 +12,17 @@ from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import (
     Transcription,
     TranscriptionCreateParams,
-    TranscriptionCreateParamsNonStreaming,
     TranscriptionCreateParamsStreaming,
     TranscriptionCreateResponse,
     TranscriptionDiarized,
     TranscriptionStreamEvent,
     TranscriptionVerbose,
+)
+from ....types.audio.transcription_create_params import (
+    _TranscriptionCreateParamsDiarizedJson,
+    _TranscriptionCreateParamsJson,
+    _TranscriptionCreateParamsText,
+    _TranscriptionCreateParamsVerboseJson,
 )
 from ..._streaming import Stream
 from .._base import SyncAPIResource
@@ -37,6 +42,7 @@ class Transcriptions(SyncAPIResource):
     with_raw_response: TranscriptionsWithRawResponse
     with_streaming_response: TranscriptionsWithStreamingResponse
 
+    # The result follows `response_format` and `stream`, as with the official SDK's overloads.
     @overload
     def create(
         self,
@@ -45,8 +51,41 @@ class Transcriptions(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        **params: Unpack[TranscriptionCreateParamsNonStreaming],
-    ) -> TranscriptionCreateResponse: ...
+        **params: Unpack[_TranscriptionCreateParamsJson],
+    ) -> Transcription: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranscriptionCreateParamsVerboseJson],
+    ) -> TranscriptionVerbose: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranscriptionCreateParamsText],
+    ) -> str: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranscriptionCreateParamsDiarizedJson],
+    ) -> TranscriptionDiarized: ...
 
     @overload
     def create(
@@ -68,7 +107,7 @@ class Transcriptions(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[TranscriptionCreateParams],
-    ) -> Union[TranscriptionCreateResponse, Stream[TranscriptionStreamEvent]]: ...
+    ) -> Union[TranscriptionCreateResponse, str, Stream[TranscriptionStreamEvent]]: ...
 
     def create(
         self,
@@ -78,12 +117,12 @@ class Transcriptions(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[TranscriptionCreateParams],
-    ) -> Union[TranscriptionCreateResponse, Stream[TranscriptionStreamEvent]]:
+    ) -> Union[TranscriptionCreateResponse, str, Stream[TranscriptionStreamEvent]]:
         """Transcribe an audio file; ``stream=True`` returns the text events as they come.
 
         The model follows ``response_format``; ``text``, ``srt`` and ``vtt`` return a ``str``.
         """
-        result: Union[TranscriptionCreateResponse, Stream[TranscriptionStreamEvent]] = self._call(
+        result: Union[TranscriptionCreateResponse, str, Stream[TranscriptionStreamEvent]] = self._call(
             "post",
             "/audio/transcriptions",
             body=params,

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Optional, Union, overload
 
 from typing_extensions import Unpack
 
 from ...._helpers.audio_formats import audio_result_type
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....types.audio import Translation, TranslationCreateParams, TranslationCreateResponse, TranslationVerbose
+from ....types.audio.translation_create_params import (
+    _TranslationCreateParamsJson,
+    _TranslationCreateParamsText,
+    _TranslationCreateParamsVerboseJson,
+)
 from .._base import SyncAPIResource
 
 # Type checkers take the names from the TYPE_CHECKING import only, and so check this module before its views.
@@ -27,6 +32,41 @@ class Translations(SyncAPIResource):
     with_raw_response: TranslationsWithRawResponse
     with_streaming_response: TranslationsWithStreamingResponse
 
+    # The result follows `response_format`, as with the official SDK's overloads.
+    @overload
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranslationCreateParamsJson],
+    ) -> Translation: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranslationCreateParamsVerboseJson],
+    ) -> TranslationVerbose: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[_TranslationCreateParamsText],
+    ) -> str: ...
+
+    @overload
     def create(
         self,
         *,
@@ -35,9 +75,19 @@ class Translations(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         **params: Unpack[TranslationCreateParams],
-    ) -> TranslationCreateResponse:
+    ) -> Union[TranslationCreateResponse, str]: ...
+
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **params: Unpack[TranslationCreateParams],
+    ) -> Union[TranslationCreateResponse, str]:
         """Translate an audio file into English text; ``text``, ``srt`` and ``vtt`` return a ``str``."""
-        result: TranslationCreateResponse = self._call(
+        result: Union[TranslationCreateResponse, str] = self._call(
             "post",
             "/audio/translations",
             body=params,
