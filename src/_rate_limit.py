@@ -594,6 +594,9 @@ class RateLimiter:
                 # A 429 without limits: pace by the server's wait alone, one request at a time.
                 budget.requests.capacity = 1.0
                 budget.requests.rate = 1.0 / max(wait, 0.05)
+                # A rate the server's own wait says; taken as guessed, the shrunk bucket (below one
+                # request) would never admit anyone again.
+                budget.requests.learnt = True
                 budget.requests.level = 0.0
                 budget.requests.updated = t
             reservation.attempt += 1
