@@ -443,9 +443,7 @@ class RateLimiter:
         except Exception:
             return estimate_tokens(path, body, exact=False)
 
-    def reserve(
-        self, key: BudgetKey, tokens: int, *, now: Optional[float] = None, attempt: int = 0
-    ) -> Reservation:
+    def reserve(self, key: BudgetKey, tokens: int, *, now: Optional[float] = None, attempt: int = 0) -> Reservation:
         """Claim one request and ``tokens`` from the budget; ``.delay`` says how long to wait first.
 
         ``attempt`` is how many times the same request was already sent again after a 429: the

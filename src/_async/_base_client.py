@@ -152,7 +152,9 @@ class AsyncAPIClient:
                 error_code = body.get("code") if isinstance(body, dict) else None
                 code = error_code if isinstance(error_code, str) else None
                 if resend and should_retry_status(response.status_code, response.headers, code):
-                    logger.info("Rate limited: %s %s waits for its budget and is sent again", request.method, request.url)
+                    logger.info(
+                        "Rate limited: %s %s waits for its budget and is sent again", request.method, request.url
+                    )
                     resends += 1
                     continue
                 # A 429 the limiter answered for is the limiter's to retry: once it gives up, so does the call.

@@ -138,9 +138,7 @@ class RayRateLimiter(RateLimiter):
     def __reduce__(self) -> Any:
         return (RayRateLimiter, (self._budget,))
 
-    def reserve(
-        self, key: BudgetKey, tokens: int, *, now: Optional[float] = None, attempt: int = 0
-    ) -> Reservation:
+    def reserve(self, key: BudgetKey, tokens: int, *, now: Optional[float] = None, attempt: int = 0) -> Reservation:
         ray = _ray()
         rid, delay, claimed = ray.get(self._budget.reserve.remote(tuple(key), tokens, attempt))
         reservation = _RemoteReservation(key, tokens, delay, probe=False, claimed=claimed)
