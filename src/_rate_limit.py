@@ -386,6 +386,7 @@ class Reservation:
         self.probe = probe
         self.claimed = claimed
         self.settled = not claimed
+        # Sendings of the same request before this one that were answered 429.
         self.attempt = 0
 
     def __repr__(self) -> str:
@@ -442,12 +443,23 @@ class RateLimiter:
         except Exception:
             return estimate_tokens(path, body, exact=False)
 
-    def reserve(self, key: BudgetKey, tokens: int, *, now: Optional[float] = None) -> Reservation:
+    def reserve(self, key: BudgetKey, tokens: int, *, now: Optional[float] = None, attempt: int = 0) -> Reservation:
         """Claim one request and ``tokens`` from the budget; ``.delay`` says how long to wait first.
+
+        ``attempt`` is how many times the same request was already sent again after a 429: the
+        count :meth:`settle` weighs against ``max_429_retries``, kept by the caller because each
+        sending takes a reservation of its own.
 
         While the first request of a budget whose limits are unknown is out, later callers get
         a reservation that claims nothing (``claimed`` False) and a short delay, and ask again.
         """
+        if isinstance(attempt, bool) or not isinstance(attempt, int) or attempt < 0:
+            raise ValueError(f"attempt must be a non-negative int, got {attempt!r}")
+        reservation = self._reserve(key, tokens, now)
+        reservation.attempt = attempt
+        return reservation
+
+    def _reserve(self, key: BudgetKey, tokens: int, now: Optional[float]) -> Reservation:
         t = self._clock() if now is None else now
         with self._lock:
             budget = self._budgets.get(key)
@@ -580,6 +592,9 @@ class RateLimiter:
                 # A 429 without limits: pace by the server's wait alone, one request at a time.
                 budget.requests.capacity = 1.0
                 budget.requests.rate = 1.0 / max(wait, 0.05)
+                # A rate the server's own wait says; taken as guessed, the shrunk bucket (below one
+                # request) would never admit anyone again.
+                budget.requests.learnt = True
                 budget.requests.level = 0.0
                 budget.requests.updated = t
             reservation.attempt += 1

@@ -19,12 +19,19 @@ from openai.testing import LoopbackServer
 from tests._pool import open_descriptors, sockets_connected_to
 
 MESSAGES = [{"role": "user", "content": "one two three four five six"}]
-# The transports that can move: this package's own and httpx's (aiohttp's session cannot).
-movable = ["default", "httpx"]
+# The transports that can move: this package's own, httpx's and an httpx2 client's (aiohttp's session cannot).
+movable = ["default", "httpx", "httpx2"]
 
 
 def make_client(transport: str, server: LoopbackServer) -> AsyncOpenAI:
-    http_client = DefaultAsyncHttpxClient(http_transport="httpx" if transport == "httpx" else "builtin")
+    http_client: Any
+    if transport == "httpx2":
+        import httpx2
+
+        # What pydantic-ai does: one cached httpx2 client handed over as http_client.
+        http_client = httpx2.AsyncClient()
+    else:
+        http_client = DefaultAsyncHttpxClient(http_transport="httpx" if transport == "httpx" else "builtin")
     return AsyncOpenAI(api_key="sk-test", base_url=server.base_url, http_client=http_client, max_retries=0)
 
 
@@ -177,3 +184,43 @@ def test_two_running_loops_at_once_are_refused(server: LoopbackServer) -> None:
     assert len(outcome) == 1
     assert "another event loop that is still running" in str(outcome[0])
     assert len(server.requests) == 1
+
+
+def test_an_httpx2_client_streams_in_the_second_loop(
+    server: LoopbackServer, no_leaks: List[warnings.WarningMessage]
+) -> None:
+    # pydantic-ai's run_sync then asyncio.run(run_stream): one cached httpx2 client, two loops.
+    port = port_of(server)
+    baseline = open_descriptors()
+    client = make_client("httpx2", server)
+    assert asyncio.run(list_models(client)) > 0
+    assert sockets_connected_to(port) == 1
+
+    async def second() -> str:
+        text = await stream_words(client)
+        assert await list_models(client) > 0
+        # The first loop's keep-alive connection was closed on the move; only this loop's own remains.
+        assert sockets_connected_to(port) == 1
+        return text
+
+    assert asyncio.run(second())
+    assert len(server.requests) == 3
+    asyncio.run(client.close())
+    gc.collect()
+    assert sockets_connected_to(port) == 0
+    assert open_descriptors() == baseline
+
+
+def test_an_httpx2_pool_of_unknown_shape_is_refused_clearly(server: LoopbackServer) -> None:
+    client = make_client("httpx2", server)
+    assert asyncio.run(list_models(client)) > 0
+    inner: Any = client._http_client._transport
+    pool = inner.client._transport._pool
+    inner.client._transport._pool = object()
+    try:
+        with pytest.raises(RuntimeError, match="httpx2's connection pool has a shape"):
+            asyncio.run(list_models(client))
+        assert len(server.requests) == 1
+    finally:
+        inner.client._transport._pool = pool
+        asyncio.run(client.close())

@@ -219,13 +219,30 @@ def test_429_holds_the_budget_for_retry_after_and_shrinks() -> None:
 
 
 def test_429_retries_are_bounded() -> None:
-    limiter = learnt_limiter(Clock(), max_429_retries=2)
-    r = limiter.reserve(KEY, 1)
-    assert limiter.settle(r, 429, {"retry-after-ms": "10"})
-    r.settled = False  # the same request, sent again
-    assert limiter.settle(r, 429, {"retry-after-ms": "10"})
-    r.settled = False
-    assert not limiter.settle(r, 429, {"retry-after-ms": "10"})
+    clock = Clock()
+    limiter = learnt_limiter(clock, max_429_retries=2)
+    answers = []
+    for attempt in range(3):
+        # Each sending of the one request takes a reservation of its own; the count goes with it.
+        clock.now += 100
+        r = limiter.reserve(KEY, 1, attempt=attempt)
+        assert r.claimed
+        answers.append(limiter.settle(r, 429, {"retry-after-ms": "10"}))
+    assert answers == [True, True, False]
+    assert limiter.rate_limited(KEY) == 3
+
+
+def test_429_retry_count_starts_afresh_for_each_request() -> None:
+    limiter = learnt_limiter(Clock(), max_429_retries=1)
+    assert limiter.settle(limiter.reserve(KEY, 1), 429, {"retry-after-ms": "10"})
+    assert limiter.settle(limiter.reserve(KEY, 1), 429, {"retry-after-ms": "10"})
+    assert not limiter.settle(limiter.reserve(KEY, 1, attempt=1), 429, {"retry-after-ms": "10"})
+
+
+@pytest.mark.parametrize("attempt", [-1, True, 1.5, "2"])
+def test_reserve_refuses_a_bad_attempt_count(attempt: object) -> None:
+    with pytest.raises(ValueError, match="attempt must be a non-negative int"):
+        RateLimiter().reserve(KEY, 1, attempt=attempt)  # type: ignore[arg-type]
 
 
 def test_429_that_says_do_not_retry_is_not_retried() -> None:

@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import time
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Literal, Mapping, Optional, TypeVar, Union, cast, overload
+from typing import TYPE_CHECKING, Any, Callable, Dict, Literal, Mapping, Optional, Tuple, TypeVar, Union, cast, overload
 
 import httpx
 
@@ -111,22 +111,28 @@ class AsyncAPIClient:
             self._settings.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         )
         retries_taken = 0
+        # Sendings again after a 429 the rate limiter waited out: retries to the server (the
+        # retry-count header counts them), but weighed against the limiter's max_429_retries,
+        # not against max_retries.
+        resends = 0
         token_renewed = False
         while True:
+            sent_before = retries_taken + resends
             request = build_request(
-                self._settings, options, auth_headers=await self.auth_headers(), retries_taken=retries_taken
+                self._settings, options, auth_headers=await self.auth_headers(), retries_taken=sent_before
             )
             if self._request_signer is not None:
                 from .._bedrock import async_sign_request  # only signing clients pay for this import
 
                 await async_sign_request(self._request_signer, request)
-            log_request(request, retries_taken)
+            log_request(request, sent_before)
             deadline = None if time_allowed is None else time.monotonic() + time_allowed
+            resend = False
             try:
                 if self._rate_limiter is None:
                     response = await self._http_client.send(request, stream=True)
                 else:
-                    response = await self._send_rate_limited(self._rate_limiter, request, options)
+                    response, resend = await self._send_rate_limited(self._rate_limiter, request, options, resends)
                 if response.status_code < 400 and reads_body:
                     await self._read_body(response, deadline)
             except httpx.TransportError as exc:
@@ -150,8 +156,19 @@ class AsyncAPIClient:
             if response.status_code >= 400:
                 body = await self._read_error_body(response)
                 error_code = body.get("code") if isinstance(body, dict) else None
-                if retries_taken < self._settings.max_retries and should_retry_status(
-                    response.status_code, response.headers, error_code if isinstance(error_code, str) else None
+                code = error_code if isinstance(error_code, str) else None
+                if resend and should_retry_status(response.status_code, response.headers, code):
+                    logger.info(
+                        "Rate limited: %s %s waits for its budget and is sent again", request.method, request.url
+                    )
+                    resends += 1
+                    continue
+                # A 429 the limiter answered for is the limiter's to retry: once it gives up, so does the call.
+                limiter_owns = self._rate_limiter is not None and response.status_code == 429 and not options.multipart
+                if (
+                    not limiter_owns
+                    and retries_taken < self._settings.max_retries
+                    and should_retry_status(response.status_code, response.headers, code)
                 ):
                     delay = retry_delay(retries_taken, response.headers)
                     if delay is not None:
@@ -164,7 +181,7 @@ class AsyncAPIClient:
                     token_renewed = True
                     continue
                 raise make_status_error(response, body)
-            return self._build_result(response, options, cast_to, retries_taken)
+            return self._build_result(response, options, cast_to, sent_before)
 
     async def fetch_page(self, page_cls: type[_PageT], options: CallOptions, query: Dict[str, Any]) -> _PageT:
         """Fetch one page of a list call, with ``query`` added to the call's own query."""
@@ -332,9 +349,14 @@ class AsyncAPIClient:
         return AsyncPaginator(fetch_first)
 
     async def _send_rate_limited(
-        self, limiter: RateLimiter, request: httpx.Request, options: CallOptions
-    ) -> httpx.Response:
-        """Send once the budget allows; a 429 the limiter takes on is waited out and sent again."""
+        self, limiter: RateLimiter, request: httpx.Request, options: CallOptions, resends: int
+    ) -> Tuple[httpx.Response, bool]:
+        """Send once the budget allows; True with a 429 the limiter will wait out before a resend.
+
+        ``resends`` is how many times this call was already sent again after a 429. The resend
+        itself is built afresh by the caller, so its credentials, signature and retry count are
+        those of the moment it goes out.
+        """
         from .._rate_limit import budget_key
 
         body = options.body if isinstance(options.body, Mapping) else None
@@ -342,22 +364,19 @@ class AsyncAPIClient:
         credential = request.headers.get("Authorization") or request.headers.get("api-key") or ""
         key = budget_key(self._settings.base_url, credential, model if isinstance(model, str) else None)
         tokens = limiter.tokens_for(options.path, body)
-        while True:
-            reservation = await self._reserve(limiter, key, tokens)
-            try:
-                response = await self._http_client.send(request, stream=True)
-            except BaseException:
-                limiter.settle(reservation, None, {})
-                raise
-            # An upload's body may be a stream read once; only a body held in memory is sent again.
-            if not limiter.settle(reservation, response.status_code, response.headers) or options.multipart:
-                return response
-            await self._read_error_body(response)
-            logger.info("Rate limited: %s %s waits for its budget and is sent again", request.method, request.url)
+        reservation = await self._reserve(limiter, key, tokens, resends)
+        try:
+            response = await self._http_client.send(request, stream=True)
+        except BaseException:
+            limiter.settle(reservation, None, {})
+            raise
+        resend = limiter.settle(reservation, response.status_code, response.headers)
+        # An upload's body may be a stream read once: its 429s are left to the call's own retry policy.
+        return response, resend and not options.multipart
 
-    async def _reserve(self, limiter: RateLimiter, key: Any, tokens: int) -> Reservation:
+    async def _reserve(self, limiter: RateLimiter, key: Any, tokens: int, resends: int) -> Reservation:
         while True:
-            reservation = limiter.reserve(key, tokens)
+            reservation = limiter.reserve(key, tokens, attempt=resends)
             try:
                 delay = reservation.delay
                 while delay > 0:

@@ -89,24 +89,33 @@ def _httpx_transports(client: httpx.AsyncClient) -> Iterator[Any]:
             yield transport
 
 
-def leave_httpcore_pool(pool: Any, old_loop: Optional[asyncio.AbstractEventLoop]) -> None:
-    """Drop from an httpcore pool the connections opened in ``old_loop`` (or in a loop already closed)."""
+def leave_httpcore_pool(pool: Any, old_loop: Optional[asyncio.AbstractEventLoop], library: str = "httpx") -> None:
+    """Drop from an httpcore (or httpcore2) pool the connections opened in ``old_loop`` (or in a loop
+    already closed)."""
     connections = getattr(pool, "_connections", None)
     if not isinstance(connections, list):
         raise LoopBoundError(
-            "httpx's connection pool has a shape this client does not know, so its connections cannot "
+            f"{library}'s connection pool has a shape this client does not know, so its connections cannot "
             "be moved to another event loop; create one client per event loop"
         )
     kept = []
+    dropped = []
     for connection in connections:
         transport = _asyncio_transport_of(connection)
         loop = getattr(transport, "_loop", None) if transport is not None else None
         if transport is not None and loop is not None and loop is not old_loop and not loop.is_closed():
             kept.append(connection)
-        elif transport is not None:
-            close_without_loop(transport)
+        else:
+            dropped.append(connection)
+            if transport is not None:
+                close_without_loop(transport)
         # A connection with no transport was never opened or is closed: nothing to free but its slot.
     connections[:] = kept
+    requests = getattr(pool, "_requests", None)
+    if isinstance(requests, list) and dropped:
+        # Requests of the finished loop still holding a dropped connection will never be sent or closed;
+        # left in the queue, they would keep claiming connections from the new loop.
+        requests[:] = [request for request in requests if getattr(request, "connection", None) not in dropped]
 
 
 def leave_loop(client: httpx.AsyncClient, old_loop: Optional[asyncio.AbstractEventLoop]) -> None:
@@ -116,15 +125,29 @@ def leave_loop(client: httpx.AsyncClient, old_loop: Optional[asyncio.AbstractEve
     its loop for good).
     """
     from .asyncio_transport import AsyncioTransport
+    from .httpx2_bridge import AsyncHttpx2Transport
 
     for transport in _httpx_transports(client):
         if isinstance(transport, AsyncioTransport):
             transport.leave_loop(old_loop)
         elif isinstance(transport, httpx.AsyncHTTPTransport):
             leave_httpcore_pool(transport._pool, old_loop)
+        elif isinstance(transport, AsyncHttpx2Transport):
+            _leave_httpx2(transport.client, old_loop)
         elif type(transport).__module__.startswith(("httpx_aiohttp", "openai._http.aiohttp_client")):
             _leave_aiohttp(transport, old_loop)
         # A transport of the caller's own: it is the caller's to make loop-safe, as with httpx itself.
+
+
+def _leave_httpx2(client: Any, old_loop: Optional[asyncio.AbstractEventLoop]) -> None:
+    # The caller's httpx2 client has the same shape as httpx's: a transport, mounts, and under each
+    # of its own transports an httpcore2 pool laid out as httpcore's.
+    import httpx2
+
+    for transport in [client._transport, *client._mounts.values()]:
+        if isinstance(transport, httpx2.AsyncHTTPTransport):
+            leave_httpcore_pool(getattr(transport, "_pool", None), old_loop, library="httpx2")
+        # Any other transport is the caller's own to make loop-safe.
 
 
 def _leave_aiohttp(transport: Any, old_loop: Optional[asyncio.AbstractEventLoop]) -> None:

@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import time
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Literal, Mapping, Optional, TypeVar, Union, cast, overload
+from typing import TYPE_CHECKING, Any, Callable, Dict, Literal, Mapping, Optional, Tuple, TypeVar, Union, cast, overload
 
 import httpx
 
@@ -112,22 +112,28 @@ class SyncAPIClient:
             self._settings.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         )
         retries_taken = 0
+        # Sendings again after a 429 the rate limiter waited out: retries to the server (the
+        # retry-count header counts them), but weighed against the limiter's max_429_retries,
+        # not against max_retries.
+        resends = 0
         token_renewed = False
         while True:
+            sent_before = retries_taken + resends
             request = build_request(
-                self._settings, options, auth_headers=self.auth_headers(), retries_taken=retries_taken
+                self._settings, options, auth_headers=self.auth_headers(), retries_taken=sent_before
             )
             if self._request_signer is not None:
                 from .._bedrock import sync_sign_request  # only signing clients pay for this import
 
                 sync_sign_request(self._request_signer, request)
-            log_request(request, retries_taken)
+            log_request(request, sent_before)
             deadline = None if time_allowed is None else time.monotonic() + time_allowed
+            resend = False
             try:
                 if self._rate_limiter is None:
                     response = self._http_client.send(request, stream=True)
                 else:
-                    response = self._send_rate_limited(self._rate_limiter, request, options)
+                    response, resend = self._send_rate_limited(self._rate_limiter, request, options, resends)
                 if response.status_code < 400 and reads_body:
                     self._read_body(response, deadline)
             except httpx.TransportError as exc:
@@ -151,8 +157,19 @@ class SyncAPIClient:
             if response.status_code >= 400:
                 body = self._read_error_body(response)
                 error_code = body.get("code") if isinstance(body, dict) else None
-                if retries_taken < self._settings.max_retries and should_retry_status(
-                    response.status_code, response.headers, error_code if isinstance(error_code, str) else None
+                code = error_code if isinstance(error_code, str) else None
+                if resend and should_retry_status(response.status_code, response.headers, code):
+                    logger.info(
+                        "Rate limited: %s %s waits for its budget and is sent again", request.method, request.url
+                    )
+                    resends += 1
+                    continue
+                # A 429 the limiter answered for is the limiter's to retry: once it gives up, so does the call.
+                limiter_owns = self._rate_limiter is not None and response.status_code == 429 and not options.multipart
+                if (
+                    not limiter_owns
+                    and retries_taken < self._settings.max_retries
+                    and should_retry_status(response.status_code, response.headers, code)
                 ):
                     delay = retry_delay(retries_taken, response.headers)
                     if delay is not None:
@@ -165,7 +182,7 @@ class SyncAPIClient:
                     token_renewed = True
                     continue
                 raise make_status_error(response, body)
-            return self._build_result(response, options, cast_to, retries_taken)
+            return self._build_result(response, options, cast_to, sent_before)
 
     def fetch_page(self, page_cls: type[_PageT], options: CallOptions, query: Dict[str, Any]) -> _PageT:
         """Fetch one page of a list call, with ``query`` added to the call's own query."""
@@ -332,8 +349,15 @@ class SyncAPIClient:
         fetch_first: SyncCall[_PageT] = functools.partial(self.request, options, cast_to=page)
         return SyncPaginator(fetch_first)
 
-    def _send_rate_limited(self, limiter: RateLimiter, request: httpx.Request, options: CallOptions) -> httpx.Response:
-        """Send once the budget allows; a 429 the limiter takes on is waited out and sent again."""
+    def _send_rate_limited(
+        self, limiter: RateLimiter, request: httpx.Request, options: CallOptions, resends: int
+    ) -> Tuple[httpx.Response, bool]:
+        """Send once the budget allows; True with a 429 the limiter will wait out before a resend.
+
+        ``resends`` is how many times this call was already sent again after a 429. The resend
+        itself is built afresh by the caller, so its credentials, signature and retry count are
+        those of the moment it goes out.
+        """
         from .._rate_limit import budget_key
 
         body = options.body if isinstance(options.body, Mapping) else None
@@ -341,22 +365,19 @@ class SyncAPIClient:
         credential = request.headers.get("Authorization") or request.headers.get("api-key") or ""
         key = budget_key(self._settings.base_url, credential, model if isinstance(model, str) else None)
         tokens = limiter.tokens_for(options.path, body)
-        while True:
-            reservation = self._reserve(limiter, key, tokens)
-            try:
-                response = self._http_client.send(request, stream=True)
-            except BaseException:
-                limiter.settle(reservation, None, {})
-                raise
-            # An upload's body may be a stream read once; only a body held in memory is sent again.
-            if not limiter.settle(reservation, response.status_code, response.headers) or options.multipart:
-                return response
-            self._read_error_body(response)
-            logger.info("Rate limited: %s %s waits for its budget and is sent again", request.method, request.url)
+        reservation = self._reserve(limiter, key, tokens, resends)
+        try:
+            response = self._http_client.send(request, stream=True)
+        except BaseException:
+            limiter.settle(reservation, None, {})
+            raise
+        resend = limiter.settle(reservation, response.status_code, response.headers)
+        # An upload's body may be a stream read once: its 429s are left to the call's own retry policy.
+        return response, resend and not options.multipart
 
-    def _reserve(self, limiter: RateLimiter, key: Any, tokens: int) -> Reservation:
+    def _reserve(self, limiter: RateLimiter, key: Any, tokens: int, resends: int) -> Reservation:
         while True:
-            reservation = limiter.reserve(key, tokens)
+            reservation = limiter.reserve(key, tokens, attempt=resends)
             try:
                 delay = reservation.delay
                 while delay > 0:

@@ -78,9 +78,12 @@ class BudgetKeeper:
         self._held: Dict[int, Reservation] = {}
         self._ids = itertools.count(1)
 
-    def reserve(self, key: Tuple[str, str, Optional[str]], tokens: int) -> Tuple[int, float, bool]:
-        """Claim a request and ``tokens``: ``(reservation id, delay, claimed)``."""
-        reservation = self._limiter.reserve(BudgetKey(*key), tokens)
+    def reserve(self, key: Tuple[str, str, Optional[str]], tokens: int, attempt: int = 0) -> Tuple[int, float, bool]:
+        """Claim a request and ``tokens``: ``(reservation id, delay, claimed)``.
+
+        ``attempt`` counts the 429s the same request already had (see :meth:`RateLimiter.reserve`).
+        """
+        reservation = self._limiter.reserve(BudgetKey(*key), tokens, attempt=attempt)
         if not reservation.claimed:
             return 0, reservation.delay, False
         rid = next(self._ids)
@@ -135,11 +138,12 @@ class RayRateLimiter(RateLimiter):
     def __reduce__(self) -> Any:
         return (RayRateLimiter, (self._budget,))
 
-    def reserve(self, key: BudgetKey, tokens: int, *, now: Optional[float] = None) -> Reservation:
+    def reserve(self, key: BudgetKey, tokens: int, *, now: Optional[float] = None, attempt: int = 0) -> Reservation:
         ray = _ray()
-        rid, delay, claimed = ray.get(self._budget.reserve.remote(tuple(key), tokens))
+        rid, delay, claimed = ray.get(self._budget.reserve.remote(tuple(key), tokens, attempt))
         reservation = _RemoteReservation(key, tokens, delay, probe=False, claimed=claimed)
         reservation.rid = rid
+        reservation.attempt = attempt
         return reservation
 
     def hold(self, reservation: Reservation, *, now: Optional[float] = None) -> float:

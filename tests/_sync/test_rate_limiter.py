@@ -60,7 +60,37 @@ def test_a_429_is_waited_out_by_the_limiter(transport: str) -> None:
     assert completion.choices[0].message.content
     assert limiter.rate_limited() == 1
     assert limits.refused == 1
-    assert [request.headers["x-stainless-retry-count"] for request in server.requests][-2:] == ["0", "0"]
+    # The resend is a retry to the server, although the client's own retries (none) are untouched.
+    assert [request.headers["x-stainless-retry-count"] for request in server.requests][-2:] == ["0", "1"]
+
+
+def test_a_request_refused_again_and_again_gives_up_after_max_429_retries(transport: str) -> None:
+    # The server would refuse it 20 times; the limiter sends it 1 + 3 times, then the call fails,
+    # and the client's own retries do not send it again.
+    refuse = {"x-loopback-scenario": "status=429;retry-after-ms=1;times=20", "x-loopback-scenario-key": "again"}
+    limiter = RateLimiter(max_429_retries=3)
+    with LoopbackServer() as server:
+        with make_sync_client(transport, server.base_url, rate_limiter=limiter, max_retries=2) as client:
+            with pytest.raises(openai.RateLimitError):
+                client.chat.completions.create(model="m", messages=MESSAGES, extra_headers=refuse)
+            sent = [request.headers["x-stainless-retry-count"] for request in server.requests]
+            # The next call starts its own count.
+            with pytest.raises(openai.RateLimitError):
+                client.chat.completions.create(model="m", messages=MESSAGES, extra_headers=refuse)
+    assert sent == ["0", "1", "2", "3"]
+    assert limiter.rate_limited() == 8
+    assert len(server.requests) == 8
+
+
+def test_a_429_for_want_of_quota_is_not_sent_again(transport: str) -> None:
+    no_quota = {"x-loopback-scenario": "status=429;code=insufficient_quota;retry-after-ms=1;times=5"}
+    limiter = RateLimiter()
+    with LoopbackServer() as server:
+        with make_sync_client(transport, server.base_url, rate_limiter=limiter, max_retries=2) as client:
+            with pytest.raises(openai.RateLimitError) as caught:
+                client.chat.completions.create(model="m", messages=MESSAGES, extra_headers=no_quota)
+    assert caught.value.code == "insufficient_quota"
+    assert len(server.requests) == 1
 
 
 def test_limiter_is_kept_by_copies_and_can_be_dropped(server: LoopbackServer) -> None:
