@@ -324,3 +324,41 @@ def test_the_cli_runs_a_file_via_batch(started: Any, tmp_path: Path, monkeypatch
     state = json.loads((tmp_path / "out.jsonl.batches" / STATE_FILE).read_text())
     assert [part["status"] for part in state["parts"]] == ["completed"]
     assert sent(server, "POST", "/v1/batches") == 1
+
+
+def test_the_cli_refuses_a_damaged_batch_record_without_a_traceback(
+    started: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openai.bulk.__main__ import main
+
+    server = started(BatchSettings())
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    input_path, output = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    input_path.write_bytes(part_content([chat("a")]))
+    state_dir = tmp_path / "out.jsonl.batches"
+    state_dir.mkdir()
+    (state_dir / STATE_FILE).write_text("{not json")
+    argv = ["run", str(input_path), "--output", str(output), "--via", "batch", "--no-progress"]
+    assert main([*argv, "--base-url", server.base_url]) == 2
+    error = capsys.readouterr().err
+    assert str(state_dir / STATE_FILE) in error and "Traceback" not in error
+    assert server.requests == []
+
+
+def test_the_batch_and_ray_paths_are_named_by_the_package_and_loaded_only_when_asked_for() -> None:
+    code = (
+        "import sys, openai.bulk as bulk\n"
+        "assert 'openai.bulk._batch' not in sys.modules and 'openai.bulk._ray' not in sys.modules\n"
+        "from openai.bulk import run_via_batch, BatchStateError\n"
+        "from openai.bulk._batch import run_via_batch as direct\n"
+        "assert run_via_batch is direct and issubclass(BatchStateError, RuntimeError)\n"
+        "assert callable(bulk.run_on_ray) and 'ray' not in sys.modules\n"
+        "try:\n"
+        "    bulk.no_such_name\n"
+        "except AttributeError as exc:\n"
+        "    assert 'no_such_name' in str(exc)\n"
+        "else:\n"
+        "    raise SystemExit('no AttributeError')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -213,6 +213,7 @@ def test_cli_hands_batch_mode_to_the_batch_module(
 
     fake = types.ModuleType("openai.bulk._batch")
     fake.run_via_batch = run_via_batch  # type: ignore[attr-defined]
+    fake.BatchStateError = type("BatchStateError", (RuntimeError,), {})  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "openai.bulk._batch", fake)
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
     monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)

@@ -6,6 +6,8 @@ either directly through a client or through the Batch API, and both write the sa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .._rate_limit import (
     BudgetKey,
     RateLimiter,
@@ -38,8 +40,15 @@ from ._jsonl import (
 from ._progress import BulkSummary, PlainProgress, Progress, TqdmProgress, make_progress
 from ._runner import DEFAULT_MAX_CONCURRENCY, run, run_requests, send_one
 
+if TYPE_CHECKING:
+    from ._batch import BatchStateError, run_via_batch
+    from ._ray import run_on_ray
+
 __all__ = [
     "DEFAULT_MAX_CONCURRENCY",
+    "BatchStateError",
+    "run_on_ray",
+    "run_via_batch",
     "BudgetKey",
     "BulkSummary",
     "PlainProgress",
@@ -74,3 +83,16 @@ __all__ = [
     "response_result",
     "scan_output",
 ]
+
+
+# The Batch API and Ray paths load only when asked for: `import openai.bulk` stays light, and never imports Ray.
+_LAZY = {"BatchStateError": "._batch", "run_via_batch": "._batch", "run_on_ray": "._ray"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module, __name__), name)

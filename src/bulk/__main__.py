@@ -78,6 +78,7 @@ async def _run(args: argparse.Namespace) -> int:
 def main(argv: Optional[List[str]] = None) -> int:
     """Parse ``argv`` and run the command; returns the exit status."""
     from .._errors import OpenAIError
+    from ._batch import BatchStateError
     from ._jsonl import BulkInputError, BulkOutputError
 
     args = _parser().parse_args(argv)
@@ -87,6 +88,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         return asyncio.run(_run(args))
     except (BulkInputError, BulkOutputError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BatchStateError as exc:
+        # A damaged record of submitted batches: resuming from it could submit work twice.
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except FileNotFoundError as exc:
